@@ -1,0 +1,72 @@
+"""Coded errors and warnings, in one place.
+
+Every error econnews raises on purpose is an :class:`EconnewsError` with a short
+code (``E0xx``) and a message that says what to do about it:
+
+>>> from econnews.errors import MissingColumnsError
+>>> str(MissingColumnsError("normalize", ["unit"]))
+"[E001] normalize needs the column(s) 'unit'; pass the table returned by econnews.extract()"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class EconnewsError(ValueError):
+    """Base class: every error econnews raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+
+
+class MissingColumnsError(EconnewsError, KeyError):
+    """A stage was given a table without the columns it requires."""
+
+    code = "E001"
+
+    def __init__(self, stage: str, missing: Sequence[str], hint: str | None = None) -> None:
+        self.stage = stage
+        self.missing = list(missing)
+        names = ", ".join(repr(m) for m in missing)
+        hint = hint or "pass the table returned by econnews.extract()"
+        super().__init__(f"{stage} needs the column(s) {names}; {hint}")
+
+    def __str__(self) -> str:  # KeyError would add quotes
+        return self.args[0]
+
+
+class SchemaError(EconnewsError):
+    """A table does not fit its schema (wrong type, wrong dtype)."""
+
+    code = "E002"
+
+
+class InputError(EconnewsError):
+    """Input that cannot be read: a bad file, a bad option value."""
+
+    code = "E003"
+
+
+class RatesError(EconnewsError):
+    """A user-supplied exchange-rate table is malformed."""
+
+    code = "E004"
+
+
+class CurrencyMixError(EconnewsError):
+    """A single-unit typed column was asked of rows in several currencies."""
+
+    code = "E005"
+
+
+class DatasetError(EconnewsError):
+    """A public dataset could not be found, downloaded or parsed."""
+
+    code = "E006"
+
+
+class EconnewsWarning(UserWarning):
+    """Base class for warnings econnews emits."""
