@@ -1,0 +1,447 @@
+"""Sentence-level readers used by :mod:`econnews.claims`.
+
+Each function reads one sentence (with its offset in the article, so that the
+positions it returns are article offsets) and answers one question: which
+concept words are there, which countries and in which role, who is speaking,
+which hedges, which period.  The lexicons are the CSV files in
+``econnews/data/`` (``concepts.csv``, ``speech_verbs.csv``, ``hedges.csv``,
+``places_aliases.csv``).
+
+>>> [c.concept for c in find_concepts("Japanese investments in Russia")]
+['investment']
+>>> resolve_period("exports rose in fiscal 1987/88", pd.Timestamp("1988-05-01"), 30)
+'1987/88'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from ._places import Place, find_places, read_csv_data
+
+#: The concept taxonomy, in documentation order (``concepts.csv`` uses these names).
+CONCEPTS = [
+    "trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment", "fdi",
+    "loans", "aid", "sanctions_cost", "gdp", "budget", "reserves", "tariffs", "prices", "other",
+]
+
+#: How a place written before the concept word ("Japanese investment", "Japan's imports")
+#: relates to the flow, per concept: ``from``, ``to`` or ``party`` (no direction).
+OWNER_ROLE = {
+    "exports": "from", "investment": "from", "fdi": "from", "loans": "from", "aid": "from",
+    "imports": "to", "trade_surplus": "from", "trade_deficit": "from",
+    "tariffs": "from", "sanctions_cost": "to",
+}
+#: How a place after a preposition relates to the flow ("exports to China": ``to``).
+PREP_ROLE = {
+    "to": "to", "into": "to", "in": "to", "for": "to", "on": "to", "against": "to",
+    "toward": "to", "towards": "to",
+    "from": "from", "by": "from",
+    "with": "party", "between": "party", "and": "same", "of": "owner",
+}
+#: Concepts whose flow has no direction: every place found is just a party.
+UNDIRECTED = {"trade", "gdp", "budget", "reserves", "prices", "other"}
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    start: int
+    end: int
+    concept: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    start: int  # article offset of the attribution phrase
+    hint: str  # claim type the verb signals ("target", "forecast" or "")
+    reported_by: str | None = None
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def _spaced(pattern: str) -> str:
+    """A lexicon pattern whose spaces also match the newlines of hard-wrapped text."""
+    return pattern.replace(" ", r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
+    df = read_csv_data("concepts.csv")
+    unknown = sorted(set(df["concept"]) - set(CONCEPTS) - {""})
+    if unknown:  # pragma: no cover - guarded by tests on the data file
+        raise ValueError(f"concepts.csv: unknown concept(s) {unknown}")
+    parts = [f"(?P<c{i}>{_spaced(p)})" for i, p in enumerate(df["pattern"])]
+    # alternation in file order; a longer match at the same position is preferred
+    # by sorting each alternative's literal length descending is not possible for
+    # regexes, so the file lists specific phrases first
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, list(df["concept"])
+
+
+@lru_cache(maxsize=1)
+def _hedge_rules() -> list[tuple[re.Pattern[str], str]]:
+    df = read_csv_data("hedges.csv")
+    return [(re.compile(rf"\b(?:{_spaced(p)})\b", re.IGNORECASE), t)
+            for p, t in zip(df["pattern"], df["claim_type"], strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _speech_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    df = read_csv_data("speech_verbs.csv")
+    hints = {}
+    for phrase, hint in zip(df["phrase"], df["hint"], strict=True):
+        for word in phrase.split("|"):
+            hints[word.lower()] = hint
+    before = _spaced("|".join(df.loc[df["position"] == "before", "phrase"]))
+    after = _spaced("|".join(df.loc[df["position"] == "after", "phrase"]))
+    return (re.compile(rf"\b(?:{before})\b"), re.compile(rf"\b(?:{after})\b", re.IGNORECASE),
+            hints)
+
+
+# ---------------------------------------------------------------- concepts
+
+
+def find_concepts(sentence: str, offset: int = 0) -> list[ConceptMatch]:
+    """Concept words in ``sentence`` (blockers dropped), positions shifted by ``offset``.
+
+    >>> [(c.concept) for c in find_concepts("The Trade Minister said the trade surplus grew")]
+    ['trade_surplus']
+    """
+    pattern, concepts = _concept_rules()
+    out = []
+    for m in pattern.finditer(sentence):
+        group = next(k for k, v in m.groupdict().items() if v is not None)
+        concept = concepts[int(group[1:])]
+        if concept:
+            out.append(ConceptMatch(m.start() + offset, m.end() + offset, concept))
+    return out
+
+
+def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
+                    clause: tuple[int, int]) -> ConceptMatch | None:
+    """The concept word closest to the quantity at ``start:end`` within ``clause``.
+
+    Words before the number count their distance once, words after it twice.
+    """
+    best, best_d = None, None
+    for c in concepts:
+        if c.end <= start and c.start >= clause[0]:
+            d = start - c.end
+        elif c.start >= end and c.end <= clause[1]:
+            d = 2 * (c.start - end) + 10
+        else:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = c, d
+    return best
+
+
+# ---------------------------------------------------------------- clauses
+
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared with\b|"
+                           r"\bagainst\b(?= (?:a |an )?\$?\d)|, up from|, down from|\bup from\b|"
+                           r"\bdown from\b|, from\b|\bversus\b|\bvs\b")
+
+
+def clause_around(sentence: str, offset: int, start: int, end: int) -> tuple[int, int]:
+    """Article offsets of the clause of ``sentence`` that holds the quantity."""
+    lo, hi = offset, offset + len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        pos = m.start() + offset
+        if pos + (m.end() - m.start()) <= start:
+            lo = max(lo, m.end() + offset)
+        elif pos >= end:
+            hi = min(hi, pos)
+            break
+    return lo, hi
+
+
+# ---------------------------------------------------------------- places
+
+_PREP = re.compile(r"\b(to|into|in|for|on|against|toward|towards|from|by|with|between|and|of)"
+                   r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def place_roles(places: list[Place], concept: ConceptMatch | None,
+                text: str) -> dict[str, list[str]]:
+    """Who is ``from``, ``to`` or just a ``party`` to the concept, from the words around it.
+
+    ``text`` is the whole article (places and concept carry article offsets).
+    Returns lists of codes; empty lists when the sentence gives no pattern.
+    """
+    roles: dict[str, list[str]] = {"from": [], "to": [], "party": []}
+    if concept is None:
+        return roles
+    kind = concept.concept
+    owner_role = "party" if kind in UNDIRECTED else OWNER_ROLE.get(kind, "party")
+    # a place just before the concept word: "Japanese investment", "Japan's exports"
+    for p in places:
+        if p.end <= concept.start and concept.start - p.end <= 30:
+            gap = text[p.end:concept.start]
+            if _OWNER_GAP.match(gap) and p.kind != "blocker":
+                roles[owner_role].append(p.code)
+    # places after a preposition following the concept word, within 80 characters
+    last_role = None
+    pos = concept.end
+    for p in places:
+        if p.start < concept.end:
+            continue
+        if p.start - pos > 60:
+            break
+        gap = text[pos:p.start]
+        m = _PREP.search(gap)
+        if not m or ("," in gap and m.group(1) != "and") or "." in gap.replace("U.S.", ""):
+            break
+        prep = m.group(1)
+        role = PREP_ROLE[prep]
+        if role == "same":
+            role = last_role
+            if role is None:
+                break
+        elif role == "owner":  # "exports of Japan": the owner
+            role = owner_role
+        if kind in UNDIRECTED or (kind in {"trade_surplus", "trade_deficit"} and role != "from"):
+            role = "party" if role != "from" or kind in UNDIRECTED else role
+        if kind == "imports" and prep in {"in", "into", "to", "for"}:
+            role = "to"
+        roles[role].append(p.code)
+        last_role = role
+        pos = p.end
+    return roles
+
+
+# ---------------------------------------------------------------- speakers
+
+_TITLE_WORDS = frozenset("""
+President Prime Minister Ministers Secretary Chairman Chairwoman Governor Ambassador Director
+Deputy Vice Foreign Trade Finance Mr. Mrs. Ms. Dr. Chief Executive General Representative
+Spokesman Spokeswoman Senator Sen. Rep. King Queen Chancellor Premier Commissioner
+Undersecretary Under Assistant Agriculture Commerce Treasury Industry Economy Economic
+Affairs International Party Leader Communist Officer Head Senior Official Officials Adviser
+Advisor Economics Minister's Envoy Negotiator Trade's US U.S. State Energy Central Bank
+""".split())
+_BODY_WORDS = frozenset("""
+Ministry Ministries Bank Institute Commission Office Department Agency Council Association
+Corp Corp. Co Co. Inc Inc. Ltd Group Committee Board Bureau Service Federation Union Chamber
+Organisation Organization Fund Authority Government Administration Secretariat Centre Center
+Exchange Party Parliament Congress Senate House Court Agency Statistics News Kyodo Reuters
+""".split())
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "He", "She", "It", "They", "We", "I"}
+_NP_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
+_POSSESSIVE_PLAN = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z]+\s+)?"
+    r"(proposals?|plans?|offers?|initiatives?|ideas?|targets?|goals?|forecasts?|estimates?|"
+    r"projections?|calls?|suggestions?)\b")
+
+
+def clean_speaker(np: str) -> str | None:
+    """Trim a speaker phrase: drop titles before a personal name, keep bodies whole.
+
+    >>> clean_speaker("Russian President Vladimir Putin")
+    'Vladimir Putin'
+    >>> clean_speaker("the official representative of the Japanese Foreign Ministry")
+    'the official representative of the Japanese Foreign Ministry'
+    >>> clean_speaker("it") is None
+    True
+    """
+    np = re.sub(r"\s+", " ", np).strip(" ,.'\"“”’")
+    np = re.sub(r"^(?:As|as|But|However|And|Meanwhile|Also)\s+", "", np)
+    if not np or np in _PRONOUNS or len(np.split()) > 10:
+        return None
+    if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have)\b", np):
+        return None  # a clause, not a speaker: "the group cut its 1987 growth rate"
+    words = np.split(" ")
+    if not any(w[:1].isupper() for w in words) and words[0].lower() not in {"the", "a", "an"}:
+        return None
+    # a personal name after titles: "Trade Minister Hajime Tamura" -> "Hajime Tamura"
+    tail: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w not in _TITLE_WORDS and not find_places(w):
+            tail.insert(0, w)
+        else:
+            break
+    head = words[: len(words) - len(tail)]
+    if tail and head and head[-1] in _TITLE_WORDS and not _BODY_WORDS & set(tail):
+        return " ".join(tail)
+    return np
+
+
+def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
+    """Who the sentence attributes its statement to ("X said", "according to X", ...).
+
+    >>> find_speaker("Exports rose 5 pct, Trade Minister Hajime Tamura told reporters.").name
+    'Hajime Tamura'
+    >>> find_speaker("According to the Commerce Ministry, exports fell.").name
+    'the Commerce Ministry'
+    >>> find_speaker("Exports fell.") is None
+    True
+    """
+    before, after, hints = _speech_rules()
+    m = after.search(sentence)
+    if m:
+        rest = sentence[m.end():]
+        np = _NP_BREAK.split(rest, maxsplit=1)[0]
+        name = clean_speaker(np.split(".")[0] if not re.search(r"\b[A-Z]\.", np) else np)
+        if name:
+            return Speaker(name, m.start() + offset, "")
+    for m in before.finditer(sentence):
+        verb = m.group(0).lower()
+        hint = hints.get(verb, "")
+        head = sentence[:m.start()]
+        # inverted: '..., said Trade Minister X.' / '"...," said X'
+        if re.search(r"[,\"”]\s*$", head) or not head.strip():
+            rest = sentence[m.end():]
+            np = re.split(r"[,;.](?!\w)|\bthat\b|\bin an?\b|\bon\b", rest, maxsplit=1)[0]
+            name = clean_speaker(np)
+            if name and re.match(r"\s*(?:[A-Z]|the\b)", rest):
+                return Speaker(name, m.start() + offset, hint)
+            continue
+        parts = _NP_BREAK.split(head)
+        np = parts[-1]
+        name = clean_speaker(np)
+        if name is None and np.strip() in _PRONOUNS:
+            return Speaker(np.strip().lower(), m.start() + offset, hint)
+        if name:
+            return Speaker(name, m.start() + offset, hint)
+    return None
+
+
+def proposal_owner(sentence: str, offset: int, before: int) -> tuple[str, int] | None:
+    """"Putin's plan ... to increase trade": the owner of a plan named before ``before``."""
+    found = None
+    for m in _POSSESSIVE_PLAN.finditer(sentence):
+        if m.end() + offset <= before:
+            name = clean_speaker(m.group(1))
+            if name:
+                found = (name, m.start() + offset)
+    return found
+
+
+# ---------------------------------------------------------------- hedges
+
+
+def find_hedges(text: str, lo: int, hi: int) -> tuple[list[str], str]:
+    """Hedge words in ``text[lo:hi]`` and the claim type they signal ('' when none)."""
+    words: list[tuple[int, str]] = []
+    kind = ""
+    segment = text[lo:hi]
+    for rule, claim_type in _hedge_rules():
+        for m in rule.finditer(segment):
+            words.append((m.start(), m.group(0).lower()))
+            if claim_type == "target" or (claim_type == "forecast" and kind != "target"):
+                kind = claim_type
+    words.sort()
+    seen: list[str] = []
+    for _, w in words:
+        if w not in seen:
+            seen.append(w)
+    return seen, kind
+
+
+# ---------------------------------------------------------------- periods
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), start=1)}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_PERIOD = re.compile(
+    r"""
+    (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
+    | (?P<split>(?<![\d/])(?P<sy1>(?:19|20)\d\d)/(?P<sy2>\d\d)(?![\d/]))
+    | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
+        (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
+    | (?P<qq>\bQ(?P<qqn>[1-4])\s*(?P<qqy>(?:19|20)\d\d)?)
+    | (?P<month>\b(?P<mname>January|February|March|April|May|June|July|August|September|October|
+        November|December)(?:\s+(?P<my>(?:19|20)\d\d))?\b)
+    | (?P<rel>\b(?:a\s+)?year[- ]ago\b|\b(?:a\s+)?year\s+(?:earlier|before)\b|
+        \b(?:last|this|next|previous|past|current|the\s+previous)\s+year\b)
+    | (?P<year>(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) -> str | None:
+    g = m.groupdict()
+    base = date.year if date is not None else None
+    if g["fy"]:
+        y1 = int(g["fy1"])
+        if g["fy2"]:
+            return f"{y1}/{g['fy2'][-2:]}"
+        return f"FY{y1}"
+    if g["split"]:
+        return f"{g['sy1']}/{g['sy2']}"
+    if g["q"]:
+        year = int(g["qy"]) if g["qy"] else (years[0] if years else base)
+        return f"{year}Q{_QUARTERS[g['qn'].lower()]}" if year else None
+    if g["qq"]:
+        year = int(g["qqy"]) if g["qqy"] else (years[0] if years else base)
+        return f"{year}Q{g['qqn']}" if year else None
+    if g["month"]:
+        if g["mname"] == "May" and not g["my"]:
+            return None  # the modal verb
+        month = _MONTHS[g["mname"].lower()]
+        if g["my"]:
+            return f"{g['my']}-{month:02d}"
+        if date is None:
+            return None
+        year = date.year if month <= date.month else date.year - 1
+        return f"{year}-{month:02d}"
+    if g["rel"]:
+        word = re.sub(r"\s+", " ", g["rel"].lower())
+        if date is None:
+            return None
+        if word in {"this year", "current year"}:
+            return str(date.year)
+        if word == "next year":
+            return str(date.year + 1)
+        # last/previous/past year, year-ago, a year earlier: relative to the
+        # sentence's own year when it names one ("in 1986 ... the previous year")
+        ref = years[0] if years and word.startswith(("previous", "the previous", "year")) else base
+        return str(ref - 1)
+    if g["year"]:
+        return g["year"]
+    return None
+
+
+def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
+                   end: int | None = None) -> str | None:
+    """The period the figure at ``sentence[at:end]`` is for, as a string.
+
+    Years ("2017"), fiscal years ("1987/88", "FY1986"), quarters ("2019Q1"), months
+    ("1987-01") and "last/this/next year" resolved against the article ``date``.
+    The expression nearest to the figure wins (after it preferred on a tie).
+
+    >>> resolve_period("Trade reached $20 billion last year", pd.Timestamp("2019-01-22"), 14)
+    '2018'
+    >>> resolve_period("Exports in the first quarter rose 5%", pd.Timestamp("2019-05-01"), 33) is None
+    False
+    >>> resolve_period("Exports rose 5%", None, 13) is None
+    True
+    """
+    matches = list(_PERIOD.finditer(sentence))
+    years = [int(m.group("year")) for m in matches if m.group("year")]
+    best, best_d = None, None
+    for m in matches:
+        value = _period_text(m, date, years)
+        if value is None:
+            continue
+        stop = at if end is None else end
+        if m.end() <= at:
+            d = at - m.end()
+        elif m.start() >= stop:
+            d = m.start() - stop - 0.5
+        else:
+            continue  # inside the figure itself
+
+        if best_d is None or d < best_d:
+            best, best_d = value, d
+    return best

@@ -1,0 +1,136 @@
+"""The regexes of econnews' quantity grammar, compiled once from the lexicons.
+
+Everything here is built from the data files in ``econnews/data`` so that a new
+currency, scale word or cue is a line of CSV, not code. The patterns are
+anchored and bounded (no nested unbounded repeats) so that scanning stays
+linear in the length of the text.
+
+>>> bool(NUMBER.fullmatch("1,234.5"))
+True
+>>> SPELLED.fullmatch("one and a half").group(0)
+'one and a half'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import _lexicon as lx
+
+_NUMWORDS = lx.number_words()
+_CARDINAL = [w for w, (_, role) in _NUMWORDS.items() if role in ("unit", "teen", "tens")]
+_BIG = [w for w, (_, role) in _NUMWORDS.items() if role in ("hundred", "scale", "dozen")]
+_FRACTION = [w for w, (_, role) in _NUMWORDS.items() if role == "fraction"]
+_APPROX = [w for w, (_, role) in _NUMWORDS.items() if role == "approx"]
+
+_W = lx.alternation(_CARDINAL + _BIG)
+_BIGALT = lx.alternation(_BIG)
+
+# Digits: 1,234,567.89 | 1234.5 | .5 ; an optional glued fraction "8-1/8", "3 1/2".
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?|\.\d+|\d{1,2}/\d{1,2}(?![\d/])"
+NUMBER = re.compile(DIGITS)
+
+# Spelled numbers: "thirty", "one hundred and twenty", "two-and-a-half", "a billion",
+# "half a billion", "one and a half".
+SPELLED_BODY = (
+    rf"(?:(?:a|an)\s+(?={_BIGALT}\b)|half\s+an?\s+(?={_BIGALT}\b))?"
+    rf"{_W}(?:(?:\s+|-)(?:and\s+)?{_W}){{0,6}}"
+    r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
+)
+SPELLED = re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
+
+# A numeric core: digits, or a spelled number.
+CORE = re.compile(rf"(?P<digits>{DIGITS})|(?P<words>(?i:\b{SPELLED_BODY}\b))")
+
+_scale_any = [s.word for s in lx.scales().values() if s.attach in ("any", "spaced")]
+_scale_glued = [s.word for s in lx.scales().values() if s.attach in ("any", "attached")]
+# after a number: " billion", "-billion", "bn", "M"
+SCALE_AFTER = re.compile(
+    rf"(?:(?:\s|-)(?:{lx.alternation(_scale_any, any_case=False)}|(?i:billion|million|trillion|thousand|crore|lakh))"
+    rf"|{lx.alternation(_scale_glued)})(?![A-Za-z])"
+)
+
+CURRENCY_PREFIX = lx.currency_regex("prefix")
+CURRENCY_SUFFIX = lx.currency_regex("suffix")
+# A currency sign or code right before the number, optionally a space between.
+PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z]){CURRENCY_PREFIX}\s?$")
+# "$76 US", "$75 U.S." after a dollar amount.
+US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
+SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")
+CENTS_AFTER = re.compile(r"\s?(?i:cents?|c)(?![A-Za-z])")
+
+PERCENT_AFTER = re.compile(
+    r"\s?(?:(?P<pt>(?i:percentage[\s-]points?|percent(?:age)?[\s-]points?|per\s?cent(?:age)?[\s-]points?|pct[\s-]points?|pp))"
+    r"|(?P<bp>(?i:basis[\s-]points?|bps|bp))"
+    r"|(?P<pc>%|(?i:per\s?cent|percent|pct\.?|pc)))(?![A-Za-z])"
+)
+RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
+RATIO_WORD = re.compile(
+    rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)"
+)
+FRACTION_WORD = re.compile(
+    rf"(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
+    rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
+    rf"|(?i:\b(?P<half>half)\s+(?=of\b))"
+)
+APPROX_WORD = re.compile(
+    rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
+)
+
+MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
+AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
+PER_AFTER = re.compile(
+    r"\s(?:(?i:per|a|an)\s(?P<per>(?i:share|barrel|month|year|week|day|hour|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
+    r"|/(?P<per2>(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl)))(?![A-Za-z])"
+)
+RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s(?i:to|and)\s")
+
+# Left context (searched in a bounded window ending at the number).
+BOUND_BEFORE = re.compile(
+    rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('bound', 'before')), any_case=True)}\s$"
+)
+CHANGE_BEFORE = re.compile(
+    rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('change', 'before')), any_case=True)}"
+    r"(?:\s+(?i:by|of|another|some|nearly|about|almost|around|roughly|just))?\s+(?:(?i:a|an)\s+)?$"
+)
+CHANGE_AFTER = re.compile(
+    rf"\s(?:(?i:price|sales|share|stock|annual|year-on-year|year-over-year|monthly|quarterly)\s)?"
+    rf"{lx.alternation(list(lx.cues('change', 'after')), any_case=True)}(?![A-Za-z])"
+)
+BETWEEN_BEFORE = re.compile(r"(?i:\bbetween|\bfrom)\s$")
+ELIDED_BEFORE = re.compile(
+    r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto|\bof|\bat)\s$"
+)
+MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus\s|\bnegative\s))$")
+
+# Things that are not quantities.
+MONTHS = lx.word_list("words.csv")  # filtered below
+_MONTH_WORDS = [r["word"] for r in lx.read_table("words.csv") if r["list"] == "month"]
+MONTH_BEFORE = re.compile(rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s$")
+MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?i:{lx.alternation(_MONTH_WORDS)})\b")
+TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?i:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|gmt\b|utc\b|[ecmp][sd]t\b|hrs\b|h\b)|:\d\d")
+ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
+GLUED_LETTERS_AFTER = re.compile(r"[A-Za-z]")
+FISCAL_AFTER = re.compile(r"/\d{2,4}\b|-\d{2}\b(?!\s?%)")
+PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
+SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,%])(?!\s?(?:[A-Za-z$%]))")
+
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"
+)
+_ABBREV = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|gov|sen|rep|corp|inc|ltd|co|plc|bros|no|nos|vs|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|est|dept|fig|ca|cf|ie|eg|etc|u\.s|u\.k|u\.n|e\.u)\.|"
+    r"\b[A-Z]\.)$"
+)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "function")
+
+
+@cache
+def irregular_plurals() -> frozenset[str]:
+    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "irregular_plural")

@@ -1,0 +1,89 @@
+"""Turning written numbers into floats: digits with separators, glued fractions, spelled numbers.
+
+>>> parse_digits("1,234.5")
+1234.5
+>>> parse_digits("8-1/8")
+8.125
+>>> parse_words("one hundred and twenty")
+120.0
+>>> parse_words("half a billion")
+500000000.0
+>>> parse_words("one and a half")
+1.5
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _lexicon as lx
+
+_SPLIT = re.compile(r"[\s-]+")
+
+
+def parse_digits(s: str) -> float | None:
+    """The value of a digit string as the grammar matched it, or None."""
+    s = s.strip()
+    frac = 0.0
+    m = re.fullmatch(r"(.*?)(?:(?:-|\s)(\d{1,2})/(\d{1,2}))", s)
+    if m and m.group(1):
+        num, den = int(m.group(2)), int(m.group(3))
+        if den == 0 or num >= den:
+            return None
+        frac = num / den
+        s = m.group(1)
+    elif "/" in s:
+        a, b = s.split("/", 1)
+        if int(b) == 0:
+            return None
+        return int(a) / int(b)
+    try:
+        return float(s.replace(",", "")) + frac
+    except ValueError:
+        return None
+
+
+def parse_words(s: str) -> float | None:
+    """The value of a spelled-out number ("thirty billion", "two and a half"), or None."""
+    words = [w for w in _SPLIT.split(s.lower()) if w]
+    table = lx.number_words()
+    half_of = False
+    if words[:1] == ["half"] and len(words) > 1:
+        half_of, words = True, words[1:]
+    plus_half = False
+    if words[-3:] == ["and", "a", "half"]:
+        plus_half, words = True, words[:-3]
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            current = max(current, 1.0)
+            seen = True
+            continue
+        if w not in table:
+            return None
+        value, role = table[w]
+        seen = True
+        if role in ("unit", "teen", "tens"):
+            current += value
+        elif role == "hundred":
+            current = (current or 1.0) * 100
+        elif role == "dozen":
+            current = (current or 1.0) * 12
+        elif role == "scale":
+            total += (current or 1.0) * value
+            current = 0.0
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + current
+    if plus_half:
+        # "one and a half million" is not produced by the grammar; "two and a half" is
+        value += 0.5
+    if half_of:
+        value *= 0.5
+    return value

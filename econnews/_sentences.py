@@ -1,0 +1,126 @@
+"""Sentence spans in news text, as offsets into the original string.
+
+A small rule-based splitter written for wire copy and web articles:
+
+* a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by closing
+  quotes or brackets) when whitespace and then an upper-case letter, a digit,
+  an opening quote or the end of the text follow;
+* it does not end after abbreviations (``U.S.``, ``Corp.``, ``Mr.``, ``Feb.``,
+  ``dlrs.``), single initials (``John F. Kennedy``) or inside decimals
+  (``1.5``);
+* a single newline inside a sentence is not a boundary (Reuters hard-wraps
+  its lines at ~65 characters), but a blank line, or a newline followed by an
+  indented line (Reuters' paragraph mark), always is.
+
+>>> text = "The U.S. Trade Representative said exports rose 1.5 pct.\\nMr. Smith\\nagreed."
+>>> [text[s:e] for s, e in split_sentences(text)]
+['The U.S. Trade Representative said exports rose 1.5 pct.', 'Mr. Smith\\nagreed.']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Words that end with a full stop without ending the sentence (lower-cased,
+#: without the final dot).  Titles, company suffixes, month and unit
+#: abbreviations seen in wire copy.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt capt sgt st jr sr messrs rev hon
+    corp inc co ltd plc cos bros llc nv ag sa spa bhd pty
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vol fig approx est dept govt min max avg vs etc cf al
+    dlr dlrs stg mln bln pct cts yr yrs qtr
+    """.split()
+)
+
+# a candidate end: terminal punctuation, optional closing quotes/brackets
+_END = re.compile(r"""[.!?]+["'”’)\]]*""")
+# a paragraph break: blank line, or newline followed by indentation
+_PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n[ \t\u00a0]{2,}")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
+
+
+def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
+    """Whether the punctuation run ``text[dot:end]`` closes a sentence."""
+    rest = text[end:min(limit, end + 40)]
+    ws = len(rest) - len(rest.lstrip())
+    if ws == 0 and rest:
+        return False  # "1.5", "U.S.-Japan", "e.g.,"
+    nxt = rest[ws:ws + 1]
+    if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([$£€¥"):
+        return False  # next word lower-case: "the U.S. trade gap"
+    if text[dot] != ".":
+        return True
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    if not m:
+        return True
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy"
+    if "." in word:  # "U.S", "U.K", "a.m"
+        # "the U.S. It" is ambiguous; a following pronoun/article signals a
+        # new sentence, a following capitalised noun usually does not
+        return rest[ws:].split(" ", 1)[0] in {"The", "It", "He", "She", "They", "We", "But", "This", "In"}
+    return word.lower().rstrip("'") not in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of each sentence in ``text``, whitespace trimmed.
+
+    ``text[start:end]`` is the sentence exactly as written (newlines kept).
+
+    >>> split_sentences("Japan Oil Corp. and Inpex Corp. signed.  Sales fell 2.5%.")
+    [(0, 39), (41, 58)]
+    >>> split_sentences("")
+    []
+    """
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=256)
+def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        start = p_start
+        for m in _END.finditer(text, p_start, p_end):
+            if _is_boundary(text, m.end(), m.start(), p_end):
+                spans.append((start, m.end()))
+                start = m.end()
+        spans.append((start, p_end))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return tuple(out)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> int | None:
+    """Index of the span containing ``offset`` (or the last one starting before it).
+
+    >>> sentence_at([(0, 5), (7, 12)], 8)
+    1
+    >>> sentence_at([], 3) is None
+    True
+    """
+    best = None
+    for i, (s, e) in enumerate(spans):
+        if s <= offset < e:
+            return i
+        if s <= offset:
+            best = i
+    return best

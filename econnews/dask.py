@@ -1,0 +1,90 @@
+"""Scale-out: the same corpus extraction on Dask (optional dependency ``dask[distributed]``).
+
+``extract(ddf)`` maps :func:`econnews.extract_corpus` over the partitions of a
+Dask DataFrame of articles and returns a lazy Dask DataFrame of quantities whose
+``meta`` is the quantities schema plus ``source`` (:data:`econnews.corpus.OUTPUT`).
+Parquet in, Parquet out::
+
+    import dask.dataframe as dd
+    from econnews.dask import extract
+    extract(dd.read_parquet("articles/")).to_parquet("quantities/")
+
+Errors: with ``errors="raise"`` (default) a failing article fails the task and
+Dask raises (a warning could not reach you from the workers); with
+``errors="collect"`` you get ``(quantities, errors)``, two Dask DataFrames built
+from one pass over each partition (compute them together with
+``dask.compute(q, e)``).
+
+>>> import dask.dataframe as dd, pandas as pd
+>>> arts = pd.DataFrame({"id": ["a", "b"], "text": ["Exports hit $30 billion.", "None."]})
+>>> extract(dd.from_pandas(arts, npartitions=2)).compute()["surface"].tolist()
+['$30 billion']
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pandas as pd
+
+from . import schema
+from .corpus import OUTPUT, extract_corpus
+from .errors import InputError
+
+__all__ = ["extract", "meta"]
+
+
+def meta() -> pd.DataFrame:
+    """The empty quantities frame used as ``meta`` (quantities schema + ``source``).
+
+    >>> list(meta().columns)[-2:]
+    ['date', 'source']
+    """
+    return schema.empty(OUTPUT)
+
+
+def _partition(pdf: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return extract_corpus(pdf, n_jobs=1, progress=False, errors="collect")
+
+
+def _quantities(pdf: pd.DataFrame) -> pd.DataFrame:
+    q = extract_corpus(pdf, n_jobs=1, progress=False, errors="raise")
+    q.attrs.clear()
+    return q
+
+
+def extract(ddf: Any, *, errors: Literal["raise", "collect"] = "raise") -> Any:
+    """Quantities of a Dask DataFrame of articles, as a lazy Dask DataFrame.
+
+    Requires ``id`` and ``text`` columns (``date``, ``source``, ``path`` used
+    when present). Row order within the result follows the partitions, then
+    the articles, then the text, like the serial result.
+    """
+    import dask
+    import dask.dataframe as dd
+
+    if not isinstance(ddf, dd.DataFrame):
+        raise InputError(f"econnews.dask.extract takes a dask DataFrame, got {type(ddf).__name__}; "
+                         "use econnews.extract_corpus for pandas")
+    schema.require(ddf._meta, ["id", "text"], stage="econnews.dask.extract")
+    if errors == "raise":
+        return ddf.map_partitions(_quantities, meta=meta(), enforce_metadata=False,
+                                  align_dataframes=False)
+    if errors != "collect":
+        raise InputError(f"errors={errors!r}: use 'raise' or 'collect' with Dask")
+    parts = [dask.delayed(_partition)(p) for p in ddf.to_delayed()]
+    q = dd.from_delayed([dask.delayed(_first)(p) for p in parts], meta=meta(),
+                        verify_meta=False)
+    e = dd.from_delayed([dask.delayed(_second)(p) for p in parts],
+                        meta=schema.empty(schema.ERRORS), verify_meta=False)
+    return q, e
+
+
+def _first(pair: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
+    out = pair[0].copy()
+    out.attrs.clear()
+    return out
+
+
+def _second(pair: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
+    return pair[1]

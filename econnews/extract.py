@@ -1,0 +1,782 @@
+"""Stage 1: the quantities in a text, as a typed table (one row per mention).
+
+econnews owns the grammar of economic figures — money in any currency and
+notation, percentages, ratios, ranges, bounds and changes — and reads physical
+measures with quantulum3's unit lexicon. Every row keeps the evidence: the
+``surface`` as written and its ``start``/``end`` offsets in the original text.
+
+>>> q = extract("The total amount of Japanese investments is $ 2.2 billion.")
+>>> q.loc[0, ["surface", "kind", "value", "unit"]].tolist()
+['$ 2.2 billion', 'money', 2200000000.0, 'USD']
+
+Currency rule: a bare ``$`` (or the word "dollars") is read as USD and a bare
+``¥`` as JPY, unless ``currency_hint`` names the currency the article means by
+it (``currency_hint="CAD"`` reads "$5" as 5 Canadian dollars; ``"CNY"`` reads
+"¥5" as yuan). Qualified forms ("C$", "US$", "Canadian dlrs") are never changed
+by the hint.
+
+Requires: a ``str``. Returns the columns of :data:`econnews.schema.QUANTITIES`
+plus ``unit_name`` (a readable unit name: "kilometre", "worker") and ``per``
+(the denominator of a rate: "$58 a barrel" → "barrel").
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date as _date
+from datetime import datetime
+
+import pandas as pd
+
+from . import _grammar as g
+from . import _lexicon as lx
+from . import _measures
+from . import schema
+from ._numbers import parse_digits, parse_words
+from .errors import InputError
+
+__all__ = ["extract"]
+
+_DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "ZWL", "MXN", "BRL"}
+_LOOSE_SCALES = {"m", "M", "b", "B"}
+_SCORE_MAX = 20
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    kind: str
+    value: float
+    low: float
+    high: float
+    unit: str | None = None
+    unit_name: str | None = None
+    bound: str = "="
+    change: str | None = None
+    per: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    date: str | _date | datetime | pd.Timestamp | None = None,
+    currency_hint: str | None = None,
+) -> pd.DataFrame:
+    """Every quantity mentioned in ``text``, one row each, typed.
+
+    ``doc_id`` and ``date`` (the article's) are copied to every row; ``currency_hint``
+    says what a bare ``$``/dollars or ``¥`` means (see the module docs).
+
+    >>> extract("Putin proposed to raise trade to $30 billion, by 1.5 times.")[
+    ...     ["surface", "kind", "value", "unit"]].values.tolist()
+    [['$30 billion', 'money', 30000000000.0, 'USD'], ['1.5 times', 'ratio', 1.5, 'times']]
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        text = ""
+    if not isinstance(text, str):
+        raise InputError(f"extract() takes a str, got {type(text).__name__}; pass the article text")
+    hint = _check_hint(currency_hint)
+    found = list(_scan(text, hint))
+    return _table(text, found, doc_id=doc_id, date=date)
+
+
+def _check_hint(hint: str | None) -> str | None:
+    if hint is None:
+        return None
+    code = str(hint).strip().upper()
+    if code not in lx.currency_codes():
+        raise InputError(
+            f"unknown currency_hint {hint!r}; give an ISO 4217 code such as 'USD', 'CAD' or 'CNY'"
+        )
+    return code
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def _scan(text: str, hint: str | None) -> Iterator[_Q]:
+    found: list[_Q] = []
+    fractions = list(_fractions(text, []))
+    fspans = [(q.start, q.end) for q in fractions]
+    skip_to = 0
+    for m in g.CORE.finditer(text):
+        s, e = m.span()
+        if s < skip_to or (fspans and _overlaps(fspans, s, e)):
+            continue
+        q, consumed = _read(text, m, hint, found)
+        skip_to = max(skip_to, consumed)
+        if q is not None:
+            found.append(q)
+            skip_to = max(skip_to, q.end)
+    found.extend(fractions)
+    taken = [(q.start, q.end) for q in found]
+    extra = list(_ratio_words(text, taken))
+    extra += list(_approx(text, taken + [(q.start, q.end) for q in extra]))
+    found.extend(extra)
+    found.sort(key=lambda q: q.start)
+    return iter(found)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q | None, int]:
+    """Read one quantity around the numeric core ``m``; return it (or None) and how far
+    the text is consumed."""
+    s, e = m.span()
+    n = len(text)
+    is_digits = m.group("digits") is not None
+    core = m.group(0)
+    value = parse_digits(core) if is_digits else parse_words(core)
+    if value is None or not math.isfinite(value):
+        return None, e
+
+    # ---- left context: currency prefix, sign
+    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s)
+    prefix = None
+    start = s
+    if prefix_m is not None and is_digits:
+        surf = prefix_m.group(0).rstrip()
+        if surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s:
+            prefix_m = None
+        elif surf in ("PS", "Y=", "RM", "Rs", "SFr") and prefix_m.start() > 0 and text[prefix_m.start() - 1].isalnum():
+            prefix_m = None
+        else:
+            prefix = _currency(surf, "prefix", hint)
+            start = prefix_m.start()
+            if prefix is None:
+                prefix_m = None
+                start = s
+    left_char = text[s - 1] if s > 0 else ""
+    right_char = text[e] if e < n else ""
+
+    if is_digits:
+        if _not_a_quantity(text, s, e, left_char, right_char, prefix is not None):
+            return None, _run_end(text, e)
+    elif _lone_word_number(text, m, value) or _THE_BEFORE.search(text, max(0, s - 5), s):
+        return None, e
+
+    neg = False
+    if prefix is None:
+        mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
+        if mm is not None and is_digits:
+            neg = True
+            start = mm.start()
+    elif start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+        neg = True
+        start -= 1
+
+    # ---- number, scale
+    pos = e
+    mult, pos, scale_words = _scales(text, pos, prefix is not None)
+    low = high = value * mult
+
+    # ---- unit, then maybe a range tail, then maybe the unit after the range
+    unit = _unit(text, pos, prefix, hint, value * mult, mult > 1)
+    lo2 = None
+    if unit is None or unit.get("rangeable"):
+        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s)
+        if rng is not None:
+            lo2, hi2, pos, unit = rng
+            if lo2 is not None:
+                low, high = lo2, hi2
+    if unit is not None and lo2 is None:
+        pos = unit["end"]
+    if unit is None:
+        unit = {"kind": "number", "unit": None, "name": None, "end": pos, "factor": 1.0}
+
+    # a bare year-like number or score the range logic did not claim
+    if unit["kind"] == "number" and is_digits and _is_year(core) and mult == 1 and lo2 is None:
+        return None, pos
+    if (
+        unit["kind"] == "number" and lo2 is not None and is_digits and prefix is None
+        and all(float(x).is_integer() and 0 <= x <= _SCORE_MAX for x in (low, high))
+        and text[e:e + 1] in "-–"
+    ):
+        return None, pos
+    if (
+        unit["kind"] == "number" and lo2 is not None and is_digits
+        and _is_year(core) and 1700 <= high <= 2100
+    ):
+        return None, pos
+
+    factor = unit.get("factor", 1.0)
+    low, high = low * factor, high * factor
+    if neg:
+        low, high = -high, -low
+    kind = unit["kind"]
+    code = unit.get("unit")
+
+    # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
+    if kind == "number" and found:
+        prev = found[-1]
+        if (
+            prev.kind == "money"
+            and s - prev.end < 200
+            and "\n\n" not in text[prev.end:s]
+            and not re.search(r"[.!?]\s", text[prev.end:s])
+            and (scale_words or g.ELIDED_BEFORE.search(text, max(0, s - 16), s))
+        ):
+            kind, code = "money", prev.unit
+            unit = dict(unit, name=prev.unit_name, per=prev.per)
+
+    low, high = _tidy(low), _tidy(high)
+    q = _Q(
+        start=start,
+        end=pos,
+        kind=kind,
+        value=_tidy((low + high) / 2),
+        low=min(low, high),
+        high=max(low, high),
+        unit=code,
+        unit_name=unit.get("name"),
+        per=unit.get("per"),
+    )
+    if unit.get("change"):
+        q.change = unit["change"]
+    _left_cues(text, q)
+    _right_cues(text, q)
+    if unit.get("bound") and q.bound == "=":
+        q.bound = unit["bound"]
+    if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
+        return None, pos
+    return q, pos
+
+
+def _tidy(x: float) -> float:
+    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001."""
+    return float(f"{x:.12g}") if math.isfinite(x) else x
+
+
+# ---------------------------------------------------------------- what is not a quantity
+
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]*\.?|[A-Z]{2,}[a-z]?)\s$")
+_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
+_NUMBER_SIGN = re.compile(r"(?:#|\b(?i:no|nos|number)\.?\s?)$")
+_UNIT_SOON = re.compile(
+    r"(?:\s?(?:-\s?)?(?:%|(?i:per\s?cent|percent|pct|pc|times|fold|billion|million|trillion|bn|mln|bln|mn|tn|crore|lakh))(?![A-Za-z]))"
+)
+
+
+def _run_end(text: str, e: int) -> int:
+    m = re.compile(r"[\w.,:/-]*").match(text, e)
+    return m.end() if m else e
+
+
+def _is_year(core: str) -> bool:
+    return len(core) == 4 and core.isdigit() and 1700 <= int(core) <= 2100
+
+
+def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
+    """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
+    if left and (left.isalpha() or left in "_@") and not has_prefix:
+        return True  # G20, S23, XC40
+    if left and (left in ":/" or (left == "." and s >= 2 and text[s - 2].isdigit())):
+        return True
+    if left and left in "'’" and e - s == 2:
+        return True  # '87
+    if not has_prefix and _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 2), s):
+        return True  # COVID-19, F-35, mid-2019
+    if right == "." and e + 1 < len(text) and text[e + 1].isdigit():
+        return True  # 1.2.3, dates 12.03.2019
+    if right == "/" and e + 1 < len(text) and text[e + 1].isdigit():
+        return True  # 1987/88, 12/25
+    if right == ":" and e + 1 < len(text) and text[e + 1].isdigit():
+        return True  # 10:30, 1:36.6
+    if g.ORDINAL_AFTER.match(text, e):
+        return True
+    if g.TIME_AFTER.match(text, e):
+        return True
+    if g.PHONE.match(text, max(0, s - 1)) and not has_prefix:
+        return True
+    core = text[s:e]
+    if _NUMBER_SIGN.search(text, max(0, s - 10), s) and not has_prefix:
+        return True
+    mb = g.MONTH_BEFORE.search(text, max(0, s - 12), s)
+    if mb and not has_prefix and not _UNIT_SOON.match(text, e):
+        word = mb.group(0).strip(" .,").lower()
+        if word not in ("may", "mar") or mb.group(0)[0].isupper():
+            if core.replace(",", "").isdigit() and (int(core.replace(",", "")) <= 31 or _is_year(core)):
+                return True
+    ma = g.MONTH_AFTER.match(text, e)
+    if ma and not has_prefix and core.isdigit() and int(core) <= 31:
+        word = ma.group(0).strip().split()[-1]
+        if word.lower() not in ("may", "mar") or word[0].isupper():
+            return True
+    if g.FISCAL_AFTER.match(text, e) and _is_year(core):
+        return True
+    if not has_prefix and not _UNIT_SOON.match(text, e):
+        nb = _NAME_BEFORE.search(text, max(0, s - 30), s)
+        if nb is not None:
+            word = nb.group(1).rstrip(".")
+            lw = word.lower()
+            if (
+                lw not in g.function_words()
+                and lw not in lx.cues("bound", "before")
+                and lw not in lx.cues("change", "before")
+                and not g.MONTH_BEFORE.search(word + " ")
+                and not _sentence_initial(text, nb.start(1))
+            ):
+                return True
+    return False
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
+
+
+_THE_BEFORE = re.compile(r"(?i:\bthe\s)$")
+_ONE_OK_AFTER = re.compile(r"\s+(?:of\s+(?:the|his|her|their|its|our|my|your|those|these)\b|[a-z][a-z-]+)")
+_ONE_BAD_BEFORE = re.compile(
+    r"(?i:\b(?:no|any|every|each|which|this|that|the|someone|anyone|no-one|a|another|only|last|same)\s$)"
+)
+
+
+def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
+    """A spelled number that is a pronoun or part of an idiom ("no one", "one day")."""
+    word = m.group(0).lower()
+    if word in ("one", "an", "a"):
+        if _ONE_BAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return True
+        after = _ONE_OK_AFTER.match(text, m.end())
+        if not after:
+            return True
+        nxt = after.group(0).split()[0].lower()
+        if nxt in g.function_words() and nxt != "of":
+            return True
+        if nxt.endswith("ing") or nxt.endswith("ed") or nxt in ("another", "way", "thing", "day"):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------- scale and unit
+
+
+def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str]]:
+    mult = 1.0
+    words: list[str] = []
+    for _ in range(2):
+        sm = g.SCALE_AFTER.match(text, pos)
+        if not sm:
+            break
+        word = sm.group(0).strip(" \t\r\n-")
+        sc = lx.scales().get(word) or lx.scales().get(word.lower())
+        if sc is None:
+            break
+        if word in _LOOSE_SCALES and not has_prefix:
+            # "1.2m tons", "2B users" are scales; "100m" alone is metres
+            nxt = re.compile(r"\s(?:[A-Za-z]{3,})").match(text, sm.end())
+            if not nxt or nxt.group(0).strip().lower() in g.function_words():
+                break
+        mult *= sc.multiplier
+        words.append(word)
+        pos = sm.end()
+    return mult, pos, words
+
+
+def _currency(surface: str, where: str, hint: str | None) -> str | None:
+    table = lx.currency_lookup(where)
+    code = table.get(surface) or table.get(surface.lower())
+    if code is None:
+        return None
+    if hint:
+        low = surface.lower()
+        if surface == "$" or low in ("dollars", "dollar"):
+            if hint in _DOLLAR_CODES:
+                return hint
+        if surface == "¥" and hint in ("CNY", "JPY"):
+            return hint
+        if low == "pesos":
+            return hint
+    return code
+
+
+_MONEY_NAME = {"USD": "dollar"}
+
+
+def _unit(
+    text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
+) -> dict | None:
+    """What follows the number: percent, ratio, currency, measure, counted noun."""
+    pm = g.PERCENT_AFTER.match(text, pos)
+    if pm and prefix is None:
+        if pm.group("bp"):
+            return {"kind": "percent", "unit": "percentage_point", "name": "basis point",
+                    "end": pm.end(), "factor": 0.01, "rangeable": True}
+        if pm.group("pt"):
+            return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
+                    "end": pm.end(), "rangeable": True}
+        return {"kind": "percent", "unit": "percent", "name": "percentage", "end": pm.end(),
+                "rangeable": True}
+    if prefix is None:
+        rm = g.RATIO_AFTER.match(text, pos)
+        if rm:
+            return {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()}
+    sm = g.SUFFIX_AFTER.match(text, pos)
+    if sm:
+        surf = sm.group(0).strip(" \t\r\n-")
+        code = _currency(surf, "suffix", hint)
+        low = surf.lower()
+        ok = code is not None
+        if ok and low in ("pounds", "pound") and not scaled and prefix is None:
+            ok = bool(re.compile(r"\s(?i:sterling|stg)\b").match(text, sm.end()))
+        if ok and low in ("won", "marks", "dong", "lei", "rand") and sm.group(0)[:1] == "-":
+            ok = False
+        if ok and low == "c":
+            ok = False
+        if ok:
+            end = sm.end()
+            if low in ("pounds", "pound"):
+                st = re.compile(r"\s(?i:sterling|stg)\b").match(text, end)
+                end = st.end() if st else end
+            code = prefix or code
+            factor = 0.01 if low == "pence" else 1.0
+            out = {"kind": "money", "unit": code, "name": None, "end": end, "factor": factor,
+                   "rangeable": True}
+            return _per(text, out)
+    if prefix is not None:
+        end = pos
+        us = g.US_AFTER.match(text, pos)
+        if us and prefix == "USD":
+            end = us.end()
+        return _per(text, {"kind": "money", "unit": prefix, "name": None, "end": end,
+                           "rangeable": True})
+    cm = g.CENTS_AFTER.match(text, pos)
+    if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
+        code = hint if hint in _DOLLAR_CODES else "USD"
+        return _per(text, {"kind": "money", "unit": code, "name": "cent", "end": cm.end(),
+                           "factor": 0.01, "rangeable": True})
+    return _measure_or_count(text, pos, value)
+
+
+def _per(text: str, unit: dict) -> dict:
+    pm = g.PER_AFTER.match(text, unit["end"])
+    if pm:
+        unit = dict(unit, per=(pm.group("per") or pm.group("per2")).lower(), end=pm.end())
+    return unit
+
+
+def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
+    am = g.AGE_AFTER.match(text, pos)
+    if am:
+        return {"kind": "measure", "unit": "year", "name": "year of age", "end": am.end()}
+    mm = g.MEASURE_AFTER.match(text, pos)
+    if mm:
+        surf = mm.group(0).strip(" \t\r\n-")
+        meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
+        if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
+            return {"kind": "measure", "unit": meas.pint, "name": meas.name, "end": mm.end(),
+                    "rangeable": True}
+    if pos < len(text) and text[pos] == "m" and not text[pos + 1: pos + 2].isalpha():
+        return {"kind": "measure", "unit": "meter", "name": "metre", "end": pos + 1,
+                "rangeable": True}
+    hit = _measures.lookup(text, pos)
+    if hit is not None:
+        end, name, pint_unit = hit
+        return {"kind": "measure", "unit": pint_unit, "name": name, "end": end, "rangeable": True}
+    if pos < len(text) and text[pos].isalpha():
+        return {"kind": "skip", "end": pos}
+    return _count(text, pos)
+
+
+_WORD = re.compile(r"[ -]([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
+
+
+def _count(text: str, pos: int) -> dict | None:
+    """A counted noun phrase after the number: '3,400 people', 'five profile slots'."""
+    words: list[tuple[str, int]] = []
+    p = pos
+    for _ in range(3):
+        wm = _WORD.match(text, p)
+        if not wm:
+            break
+        w = wm.group(1)
+        if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
+            break
+        words.append((w, wm.end()))
+        p = wm.end()
+    best = None
+    for i, (w, end) in enumerate(words):
+        lw = w.lower()
+        if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
+            best = i
+            break
+    if best is None:
+        if words and words[0][0].islower() and _is_singular_noun(words[0][0]):
+            best = 0
+        else:
+            return None
+    phrase_words = [w for w, _ in words[: best + 1]]
+    end = words[best][1]
+    noun = phrase_words[-1]
+    name = " ".join([*phrase_words[:-1], _singular(noun)]).lower()
+    return {"kind": "count", "unit": " ".join(phrase_words), "name": name, "end": end}
+
+
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|'s)$")
+
+
+def _is_plural_noun(w: str) -> bool:
+    if w in g.irregular_plurals():
+        return True
+    return len(w) > 3 and w.endswith("s") and not _NOT_PLURAL.search(w) and w.isalpha()
+
+
+def _is_singular_noun(w: str) -> bool:
+    lw = w.lower()
+    return (
+        len(lw) > 2 and lw.isalpha() and lw not in g.function_words()
+        and not lw.endswith(("ed", "ing", "ly"))
+    )
+
+
+def _singular(w: str) -> str:
+    lw = w.lower()
+    if lw in g.irregular_plurals():
+        return w
+    if lw.endswith("ies") and len(lw) > 4:
+        return w[:-3] + "y"
+    if lw.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if lw.endswith("s") and not lw.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def _range_tail(
+    text: str, pos: int, prefix: str | None, hint: str | None, unit: dict | None,
+    mult: float, qstart: int, s: int,
+):
+    """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'."""
+    after_unit = unit["end"] if unit else pos
+    sep = g.RANGE_SEP.match(text, after_unit)
+    if not sep:
+        return None
+    word = sep.group(0).strip().lower()
+    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
+        return None
+    p = sep.end()
+    prefix2 = None
+    pm = re.compile(g.CURRENCY_PREFIX + r"\s?").match(text, p)
+    if pm is not None:
+        prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint)
+        if prefix2 is not None:
+            p = pm.end()
+    m2 = g.CORE.match(text, p)
+    if not m2:
+        return None
+    d2 = m2.group("digits")
+    v2 = parse_digits(m2.group(0)) if d2 else parse_words(m2.group(0))
+    if v2 is None or not math.isfinite(v2):
+        return None
+    if d2 and _not_a_quantity(text, m2.start(), m2.end(), text[m2.start() - 1],
+                              text[m2.end(): m2.end() + 1], prefix2 is not None):
+        return None
+    if prefix2 and prefix and prefix2 != prefix:
+        return None
+    mult2, p2, _ = _scales(text, m2.end(), (prefix2 or prefix) is not None)
+    unit2 = _unit(text, p2, prefix2 or prefix, hint, v2 * mult2, mult2 > 1)
+    if unit2 is not None and unit2.get("kind") == "skip":
+        return None
+    if unit is not None:
+        # both sides carry a unit: they must agree ("$2 billion to $3 billion")
+        if unit2 is None or unit2.get("kind") != unit.get("kind") or unit2.get("unit") != unit.get("unit"):
+            return None
+    final = unit2
+    end = unit2["end"] if unit2 else p2
+    if mult == 1 and mult2 > 1:
+        mult = mult2  # "$2-3 billion": the scale is stated once
+    lo = _core_value(g.CORE.match(text, s)) * mult
+    hi = v2 * mult2
+    return lo, hi, end, final
+
+
+def _core_value(m: re.Match | None) -> float:
+    if m is None:
+        return float("nan")
+    v = parse_digits(m.group(0)) if m.group("digits") else parse_words(m.group(0))
+    return float("nan") if v is None else float(v)
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _left_cues(text: str, q: _Q) -> None:
+    ls = q.start
+    bm = g.BOUND_BEFORE.search(text, max(0, ls - 16), ls)
+    if bm:
+        q.bound = lx.cues("bound", "before")[bm.group(0).strip().lower()]
+        ls = bm.start()
+    cm = g.CHANGE_BEFORE.search(text, max(0, ls - 30), ls)
+    if cm and q.kind in ("money", "percent", "measure", "count", "number"):
+        word = re.match(r"[A-Za-z]+", cm.group(0))
+        if word:
+            q.change = lx.cues("change", "before").get(word.group(0).lower(), q.change)
+    if q.bound == "=" and not bm:
+        bm2 = g.BOUND_BEFORE.search(text, max(0, ls - 16), ls)
+        if bm2:
+            q.bound = lx.cues("bound", "before")[bm2.group(0).strip().lower()]
+
+
+def _right_cues(text: str, q: _Q) -> None:
+    if q.change is None and q.kind in ("percent", "money"):
+        cm = g.CHANGE_AFTER.match(text, q.end)
+        if cm:
+            word = cm.group(0).split()[-1].lower()
+            q.change = lx.cues("change", "after").get(word)
+
+
+# ------------------------------------------------------------------- word-only forms
+
+
+def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    for m in g.RATIO_WORD.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        value, change = lx.ratio_words()[m.group(0).lower()]
+        q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "times", change=change)
+        _left_cues(text, q)
+        if change:
+            q.change = change
+        yield q
+
+
+def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    for m in g.FRACTION_WORD.finditer(text):
+        if m.group("half"):
+            s, e, value = m.start("half"), m.end("half"), 0.5
+        else:
+            s, e = m.span()
+            numw = m.group("num") or m.group("num2")
+            frac = (m.group("frac") or m.group("frac2")).lower()
+            num = parse_words(numw) or 1.0
+            value = num * lx.number_words()[frac][0]
+            if frac.endswith("s") and num == 1:
+                continue
+        if _overlaps(taken, s, e):
+            continue
+        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        _left_cues(text, q)
+        yield q
+
+
+def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    """'dozens of', 'thousands of', 'tens of millions of' — ranges of one to ten times."""
+    for m in g.APPROX_WORD.finditer(text):
+        s = m.start()
+        e = m.end("w")
+        if _overlaps(taken, s, e):
+            continue
+        base = lx.number_words()[m.group("w").lower()][0]
+        if m.group("tens"):
+            base *= 10 if m.group("tens").lower() == "tens" else 100
+        low, high = base, base * 10
+        unit = _count(text, m.end())
+        money = re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])").match(text, m.end())
+        if money:
+            code = _currency(money.group(0).strip().split()[-1], "suffix", None) or "USD"
+            q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
+        elif unit is not None:
+            q = _Q(s, unit["end"], "count", (low + high) / 2, low, high, unit["unit"],
+                   unit["name"], bound="~")
+        else:
+            q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
+        yield q
+
+
+# --------------------------------------------------------------------------- table
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Start/end offsets of the sentences of ``text`` (a light splitter that keeps
+    abbreviations such as "U.S." and "Corp." inside their sentence).
+
+    >>> sentence_spans("Trade rose. Mr. Abe spoke.")
+    [(0, 11), (12, 26)]
+    """
+    spans = []
+    start = 0
+    for m in g.SENTENCE_END.finditer(text):
+        cut = m.start()
+        head = text[max(start, cut - 12):cut]
+        if "\n\n" not in m.group(0) and g._ABBREV.search(head):
+            continue
+        if cut > start:
+            spans.append((start, cut))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    # trim whitespace
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
+    if not found:
+        out = schema.empty(QUANTITY_COLUMNS)
+        return out
+    spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
+    rows = []
+    for q in found:
+        i = bisect.bisect_right(starts, q.start) - 1
+        a, b = spans[i] if i >= 0 else (0, len(text))
+        if not (a <= q.start < b + 1):
+            a, b = q.start, q.end
+        b = max(b, q.end)
+        rows.append({
+            "doc_id": doc_id,
+            "start": q.start,
+            "end": q.end,
+            "surface": text[q.start:q.end],
+            "kind": q.kind,
+            "value": q.value,
+            "low": q.low,
+            "high": q.high,
+            "unit": q.unit,
+            "bound": q.bound,
+            "change": q.change,
+            "sentence": text[a:b],
+            "sent_start": a,
+            "sent_end": b,
+            "date": pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT,
+            "unit_name": q.unit_name if q.unit_name is not None else _default_name(q),
+            "per": q.per,
+        })
+    frame = pd.DataFrame(rows)
+    return schema.coerce(frame, QUANTITY_COLUMNS)
+
+
+def _default_name(q: _Q) -> str | None:
+    if q.kind == "money" and q.unit:
+        return _measures.currency_name(q.unit)
+    return None
+
+
+#: The columns extract() returns: the schema's, then the extras it adds.
+QUANTITY_COLUMNS: dict[str, object] = {
+    **schema.QUANTITIES,
+    "unit_name": schema.STRING,
+    "per": schema.STRING,
+}

@@ -1,0 +1,523 @@
+"""Articles in: files, folders, globs and exports as one articles table.
+
+``load_articles`` reads
+
+* ``.txt`` / ``.md``: one article per file. Optional front matter at the top
+  (``---`` / ``key: value`` lines / ``---``) gives ``id``, ``date``, ``title``,
+  ``source``, ``url`` and any other metadata; without a title the first line is
+  the title. The article ``text`` is the file as read minus the front matter
+  (the title line stays in the text).
+* ``.json`` (a record, a list of records, or an object holding one under
+  ``articles``/``results``/``data``/``items``/``documents``/``response.results``)
+  and ``.jsonl`` / ``.ndjson`` (one record a line): field names are mapped by
+  ``fields=`` and by defaults for common exports (see :mod:`econnews._load_fields`).
+* ``.csv``: an article table, one article a row, columns mapped like JSON fields.
+* ``.html`` / ``.htm``: main text and metadata via ``trafilatura``.
+* folders (recursively), globs (``news/**/*.txt``) and ``-`` (standard input).
+
+In a folder, ``README*``, ``TERMS*``, ``LICENSE*``/``LICENCE*``, ``COPYING*``,
+hidden files and files of other types are skipped (not articles; listed in
+``articles.attrs["skipped"]``). A ``manifest.csv`` is metadata, not articles:
+its rows (columns ``file``, then any of ``id``, ``date``, ``title``, ``source``,
+``url`` and others such as ``note``) describe the files beside it; manifest values
+win over front matter, which wins over what is inferred (first line, file name).
+A manifest row whose file is missing is an error row (``missing-file``).
+
+Text is decoded as UTF-8 (with or without BOM, or UTF-16 with BOM), falling back
+to cp1252 then latin-1; the ``encoding`` column records which. Line endings
+become ``\\n`` and nothing else is changed, so offsets the extractor reports index
+the table's ``text`` exactly. Extra columns: ``path`` (the file read),
+``encoding``, ``duplicate_of`` (see :func:`flag_duplicates`) and any metadata.
+
+Every input is accounted for: an input is a file, a JSON/CSV record, or a
+manifest row naming a missing file, and inputs == rows + error rows, always.
+Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
+``not-found``, ``unreadable``, ``empty``, ``binary``, ``bad-json``, ``bad-record``,
+``bad-csv``, ``bad-html``, ``no-text``, ``bad-date``, ``unsupported``,
+``missing-file``. ``errors=`` chooses what happens to them:
+
+* ``"warn"`` (default): return the articles, emit one :class:`LoadWarning`
+  summarising the errors, and keep them as records in
+  ``articles.attrs["errors"]`` (read them as a table with :func:`errors_table`);
+* ``"collect"``: return ``(articles, errors)`` (attrs set as well);
+* ``"raise"``: raise :class:`~econnews.errors.InputError` at the first bad input.
+
+Ids are unique: a repeated id gets ``#2``, ``#3``... appended.
+
+>>> import econnews as en
+>>> arts = en.load_articles("data")
+>>> arts.loc[0, ["id", "date"]].tolist()
+['russia-japan-trade-30bn', Timestamp('2019-01-22 00:00:00')]
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import json
+import os
+import re
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from . import schema
+from ._load_fields import check_fields, resolve
+from ._load_text import Problem, decode, first_line_title, parse_date, split_front_matter
+from ._progress import progress_bar
+from .errors import EconnewsWarning, InputError
+
+__all__ = ["LoadWarning", "errors_table", "flag_duplicates", "load_articles"]
+
+PathLike = str | os.PathLike[str]
+ErrorMode = Literal["warn", "collect", "raise"]
+
+#: suffix -> reader kind
+KINDS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+    ".html": "html", ".htm": "html",
+}
+_SKIP = re.compile(r"^(readme|terms|licen[cs]e|copying|manifest\.csv$)", re.IGNORECASE)
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_ARRAY_KEYS = ("articles", "results", "data", "items", "documents", "docs", "records")
+# EXTRA columns every articles table has, after the schema's own
+EXTRA = {"path": schema.STRING, "encoding": schema.STRING, "duplicate_of": schema.STRING}
+
+
+class LoadWarning(EconnewsWarning):
+    """Some inputs could not be read; the articles table lacks them (see its errors)."""
+
+
+@dataclass
+class _Run:
+    mode: str
+    fields: dict[str, tuple[str, ...]]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    manifests: dict[Path, dict[str, dict[str, str]]] = field(default_factory=dict)
+    manifest_used: set[tuple[Path, str]] = field(default_factory=set)
+
+    def error(self, *, doc_id: str | None, path: str, code: str, message: str) -> None:
+        if self.mode == "raise":
+            raise InputError(f"{path}: {message} [{code}]")
+        self.errors.append({"doc_id": doc_id, "path": path, "stage": "load", "code": code,
+                            "message": message})
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _skip_name(name: str) -> bool:
+    return name.startswith(".") or bool(_SKIP.match(name))
+
+
+def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        manifest = here / "manifest.csv"
+        if manifest.is_file():
+            names = {p.name for p in here.iterdir()}
+            for rel, meta in _manifest(here, run).items():
+                if "/" not in rel and rel not in names:
+                    run.error(doc_id=meta.get("id") or Path(rel).stem, path=str(here / rel),
+                              code="missing-file",
+                              message=f"manifest.csv lists {rel!r} but the file is not there; "
+                                      "add the file or remove its manifest row")
+        for name in sorted(filenames):
+            path = here / name
+            if _skip_name(name):
+                if name.lower() != "manifest.csv" and not name.startswith("."):
+                    run.skipped.append({"path": str(path), "reason": "not an article"})
+                continue
+            if path.suffix.lower() not in KINDS:
+                run.skipped.append({"path": str(path), "reason": "unsupported file type"})
+                continue
+            yield path, folder
+
+
+def _inputs(paths: Sequence[PathLike], run: _Run) -> Iterator[tuple[Path | None, Path | None]]:
+    """(file, root for relative ids) for every input; (None, None) is stdin."""
+    for raw in paths:
+        s = os.fspath(raw)
+        if s == "-":
+            yield None, None
+            continue
+        p = Path(s)
+        if p.is_dir():
+            yield from _walk(p, run)
+        elif p.is_file():
+            yield p, None
+        elif _GLOB_CHARS.search(s):
+            matches = sorted(glob.glob(s, recursive=True))
+            if not matches:
+                run.error(doc_id=None, path=s, code="not-found",
+                          message="no file matches this pattern; check the glob")
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    yield from _walk(mp, run)
+                elif not _skip_name(mp.name):
+                    yield mp, None
+        else:
+            run.error(doc_id=None, path=s, code="not-found",
+                      message="no such file or folder; check the path")
+
+
+def _manifest(folder: Path, run: _Run) -> dict[str, dict[str, str]]:
+    if folder in run.manifests:
+        return run.manifests[folder]
+    table: dict[str, dict[str, str]] = {}
+    path = folder / "manifest.csv"
+    if path.is_file():
+        try:
+            text, _ = decode(path.read_bytes())
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            if "file" not in frame.columns:
+                raise Problem("bad-manifest", "it has no 'file' column")
+            for rec in frame.to_dict("records"):
+                name = str(rec.pop("file")).strip().replace("\\", "/")
+                if name:
+                    table[name] = {k: v for k, v in rec.items() if isinstance(v, str) and v.strip()}
+        except (Problem, ValueError, OSError, pd.errors.ParserError) as exc:
+            msg = f"{path}: manifest.csv ignored: {exc}; fix it (CSV with a 'file' column)"
+            if run.mode == "raise":
+                raise InputError(msg) from None
+            warnings.warn(msg, LoadWarning, stacklevel=4)
+            table = {}
+    run.manifests[folder] = table
+    return table
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _file_id(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.relative_to(root).with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return path.stem
+
+
+def _read(path: Path | None) -> bytes:
+    if path is None:
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise Problem("unreadable", f"cannot read the file ({exc.strerror or exc}); "
+                                    "check its permissions") from None
+
+
+def _sniff_kind(text: str) -> str:
+    head = text.lstrip()[:1]
+    if head == "[":
+        return "json"
+    if head == "{":
+        try:
+            json.loads(text)
+            return "json"
+        except ValueError:
+            return "jsonl"
+    if head == "<":
+        return "html"
+    return "text"
+
+
+def _text_record(text: str, *, markdown: bool) -> dict[str, Any]:
+    meta, body = split_front_matter(text)
+    rec: dict[str, Any] = dict(meta)
+    if not body.strip():
+        raise Problem("no-text", "the file has front matter but no text after it")
+    rec["text"] = body
+    if not rec.get("title"):
+        rec["title"] = first_line_title(body, markdown=markdown)
+    return rec
+
+
+def _html_record(text: str) -> dict[str, Any]:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                          as_dict=True)
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        raise Problem("bad-html", f"the HTML could not be parsed ({type(exc).__name__}); "
+                                  "save the page again or pass its text") from None
+    if not doc or not (doc.get("text") or "").strip():
+        raise Problem("no-text", "no main text found in the HTML page; pass the article "
+                                 "text as .txt instead")
+    rec = {"text": doc["text"], "title": doc.get("title"), "date": doc.get("date"),
+           "url": doc.get("url"), "source": doc.get("sitename") or doc.get("hostname")}
+    if doc.get("author"):
+        rec["author"] = doc["author"]
+    return rec
+
+
+def _json_records(text: str, kind: str) -> Iterator[tuple[int, Any]]:
+    """(1-based position, record or Problem) per record."""
+    if kind == "jsonl":
+        for lineno, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except ValueError as exc:
+                yield lineno, Problem("bad-json", f"line {lineno} is not JSON ({exc}); "
+                                                  "fix or remove the line")
+        return
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise Problem("bad-json", f"the file is not JSON ({exc}); check it or use .jsonl "
+                                  "for one record a line") from None
+    if isinstance(data, Mapping):
+        inner = data.get("response") if isinstance(data.get("response"), Mapping) else data
+        for key in ("results", *_ARRAY_KEYS):
+            if isinstance(inner.get(key), list):
+                data = inner[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        raise Problem("bad-json", "the JSON holds neither a record nor a list of records")
+    yield from enumerate(data, 1)
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, Any]]:
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                            na_values=[""], on_bad_lines="error")
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise Problem("bad-csv", f"the CSV could not be parsed ({str(exc).strip()[:120]}); "
+                                 "check quoting and the header line") from None
+    for i, rec in enumerate(frame.to_dict("records"), 1):
+        yield i, rec
+
+
+def _article(rec: Mapping[str, Any], *, fallback_id: str, path: str, encoding: str,
+             manifest: Mapping[str, str] | None, fields: dict[str, tuple[str, ...]]
+             ) -> dict[str, Any]:
+    found, extras = resolve(rec, fields)
+    if manifest:
+        mfound, mextras = resolve(manifest, {})
+        found.update(mfound)
+        extras.update(mextras)
+    text = found.get("text")
+    if not isinstance(text, str) or not text.strip():
+        what = "has no text" if text is None else "has a text field that is not text"
+        raise Problem("no-text", f"the record {what}; map its text field with fields={{'text': ...}}")
+    row: dict[str, Any] = {
+        "id": str(found.get("id", fallback_id)).strip() or fallback_id,
+        "date": parse_date(found.get("date")),
+        "title": None if found.get("title") is None else " ".join(str(found["title"]).split()),
+        "source": None if found.get("source") is None else str(found["source"]),
+        "url": None if found.get("url") is None else str(found["url"]),
+        "text": text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text,
+        "path": path,
+        "encoding": encoding,
+    }
+    for k, v in extras.items():
+        if k not in row and k != "duplicate_of":
+            row[k] = v
+    return row
+
+
+def _load_one(file: Path | None, root: Path | None, run: _Run) -> None:
+    path = "-" if file is None else str(file)
+    base_id = "stdin" if file is None else _file_id(file, root)
+    kind = "text" if file is None else KINDS.get(file.suffix.lower(), "")
+    manifest = None
+    if file is not None:
+        mtable = _manifest(file.parent, run)
+        manifest = mtable.get(file.name)
+    try:
+        if file is not None and not kind:
+            raise Problem("unsupported", f"unsupported file type {file.suffix!r}; use .txt, "
+                                         ".md, .json, .jsonl, .csv or .html")
+        text, encoding = decode(_read(file))
+        if file is None:
+            kind = _sniff_kind(text)
+        if kind in ("text", "markdown", "html"):
+            rec = (_html_record(text) if kind == "html"
+                   else _text_record(text, markdown=kind == "markdown"))
+            run.rows.append(_article(rec, fallback_id=base_id, path=path, encoding=encoding,
+                                     manifest=manifest, fields={}))
+            return
+        records = (_csv_records(text) if kind == "csv" else _json_records(text, kind))
+        for pos, rec in records:
+            rid = f"{base_id}:{pos}"
+            try:
+                if isinstance(rec, Problem):
+                    raise rec
+                if not isinstance(rec, Mapping):
+                    raise Problem("bad-record", f"record {pos} is a {type(rec).__name__}, "
+                                                "not an object with fields")
+                run.rows.append(_article(rec, fallback_id=rid, path=path, encoding=encoding,
+                                         manifest=None, fields=run.fields))
+            except Problem as p:
+                doc = rec.get("id") if isinstance(rec, Mapping) else None
+                run.error(doc_id=str(doc) if doc is not None else rid, path=path, code=p.code,
+                          message=p.message)
+    except Problem as p:
+        doc = (manifest or {}).get("id") or base_id
+        run.error(doc_id=doc, path=path, code=p.code, message=p.message)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _unique_ids(ids: list[str]) -> list[str]:
+    seen: set[str] = set(ids)
+    counts: Counter[str] = Counter()
+    out = []
+    for i in ids:
+        counts[i] += 1
+        if counts[i] == 1:
+            out.append(i)
+            continue
+        k = counts[i]
+        while f"{i}#{k}" in seen:
+            k += 1
+        counts[i] = k
+        seen.add(f"{i}#{k}")
+        out.append(f"{i}#{k}")
+    return out
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def flag_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy with ``duplicate_of``: the id of the first article (in table
+    order) whose text is the same, ignoring case, spacing and punctuation; NA for
+    the first of each group and for unique texts. Nothing is dropped.
+
+    Requires ``id`` and ``text``; adds ``duplicate_of``.
+
+    >>> t = pd.DataFrame({"id": ["a", "b", "c"],
+    ...                   "text": ["Exports rose 5%.", "exports  rose 5 %", "Other."]})
+    >>> flag_duplicates(t)["duplicate_of"].tolist()
+    [<NA>, 'a', <NA>]
+    """
+    schema.require(articles, ["id", "text"], stage="flag_duplicates")
+    first: dict[str, str] = {}
+    dup: list[str | None] = []
+    for doc_id, text in zip(articles["id"], articles["text"], strict=True):
+        if not isinstance(text, str) or not text.strip():
+            dup.append(None)
+            continue
+        key = " ".join(_NON_WORD.sub(" ", text.lower()).split())
+        if not key:
+            dup.append(None)
+            continue
+        if key in first:
+            dup.append(first[key])
+        else:
+            first[key] = doc_id
+            dup.append(None)
+    out = articles.copy()
+    out["duplicate_of"] = pd.array(dup, dtype=schema.STRING)
+    return out
+
+
+def errors_table(table_or_records: pd.DataFrame | Iterable[Mapping[str, Any]] | None = None
+                 ) -> pd.DataFrame:
+    """The typed errors table (schema ``ERRORS``) of a table's ``attrs["errors"]``,
+    or of a list of error records.
+
+    >>> errors_table([{"doc_id": "a", "path": "a.txt", "stage": "load", "code": "empty",
+    ...                "message": "the file is empty"}])["code"].tolist()
+    ['empty']
+    """
+    if isinstance(table_or_records, pd.DataFrame):
+        records = table_or_records.attrs.get("errors", [])
+        if isinstance(records, pd.DataFrame):
+            records = records.to_dict("records")
+    else:
+        records = list(table_or_records or [])
+    if not records:
+        return schema.empty(schema.ERRORS)
+    frame = pd.DataFrame(list(records), columns=list(schema.ERRORS))
+    return schema.coerce(frame, schema.ERRORS)
+
+
+def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    if not rows:
+        return schema.empty({**schema.ARTICLES, **EXTRA})
+    frame = pd.DataFrame(rows)
+    frame["id"] = _unique_ids([str(i) for i in frame["id"]])
+    frame = schema.coerce(frame, {**schema.ARTICLES, **EXTRA})
+    return flag_duplicates(frame)
+
+
+def summarise(errors: list[Mapping[str, Any]], *, inputs: int, what: str = "inputs") -> str:
+    """One line: how many inputs failed and why.
+
+    >>> summarise([{"code": "empty"}, {"code": "empty"}, {"code": "binary"}], inputs=10)
+    '3 of 10 inputs could not be read (2 empty, 1 binary)'
+    """
+    counts = Counter(e["code"] for e in errors)
+    reasons = ", ".join(f"{n} {code}" for code, n in counts.most_common())
+    return f"{len(errors)} of {inputs} {what} could not be read ({reasons})"
+
+
+def load_articles(
+    path_or_paths: PathLike | Sequence[PathLike],
+    *,
+    errors: ErrorMode = "warn",
+    fields: Mapping[str, str | Sequence[str]] | None = None,
+    progress: bool | None = None,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Read files, folders, globs or ``-`` (stdin) into one articles table.
+
+    Parameters: ``errors`` is ``"warn"`` (default), ``"collect"`` or ``"raise"``
+    (see the module docs); ``fields`` maps article columns to a JSON/CSV export's
+    field names, e.g. ``{"text": "story", "date": "meta.published"}``;
+    ``progress`` draws a bar over the files (``None``: only when someone watches).
+
+    Returns the articles table (schema ``ARTICLES`` plus ``path``, ``encoding``,
+    ``duplicate_of`` and metadata columns); with ``errors="collect"`` a tuple
+    ``(articles, errors)``.
+
+    >>> arts, errs = load_articles(["data", "no/such/file.txt"], errors="collect")
+    >>> len(arts), errs["code"].tolist()
+    (1, ['not-found'])
+    """
+    if errors not in ("warn", "collect", "raise"):
+        raise InputError(f"errors={errors!r}: use 'warn', 'collect' or 'raise'")
+    if isinstance(path_or_paths, str | os.PathLike):
+        paths: Sequence[PathLike] = [path_or_paths]
+    else:
+        paths = list(path_or_paths)
+    if not all(isinstance(p, str | os.PathLike) for p in paths):
+        raise InputError("load_articles takes a path, a glob, '-' or a list of them")
+    run = _Run(mode=errors, fields=check_fields(fields))
+    inputs = list(_inputs(paths, run))
+    bar = progress_bar(total=len(inputs), desc="loading", progress=progress, unit="file")
+    try:
+        for file, root in inputs:
+            _load_one(file, root, run)
+            bar.update(1)
+    finally:
+        bar.close()
+    articles = _table(run.rows)
+    articles.attrs["errors"] = run.errors
+    articles.attrs["skipped"] = run.skipped
+    if errors == "collect":
+        return articles, errors_table(run.errors)
+    if run.errors:
+        n = len(articles) + len(run.errors)
+        warnings.warn(summarise(run.errors, inputs=n) + "; see errors_table(articles) or pass "
+                      "errors='collect'", LoadWarning, stacklevel=2)
+    return articles

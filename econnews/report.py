@@ -1,0 +1,308 @@
+"""A report folder from articles: tables, charts and an ``index.html`` to browse them.
+
+:func:`build_report` runs the whole pipeline (load → extract → normalize →
+claims → charts) and writes::
+
+    out_dir/
+      index.html                 summary, charts, claims table (all text escaped)
+      quantities.csv  .parquet   the quantities table (with the USD columns)
+      claims.csv      .parquet   the claims table
+      errors.csv                 inputs that could not be read (only if any)
+      charts/<name>.png .svg .pdf
+
+Every file is written atomically, and the same input gives the same bytes (no
+dates or random ids in any file), so a report can be diffed and committed.
+
+``econnews report [PATH...] --out DIR`` on the command line calls it; without
+paths it reads the repository's own articles:
+
+>>> default_data_dir().name, (default_data_dir() / "manifest.csv").is_file()
+('data', True)
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pandas as pd
+
+from . import __version__
+from .display import table_html
+from .errors import InputError
+from .plot import claims_timeline, compare_claims, export, format_money, quantities_overview
+
+__all__ = ["Report", "build_report", "default_data_dir"]
+
+#: Claim columns shown in the report's table, when present.
+CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "value_usd",
+                 "speaker", "hedge", "surface", "sentence"]
+
+
+def default_data_dir() -> Path:
+    """The repository's ``data/`` folder (the example and illustrative articles)."""
+    return Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`build_report` wrote: the folder, each file, and the tables."""
+
+    out_dir: Path
+    files: dict[str, Path]
+    articles: pd.DataFrame = field(repr=False)
+    quantities: pd.DataFrame = field(repr=False)
+    claims: pd.DataFrame = field(repr=False)
+    errors: pd.DataFrame = field(repr=False)
+
+    @property
+    def index(self) -> Path:
+        """Path of ``index.html``."""
+        return self.files["index.html"]
+
+    def summary(self) -> dict[str, int]:
+        """Counts of articles, quantities, claims, input errors and files."""
+        return {"articles": len(self.articles), "quantities": len(self.quantities),
+                "claims": len(self.claims), "errors": len(self.errors),
+                "files": len(self.files)}
+
+
+# ------------------------------------------------------------------ writing
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``path`` only if the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy safe to write: no attrs, list cells as text, mixed object columns as text."""
+    out = frame.copy()
+    out.attrs = {}
+    for name in out.columns:
+        col = out[name]
+        if col.dtype == object:
+            out[name] = col.map(lambda v: "; ".join(map(str, v))
+                                if isinstance(v, (list, tuple, set)) else v)
+            kinds = {type(v) for v in out[name].dropna()}
+            if len(kinds) > 1 or (kinds and not kinds <= {str}):
+                out[name] = out[name].astype("string")
+    return out
+
+
+def _write_table(frame: pd.DataFrame, out_dir: Path, name: str) -> dict[str, Path]:
+    plain = _plain(frame)
+    paths = {}
+    csv = out_dir / f"{name}.csv"
+    with _atomic(csv) as fh:
+        fh.write(plain.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8"))
+    paths[csv.name] = csv
+    parquet = out_dir / f"{name}.parquet"
+    with _atomic(parquet) as fh:
+        plain.to_parquet(fh, index=False)
+    paths[parquet.name] = parquet
+    return paths
+
+
+# ------------------------------------------------------------------- charts
+
+
+def _charts(quantities: pd.DataFrame, claims: pd.DataFrame,
+            concepts: Sequence[str]) -> list[tuple[str, str, Callable[[], Any]]]:
+    """(file name, caption, figure maker) for each chart that has data to show."""
+    charts: list[tuple[str, str, Callable[[], Any]]] = []
+    if len(quantities):
+        charts.append(("quantities_overview", "What the articles quantify",
+                       lambda: quantities_overview(quantities)))
+    if not {"concept", "claim_type", "value_usd"} <= set(claims.columns):
+        return charts
+    concept = claims["concept"].astype("string").str.lower()
+    valued = claims["value_usd"].notna().to_numpy(dtype=bool)
+    for c in concepts:
+        mine = (concept == c.lower()).fillna(False).to_numpy(dtype=bool) & valued
+        if mine.any() and "date" in claims:
+            charts.append((f"{c.lower()}_timeline", f"{c.capitalize()} claims over time",
+                           lambda c=c: claims_timeline(claims, concept=c)))
+    wanted = concept.isin([c.lower() for c in concepts]).fillna(False).to_numpy(dtype=bool)
+    if (wanted & valued).any():
+        charts.append(("claims_compared", "Claims compared across articles and speakers",
+                       lambda: compare_claims(claims, concept=list(concepts),
+                                              title="Trade and investment claims compared")))
+    return charts
+
+
+# --------------------------------------------------------------------- html
+
+
+def _counts(series: pd.Series) -> str:
+    counts = series.astype("string").fillna("unknown").value_counts()
+    return ", ".join(f"{int(n):,} {html.escape(str(k))}" for k, n in counts.items()) or "none"
+
+
+def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
+                quantities: pd.DataFrame, claims: pd.DataFrame, errors: pd.DataFrame,
+                charts: list[tuple[str, str, dict[str, Path]]], tables: dict[str, Path],
+                out_dir: Path) -> str:
+    esc = html.escape
+    rel = lambda p: esc(p.relative_to(out_dir).as_posix())  # noqa: E731
+    money = quantities[quantities["kind"].astype("string").eq("money").fillna(False)] \
+        if "kind" in quantities else quantities
+    total_usd = (float(money["value_usd"].sum()) if "value_usd" in money else float("nan"))
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>",
+        "<style>body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60em;"
+        "margin:2em auto;padding:0 1em;color:#222;line-height:1.5}figure{margin:1.5em 0}"
+        "img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;"
+        "font-size:.9em}table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:"
+        "1px solid #eee}.muted{color:#666}</style>",
+        "</head><body>",
+        f"<h1>{esc(title)}</h1>",
+        '<section id="summary"><h2>Summary</h2><ul>',
+        f"<li>{len(articles):,} articles read from {esc(', '.join(inputs))}"
+        + (f"; {len(errors):,} input(s) could not be read (see errors.csv)" if len(errors)
+           else "") + "</li>",
+        f"<li>{len(quantities):,} quantities: "
+        + (_counts(quantities["kind"]) if "kind" in quantities else "none") + "</li>",
+    ]
+    if total_usd == total_usd and total_usd > 0:
+        parts.append(f"<li>money mentions add up to {esc(format_money(total_usd))} in USD "
+                     "(a size check, not a meaningful total)</li>")
+    parts.append(f"<li>{len(claims):,} claims"
+                 + (": " + _counts(claims["concept"]) if "concept" in claims and len(claims)
+                    else "") + "</li>")
+    if "claim_type" in claims and len(claims):
+        parts.append(f"<li>claim types: {_counts(claims['claim_type'])}</li>")
+    parts.append("</ul></section>")
+    parts.append('<section id="charts"><h2>Charts</h2>')
+    if not charts:
+        parts.append('<p class="muted">No chart: nothing to plot in these articles.</p>')
+    for name, caption, files in charts:
+        img = files.get("png") or files.get("svg")
+        links = " · ".join(f'<a href="{rel(p)}">{esc(fmt.upper())}</a>'
+                           for fmt, p in files.items())
+        if img is not None:
+            parts.append(f'<figure id="{esc(name)}"><img src="{rel(img)}" alt="{esc(caption)}">'
+                         f"<figcaption>{esc(caption)} — {links}</figcaption></figure>")
+        else:
+            parts.append(f"<p>{esc(caption)} — {links}</p>")
+    parts.append("</section>")
+    parts.append('<section id="tables"><h2>Tables</h2><ul>')
+    for name, path in tables.items():
+        parts.append(f'<li><a href="{rel(path)}">{esc(name)}</a></li>')
+    parts.append("</ul></section>")
+    parts.append('<section id="claims"><h2>Claims</h2>')
+    if len(claims):
+        shown = claims[[c for c in CLAIM_COLUMNS if c in claims.columns]]
+        parts.append(table_html(shown, max_rows=100))
+    else:
+        parts.append('<p class="muted">No claims found.</p>')
+    parts.append("</section>")
+    if len(errors):
+        parts.append('<section id="errors"><h2>Inputs not read</h2>')
+        parts.append(table_html(errors, max_rows=100))
+        parts.append("</section>")
+    parts.append(f'<p class="muted">Made with econnews {esc(__version__)}. Figures are '
+                 "extracted automatically from the articles; check each against its "
+                 "sentence before quoting it.</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# -------------------------------------------------------------------- build
+
+
+def build_report(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    out_dir: str | os.PathLike[str] = "report",
+    *,
+    concepts: Sequence[str] = ("trade", "investment"),
+    formats: Sequence[str] = ("png", "svg", "pdf"),
+    dpi: int = 200,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    title: str = "econnews report",
+) -> Report:
+    """Run the pipeline over ``paths`` and write a browsable report into ``out_dir``.
+
+    ``paths``: files, folders or globs (default: the repository's ``data/``).
+    ``concepts``: the claim concepts that get a timeline (and the comparison chart).
+    ``formats``/``dpi``: chart files (see :func:`econnews.plot.export`). ``n_jobs``
+    and ``progress`` go to :func:`econnews.extract_corpus`. Inputs that cannot be
+    read are listed in ``errors.csv`` and in the page, never dropped silently.
+    Returns a :class:`Report` (``report.files`` maps each relative name to its path).
+    """
+    from .claims import find_claims
+    from .corpus import extract_corpus
+    from .load import errors_table, load_articles
+    from .normalize import normalize
+
+    if paths is None:
+        data = default_data_dir()
+        if not data.is_dir():
+            raise InputError(f"no default data folder at {data}; pass the article files or "
+                             "folders to report on")
+        inputs: list[str | os.PathLike[str]] = [data]
+    elif isinstance(paths, (str, os.PathLike)):
+        inputs = [paths]
+    else:
+        inputs = list(paths)
+    if not inputs:
+        raise InputError("no input paths given; pass article files or folders")
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out} exists and is not a folder; choose another path")
+
+    articles, load_errors = load_articles([os.fspath(p) for p in inputs], errors="collect",
+                                          progress=progress)
+    errors = errors_table(load_errors) if not isinstance(load_errors, pd.DataFrame) \
+        else load_errors
+    quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress))
+    claims = find_claims(articles, quantities)
+
+    files: dict[str, Path] = {}
+    tables = {}
+    for name, frame in (("quantities", quantities), ("claims", claims)):
+        tables.update(_write_table(frame, out, name))
+    if len(errors):
+        path = out / "errors.csv"
+        with _atomic(path) as fh:
+            fh.write(_plain(errors).to_csv(index=False).encode("utf-8"))
+        tables[path.name] = path
+    files.update(tables)
+
+    drawn = []
+    for name, caption, make in _charts(quantities, claims, concepts):
+        written = export(make(), out / "charts" / name, formats, dpi=dpi)
+        drawn.append((name, caption, written))
+        files.update({f"charts/{p.name}": p for p in written.values()})
+
+    page = _index_html(title=title, inputs=[os.fspath(p) for p in inputs], articles=articles,
+                       quantities=quantities, claims=claims, errors=errors, charts=drawn,
+                       tables=tables, out_dir=out)
+    index = out / "index.html"
+    with _atomic(index) as fh:
+        fh.write(page.encode("utf-8"))
+    files["index.html"] = index
+    return Report(out_dir=out, files=dict(sorted(files.items())), articles=articles,
+                  quantities=quantities, claims=claims, errors=errors)
