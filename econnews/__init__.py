@@ -18,10 +18,11 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# ``extract`` (and later ``normalize``) are both a stage module and its
+# ``extract`` and ``normalize`` are both a stage module and its
 # function; import the function eagerly so that the package attribute is
 # always the callable, whatever gets imported first.
 from .extract import extract  # noqa: E402
+from .normalize import deflate, normalize, to_pint  # noqa: E402
 
 # public name -> (module, attribute); modules load on first use so that
 # ``import econnews`` stays fast and a missing optional dependency only

@@ -65,6 +65,11 @@ class Speaker:
 # ---------------------------------------------------------------- lexicons
 
 
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a word-list literal."""
+    return text.split()
+
+
 def _spaced(pattern: str) -> str:
     """A lexicon pattern whose spaces also match the newlines of hard-wrapped text."""
     return pattern.replace(" ", r"\s+")
@@ -166,6 +171,7 @@ def clause_around(sentence: str, offset: int, start: int, end: int) -> tuple[int
 
 _PREP = re.compile(r"\b(to|into|in|for|on|against|toward|towards|from|by|with|between|and|of)"
                    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_CHAIN_GAP = re.compile(r"^(?:['’]s)?\s*(?:-|–|/|and|,)\s*$")
 _OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}$")
 
 
@@ -182,11 +188,15 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
     kind = concept.concept
     owner_role = "party" if kind in UNDIRECTED else OWNER_ROLE.get(kind, "party")
     # a place just before the concept word: "Japanese investment", "Japan's exports"
-    for p in places:
-        if p.end <= concept.start and concept.start - p.end <= 30:
-            gap = text[p.end:concept.start]
-            if _OWNER_GAP.match(gap) and p.kind != "blocker":
-                roles[owner_role].append(p.code)
+    before = [p for p in places if p.end <= concept.start]
+    if before and concept.start - before[-1].end <= 30 and _OWNER_GAP.match(
+            text[before[-1].end:concept.start]):
+        roles[owner_role].append(before[-1].code)
+        # a chain of owners: "Russia-Japan trade", "U.S. and Japanese exports"
+        for left, right in zip(before[-2::-1], before[::-1], strict=False):
+            if not _CHAIN_GAP.match(text[left.end:right.start]):
+                break
+            roles["party" if kind not in OWNER_ROLE else owner_role].insert(0, left.code)
     # places after a preposition following the concept word, within 80 characters
     last_role = None
     pos = concept.end
@@ -197,7 +207,7 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
             break
         gap = text[pos:p.start]
         m = _PREP.search(gap)
-        if not m or ("," in gap and m.group(1) != "and") or "." in gap.replace("U.S.", ""):
+        if not m or (re.search(r",\s", gap) and m.group(1) != "and"):
             break
         prep = m.group(1)
         role = PREP_ROLE[prep]
@@ -207,8 +217,10 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
                 break
         elif role == "owner":  # "exports of Japan": the owner
             role = owner_role
-        if kind in UNDIRECTED or (kind in {"trade_surplus", "trade_deficit"} and role != "from"):
-            role = "party" if role != "from" or kind in UNDIRECTED else role
+        if kind in UNDIRECTED:
+            role = "party"
+        elif kind in {"trade_surplus", "trade_deficit"} and role != "from":
+            role = "to"  # the counterpart of a balance: "surplus with the U.S."
         if kind == "imports" and prep in {"in", "into", "to", "for"}:
             role = "to"
         roles[role].append(p.code)
@@ -219,20 +231,35 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
 
 # ---------------------------------------------------------------- speakers
 
-_TITLE_WORDS = frozenset("""
+_TITLE_WORDS = frozenset(_words("""
 President Prime Minister Ministers Secretary Chairman Chairwoman Governor Ambassador Director
 Deputy Vice Foreign Trade Finance Mr. Mrs. Ms. Dr. Chief Executive General Representative
 Spokesman Spokeswoman Senator Sen. Rep. King Queen Chancellor Premier Commissioner
 Undersecretary Under Assistant Agriculture Commerce Treasury Industry Economy Economic
 Affairs International Party Leader Communist Officer Head Senior Official Officials Adviser
 Advisor Economics Minister's Envoy Negotiator Trade's US U.S. State Energy Central Bank
-""".split())
-_BODY_WORDS = frozenset("""
+"""))
+#: Plural role nouns that make a speaker on their own: "officials said".
+_ROLE_NOUNS = frozenset(_words("""
+officials analysts economists sources diplomats traders experts dealers bankers
+executives negotiators ministers spokesmen observers industry
+"""))
+_PERSON_TITLES = frozenset(_words("""
+president minister secretary chairman chairwoman governor ambassador director mr. mrs. ms. dr.
+envoy senator sen. rep. representative spokesman spokeswoman chancellor premier commissioner
+undersecretary king queen leader officer adviser advisor negotiator economist analyst official
+"""))
+_BODY_WORDS = frozenset(_words("""
 Ministry Ministries Bank Institute Commission Office Department Agency Council Association
 Corp Corp. Co Co. Inc Inc. Ltd Group Committee Board Bureau Service Federation Union Chamber
 Organisation Organization Fund Authority Government Administration Secretariat Centre Center
-Exchange Party Parliament Congress Senate House Court Agency Statistics News Kyodo Reuters
-""".split())
+Exchange Party Parliament Congress Senate House Court Statistics News Kyodo Reuters
+Forum Observatory Institute Council Trust Society Foundation
+"""))
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:also|here|today|yesterday|tonight|earlier|later|again|on|last|this|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+    r"morning|afternoon|evening))+$")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "He", "She", "It", "They", "We", "I"}
 _NP_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
 _POSSESSIVE_PLAN = re.compile(
@@ -255,10 +282,13 @@ def clean_speaker(np: str) -> str | None:
     np = re.sub(r"^(?:As|as|But|However|And|Meanwhile|Also)\s+", "", np)
     if not np or np in _PRONOUNS or len(np.split()) > 10:
         return None
-    if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have)\b", np):
+    np = _TIME_TAIL.sub("", np).strip()
+    if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
+                 re.IGNORECASE) and not re.match(r"(?:a|an)\s+[a-z]", np):
         return None  # a clause, not a speaker: "the group cut its 1987 growth rate"
     words = np.split(" ")
-    if not any(w[:1].isupper() for w in words) and words[0].lower() not in {"the", "a", "an"}:
+    if not any(w[:1].isupper() for w in words) and words[0].lower() not in {
+            "the", "a", "an"} and words[-1].lower() not in _ROLE_NOUNS:
         return None
     # a personal name after titles: "Trade Minister Hajime Tamura" -> "Hajime Tamura"
     tail: list[str] = []
@@ -268,7 +298,7 @@ def clean_speaker(np: str) -> str | None:
         else:
             break
     head = words[: len(words) - len(tail)]
-    if tail and head and head[-1] in _TITLE_WORDS and not _BODY_WORDS & set(tail):
+    if tail and head and head[-1].lower() in _PERSON_TITLES and not _BODY_WORDS & set(tail):
         return " ".join(tail)
     return np
 
@@ -347,15 +377,15 @@ def find_hedges(text: str, lo: int, hi: int) -> tuple[list[str], str]:
 
 # ---------------------------------------------------------------- periods
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), start=1)}
+_MONTHS = {m: i for i, m in enumerate(_words(
+    "january february march april may june july august september october november december"),
+    start=1)}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "final": 4, "last": 4}
 _PERIOD = re.compile(
     r"""
     (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
-    | (?P<split>(?<![\d/])(?P<sy1>(?:19|20)\d\d)/(?P<sy2>\d\d)(?![\d/]))
+    | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
         (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
     | (?P<qq>\bQ(?P<qqn>[1-4])\s*(?P<qqy>(?:19|20)\d\d)?)
@@ -393,7 +423,9 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
             return f"{g['my']}-{month:02d}"
         if date is None:
             return None
-        year = date.year if month <= date.month else date.year - 1
+        # a month name without a year: the latest such month up to two months
+        # after the article date ("in April" in a March story is this April)
+        year = date.year if month <= date.month + 2 else date.year - 1
         return f"{year}-{month:02d}"
     if g["rel"]:
         word = re.sub(r"\s+", " ", g["rel"].lower())

@@ -67,7 +67,7 @@ PERCENT_AFTER = re.compile(
 )
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
 RATIO_WORD = re.compile(
-    rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)"
+    rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)"
 )
 FRACTION_WORD = re.compile(
     rf"(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
@@ -82,9 +82,10 @@ MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
 PER_AFTER = re.compile(
     r"\s(?:(?i:per|a|an)\s(?P<per>(?i:share|barrel|month|year|week|day|hour|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
+    r"(?!\s(?i:earlier|ago|before|later|previously))"
     r"|/(?P<per2>(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl)))(?![A-Za-z])"
 )
-RANGE_SEP = re.compile(r"\s?(?:-|–|—)\s?|\s(?i:to|and)\s")
+RANGE_SEP = re.compile(r"(?:-|–|—)(?!\s)|\s(?:-|–|—)\s|–|\s(?i:to|and)\s")
 
 # Left context (searched in a bounded window ending at the number).
 BOUND_BEFORE = re.compile(
@@ -102,7 +103,7 @@ BETWEEN_BEFORE = re.compile(r"(?i:\bbetween|\bfrom)\s$")
 ELIDED_BEFORE = re.compile(
     r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto|\bof|\bat)\s$"
 )
-MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus\s|\bnegative\s))$")
+MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus[\s-]|\bnegative\s))$")
 
 # Things that are not quantities.
 MONTHS = lx.word_list("words.csv")  # filtered below
@@ -129,6 +130,11 @@ _ABBREV = re.compile(
 @cache
 def function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "function")
+
+
+@cache
+def name_before_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "name_before")
 
 
 @cache

@@ -5,10 +5,9 @@ person is watching": inside a Jupyter kernel, or when stderr is a terminal.
 ``True`` forces a bar (to stderr), ``False`` silences it.
 
 >>> bar = progress_bar(total=3, desc="articles", progress=False)
->>> for _ in range(3):
-...     bar.update(1)
->>> bar.n
-3
+>>> bar.update(1)
+>>> bar.disable
+True
 >>> bar.close()
 """
 

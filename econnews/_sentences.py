@@ -23,17 +23,20 @@ import re
 from functools import lru_cache
 
 #: Words that end with a full stop without ending the sentence (lower-cased,
-#: without the final dot).  Titles, company suffixes, month and unit
-#: abbreviations seen in wire copy.
+#: without the final dot): titles and other words that stand before a name or a
+#: number.  Unit abbreviations ("pct.", "dlrs.") are not here: in wire copy they
+#: end sentences.
 ABBREVIATIONS = frozenset(
-    """
+    str.split("""
     mr mrs ms dr prof sen rep gov gen col lt capt sgt st jr sr messrs rev hon
-    corp inc co ltd plc cos bros llc nv ag sa spa bhd pty
     jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol fig approx est dept govt min max avg vs etc cf al
-    dlr dlrs stg mln bln pct cts yr yrs qtr
-    """.split()
+    no nos vol fig approx est dept govt vs etc cf al
+    """)
 )
+#: Company suffixes: a sentence ends after them only when a typical sentence
+#: opener follows ("... Marubeni Corp. The deal ...").
+COMPANY_SUFFIXES = frozenset(str.split("corp inc co ltd plc cos bros llc nv ag sa spa bhd pty"))
+_OPENERS = frozenset(str.split("The It He She They We But This In A An That Its Their"))
 
 # a candidate end: terminal punctuation, optional closing quotes/brackets
 _END = re.compile(r"""[.!?]+["'”’)\]]*""")
@@ -59,10 +62,11 @@ def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
-    if "." in word:  # "U.S", "U.K", "a.m"
+    following = rest[ws:].split(None, 1)[0] if rest[ws:].strip() else ""
+    if "." in word or word.lower() in COMPANY_SUFFIXES:  # "U.S", "U.K", "Corp"
         # "the U.S. It" is ambiguous; a following pronoun/article signals a
         # new sentence, a following capitalised noun usually does not
-        return rest[ws:].split(" ", 1)[0] in {"The", "It", "He", "She", "They", "We", "But", "This", "In"}
+        return not following or following in _OPENERS
     return word.lower().rstrip("'") not in ABBREVIATIONS
 
 
@@ -72,7 +76,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ``text[start:end]`` is the sentence exactly as written (newlines kept).
 
     >>> split_sentences("Japan Oil Corp. and Inpex Corp. signed.  Sales fell 2.5%.")
-    [(0, 39), (41, 58)]
+    [(0, 39), (41, 57)]
     >>> split_sentences("")
     []
     """

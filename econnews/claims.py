@@ -87,7 +87,9 @@ CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
 # TODO(schema): move CLAIMS and COMPARE into econnews/schema.py (owner: schema.py).
 #: One row per claim (``econnews.find_claims``).  Columns after ``claim_id`` are
 #: extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
-#: differs from the speaker, ``in_title`` and the number of ``mentions`` in the article.
+#: differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
+#: for implied rows what they stand for (``implies``: "level" = the base a plan or a
+#: rise starts from, "target" = the level a plan aims at).
 CLAIMS: dict[str, object] = {
     "doc_id": schema.STRING,
     "date": schema.DATETIME,
@@ -116,6 +118,7 @@ CLAIMS: dict[str, object] = {
     "reported_by": schema.STRING,
     "in_title": schema.BOOL,
     "mentions": schema.INT,
+    "implies": schema.STRING,
 }
 
 #: One row per group of comparable claims (``econnews.claims.compare``).
@@ -140,6 +143,12 @@ COMPARE: dict[str, object] = {
 QUANTITY_COLUMNS = ["doc_id", "start", "end", "surface", "kind", "value", "unit"]
 #: Quantity kinds that are claims only when tied to a concept word.
 _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
+_CHANGE_VERB = re.compile(
+    r"\b(grew|grown|rose|risen|increased|jumped|surged|expanded|climbed|fell|fallen|dropped|"
+    r"declined|decreased|shrank|shrunk|slumped)\s+(?:by\s+)?(?:some\s+|about\s+)?\Z",
+    re.IGNORECASE)
+_DOWN_VERBS = {"fell", "fallen", "dropped", "declined", "decreased", "shrank", "shrunk",
+               "slumped"}
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _SECONDARY_WORDS = re.compile(r"\s*(\S+)\s*(\S+)?")
 
@@ -204,9 +213,7 @@ class _Article:
     def read(cls, row: Any) -> _Article:
         text = "" if pd.isna(row.text) else str(row.text)
         title = "" if pd.isna(row.title) else str(row.title).strip()
-        stripped = text.lstrip()
-        title_end = len(text) - len(stripped) + len(title) if title and stripped.startswith(
-            title) else 0
+        title_end = _title_end(text, title)
         date = None if pd.isna(row.date) else pd.Timestamp(row.date)
         sentences = []
         for s, e in split_sentences(text):
@@ -216,6 +223,17 @@ class _Article:
                                        find_speaker(seg, s)))
         return cls(None if pd.isna(row.id) else str(row.id), date,
                    None if pd.isna(row.source) else str(row.source), text, title_end, sentences)
+
+
+def _title_end(text: str, title: str) -> int:
+    """End offset of the title line when the text repeats it among its first lines, else 0."""
+    if not title:
+        return 0
+    head = text[: len(title) + 400]
+    for m in re.finditer(r"[^\n]+", head):
+        if m.group(0).strip() == title:
+            return m.end()
+    return 0
 
 
 def _shift(places: list[Place], offset: int) -> list[Place]:
@@ -242,6 +260,20 @@ def _context_roles(art: _Article, idx: int, concept: str) -> dict[str, list[str]
                 if any(roles.values()):
                     return roles
     return None
+
+
+_PREP_BEFORE = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|between|and|at)"
+                          r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _subject_place(places: list[Place], lo: int, before: int, text: str) -> str | None:
+    """The last place in ``text[lo:before]`` not governed by a preposition (the subject)."""
+    found = None
+    for p in places:
+        if lo <= p.start and p.end <= before and not _PREP_BEFORE.search(
+                text, max(lo, p.start - 12), p.start):
+            found = p.code
+    return found
 
 
 def _claim_type(hedge_kind: str, speaker_hint: str, change: Any, kind: str) -> str:
@@ -282,6 +314,10 @@ def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
         concept = cmatch.concept if cmatch else "other"
         roles = place_roles(sent.places, cmatch, art.text)
         directional = concept not in UNDIRECTED
+        if directional and cmatch and roles["to"] and not roles["from"]:
+            subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
+            if subject and subject not in roles["to"]:
+                roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
         if not any(roles.values()) or (directional and bool(roles["from"]) != bool(roles["to"])):
             ctx = _context_roles(art, idx, concept) if cmatch else None
             if ctx:
@@ -311,6 +347,10 @@ def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
                 reported_by = None
         hint = speaker.hint if speaker is not None else ""
         change = getattr(q, "change", pd.NA)
+        if pd.isna(change) and kind in {"ratio", "percent"}:
+            verb = _CHANGE_VERB.search(art.text, clause[0], start)
+            if verb:  # "has grown 1.5 times": the ratio is a change
+                change = "down" if verb.group(1).lower() in _DOWN_VERBS else "up"
         claim_type = _claim_type(hedge_kind, hint, change, kind)
         if owner is not None and claim_type in {"level", "change", "ratio"}:
             claim_type = "target"  # the figure is part of somebody's plan
@@ -327,7 +367,7 @@ def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
             "quantity_index": pos, "start": start, "end": end, "surface": q.surface,
             "sentence": sent.text, "derived_from": pd.NA, "claim_id": f"{doc}:{start}",
             "kind": kind, "reported_by": reported_by,
-            "in_title": start < art.title_end, "mentions": 1,
+            "in_title": start < art.title_end, "mentions": 1, "implies": pd.NA,
         })
     return _implied(_collapse(rows))
 
@@ -336,8 +376,15 @@ def _collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Merge repeats of one claim in an article into its first body mention."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for r in rows:
-        key = (r["concept"], r["parties"], r["claim_type"], r["value"], r["unit"])
-        groups.setdefault(key, []).append(r)
+        if not r["in_title"]:
+            key = (r["concept"], r["parties"], r["claim_type"], r["value"], r["unit"])
+            groups.setdefault(key, []).append(r)
+    for r in rows:  # a headline figure joins the body claim that gives the same amount
+        if r["in_title"]:
+            match = next((k for k, g in groups.items() if _title_matches(r, g[0])), None)
+            key = match or ("title", r["concept"], r["parties"], r["claim_type"], r["value"],
+                            r["unit"])
+            groups.setdefault(key, []).append(r)
     out = []
     for group in groups.values():
         body = [r for r in group if not r["in_title"]]
@@ -350,6 +397,22 @@ def _collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.append(keep)
     out.sort(key=lambda r: r["start"])
     return out
+
+
+def _title_matches(title: dict[str, Any], body: dict[str, Any]) -> bool:
+    """Whether a headline claim is the body claim ``body`` told in fewer words.
+
+    Same value and unit; same concept unless the headline names none; the
+    headline's parties (when it names any) among the body claim's.
+    """
+    if title["value"] != body["value"] or title["unit"] != body["unit"]:
+        return False
+    if title["concept"] not in {body["concept"], "other"}:
+        return False
+    tp, bp = title["parties"], body["parties"]
+    if isinstance(tp, str):
+        return isinstance(bp, str) and set(tp.split(",")) <= set(bp.split(","))
+    return True
 
 
 def _factor(r: dict[str, Any]) -> float | None:
@@ -382,14 +445,19 @@ def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue  # unknown parties never pair: "trade" alone is too vague
             if m["claim_type"] in {"target", "forecast"} and r["claim_type"] in {
                     "target", "forecast"}:
-                op, value = "/", m["value"] / f  # the base the plan starts from
+                op, value, implies = "/", m["value"] / f, "level"  # the base a plan starts from
             elif m["claim_type"] in {"level", "change"} and r["claim_type"] == "change" \
                     and m["sentence"] == r["sentence"]:
-                op, value = "/", m["value"] / f  # "rose 1.5 times to $30bn": the old level
+                op, value, implies = "/", m["value"] / f, "level"  # "rose 1.5 times to $30bn"
             elif m["claim_type"] == "level" and r["claim_type"] in {"target", "forecast"}:
-                op, value = "*", m["value"] * f  # the level the plan aims at
+                op, value, implies = "*", m["value"] * f, "target"  # the level a plan aims at
             else:
                 continue
+            if r["kind"] == "percent":
+                sign = "-" if r["change"] == "down" else "+"
+                factor_text = f"(1 {sign} {r['surface']})"
+            else:
+                factor_text = r["surface"]
             usd = m["value_usd"]
             usd = usd / f if op == "/" else usd * f
             extra.append({
@@ -398,10 +466,11 @@ def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "claim_type": "implied", "value": value, "value_usd": usd, "bound": "~",
                 "change": pd.NA, "period": pd.NA, "speaker": pd.NA, "hedge": pd.NA,
                 "quantity_index": pd.NA, "start": pd.NA, "end": pd.NA,
-                "surface": f"{m['surface']} {op} {r['surface']}",
+                "surface": f"{m['surface']} {op} {factor_text}",
                 "sentence": pd.NA, "derived_from": f"{m['claim_id']},{r['claim_id']}",
                 "claim_id": f"{m['claim_id']}{op}{r['claim_id'].rsplit(':', 1)[-1]}",
                 "kind": "money", "reported_by": pd.NA, "in_title": False, "mentions": 1,
+                "implies": implies,
             })
     return rows + extra
 
@@ -461,16 +530,18 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.Dat
     return out[list(CLAIMS)].reset_index(drop=True)
 
 
-def _measure(claim_type: str) -> str:
-    return "level" if claim_type in {"level", "implied"} else claim_type
+def _measure(claim_type: str, implies: Any) -> str:
+    if claim_type == "implied":
+        return implies if isinstance(implies, str) else "level"
+    return claim_type
 
 
 def compare(claims: pd.DataFrame, *, by: Iterable[str] = ("concept", "parties", "period"),
             ) -> pd.DataFrame:
     """Claims on the same concept, parties and period across articles, side by side.
 
-    Groups also on ``measure`` (level for level and implied rows, else the claim
-    type: a target is not compared with a level) and on the unit compared: USD when
+    Groups also on ``measure`` (the claim type, with implied rows counted as what
+    they imply, a level or a target: a target is not compared with a level) and on the unit compared: USD when
     ``value_usd`` is known, else the claim's own unit.  Reports ``count``,
     ``articles`` (distinct doc_ids), ``min``/``median``/``max``, ``spread``
     (max / min; NA unless min > 0), ``sources`` ("; "-joined), ``duplicates``
@@ -497,7 +568,9 @@ def compare(claims: pd.DataFrame, *, by: Iterable[str] = ("concept", "parties", 
     usd = df["value_usd"].astype("Float64")
     df["_v"] = usd.where(usd.notna(), df["value"].astype("Float64"))
     df["_unit"] = df["unit"].astype("string").where(usd.isna(), "USD")
-    df["measure"] = df["claim_type"].astype(str).map(_measure)
+    implies = df["implies"] if "implies" in df.columns else pd.Series(pd.NA, index=df.index)
+    df["measure"] = [_measure(t, i) for t, i in zip(df["claim_type"].astype(str), implies,
+                                                      strict=True)]
     keys = [*by, "measure", "_unit"]
     out = []
     for group_key, g in df.groupby(keys, dropna=False, sort=True, observed=True):

@@ -67,7 +67,7 @@ def cache_dir() -> Path:
 
 def _fetch(url: str, dest: Path, *, progress: bool | None = None) -> None:
     """Download ``url`` to ``dest`` with a progress bar (tests replace this function)."""
-    with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 (fixed https/http URL)
+    with urllib.request.urlopen(url, timeout=60) as resp:
         total = int(resp.headers.get("Content-Length") or 0) or None
         bar = progress_bar(total=total, desc=dest.name, progress=progress, unit="B")
         try:

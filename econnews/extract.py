@@ -193,9 +193,17 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if unit is None:
         unit = {"kind": "number", "unit": None, "name": None, "end": pos, "factor": 1.0}
 
-    # a bare year-like number or score the range logic did not claim
-    if unit["kind"] == "number" and is_digits and _is_year(core) and mult == 1 and lo2 is None:
-        return None, pos
+    if unit["kind"] == "skip":
+        return None, _run_end(text, e)
+    if unit["kind"] in ("number", "count") and prefix is None and lo2 is None:
+        if is_digits and _is_year(core) and mult == 1:
+            return None, pos  # a year
+        if _name_before(text, start):
+            return None, pos
+        if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
+            return None, pos  # "the Kick Six"
+    if unit["kind"] == "measure" and unit.get("adjective"):
+        return None, pos  # "a five-year $700,000 award": a description, not a figure
     if (
         unit["kind"] == "number" and lo2 is not None and is_digits and prefix is None
         and all(float(x).is_integer() and 0 <= x <= _SCORE_MAX for x in (low, high))
@@ -220,7 +228,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         prev = found[-1]
         if (
             prev.kind == "money"
-            and s - prev.end < 200
+            and s - prev.end < 60
             and "\n\n" not in text[prev.end:s]
             and not re.search(r"[.!?]\s", text[prev.end:s])
             and (scale_words or g.ELIDED_BEFORE.search(text, max(0, s - 16), s))
@@ -258,8 +266,9 @@ def _tidy(x: float) -> float:
 
 # ---------------------------------------------------------------- what is not a quantity
 
-_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]*\.?|[A-Z]{2,}[a-z]?)\s$")
-_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]*\.?|[a-z]+[A-Z][A-Za-z]*)\s$")
+_LAST_WORD = re.compile(r"(?<![\w&])([\w&]+)\.?\s$")
+_LETTER_HYPHEN_BEFORE = re.compile(r"(?<!\bsub)(?<!\bSub)(?<!\bminus)(?<!\bMinus)(?<!\bnow)(?<!\bthen)[A-Za-z]-$")
 _NUMBER_SIGN = re.compile(r"(?:#|\b(?i:no|nos|number)\.?\s?)$")
 _UNIT_SOON = re.compile(
     r"(?:\s?(?:-\s?)?(?:%|(?i:per\s?cent|percent|pct|pc|times|fold|billion|million|trillion|bn|mln|bln|mn|tn|crore|lakh))(?![A-Za-z]))"
@@ -313,27 +322,33 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
             return True
     if g.FISCAL_AFTER.match(text, e) and _is_year(core):
         return True
-    if not has_prefix and not _UNIT_SOON.match(text, e):
-        nb = _NAME_BEFORE.search(text, max(0, s - 30), s)
-        if nb is not None:
-            word = nb.group(1).rstrip(".")
-            lw = word.lower()
-            if (
-                lw not in g.function_words()
-                and lw not in lx.cues("bound", "before")
-                and lw not in lx.cues("change", "before")
-                and not g.MONTH_BEFORE.search(word + " ")
-                and not _sentence_initial(text, nb.start(1))
-            ):
-                return True
     return False
+
+
+def _name_before(text: str, s: int) -> bool:
+    """A number right after a proper name is part of it: Boeing 737, Section 427, iPhone 11."""
+    nw = _LAST_WORD.search(text, max(0, s - 12), s)
+    if nw is not None and nw.group(1).lower() in g.name_before_words():
+        return True
+    nb = _NAME_BEFORE.search(text, max(0, s - 30), s)
+    if nb is None:
+        return False
+    word = nb.group(1).rstrip(".")
+    lw = word.lower()
+    return (
+        lw not in g.function_words()
+        and lw not in lx.cues("bound", "before")
+        and lw not in lx.cues("change", "before")
+        and not g.MONTH_BEFORE.search(word + " ")
+        and not (word[0].isupper() and _sentence_initial(text, nb.start(1)))
+    )
 
 
 def _sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
         j -= 1
-    return j < 0 or text[j] in ".!?\n:;"
+    return j < 0 or text[j] in ".!?\n;"
 
 
 _THE_BEFORE = re.compile(r"(?i:\bthe\s)$")
@@ -417,8 +432,8 @@ def _unit(
         if pm.group("pt"):
             return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
                     "end": pm.end(), "rangeable": True}
-        return {"kind": "percent", "unit": "percent", "name": "percentage", "end": pm.end(),
-                "rangeable": True}
+        return _per(text, {"kind": "percent", "unit": "percent", "name": "percentage",
+                           "end": pm.end(), "rangeable": True})
     if prefix is None:
         rm = g.RATIO_AFTER.match(text, pos)
         if rm:
@@ -441,8 +456,9 @@ def _unit(
                 st = re.compile(r"\s(?i:sterling|stg)\b").match(text, end)
                 end = st.end() if st else end
             code = prefix or code
-            factor = 0.01 if low == "pence" else 1.0
-            out = {"kind": "money", "unit": code, "name": None, "end": end, "factor": factor,
+            factor = 0.01 if low in ("pence", "p", "sen") else 1.0
+            name = {"pence": "penny", "p": "penny", "sen": "sen"}.get(low)
+            out = {"kind": "money", "unit": code, "name": name, "end": end, "factor": factor,
                    "rangeable": True}
             return _per(text, out)
     if prefix is not None:
@@ -467,6 +483,10 @@ def _per(text: str, unit: dict) -> dict:
     return unit
 
 
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+_ADJ_NEXT = re.compile(r"\s(?:[a-z]|\$)")
+
+
 def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
     am = g.AGE_AFTER.match(text, pos)
     if am:
@@ -476,8 +496,12 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
         surf = mm.group(0).strip(" \t\r\n-")
         meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
         if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
+            adjective = (
+                mm.group(0)[:1] == "-" and meas.name in _TIME_UNITS
+                and bool(_ADJ_NEXT.match(text, mm.end()))
+            )
             return {"kind": "measure", "unit": meas.pint, "name": meas.name, "end": mm.end(),
-                    "rangeable": True}
+                    "rangeable": True, "adjective": adjective}
     if pos < len(text) and text[pos] == "m" and not text[pos + 1: pos + 2].isalpha():
         return {"kind": "measure", "unit": "meter", "name": "metre", "end": pos + 1,
                 "rangeable": True}
@@ -487,16 +511,25 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
         return {"kind": "measure", "unit": pint_unit, "name": name, "end": end, "rangeable": True}
     if pos < len(text) and text[pos].isalpha():
         return {"kind": "skip", "end": pos}
-    return _count(text, pos)
+    return _count(text, pos, value)
 
 
+_ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
+_MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
 _WORD = re.compile(r"[ -]([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
 
 
-def _count(text: str, pos: int) -> dict | None:
+def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     """A counted noun phrase after the number: '3,400 people', 'five profile slots'."""
+    ab = _ABBREV_COUNT.match(text, pos)
+    if ab and ab.group(1) in lx.count_abbreviations():
+        return {"kind": "count", "unit": ab.group(1), "name": lx.count_abbreviations()[ab.group(1)],
+                "end": ab.end()}
     words: list[tuple[str, int]] = []
     p = pos
+    mo = _MORE.match(text, p)
+    if mo:
+        p = mo.end()
     for _ in range(3):
         wm = _WORD.match(text, p)
         if not wm:
@@ -512,11 +545,17 @@ def _count(text: str, pos: int) -> dict | None:
         if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
             best = i
             break
-    if best is None:
-        if words and words[0][0].islower() and _is_singular_noun(words[0][0]):
+    if best is None or (value == 1 and words and _is_singular_noun(words[0][0])):
+        if words and words[0][0].islower() and _is_singular_noun(words[0][0]) and value == 1:
             best = 0
-        else:
+        elif best is None:
             return None
+    # participles before the noun are description, not the unit: "400 charging stations"
+    lead = 0
+    while lead < best and words[lead][0].lower().endswith(("ing", "ed")):
+        lead += 1
+    words = words[lead:]
+    best -= lead
     phrase_words = [w for w, _ in words[: best + 1]]
     end = words[best][1]
     noun = phrase_words[-1]
@@ -524,6 +563,8 @@ def _count(text: str, pos: int) -> dict | None:
     return {"kind": "count", "unit": " ".join(phrase_words), "name": name, "end": end}
 
 
+_IRREGULAR = {"children": "child", "men": "man", "women": "woman", "fishermen": "fisherman",
+              "policemen": "policeman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|'s)$")
 
 
@@ -543,11 +584,13 @@ def _is_singular_noun(w: str) -> bool:
 
 def _singular(w: str) -> str:
     lw = w.lower()
+    if lw in _IRREGULAR:
+        return _IRREGULAR[lw]
     if lw in g.irregular_plurals():
         return w
     if lw.endswith("ies") and len(lw) > 4:
         return w[:-3] + "y"
-    if lw.endswith(("ches", "shes", "xes", "sses")):
+    if lw.endswith(("ches", "shes", "xes", "sses", "uses")):
         return w[:-2]
     if lw.endswith("s") and not lw.endswith("ss"):
         return w[:-1]
@@ -568,6 +611,9 @@ def _range_tail(
         return None
     word = sep.group(0).strip().lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
+        return None
+    if word == "to" and (_BY_BEFORE.search(text, max(0, qstart - 4), qstart)
+                         or g.CHANGE_BEFORE.search(text, max(0, qstart - 30), qstart)):
         return None
     p = sep.end()
     prefix2 = None
@@ -594,15 +640,21 @@ def _range_tail(
         return None
     if unit is not None:
         # both sides carry a unit: they must agree ("$2 billion to $3 billion")
-        if unit2 is None or unit2.get("kind") != unit.get("kind") or unit2.get("unit") != unit.get("unit"):
+        if unit2 is None or any(unit2.get(k) != unit.get(k) for k in ("kind", "unit", "name")):
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2
-    if mult == 1 and mult2 > 1:
+    first = _core_value(g.CORE.match(text, s))
+    if _is_year(g.CORE.match(text, s).group(0)) != (d2 is not None and _is_year(m2.group(0))):
+        return None  # "in 2018 to 3.9 million"
+    if mult == 1 and mult2 > 1 and first < 1000 and first <= v2 * 10:
         mult = mult2  # "$2-3 billion": the scale is stated once
-    lo = _core_value(g.CORE.match(text, s)) * mult
+    lo = first * mult
     hi = v2 * mult2
     return lo, hi, end, final
+
+
+_BY_BEFORE = re.compile(r"(?i:\bby)\s$")
 
 
 def _core_value(m: re.Match | None) -> float:

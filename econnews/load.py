@@ -29,8 +29,10 @@ become ``\\n`` and nothing else is changed, so offsets the extractor reports ind
 the table's ``text`` exactly. Extra columns: ``path`` (the file read),
 ``encoding``, ``duplicate_of`` (see :func:`flag_duplicates`) and any metadata.
 
-Every input is accounted for: an input is a file, a JSON/CSV record, or a
-manifest row naming a missing file, and inputs == rows + error rows, always.
+Every input is accounted for: an input is a text or HTML file, a JSON/CSV
+record (a JSON/CSV file that cannot be parsed or holds no record counts as one
+input), or a manifest row naming a missing file; inputs == rows + error rows,
+always, and every file read appears in the ``path`` of a row or an error.
 Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
 ``not-found``, ``unreadable``, ``empty``, ``binary``, ``bad-json``, ``bad-record``,
 ``bad-csv``, ``bad-html``, ``no-text``, ``bad-date``, ``unsupported``,
@@ -45,9 +47,9 @@ Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
 Ids are unique: a repeated id gets ``#2``, ``#3``... appended.
 
 >>> import econnews as en
->>> arts = en.load_articles("data")
->>> arts.loc[0, ["id", "date"]].tolist()
-['russia-japan-trade-30bn', Timestamp('2019-01-22 00:00:00')]
+>>> arts = en.load_articles("data").set_index("id")
+>>> arts.loc["russia-japan-trade-30bn", "date"]
+Timestamp('2019-01-22 00:00:00')
 """
 
 from __future__ import annotations
@@ -249,8 +251,9 @@ def _html_record(text: str) -> dict[str, Any]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          as_dict=True)
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+        if doc is not None and not isinstance(doc, dict):
+            doc = doc.as_dict()
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise Problem("bad-html", f"the HTML could not be parsed ({type(exc).__name__}); "
                                   "save the page again or pass its text") from None
@@ -296,13 +299,16 @@ def _json_records(text: str, kind: str) -> Iterator[tuple[int, Any]]:
 
 def _csv_records(text: str) -> Iterator[tuple[int, Any]]:
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                            na_values=[""], on_bad_lines="error")
-    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        with warnings.catch_warnings():
+            # a row longer than the header would silently lose cells: an error instead
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                                na_values=[""], on_bad_lines="error", index_col=False)
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError,
+            pd.errors.ParserWarning) as exc:
         raise Problem("bad-csv", f"the CSV could not be parsed ({str(exc).strip()[:120]}); "
                                  "check quoting and the header line") from None
-    for i, rec in enumerate(frame.to_dict("records"), 1):
-        yield i, rec
+    yield from enumerate(frame.to_dict("records"), 1)
 
 
 def _article(rec: Mapping[str, Any], *, fallback_id: str, path: str, encoding: str,
@@ -355,7 +361,9 @@ def _load_one(file: Path | None, root: Path | None, run: _Run) -> None:
                                      manifest=manifest, fields={}))
             return
         records = (_csv_records(text) if kind == "csv" else _json_records(text, kind))
+        n = 0
         for pos, rec in records:
+            n += 1
             rid = f"{base_id}:{pos}"
             try:
                 if isinstance(rec, Problem):
@@ -369,6 +377,9 @@ def _load_one(file: Path | None, root: Path | None, run: _Run) -> None:
                 doc = rec.get("id") if isinstance(rec, Mapping) else None
                 run.error(doc_id=str(doc) if doc is not None else rid, path=path, code=p.code,
                           message=p.message)
+        if n == 0:
+            raise Problem("empty", f"the {kind.upper()} file holds no records; remove it or "
+                                   "add articles")
     except Problem as p:
         doc = (manifest or {}).get("id") or base_id
         run.error(doc_id=doc, path=path, code=p.code, message=p.message)
@@ -490,7 +501,8 @@ def load_articles(
     ``duplicate_of`` and metadata columns); with ``errors="collect"`` a tuple
     ``(articles, errors)``.
 
-    >>> arts, errs = load_articles(["data", "no/such/file.txt"], errors="collect")
+    >>> arts, errs = load_articles(["data/russia-japan-trade-30bn.txt", "no/such/file.txt"],
+    ...                            errors="collect")
     >>> len(arts), errs["code"].tolist()
     (1, ['not-found'])
     """

@@ -63,7 +63,8 @@ FX_SOURCES = ["ECB", "user"]
 
 #: How a money row was converted:
 #:
-#: ``same``         already in the target currency (rate 1, no source);
+#: ``same``         already in the target currency (rate 1, no source; ``fx_date`` is
+#:                  the row's date, NaT if it has none);
 #: ``exact``        a rate for the article's own day;
 #: ``nearest``      the day had no ECB fixing (weekend, TARGET holiday): the closest
 #:                  EARLIER business day, at most :data:`NEAREST_MAX_DAYS` calendar
@@ -128,6 +129,15 @@ def _dates(frame: pd.DataFrame) -> pd.Series:
     if getattr(col.dt, "tz", None) is not None:
         col = col.dt.tz_convert("UTC").dt.tz_localize(None)
     return col.dt.normalize()
+
+
+def _floats(frame: pd.DataFrame, column: str, *, stage: str) -> Any:
+    try:
+        return frame[column].astype(schema.FLOAT).array
+    except (TypeError, ValueError):
+        raise SchemaError(f"{stage}: column {column!r} is not numeric "
+                          f"({frame[column].dtype}); pass the table econnews.extract() "
+                          "returns") from None
 
 
 def _is_money(frame: pd.DataFrame) -> pd.Series:
@@ -277,9 +287,9 @@ def normalize(
     t = to.lower()
     fx_rate = pd.array(rate_col, dtype=schema.FLOAT)
     new = {
-        f"value_{t}": out["value"].astype(schema.FLOAT).array * fx_rate,
-        f"low_{t}": out["low"].astype(schema.FLOAT).array * fx_rate,
-        f"high_{t}": out["high"].astype(schema.FLOAT).array * fx_rate,
+        f"value_{t}": _floats(out, "value", stage="normalize") * fx_rate,
+        f"low_{t}": _floats(out, "low", stage="normalize") * fx_rate,
+        f"high_{t}": _floats(out, "high", stage="normalize") * fx_rate,
         "fx_rate": fx_rate,
         "fx_date": pd.to_datetime(pd.Series(date_col, dtype=object)).to_numpy(),
         "fx_source": source_col,
@@ -507,7 +517,7 @@ def deflate(
     for col in (value, value.replace("value", "low", 1), value.replace("value", "high", 1)):
         if col in quantities.columns:
             out[f"real_{col}"] = pd.Series(
-                quantities[col].astype(schema.FLOAT).array * deflator, index=out.index)
+                _floats(quantities, col, stage="deflate") * deflator, index=out.index)
     out["deflator"] = pd.Series(deflator, index=out.index)
     out["price_base"] = pd.Series([base_year] * len(out), index=out.index, dtype=schema.INT)
     return out
@@ -535,8 +545,7 @@ def _plain(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str], list[str]
             units[name] = unit
         if _is_pint(frame[name].dtype):
             pint_cols.append(name)
-            plain[name] = pd.Series(frame[name].array.numpy_data, index=frame.index,
-                                    dtype=schema.FLOAT)
+            plain[name] = frame[name].pint.magnitude.astype(schema.FLOAT)
     return plain, units, pint_cols
 
 

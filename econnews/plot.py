@@ -25,6 +25,7 @@ import math
 import os
 import re
 import tempfile
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -134,12 +135,12 @@ def _money_axis(ax: Axes, which: str, values: np.ndarray, *, currency: str,
 
 
 def _codes(value: object) -> set[str]:
-    """ISO alpha-3 codes in a parties cell (a string like 'JPN RUS' or a list)."""
+    """Party codes in a parties cell (a string like 'JPN,RUS', 'EU,JPN', or a list)."""
     if isinstance(value, (list, tuple, set, np.ndarray)):
         return {str(v).upper() for v in value}
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return set()
-    return set(re.findall(r"[A-Z]{3}", str(value).upper()))
+    return set(re.findall(r"[A-Z]{2,}", str(value).upper()))
 
 
 def _as_list(value: str | Iterable[str] | None) -> list[str]:
@@ -179,6 +180,8 @@ def _figure(ax: Axes | None, size: tuple[float, float] | None = None) -> tuple[F
 
 def _source_note(ax: Axes, text: str) -> None:
     """The source line under the axes' x label (inside the layout, never clipped)."""
+    width = max(40, int(ax.figure.get_figwidth() * 12.5))
+    text = "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False))
     ax.annotate(
         text, xy=(0, 0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -6),
         textcoords="offset points", ha="left", va="top", fontsize=7.5, color="#555555",
@@ -279,11 +282,15 @@ def claims_timeline(
             if label and label in shown and len(shown) <= max_labels:
                 for xv, yv, text in zip(shown[x], values, shown[label], strict=True):
                     if pd.notna(text):
-                        ax.annotate(_short(str(text), 28), (xv, yv), xytext=(5, 4),
-                                    textcoords="offset points", fontsize=7.5,
-                                    color="#333333", parse_math=False)
+                        note = ax.annotate(_short(str(text), 28), (xv, yv), xytext=(5, 4),
+                                           textcoords="offset points", fontsize=7.5,
+                                           color="#333333", parse_math=False, clip_on=True)
+                        note.set_in_layout(False)
             _money_axis(ax, "y", values, currency=currency, log=log)
             if pd.api.types.is_datetime64_any_dtype(shown[x]):
+                first, last = shown[x].min(), shown[x].max()
+                pad = max((last - first) * 0.08, pd.Timedelta(days=45))
+                ax.set_xlim(first - pad, last + pad)
                 locator = mdates.AutoDateLocator(maxticks=8)
                 ax.xaxis.set_major_locator(locator)
                 ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -296,21 +303,24 @@ def claims_timeline(
 
 
 def _row_labels(frame: pd.DataFrame) -> pd.Series:
-    """'source · speaker' (falling back to doc_id) for each claim."""
+    """'source · speaker' (falling back to doc_id) for each claim; the concept leads
+    when the rows mix concepts, so one row never spans trade and investment."""
     parts = []
-    for col in ("source", "speaker"):
-        if col in frame:
-            parts.append(frame[col].astype("string"))
-    if not parts and "doc_id" in frame:
-        parts.append(frame["doc_id"].astype("string"))
-    if not parts:
-        return pd.Series([f"claim {i + 1}" for i in range(len(frame))], index=frame.index)
-    out = parts[0].fillna("")
-    for p in parts[1:]:
-        out = out.str.cat(p.fillna(""), sep=" · ").str.strip(" ·")
+    if "source" in frame:
+        parts.append(frame["source"].astype("string").map(
+            lambda v: _short(v, 26) if isinstance(v, str) else v))
+    if "speaker" in frame:
+        parts.append(frame["speaker"].astype("string"))
     fallback = (frame["doc_id"].astype("string") if "doc_id" in frame
-                else pd.Series("?", index=frame.index, dtype="string"))
-    return out.mask(out.eq(""), fallback).fillna("?")
+                else pd.Series([f"claim {i + 1}" for i in range(len(frame))], index=frame.index,
+                               dtype="string"))
+    out = pd.Series("", index=frame.index, dtype="string")
+    for p in parts:
+        out = out.str.cat(p.fillna(""), sep=" · ").str.strip(" ·")
+    out = out.mask(out.eq(""), fallback).fillna("?")
+    if "concept" in frame and frame["concept"].nunique() > 1:
+        out = frame["concept"].astype("string").fillna("?").str.cat(out, sep=": ")
+    return out
 
 
 def compare_claims(

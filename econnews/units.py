@@ -84,11 +84,14 @@ def parse_unit(unit: str) -> pint.Unit:
     """
     from .errors import InputError
 
+    if not isinstance(unit, str) or not unit.strip():
+        raise InputError(f"unit {unit!r} is not a unit string such as 'USD' or 'barrel / day'")
     try:
         return ureg.Unit(unit)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError,
-            ValueError, TypeError, AttributeError) as exc:
-        raise InputError(f"unit {unit!r} is not a unit econnews' registry knows ({exc})") from None
+    except Exception as exc:  # pint's parser can also fail with bare assertion errors
+        reason = str(exc) or type(exc).__name__
+        raise InputError(f"unit {unit!r} is not a unit econnews' registry knows "
+                         f"({reason})") from None
 
 
 def use_with_pint_pandas() -> None:

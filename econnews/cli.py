@@ -1,0 +1,354 @@
+"""The ``econnews`` command: a thin layer over the public API.
+
+Sub-commands: ``extract`` (quantities), ``claims`` (the claims table) and
+``report`` (a browsable report folder). Every sub-command reads files, folders,
+globs or ``-`` (standard input); tables go to ``-o FILE`` (``.parquet``,
+``.csv``, ``.jsonl``) or, without ``-o``, to stdout as a readable text table.
+Progress and a one-line summary (articles, rows, errors, seconds) go to stderr
+(``--quiet`` silences them). Exit codes: 0 done, 1 an error (one line saying the
+fix; with ``--strict``, any unreadable input), 2 a usage error.
+
+>>> main(["extract", "--help"])  # doctest: +ELLIPSIS
+usage: econnews extract ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import EconnewsError, InputError
+
+__all__ = ["main"]
+
+OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl")
+#: columns shown on stdout (the full table goes to -o)
+SHOWN = ["doc_id", "surface", "kind", "value", "unit", "bound", "change"]
+SHOWN_CLAIMS = ["doc_id", "concept", "parties", "claim_type", "value", "unit", "period",
+                "speaker", "surface"]
+
+
+class _UsageError(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+
+
+def _common(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+    if output:
+        p.add_argument("-o", "--output", metavar="FILE",
+                       help="write the full table to FILE (.parquet, .csv or .jsonl); "
+                            "default: a text table on stdout")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="extract with N processes (-1: one per CPU; default 1)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 if any input could not be read or extracted")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no summary on stderr")
+    p.add_argument("--progress", action="store_true",
+                   help="draw the progress bar even when stderr is not a terminal")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="econnews", formatter_class=_Formatter,
+        description="The economic figures in news as typed tables.",
+        epilog="examples:\n"
+               "  econnews extract data/russia-japan-trade-30bn.txt\n"
+               "  econnews extract news/ -o quantities.parquet --jobs 2\n"
+               "  econnews claims data -o claims.csv\n"
+               "  econnews report data --out report/\n"
+               "\nrun 'econnews COMMAND --help' for each command's options")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ex = sub.add_parser(
+        "extract", formatter_class=_Formatter, help="quantities in articles",
+        description="Find every quantity (money, percent, ratio, measure, count, number) in "
+                    "the articles, one row per mention.\nPATH: .txt/.md/.json/.jsonl/.csv/.html "
+                    "files, folders, globs, or - for stdin.",
+        epilog="examples:\n"
+               "  econnews extract data/russia-japan-trade-30bn.txt\n"
+               "  econnews extract data\n"
+               "  econnews extract 'news/**/*.txt' -o quantities.parquet --jobs 2\n"
+               "  cat article.txt | econnews extract -\n"
+               "  econnews extract export.jsonl --currency-hint AUD -o q.csv --strict")
+    ex.add_argument("paths", nargs="+", metavar="PATH")
+    _common(ex)
+    ex.add_argument("--currency-hint", metavar="CODE",
+                    help="ISO 4217 code for amounts written with a bare '$' or 'dollars' "
+                         "(e.g. AUD for an Australian paper); default USD")
+
+    cl = sub.add_parser(
+        "claims", formatter_class=_Formatter, help="the claims the figures make",
+        description="Tie each figure to its concept (trade, investment...), parties, claim type "
+                    "and speaker: one row per claim.",
+        epilog="examples:\n"
+               "  econnews claims data\n"
+               "  econnews claims news/ -o claims.parquet --jobs 2")
+    cl.add_argument("paths", nargs="+", metavar="PATH")
+    _common(cl)
+
+    rp = sub.add_parser(
+        "report", formatter_class=_Formatter, help="a report folder with tables and charts",
+        description="Run the whole pipeline and write a browsable report (index.html, tables, "
+                    "charts) into --out.\nPATH defaults to ./data when that folder exists.",
+        epilog="examples:\n"
+               "  econnews report --out report/\n"
+               "  econnews report news/ --out report/ --jobs 2")
+    rp.add_argument("paths", nargs="*", metavar="PATH")
+    rp.add_argument("--out", required=True, metavar="DIR", help="folder to write the report into")
+    _common(rp, output=False)
+    return parser
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _check_output(path: str | None) -> None:
+    if path is not None and not path.lower().endswith(OUTPUT_SUFFIXES):
+        raise _UsageError(f"-o {path}: use a .parquet, .csv or .jsonl file name")
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    for p in paths:
+        if p != "-" and not re.search(r"[*?\[]", p) and not os.path.exists(p):
+            raise InputError(f"no such file or folder: {p}; check the path")
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns that every writer handles (categories and lists as text)."""
+    out = frame.copy()
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype("string")
+        elif out[c].dtype == object:
+            out[c] = out[c].map(lambda v: v if v is None or isinstance(v, str) else
+                                ",".join(map(str, v)) if isinstance(v, list | tuple) else str(v))
+    return out
+
+
+def _write(frame: pd.DataFrame, path: str) -> None:
+    frame = frame.copy()
+    frame.attrs = {}
+    lower = path.lower()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if lower.endswith(".parquet"):
+        frame.to_parquet(path, index=False)
+    elif lower.endswith(".csv"):
+        _plain(frame).to_csv(path, index=False)
+    else:
+        frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
+
+
+def _fmt_value(v: Any) -> str:
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return ""
+    v = float(v)
+    if abs(v) >= 1e4 and v == int(v):
+        return f"{v:,.0f}"
+    return f"{v:,.6g}"
+
+
+def _cell(value: Any, width: int = 40) -> str:
+    s = " ".join(str(value).split())
+    return s if len(s) <= width else s[:width - 1] + "…"
+
+
+def _text_table(frame: pd.DataFrame, *, multi_doc: bool, columns: Sequence[str] = SHOWN) -> str:
+    cols = [c for c in columns if c in frame.columns and (c != "doc_id" or multi_doc)]
+    if not len(frame):
+        return "(no rows)"
+    shown = _plain(frame[cols])
+    if "value" in shown.columns:
+        shown["value"] = frame["value"].map(_fmt_value)
+    cells = {c: ["" if v is None or v is pd.NA else _cell(v) for v in shown[c].astype(object)]
+             for c in cols}
+    widths = {c: max([len(c), *map(len, cells[c])]) for c in cols}
+    right = {"value"}
+
+    def line(values: dict[str, str]) -> str:
+        return "  ".join(values[c].rjust(widths[c]) if c in right else values[c].ljust(widths[c])
+                         for c in cols).rstrip()
+
+    lines = [line({c: c for c in cols})]
+    lines += [line({c: cells[c][i] for c in cols}) for i in range(len(shown))]
+    return "\n".join(lines)
+
+
+_BARE_DOLLAR = re.compile(r"^\(?\s*(?:\$|dollars?\b|dlrs?\b)|\d\s*(?:dollars?|dlrs?)\b", re.I)
+_QUALIFIED = re.compile(r"(US|U\.S\.|[A-Z]{1,3})\s*\$|\b(U\.?S\.?|American|Australian|Canadian|"
+                        r"Hong Kong|New Zealand|Singapore|Taiwan)\b", re.I)
+
+
+def apply_currency_hint(quantities: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Re-label money written with a bare ``$``/``dollars`` (unit ``USD``) as ``code``.
+
+    Amounts that name their dollar (``US$``, ``A$``, ``U.S. dollars``,
+    ``Australian dollars``) keep their unit.
+
+    >>> q = pd.DataFrame({"surface": ["$5 billion", "US$5 billion", "5 dollars"],
+    ...                   "kind": ["money"] * 3, "unit": ["USD"] * 3})
+    >>> apply_currency_hint(q, "AUD")["unit"].tolist()
+    ['AUD', 'USD', 'AUD']
+    """
+    out = quantities.copy()
+    bare = [
+        kind == "money" and unit == "USD" and isinstance(s, str)
+        and bool(_BARE_DOLLAR.search(s)) and not _QUALIFIED.search(s)
+        for s, kind, unit in zip(out["surface"], out["kind"], out["unit"], strict=True)
+    ]
+    out.loc[bare, "unit"] = code
+    return out
+
+
+def _check_currency(code: str | None) -> str | None:
+    if code is None:
+        return None
+    import pycountry
+
+    up = code.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", up) or pycountry.currencies.get(alpha_3=up) is None:
+        raise _UsageError(f"--currency-hint {code}: give an ISO 4217 code such as AUD or CAD")
+    return up
+
+
+def _report_errors(errors: pd.DataFrame, quiet: bool) -> None:
+    if quiet or not len(errors):
+        return
+    for row in errors.head(20).itertuples(index=False):
+        where = row.path if isinstance(row.path, str) else row.doc_id
+        print(f"econnews: {row.stage}: {where}: {row.message} [{row.code}]", file=sys.stderr)
+    if len(errors) > 20:
+        print(f"econnews: ... and {len(errors) - 20} more errors", file=sys.stderr)
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    if args.quiet:
+        return False
+    return True if args.progress else None
+
+
+def _pipeline(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    from .corpus import extract_corpus
+    from .load import load_articles
+
+    _check_paths(args.paths)
+    progress = _progress(args)
+    articles, load_errors = load_articles(args.paths, errors="collect", progress=progress)
+    if not len(articles) and len(load_errors):
+        first = load_errors.iloc[0]
+        raise InputError(f"no article could be read: {first['path']}: {first['message']}")
+    quantities, extract_errors = extract_corpus(articles, n_jobs=args.jobs, progress=progress,
+                                                errors="collect")
+    errors = pd.concat([load_errors, extract_errors], ignore_index=True) \
+        if len(extract_errors) else load_errors
+    return articles, quantities, errors
+
+
+def _emit(frame: pd.DataFrame, args: argparse.Namespace, *, multi_doc: bool,
+          columns: Sequence[str] = SHOWN) -> None:
+    if args.output:
+        _write(frame, args.output)
+    else:
+        sys.stdout.write(_text_table(frame, multi_doc=multi_doc, columns=columns) + "\n")
+
+
+def _summary(args: argparse.Namespace, started: float, **counts: int) -> None:
+    if args.quiet:
+        return
+    parts = ", ".join(f"{n:,} {name[:-1] if n == 1 else name}" for name, n in counts.items())
+    print(f"econnews {args.command}: {parts}, {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+
+
+def _cmd_extract(args: argparse.Namespace, started: float) -> int:
+    hint = _check_currency(args.currency_hint)
+    articles, quantities, errors = _pipeline(args)
+    if hint:
+        quantities = apply_currency_hint(quantities, hint)
+    _emit(quantities, args, multi_doc=len(articles) > 1)
+    _report_errors(errors, args.quiet)
+    _summary(args, started, articles=len(articles), quantities=len(quantities),
+             errors=len(errors))
+    return 1 if args.strict and len(errors) else 0
+
+
+def _cmd_claims(args: argparse.Namespace, started: float) -> int:
+    from . import find_claims
+
+    articles, quantities, errors = _pipeline(args)
+    claims = find_claims(articles, quantities)
+    _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
+    _report_errors(errors, args.quiet)
+    _summary(args, started, articles=len(articles), quantities=len(quantities),
+             claims=len(claims), errors=len(errors))
+    return 1 if args.strict and len(errors) else 0
+
+
+def _cmd_report(args: argparse.Namespace, started: float) -> int:
+    from .report import build_report
+
+    paths = list(args.paths)
+    if not paths:
+        if not Path("data").is_dir():
+            raise _UsageError("give the article files or folders to report on "
+                              "(there is no ./data folder to default to)")
+        paths = ["data"]
+    _check_paths(paths)
+    rep = build_report(paths, args.out, n_jobs=args.jobs, progress=_progress(args))
+    counts = rep.summary()
+    _report_errors(rep.errors, args.quiet)
+    if not args.quiet:
+        print(f"econnews report: wrote {rep.index}", file=sys.stderr)
+    _summary(args, started, **{k: counts[k] for k in ("articles", "quantities", "claims",
+                                                       "errors") if k in counts})
+    return 1 if args.strict and counts.get("errors", 0) else 0
+
+
+_COMMANDS = {"extract": _cmd_extract, "claims": _cmd_claims, "report": _cmd_report}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``econnews`` command line; return the exit code (0 ok, 1 error, 2 usage)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        if getattr(args, "output", None) is not None:
+            _check_output(args.output)
+        if args.jobs == 0 or args.jobs < -1:
+            raise _UsageError(f"--jobs {args.jobs}: give a positive number, or -1 for all CPUs")
+        return _COMMANDS[args.command](args, started)
+    except _UsageError as exc:
+        print(f"econnews {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except EconnewsError as exc:
+        print(f"econnews {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("econnews: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

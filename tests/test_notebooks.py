@@ -1,0 +1,111 @@
+"""Every notebook executes headless, is committed without outputs, and matches its twin."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+jupytext = pytest.importorskip("jupytext")
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def test_there_are_the_three_notebooks():
+    assert IDS == ["01_quickstart", "02_trade_and_investment_claims", "03_report_export"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_without_outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    dirty = [i for i, cell in enumerate(nb["cells"]) if cell["cell_type"] == "code"
+             and (cell.get("outputs") or cell.get("execution_count") is not None)]
+    assert not dirty, f"{path.name}: cells {dirty} carry outputs; strip them before committing"
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_paired_with_py_percent_twin(path):
+    twin = path.with_suffix(".py")
+    assert twin.is_file(), f"{twin.name} missing: run jupytext --sync {path}"
+    ipynb = jupytext.read(path)
+    py = jupytext.read(twin)
+    cells = [(c.cell_type, c.source.strip()) for c in ipynb.cells]
+    assert cells == [(c.cell_type, c.source.strip()) for c in py.cells], (
+        f"{path.name} and {twin.name} differ: run jupytext --sync notebooks/*.ipynb")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_states_its_question_first(path):
+    first = jupytext.read(path).cells[0]
+    assert first.cell_type == "markdown" and "**Question.**" in first.source
+
+
+def execute(path: Path, tmp_path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
+    """Run ``path`` in a python3 kernel (this interpreter), from a copy beside data/."""
+    nb = nbformat.read(path, as_version=4)
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        client = nbclient.NotebookClient(
+            nb, kernel_name="python3", timeout=600,
+            resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    nbformat.write(nb, tmp_path / path.name)  # executed copy; the committed file stays clean
+    return nb
+
+
+def outputs(nb, output_type: str) -> list[dict]:
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+            if o["output_type"] == output_type]
+
+
+def check_clean(nb) -> None:
+    errors = outputs(nb, "error")
+    assert not errors, [f"{e['ename']}: {e['evalue']}" for e in errors]
+    stderr = [o["text"] for o in outputs(nb, "stream") if o["name"] == "stderr"]
+    assert not stderr, stderr  # warnings or text progress bars leaking to stderr
+    images = [o for kind in ("display_data", "execute_result") for o in outputs(nb, kind)
+              if "image/png" in o.get("data", {})]
+    assert images, "no chart was drawn"
+
+
+def kernel_env() -> dict[str, str]:
+    """The kernel imports econnews from this checkout, pip-installed or not."""
+    path = os.environ.get("PYTHONPATH")
+    return {"PYTHONPATH": os.pathsep.join(p for p in (str(REPO), path) if p),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_executes_on_repository_data(path, tmp_path, monkeypatch):
+    monkeypatch.delenv("ECONNEWS_DATA", raising=False)
+    nb = execute(path, tmp_path, kernel_env())
+    check_clean(nb)
+    assert json.loads(path.read_text(encoding="utf-8"))["cells"][1]["outputs"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_trade_notebook_executes_on_reuters(shared, tmp_path):
+    corpora = shared / "corpora"
+    if not (corpora / "reuters21578").is_dir():
+        pytest.skip(f"{corpora / 'reuters21578'} is absent")
+    path = REPO / "notebooks" / "02_trade_and_investment_claims.ipynb"
+    nb = execute(path, tmp_path, {**kernel_env(), "ECONNEWS_DATA": str(corpora)})
+    check_clean(nb)
+    printed = "".join(o["text"] for o in outputs(nb, "stream"))
+    assert "1987" in printed  # the articles' date range

@@ -1,0 +1,292 @@
+"""econnews.plot: drawn data, titles, source lines, axes and reproducible export."""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from econnews import plot, schema
+from econnews.errors import InputError, MissingColumnsError
+
+
+def claims_table(**overrides) -> pd.DataFrame:
+    """A synthetic claims table: the Russia–Japan case plus two other stories."""
+    data = {
+        "doc_id": ["rj", "rj", "rj", "tass", "nikkei", "us"],
+        "date": pd.to_datetime(["2019-01-22", "2019-01-22", "2019-01-22", "2018-09-12",
+                                "2017-05-01", "2018-03-01"]),
+        "source": ["Kyodo", "Kyodo", "Kyodo", "TASS", "Nikkei", "Reuters"],
+        "concept": ["trade", "trade", "investment", "trade", "trade", "trade"],
+        "parties": ["RUS JPN", "RUS JPN", "JPN RUS", "RUS JPN", "JPN RUS", "USA JPN"],
+        "claim_type": ["target", "implied", "level", "level", "level", "level"],
+        "value": [3e10, 2e10, 2.2e9, 1.8e10, 1.6e10, 6.9e10],
+        "unit": ["USD"] * 6,
+        "value_usd": pd.array([3e10, 2e10, 2.2e9, 1.8e10, 1.6e10, 6.9e10], dtype="Float64"),
+        "speaker": ["Putin", "Putin", "Putin", pd.NA, pd.NA, pd.NA],
+    }
+    data.update(overrides)
+    return pd.DataFrame(data)
+
+
+def quantities_table() -> pd.DataFrame:
+    rows = [
+        ("a", "$30 billion", "money", 3e10, "USD"),
+        ("a", "1.5 times", "ratio", 1.5, "times"),
+        ("a", "$ 2.2 billion", "money", 2.2e9, "USD"),
+        ("b", "5%", "percent", 5.0, "percent"),
+        ("b", "¥500 billion", "money", 5e11, "JPY"),
+        ("b", "3,400 people", "count", 3400.0, "people"),
+    ]
+    frame = pd.DataFrame(rows, columns=["doc_id", "surface", "kind", "value", "unit"])
+    frame["start"], frame["end"] = 0, frame["surface"].str.len()
+    return schema.coerce(frame, schema.QUANTITIES)
+
+
+def texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
+
+
+def source_note(fig: Figure) -> str:
+    notes = [t.get_text() for t in fig.findobj(Text) if t.get_gid() == "econnews-source"]
+    assert len(notes) == 1, notes
+    return " ".join(notes[0].split())  # the note is wrapped to the figure's width
+
+
+def point_sets(ax) -> dict[str, np.ndarray]:
+    """Drawn scatter offsets by legend label."""
+    return {c.get_label(): np.asarray(c.get_offsets()) for c in ax.collections
+            if isinstance(c, PathCollection)}
+
+
+# ------------------------------------------------------------------ money axis
+
+@pytest.mark.parametrize(("value", "currency", "expected"), [
+    (2e10, "USD", "$20bn"),
+    (3e10, "USD", "$30bn"),
+    (2.2e9, "USD", "$2.2bn"),
+    (1.5e12, "USD", "$1.5tn"),
+    (7.5e6, "USD", "$7.5m"),
+    (950, "USD", "$950"),
+    (-2e9, "USD", "-$2bn"),
+    (5e11, "JPY", "¥500bn"),
+    (3e9, "RUB", "₽3bn"),
+    (4e9, "EUR", "€4bn"),
+    (1e8, "SEK", "SEK 100m"),
+    (999_999_999.0, "USD", "$1bn"),
+])
+def test_format_money(value, currency, expected):
+    assert plot.format_money(value, currency) == expected
+
+
+# ---------------------------------------------------------------- timeline
+
+def test_timeline_draws_each_claim_by_type_with_title_and_source():
+    claims = claims_table()
+    fig = plot.claims_timeline(claims, concept="trade", parties=["JPN", "RUS"])
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    points = point_sets(ax)
+    assert set(points) == {"target", "implied", "level"}
+    assert points["target"][:, 1].tolist() == [3e10]
+    assert points["implied"][:, 1].tolist() == [2e10]
+    assert sorted(points["level"][:, 1]) == [1.6e10, 1.8e10]  # USA–JPN and investment left out
+    assert ax.get_title("left") == "Trade claims: JPN–RUS"
+    note = source_note(fig)
+    assert note.startswith("Source: 3 articles (Kyodo, TASS, Nikkei)")
+    assert {"Kyodo", "TASS", "Nikkei"} <= set(texts(fig))  # sources labelled at points
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert labels and all(lab.startswith("$") and lab.endswith("bn") for lab in labels), labels
+    assert ax.get_yscale() == "linear"
+
+
+def test_timeline_goes_log_when_values_span_orders_of_magnitude():
+    claims = claims_table(value_usd=pd.array([3e10, 2e10, 2.2e9, 1.8e10, 5e7, 6.9e10],
+                                             dtype="Float64"))
+    assert plot.claims_timeline(claims, concept="trade").axes[0].get_yscale() == "log"
+    forced = plot.claims_timeline(claims, concept="trade", log=False)
+    assert forced.axes[0].get_yscale() == "linear"
+
+
+def test_timeline_counts_claims_it_cannot_place():
+    claims = claims_table(date=pd.to_datetime(["2019-01-22", None, "2019-01-22", "2018-09-12",
+                                               "2017-05-01", "2018-03-01"]))
+    claims.loc[3, "value_usd"] = pd.NA
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
+    assert "2 claim(s) without a date or value_usd not shown" in source_note(fig)
+    assert sum(len(p) for p in point_sets(fig.axes[0]).values()) == 2
+
+
+def test_timeline_on_empty_selection_says_so():
+    fig = plot.claims_timeline(claims_table(), concept="aid")
+    assert any(t.get_gid() == "econnews-empty" for t in fig.findobj(Text))
+    assert fig.axes[0].get_title("left") == "Aid claims"
+    assert source_note(fig).startswith("Source: 0 articles")
+
+
+def test_timeline_draws_into_given_axes_and_leaves_input_alone():
+    claims = claims_table()
+    before = claims.copy()
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert plot.claims_timeline(claims, ax=ax, title="Mine") is fig
+    assert ax.get_title("left") == "Mine"
+    pd.testing.assert_frame_equal(claims, before)
+
+
+def test_timeline_names_missing_column():
+    with pytest.raises(MissingColumnsError, match="value_usd"):
+        plot.claims_timeline(claims_table().drop(columns="value_usd"))
+
+
+def test_dollar_signs_in_data_are_not_mathtext():
+    claims = claims_table(source=["$X$ Daily"] * 6)
+    fig = plot.claims_timeline(claims, concept="trade")
+    fig.canvas.draw()  # mathtext would fail to parse or eat the dollars
+    assert "$X$ Daily" in texts(fig)
+
+
+# ------------------------------------------------------------------ compare
+
+def test_compare_shows_spread_per_source_and_implied_base_hollow():
+    fig = plot.compare_claims(claims_table(), concept="trade", parties=["RUS", "JPN"])
+    ax = fig.axes[0]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows == ["Nikkei", "TASS", "Kyodo · Putin"]  # ordered by date
+    points = point_sets(ax)
+    assert set(points) == {"target", "implied base", "level"}
+    implied = next(c for c in ax.collections if c.get_label() == "implied base")
+    assert implied.get_facecolors().size == 0 or implied.get_facecolors()[0][3] == 0
+    spread = next(c for c in ax.collections if c.get_gid() == "econnews-spread")
+    segments = {tuple(map(tuple, s)) for s in spread.get_segments()}
+    assert ((2e10, 2.0), (3e10, 2.0)) in segments  # Kyodo row spans $20bn → $30bn
+    assert ax.get_title("left") == "Trade claims compared: JPN–RUS"
+    assert source_note(fig)
+
+
+def test_compare_draws_ranges_from_low_high():
+    claims = claims_table(low=[2.5e10] + [np.nan] * 5, high=[3.5e10] + [np.nan] * 5)
+    ax = plot.compare_claims(claims, concept="trade", parties=["RUS", "JPN"]).axes[0]
+    ranges = [c for c in ax.collections
+              if isinstance(c, LineCollection) and c.get_gid() == "econnews-range"]
+    assert len(ranges) == 1
+    assert [tuple(map(tuple, s)) for s in ranges[0].get_segments()] == [
+        ((2.5e10, 2.0), (3.5e10, 2.0))]
+
+
+def test_compare_by_explicit_column_and_missing_column():
+    ax = plot.compare_claims(claims_table(), y="doc_id").axes[0]
+    assert {t.get_text() for t in ax.get_yticklabels()} == {"rj", "tass", "nikkei", "us"}
+    with pytest.raises(MissingColumnsError, match="speaker2"):
+        plot.compare_claims(claims_table(), y="speaker2")
+
+
+# ----------------------------------------------------------------- overview
+
+def test_overview_counts_kinds_currencies_and_sizes():
+    q = quantities_table()
+    fig = plot.quantities_overview(q)
+    kinds_ax, cur_ax, size_ax = fig.axes
+    widths = {t.get_text(): p.get_width() for t, p in
+              zip(kinds_ax.get_yticklabels(), kinds_ax.patches, strict=True)}
+    assert widths == {"money": 3, "percent": 1, "ratio": 1, "measure": 0, "count": 1,
+                      "number": 0}
+    currencies = {t.get_text(): p.get_width() for t, p in
+                  zip(cur_ax.get_yticklabels(), cur_ax.patches, strict=True)}
+    assert currencies == {"USD": 2, "JPY": 1}
+    assert size_ax.get_xscale() == "log"
+    assert size_ax.get_title("left") == "Money sizes (USD amounts only)"
+    assert sum(p.get_height() for p in size_ax.patches) == 2  # the two USD amounts
+    assert fig.texts[0].get_text() == "What the articles quantify" or fig.get_suptitle()
+    assert source_note(fig) == "Source: 6 quantities in 2 article(s); extracted by econnews."
+
+
+def test_overview_uses_value_usd_when_normalised_and_other_bucket():
+    q = quantities_table().assign(value_usd=pd.array([3e10, np.nan, 2.2e9, np.nan, 4.6e9,
+                                                      np.nan], dtype="Float64"))
+    fig = plot.quantities_overview(q, panels=["size", "currency"], top=1)
+    size_ax, cur_ax = fig.axes
+    assert size_ax.get_title("left") == "Money sizes (in USD)"
+    assert sum(p.get_height() for p in size_ax.patches) == 3
+    assert [t.get_text() for t in cur_ax.get_yticklabels()] == ["USD", "other"]
+
+
+def test_overview_rejects_unknown_panel_and_wrong_axes_count():
+    with pytest.raises(InputError, match="pie"):
+        plot.quantities_overview(quantities_table(), panels=["pie"])
+    fig = Figure()
+    with pytest.raises(InputError, match="1 Axes for 3 panel"):
+        plot.quantities_overview(quantities_table(), ax=fig.add_subplot())
+
+
+# -------------------------------------------------------------------- style
+
+def test_style_is_scoped_to_the_call():
+    before = dict(mpl.rcParams)
+    plot.claims_timeline(claims_table())
+    assert mpl.rcParams["axes.titleweight"] == before["axes.titleweight"]
+    assert mpl.rcParams["text.parse_math"] == before["text.parse_math"]
+
+
+def test_currency_symbols_render_without_missing_glyphs():
+    fig = Figure()
+    ax = fig.add_subplot()
+    claims = claims_table(source=["€ ₽ ¥ ₹ £ ₩"] * 6)
+    plot.claims_timeline(claims, ax=ax)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would raise
+        fig.canvas.draw()
+
+
+# ------------------------------------------------------------------- export
+
+def make_figure() -> Figure:
+    return plot.claims_timeline(claims_table(), concept="trade", parties=["RUS", "JPN"])
+
+
+def test_export_is_byte_identical_across_runs(tmp_path):
+    first = plot.export(make_figure(), tmp_path / "one" / "timeline")
+    second = plot.export(make_figure(), tmp_path / "two" / "timeline")
+    assert sorted(first) == ["pdf", "png", "svg"]
+    for fmt in first:
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == [
+        "timeline.pdf", "timeline.png", "timeline.svg"]  # no temp files left behind
+
+
+def test_export_embeds_truetype_in_pdf(tmp_path):
+    pdf = plot.export(make_figure(), tmp_path / "chart", formats=["pdf"])["pdf"].read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert b"/FontFile2" in pdf  # Type 42: embedded TrueType
+    assert b"/Subtype /Type3" not in pdf
+    assert b"CreationDate" not in pdf
+
+
+def test_export_is_atomic_on_failure(tmp_path, monkeypatch):
+    fig = make_figure()
+    target = tmp_path / "chart.png"
+    target.write_bytes(b"old")
+
+    def broken(fh, **kwargs):
+        fh.write(b"half a file")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(fig, "savefig", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        plot.export(fig, tmp_path / "chart", formats=["png"])
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]
+
+
+def test_export_rejects_unknown_format_and_strips_known_suffix(tmp_path):
+    with pytest.raises(InputError, match="jpeg"):
+        plot.export(make_figure(), tmp_path / "c", formats=["jpeg"])
+    paths = plot.export(make_figure(), tmp_path / "c.png", formats="svg")
+    assert paths == {"svg": tmp_path / "c.svg"}

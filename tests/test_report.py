@@ -1,0 +1,132 @@
+"""econnews.report.build_report: every file written, reproducible, escaped."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from econnews.errors import InputError
+from econnews.report import build_report
+
+EVIL = '<script>alert(1)</script><img src=x onerror=alert(1)> "quoted" \'single\''
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def write_articles(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        f"---\nid: rj\ndate: 2019-01-22\ntitle: {EVIL}\nsource: Kyodo {EVIL}\n---\n"
+        "Putin proposed to increase trade between Russia and Japan to $30 billion, "
+        "to increase mutual trade by 1.5 times. The total amount of Japanese investments "
+        f"is $ 2.2 billion. {EVIL}\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "---\nid: tass\ndate: 2018-09-12\ntitle: Trade\nsource: TASS\n---\n"
+        "Trade between Russia and Japan reached $18 billion last year, Putin said.\n",
+        encoding="utf-8")
+    return folder
+
+
+EXPECTED = {"index.html", "quantities.csv", "quantities.parquet", "claims.csv",
+            "claims.parquet"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("report")
+    src = write_articles(base / "articles")
+    return src, build_report(src, base / "out"), base
+
+
+def test_report_writes_tables_charts_and_index(built):
+    _src, report, _base = built
+    names = set(report.files)
+    assert EXPECTED <= names
+    charts = {n for n in names if n.startswith("charts/")}
+    stems = {Path(n).stem for n in charts}
+    assert {"quantities_overview", "trade_timeline", "claims_compared"} <= stems
+    for stem in stems:
+        assert {f"charts/{stem}.{fmt}" for fmt in ("png", "svg", "pdf")} <= charts
+    for path in report.files.values():
+        assert path.is_file() and path.stat().st_size > 0, path
+    leftovers = [p for p in report.out_dir.rglob("*") if p.name.startswith(".")]
+    assert not leftovers
+    assert report.summary()["articles"] == 2
+
+
+def test_report_tables_round_trip(built):
+    _src, report, _base = built
+    claims = pd.read_parquet(report.files["claims.parquet"])
+    assert len(claims) == len(report.claims)
+    assert {"concept", "claim_type", "value_usd"} <= set(claims.columns)
+    assert 3e10 in set(claims["value_usd"].dropna())
+    csv = pd.read_csv(report.files["quantities.csv"])
+    assert csv["surface"].tolist() == report.quantities["surface"].tolist()
+
+
+def test_report_index_escapes_article_text_and_every_image_exists(built):
+    _src, report, _base = built
+    page = report.index.read_text(encoding="utf-8")
+    assert "<script" not in page and "onerror=" not in page.replace("onerror=alert", "")
+    parser = Page()
+    parser.feed(page)
+    tags = {t for t, _ in parser.tags}
+    assert "script" not in tags
+    for tag, attrs in parser.tags:
+        assert not any(a.startswith("on") for a in attrs), (tag, attrs)
+    images = [a["src"] for t, a in parser.tags if t == "img"]
+    assert len(images) >= 3
+    for src in images:
+        assert (report.out_dir / src).is_file(), src
+    links = [a["href"] for t, a in parser.tags if t == "a"]
+    for href in links:
+        assert (report.out_dir / href).is_file(), href
+    assert re.search(r"2 articles read from", page)
+
+
+def test_report_is_byte_identical_when_rebuilt(built, tmp_path):
+    src, report, _base = built
+    again = build_report(src, tmp_path / "again")
+    assert sorted(again.files) == sorted(report.files)
+    for name, path in report.files.items():
+        if name == "index.html":  # names its output folder's inputs; compare the rest
+            continue
+        assert path.read_bytes() == again.files[name].read_bytes(), name
+    strip = lambda p: p.read_text(encoding="utf-8")  # noqa: E731
+    assert strip(report.index) == strip(again.index)
+
+
+def test_report_lists_unreadable_inputs(tmp_path):
+    src = write_articles(tmp_path / "articles")
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    report = build_report(src, tmp_path / "out", formats=["svg"])
+    assert "errors.csv" in report.files
+    assert "empty" in report.files["errors.csv"].read_text(encoding="utf-8")
+    assert "1 input(s) could not be read" in report.index.read_text(encoding="utf-8")
+    assert not any(n.endswith(".png") for n in report.files)
+
+
+def test_report_bad_out_dir_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="not a folder"):
+        build_report(write_articles(tmp_path / "a"), blocker)
+
+
+@pytest.mark.slow
+def test_report_on_default_data(tmp_path):
+    report = build_report(out_dir=tmp_path / "report")
+    assert EXPECTED <= set(report.files)
+    assert report.summary()["claims"] > 0
+    assert any(n.endswith(".pdf") for n in report.files)
