@@ -38,6 +38,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "show": ("econnews.display", "show"),
     "plot": ("econnews.plot", None),
     "datasets": ("econnews.datasets", None),
+    "claims": ("econnews.claims", None),
     "schema": ("econnews.schema", None),
     "units": ("econnews.units", None),
     "errors": ("econnews.errors", None),

@@ -300,7 +300,8 @@ def clean_speaker(np: str) -> str | None:
     head = words[: len(words) - len(tail)]
     if tail and head and head[-1].lower() in _PERSON_TITLES and not _BODY_WORDS & set(tail):
         return " ".join(tail)
-    return np
+    # one spelling per body: "The EIU said" and "the EIU said" are one speaker
+    return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", np)
 
 
 def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:

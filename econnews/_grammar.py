@@ -28,7 +28,7 @@ _W = lx.alternation(_CARDINAL + _BIG)
 _BIGALT = lx.alternation(_BIG)
 
 # Digits: 1,234,567.89 | 1234.5 | .5 ; an optional glued fraction "8-1/8", "3 1/2".
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?|\.\d+|\d{1,2}/\d{1,2}(?![\d/])"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\s\.\d+(?=\s[mbk%]\b|\s?%))?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?|\.\d+|\d{1,2}/\d{1,2}(?![\d/])"
 NUMBER = re.compile(DIGITS)
 
 # Spelled numbers: "thirty", "one hundred and twenty", "two-and-a-half", "a billion",
@@ -58,7 +58,7 @@ PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z]){CURRENCY_PREFIX}\s?$")
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
 SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")
-CENTS_AFTER = re.compile(r"\s?(?i:cents?|c)(?![A-Za-z])")
+CENTS_AFTER = re.compile(r"\s?(?i:cents?|cts|ct|c)(?![A-Za-z])")
 
 PERCENT_AFTER = re.compile(
     r"\s?(?:(?P<pt>(?i:percentage[\s-]points?|percent(?:age)?[\s-]points?|per\s?cent(?:age)?[\s-]points?|pct[\s-]points?|pp))"
@@ -95,13 +95,17 @@ CHANGE_BEFORE = re.compile(
     rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('change', 'before')), any_case=True)}"
     r"(?:\s+(?i:by|of|another|some|nearly|about|almost|around|roughly|just))?\s+(?:(?i:a|an)\s+)?$"
 )
+CHANGE_BY = re.compile(
+    rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('change', 'before')), any_case=True)}"
+    r"(?:\s+[\w'’-]+){0,3}\s+(?i:by)\s+(?:(?i:a|an|some|about|nearly|almost|around|roughly)\s+)?$"
+)
 CHANGE_AFTER = re.compile(
     rf"\s(?:(?i:price|sales|share|stock|annual|year-on-year|year-over-year|monthly|quarterly)\s)?"
     rf"{lx.alternation(list(lx.cues('change', 'after')), any_case=True)}(?![A-Za-z])"
 )
 BETWEEN_BEFORE = re.compile(r"(?i:\bbetween|\bfrom)\s$")
 ELIDED_BEFORE = re.compile(
-    r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto|\bof|\bat)\s$"
+    r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto)\s$"
 )
 MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus[\s-]|\bnegative\s))$")
 

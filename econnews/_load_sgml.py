@@ -88,7 +88,7 @@ def parse_sgml(text: str, *, path: str = "") -> Iterator[dict[str, Any]]:
         if story is None and text_type == "UNPROC":
             story = _TAG.sub("", inner)
         story = _SIGNOFF.sub("", _clean(story or "")).strip("\n ")
-        rec["title"] = " ".join(_clean(title or "").split()) or None
+        rec["title"] = _SIGNOFF.sub("", " ".join(_clean(title or "").split())) or None
         rec["dateline"] = " ".join(_clean(dateline or "").split()) or None
         rec["has_body"] = bool(story.strip())
         # a story without a body (a headline-only BRIEF) is its headline

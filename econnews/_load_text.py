@@ -65,7 +65,7 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld")
     ('Hello\\nworld', 'utf-8-sig')
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise Problem("empty", "the file is empty (or only whitespace); remove it or add text")
     text = None
     encoding = ""

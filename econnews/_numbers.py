@@ -38,7 +38,7 @@ def parse_digits(s: str) -> float | None:
             return None
         return int(a) / int(b)
     try:
-        return float(s.replace(",", "")) + frac
+        return float(s.replace(",", "").replace(" ", "")) + frac
     except ValueError:
         return None
 

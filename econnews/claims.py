@@ -486,7 +486,11 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.Dat
     accepted too); ``quantities`` with ``doc_id, start, end, surface, kind, value, unit``
     (``bound``, ``change``, ``value_usd`` used when present), or None to run
     :func:`econnews.extract` on each article.  Adds: the :data:`CLAIMS` columns.
-    ``quantity_index`` is the row position in ``quantities``.  Neither input is modified.
+    ``quantity_index`` is the row position in ``quantities`` (when ``quantities`` is None:
+    in the per-article ``extract`` tables concatenated in article order).  Neither input
+    is modified.  Money figures are always claims (concept ``other`` when no concept
+    word is near); percents, ratios and physical measures only when a concept word is
+    in their clause; counts, bare numbers and spans of time never.
 
     >>> q = pd.DataFrame({"doc_id": ["x"], "start": [26], "end": [35], "surface": ["$2 billion"],
     ...                   "kind": ["money"], "value": [2e9], "unit": ["USD"]})

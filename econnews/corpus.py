@@ -91,7 +91,11 @@ def _one(item: _Item, mode: str) -> tuple[pd.DataFrame | None, dict[str, Any] | 
 
 
 def _chunk(items: Sequence[_Item], mode: str) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
-    """Worker: extract a chunk of articles (runs in a child process when n_jobs > 1)."""
+    """Worker: extract a chunk of articles (runs in a child process when n_jobs > 1).
+
+    The chunk's quantities come back as one frame: thousands of small frames
+    would cost memory in the parent and time in pickling.
+    """
     frames, errs = [], []
     for item in items:
         q, err = _one(item, mode)
@@ -99,7 +103,7 @@ def _chunk(items: Sequence[_Item], mode: str) -> tuple[list[pd.DataFrame], list[
             errs.append(err)
         elif q is not None and len(q):
             frames.append(q)
-    return frames, errs
+    return ([_assemble(frames)] if frames else []), errs
 
 
 def _items(articles: pd.DataFrame) -> list[_Item]:
@@ -148,6 +152,8 @@ def extract_corpus(
     schema.require(articles, ["id", "text"], stage="extract_corpus")
     if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
         raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, or -1 for all")
+    if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size < 1):
+        raise InputError(f"chunk_size={chunk_size!r}: use a positive number of articles")
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     items = _items(articles)
@@ -156,18 +162,16 @@ def extract_corpus(
     errs: list[dict[str, Any]] = []
     bar = progress_bar(total=len(items), desc="extracting", progress=progress)
     try:
-        if n_jobs == 1 or len(items) <= 1:
-            for item in items:
-                q, err = _one(item, mode)
-                if err is not None:
-                    errs.append(err)
-                elif q is not None:
-                    frames.append(q)
-                bar.update(1)
+        size = chunk_size or max(1, min(100, math.ceil(len(items) / (max(n_jobs, 1) * 8))))
+        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        if n_jobs == 1 or len(chunks) <= 1:
+            for chunk in chunks:
+                fr, er = _chunk(chunk, mode)
+                frames.extend(fr)
+                errs.extend(er)
+                bar.update(len(chunk))
         else:
-            size = chunk_size or max(1, min(100, math.ceil(len(items) / (n_jobs * 8))))
-            chunks = [items[i:i + size] for i in range(0, len(items), size)]
-            with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks))) as pool:
                 for (fr, er), chunk in zip(pool.map(_chunk, chunks, [mode] * len(chunks)),
                                            chunks, strict=True):
                     frames.extend(fr)

@@ -23,6 +23,7 @@ plus ``unit_name`` (a readable unit name: "kilometre", "worker") and ``per``
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -115,6 +116,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         if q is not None:
             found.append(q)
             skip_to = max(skip_to, q.end)
+    _coordinate(text, found)
     found.extend(fractions)
     taken = [(q.start, q.end) for q in found]
     extra = list(_ratio_words(text, taken))
@@ -122,6 +124,30 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     found.extend(extra)
     found.sort(key=lambda q: q.start)
     return iter(found)
+
+
+_COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
+
+
+def _coordinate(text: str, found: list[_Q]) -> None:
+    """Share a unit stated once: '8 or 9 euros', '2.27 and 2.28 times', and a scaled
+    amount whose currency comes later in the sentence ('a loss of 12.92 billion ...
+    against a 1.65 billion yen profit')."""
+    for i, q in enumerate(found):
+        if q.kind != "number":
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.kind in ("money", "percent", "ratio", "measure") \
+                and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12:
+            q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
+            continue
+        if q.extra.get("scaled"):
+            for other in found[i + 1:]:
+                if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end:other.start]):
+                    break
+                if other.kind == "money":
+                    q.kind, q.unit, q.unit_name = "money", other.unit, other.unit_name
+                    break
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -250,6 +276,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     )
     if unit.get("change"):
         q.change = unit["change"]
+    if scale_words:
+        q.extra["scaled"] = True
     _left_cues(text, q)
     _right_cues(text, q)
     if unit.get("bound") and q.bound == "=":
@@ -268,7 +296,8 @@ def _tidy(x: float) -> float:
 
 _NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]*\.?|[a-z]+[A-Z][A-Za-z]*)\s$")
 _LAST_WORD = re.compile(r"(?<![\w&])([\w&]+)\.?\s$")
-_LETTER_HYPHEN_BEFORE = re.compile(r"(?<!\bsub)(?<!\bSub)(?<!\bminus)(?<!\bMinus)(?<!\bnow)(?<!\bthen)[A-Za-z]-$")
+_LETTER_HYPHEN_BEFORE = re.compile(r"\b([A-Za-z]+)-$")
+_HYPHEN_OK = {"sub", "minus", "then", "now", "over", "under", "about", "around", "some", "nearly"}
 _NUMBER_SIGN = re.compile(r"(?:#|\b(?i:no|nos|number)\.?\s?)$")
 _UNIT_SOON = re.compile(
     r"(?:\s?(?:-\s?)?(?:%|(?i:per\s?cent|percent|pct|pc|times|fold|billion|million|trillion|bn|mln|bln|mn|tn|crore|lakh))(?![A-Za-z]))"
@@ -292,7 +321,8 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True
     if left and left in "'’" and e - s == 2:
         return True  # '87
-    if not has_prefix and _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 2), s):
+    lh = None if has_prefix else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+    if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
         return True  # COVID-19, F-35, mid-2019
     if right == "." and e + 1 < len(text) and text[e + 1].isdigit():
         return True  # 1.2.3, dates 12.03.2019
@@ -304,7 +334,7 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True
     if g.TIME_AFTER.match(text, e):
         return True
-    if g.PHONE.match(text, max(0, s - 1)) and not has_prefix:
+    if g.PHONE.match(text, s - 1 if left == "(" else s) and not has_prefix:
         return True
     core = text[s:e]
     if _NUMBER_SIGN.search(text, max(0, s - 10), s) and not has_prefix:
@@ -378,11 +408,16 @@ def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
 # ----------------------------------------------------------------------- scale and unit
 
 
+_SPACED_LETTER_SCALE = re.compile(r"(?<=\S)\s(?:m|mn|bn|b|k)(?![A-Za-z])")
+
+
 def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str]]:
     mult = 1.0
     words: list[str] = []
     for _ in range(2):
         sm = g.SCALE_AFTER.match(text, pos)
+        if not sm and has_prefix:
+            sm = _SPACED_LETTER_SCALE.match(text, pos)
         if not sm:
             break
         word = sm.group(0).strip(" \t\r\n-")
@@ -407,7 +442,7 @@ def _currency(surface: str, where: str, hint: str | None) -> str | None:
         return None
     if hint:
         low = surface.lower()
-        if surface == "$" or low in ("dollars", "dollar"):
+        if surface == "$" or low in ("dollars", "dollar", "dlrs", "dlr"):
             if hint in _DOLLAR_CODES:
                 return hint
         if surface == "¥" and hint in ("CNY", "JPY"):
@@ -535,6 +570,8 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
         if not wm:
             break
         w = wm.group(1)
+        if not w[0].islower():
+            break
         if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
             break
         words.append((w, wm.end()))
@@ -612,9 +649,10 @@ def _range_tail(
     word = sep.group(0).strip().lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
         return None
-    if word == "to" and (_BY_BEFORE.search(text, max(0, qstart - 4), qstart)
-                         or g.CHANGE_BEFORE.search(text, max(0, qstart - 30), qstart)):
-        return None
+    change_first = word == "to" and (
+        _BY_BEFORE.search(text, max(0, qstart - 4), qstart)
+        or g.CHANGE_BEFORE.search(text, max(0, qstart - 30), qstart)
+    )
     p = sep.end()
     prefix2 = None
     pm = re.compile(g.CURRENCY_PREFIX + r"\s?").match(text, p)
@@ -651,6 +689,8 @@ def _range_tail(
         mult = mult2  # "$2-3 billion": the scale is stated once
     lo = first * mult
     hi = v2 * mult2
+    if change_first and not (0 < lo < hi <= 3 * lo):
+        return None  # "rise by $19bn to $419.3bn": a change, then the new level
     return lo, hi, end, final
 
 
@@ -673,7 +713,8 @@ def _left_cues(text: str, q: _Q) -> None:
     if bm:
         q.bound = lx.cues("bound", "before")[bm.group(0).strip().lower()]
         ls = bm.start()
-    cm = g.CHANGE_BEFORE.search(text, max(0, ls - 30), ls)
+    cm = g.CHANGE_BEFORE.search(text, max(0, ls - 30), ls) or g.CHANGE_BY.search(
+        text, max(0, ls - 60), ls)
     if cm and q.kind in ("money", "percent", "measure", "count", "number"):
         word = re.match(r"[A-Za-z]+", cm.group(0))
         if word:
@@ -786,38 +827,49 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
     if not found:
-        out = schema.empty(QUANTITY_COLUMNS)
-        return out
+        return _EMPTY().copy()
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
-    rows = []
+    cols: dict[str, list] = {name: [] for name in QUANTITY_COLUMNS}
+    stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
     for q in found:
         i = bisect.bisect_right(starts, q.start) - 1
         a, b = spans[i] if i >= 0 else (0, len(text))
         if not (a <= q.start < b + 1):
             a, b = q.start, q.end
         b = max(b, q.end)
-        rows.append({
-            "doc_id": doc_id,
-            "start": q.start,
-            "end": q.end,
-            "surface": text[q.start:q.end],
-            "kind": q.kind,
-            "value": q.value,
-            "low": q.low,
-            "high": q.high,
-            "unit": q.unit,
-            "bound": q.bound,
-            "change": q.change,
-            "sentence": text[a:b],
-            "sent_start": a,
-            "sent_end": b,
-            "date": pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT,
-            "unit_name": q.unit_name if q.unit_name is not None else _default_name(q),
-            "per": q.per,
-        })
-    frame = pd.DataFrame(rows)
-    return schema.coerce(frame, QUANTITY_COLUMNS)
+        cols["doc_id"].append(doc_id)
+        cols["start"].append(q.start)
+        cols["end"].append(q.end)
+        cols["surface"].append(text[q.start:q.end])
+        cols["kind"].append(q.kind)
+        cols["value"].append(q.value)
+        cols["low"].append(q.low)
+        cols["high"].append(q.high)
+        cols["unit"].append(q.unit)
+        cols["bound"].append(q.bound)
+        cols["change"].append(q.change)
+        cols["sentence"].append(text[a:b])
+        cols["sent_start"].append(a)
+        cols["sent_end"].append(b)
+        cols["date"].append(stamp)
+        cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
+        cols["per"].append(q.per)
+    data = {}
+    for name, dtype in QUANTITY_COLUMNS.items():
+        values = cols[name]
+        if isinstance(dtype, pd.CategoricalDtype):
+            data[name] = pd.Categorical(values, dtype=dtype)
+        elif dtype == schema.DATETIME:
+            data[name] = pd.DatetimeIndex(values).as_unit("ns")
+        else:
+            data[name] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data, copy=False)
+
+
+@functools.cache
+def _EMPTY() -> pd.DataFrame:  # noqa: N802 - a cached constant
+    return schema.empty(QUANTITY_COLUMNS)
 
 
 def _default_name(q: _Q) -> str | None:

@@ -55,6 +55,7 @@ Timestamp('2019-01-22 00:00:00')
 from __future__ import annotations
 
 import glob
+import hashlib
 import io
 import json
 import os
@@ -409,6 +410,32 @@ def _unique_ids(ids: list[str]) -> list[str]:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+_BLOCK = 1 << 20
+
+
+def _fold_digest(text: str) -> bytes | None:
+    """Digest of the text lower-cased with every run of non-word characters as one
+    space (None if no word is left). Long texts are folded a block at a time, cut
+    at whitespace, so a 50 MB article costs a few MB, not a list of its words."""
+    digest = hashlib.blake2b(digest_size=16)
+    pos, n, empty = 0, len(text), True
+    while pos < n:
+        end = min(pos + _BLOCK, n)
+        if end < n:
+            cut = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end))
+            if cut < pos:  # no break in this block: run on to the next one
+                nxt = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
+                          default=n - 1)
+                cut = nxt
+            end = cut + 1
+        block = _NON_WORD.sub(" ", text[pos:end].lower()).strip()
+        if block:
+            digest.update((block if empty else " " + block).encode("utf-8"))
+            empty = False
+        pos = end
+    return None if empty else digest.digest()
+
+
 def flag_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     """Return a copy with ``duplicate_of``: the id of the first article (in table
     order) whose text is the same, ignoring case, spacing and punctuation; NA for
@@ -422,14 +449,14 @@ def flag_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     [<NA>, 'a', <NA>]
     """
     schema.require(articles, ["id", "text"], stage="flag_duplicates")
-    first: dict[str, str] = {}
+    first: dict[bytes, str] = {}
     dup: list[str | None] = []
     for doc_id, text in zip(articles["id"], articles["text"], strict=True):
         if not isinstance(text, str) or not text.strip():
             dup.append(None)
             continue
-        key = " ".join(_NON_WORD.sub(" ", text.lower()).split())
-        if not key:
+        key = _fold_digest(text)
+        if key is None:
             dup.append(None)
             continue
         if key in first:

@@ -402,3 +402,18 @@ def test_bbc_folder_loads_all_files_and_skips_its_readme(shared):
     assert len(arts) == 2225 and len(errs) == 0
     assert (arts["encoding"] != "utf-8").sum() == 1
     assert {Path(s["path"]).name for s in arts.attrs["skipped"]} == {"README.TXT", "TERMS.txt"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab5$%.—é _\n\t(")), max_size=200),
+       block=st.integers(min_value=1, max_value=40))
+def test_duplicate_key_is_the_same_whatever_the_block_size(text, block):
+    import econnews.load as load_module
+
+    whole = load_module._fold_digest(text)
+    old = load_module._BLOCK
+    load_module._BLOCK = block
+    try:
+        assert load_module._fold_digest(text) == whole
+    finally:
+        load_module._BLOCK = old

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pycountry
 import pytest
 
@@ -77,7 +79,7 @@ def test_alias_windows_do_not_overlap() -> None:
     for alias, group in table.groupby("alias"):
         windows = sorted((r.valid_from or "0000", r.valid_to or "9999")
                          for r in group.itertuples(index=False))
-        for (_, hi), (lo, _) in zip(windows, windows[1:], strict=False):
+        for (_, hi), (lo, _) in itertools.pairwise(windows):
             assert hi < lo, f"{alias}: overlapping date windows {windows}"
         for lo, hi in windows:
             assert lo <= hi, alias

@@ -52,7 +52,7 @@ def built(tmp_path_factory):
 def test_report_writes_tables_charts_and_index(built):
     _src, report, _base = built
     names = set(report.files)
-    assert EXPECTED <= names
+    assert names >= EXPECTED
     charts = {n for n in names if n.startswith("charts/")}
     stems = {Path(n).stem for n in charts}
     assert {"quantities_overview", "trade_timeline", "claims_compared"} <= stems
@@ -95,16 +95,13 @@ def test_report_index_escapes_article_text_and_every_image_exists(built):
     assert re.search(r"2 articles read from", page)
 
 
+@pytest.mark.slow
 def test_report_is_byte_identical_when_rebuilt(built, tmp_path):
     src, report, _base = built
     again = build_report(src, tmp_path / "again")
     assert sorted(again.files) == sorted(report.files)
     for name, path in report.files.items():
-        if name == "index.html":  # names its output folder's inputs; compare the rest
-            continue
         assert path.read_bytes() == again.files[name].read_bytes(), name
-    strip = lambda p: p.read_text(encoding="utf-8")  # noqa: E731
-    assert strip(report.index) == strip(again.index)
 
 
 def test_report_lists_unreadable_inputs(tmp_path):
@@ -127,6 +124,6 @@ def test_report_bad_out_dir_is_a_clear_error(tmp_path):
 @pytest.mark.slow
 def test_report_on_default_data(tmp_path):
     report = build_report(out_dir=tmp_path / "report")
-    assert EXPECTED <= set(report.files)
+    assert set(report.files) >= EXPECTED
     assert report.summary()["claims"] > 0
     assert any(n.endswith(".pdf") for n in report.files)

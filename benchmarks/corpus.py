@@ -1,0 +1,133 @@
+"""Benchmark: the whole Reuters-21578 corpus through econnews (issue 4).
+
+Reports, as JSON on stdout:
+
+* loading: the 21,578 SGML stories (seconds, articles, has_body);
+* a sample (every k-th story with a body): econnews serial, econnews with
+  ``--jobs`` processes (and whether the two tables are identical), and
+  quantulum3 0.10 on the same texts (articles/s and mentions found);
+* the whole corpus with ``--jobs`` processes: articles/s, quantities, errors;
+* a 50 MB text file through ``load_articles`` (an article, not a crash);
+* peak RSS of this process and of its worker processes (the bar: < 1.5 GB).
+
+Run:  /work/venv/bin/python benchmarks/corpus.py --jobs 2 [--sample 500] [--no-full]
+Needs ../shared/corpora/reuters21578/sgm (or $ECONNEWS_SHARED); not a unit test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import pandas as pd  # noqa: E402
+
+from econnews import datasets  # noqa: E402
+from econnews.corpus import extract_corpus  # noqa: E402
+from econnews.load import load_articles  # noqa: E402
+
+
+def peak_rss_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self_mb": round(own, 1), "largest_child_mb": round(kids, 1)}
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - start
+
+
+def quantulum3_rate(texts: list[str]) -> dict[str, float]:
+    from quantulum3 import classifier, parser
+
+    classifier.USE_CLF = False
+    warnings.filterwarnings("ignore")
+    found = 0
+    start = time.perf_counter()
+    for t in texts:
+        # quantulum3 raises on some inputs; count those as nothing found
+        with contextlib.suppress(Exception):
+            found += len(parser.parse(t))
+    secs = time.perf_counter() - start
+    return {"seconds": round(secs, 2), "articles_per_s": round(len(texts) / secs, 1),
+            "mentions": found}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", default=os.environ.get("ECONNEWS_SHARED",
+                                                       str(REPO.parent / "shared")))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--sample", type=int, default=500)
+    ap.add_argument("--no-full", action="store_true", help="skip the whole-corpus run")
+    ap.add_argument("--big-mb", type=int, default=50, help="size of the big-text load test")
+    args = ap.parse_args()
+    sgm = Path(args.shared) / "corpora" / "reuters21578" / "sgm"
+    if not sgm.is_dir():
+        print(f"benchmark skipped: {sgm} is absent (set ECONNEWS_SHARED)", file=sys.stderr)
+        return 0
+    report: dict[str, object] = {"jobs": args.jobs, "cpus": os.cpu_count()}
+
+    arts, secs = timed(datasets.reuters21578, sgm, progress=False)
+    report["load"] = {"seconds": round(secs, 2), "articles": len(arts),
+                      "with_body": int(arts["has_body"].sum())}
+
+    body = arts[arts["has_body"]]
+    step = max(1, len(body) // args.sample)
+    sample = body.iloc[::step].head(args.sample)
+    serial, s_secs = timed(extract_corpus, sample, progress=False, errors="collect")
+    parallel, p_secs = timed(extract_corpus, sample, n_jobs=args.jobs, progress=False,
+                             errors="collect")
+    identical = serial[0].equals(parallel[0]) and serial[1].equals(parallel[1])
+    report["sample"] = {
+        "articles": len(sample),
+        "econnews_serial": {"seconds": round(s_secs, 2),
+                            "articles_per_s": round(len(sample) / s_secs, 1),
+                            "quantities": len(serial[0]), "errors": len(serial[1])},
+        "econnews_parallel": {"seconds": round(p_secs, 2),
+                              "articles_per_s": round(len(sample) / p_secs, 1)},
+        "serial_equals_parallel": bool(identical),
+        "quantulum3": quantulum3_rate(sample["text"].tolist()),
+    }
+
+    if not args.no_full:
+        (q, errs), f_secs = timed(extract_corpus, arts, n_jobs=args.jobs, progress=None,
+                                  errors="collect")
+        report["full"] = {"articles": len(arts), "seconds": round(f_secs, 1),
+                          "articles_per_s": round(len(arts) / f_secs, 1),
+                          "quantities": len(q), "errors": len(errs),
+                          "error_codes": errs["code"].value_counts().to_dict()}
+        del q
+
+    with tempfile.TemporaryDirectory() as tmp:
+        para = "Japan's exports to Russia rose 5% to $3 billion in 2018, the ministry said.\n"
+        big = Path(tmp) / "big.txt"
+        with open(big, "w", encoding="utf-8") as fh:
+            fh.write("A big file\n")
+            fh.write(para * (args.big_mb * 1_000_000 // len(para)))
+        (loaded, errs), b_secs = timed(load_articles, big, errors="collect", progress=False)
+        report["big_text"] = {"mb": round(big.stat().st_size / 1e6, 1),
+                              "seconds": round(b_secs, 2), "rows": len(loaded),
+                              "errors": len(errs),
+                              "text_intact": bool(len(loaded) and
+                                                  len(loaded.loc[0, "text"]) == big.stat().st_size)}
+    report["peak_rss"] = peak_rss_mb()
+    print(json.dumps(report, indent=2, default=str))
+    return 0 if identical else 1
+
+
+if __name__ == "__main__":
+    pd.set_option("mode.copy_on_write", True) if pd.__version__ < "3" else None
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""econnews CLI: thin layer over the API, help with examples, exit codes (issue 4)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from econnews import cli
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = str(REPO / "data" / "russia-japan-trade-30bn.txt")
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = cli._parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_there_are_the_three_documented_commands():
+    assert set(subcommands()) == {"extract", "claims", "report"}
+
+
+@pytest.mark.parametrize("command", sorted(subcommands()))
+def test_every_command_has_help_with_examples(capsys, command):
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "examples:" in out and f"econnews {command}" in out.split("examples:")[1]
+    sub = subcommands()[command]
+    assert sub.description, f"{command} has no description"
+    for action in sub._actions:
+        if action.option_strings and action.dest != "help":
+            assert action.help, f"{command} {action.option_strings} has no help"
+
+
+def test_top_level_help_and_no_command(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "examples:" in out
+    assert run(capsys)[0] == 2
+
+
+def test_extract_the_seed_article_prints_a_readable_table(capsys):
+    code, out, err = run(capsys, "extract", SEED)
+    assert code == 0
+    header = out.splitlines()[0].split()
+    assert header[:6] == ["surface", "kind", "value", "unit", "bound", "change"]
+    assert "$30 billion" in out and "30,000,000,000" in out and "1.5 times" in out
+    assert "$ 2.2 billion" in out
+    assert err.startswith("econnews extract: 1 article, ") and " 0 errors, " in err
+
+
+def test_extract_the_data_folder_shows_doc_ids(capsys):
+    code, out, _ = run(capsys, "extract", str(REPO / "data"), "--quiet")
+    assert code == 0 and out.splitlines()[0].split()[0] == "doc_id"
+    assert "russia-japan-trade-30bn" in out
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_output_files(capsys, tmp_path, suffix):
+    out_path = tmp_path / f"q{suffix}"
+    code, out, _ = run(capsys, "extract", SEED, "-o", str(out_path), "-q")
+    assert code == 0 and out == ""
+    if suffix == ".parquet":
+        back = pd.read_parquet(out_path)
+    elif suffix == ".csv":
+        back = pd.read_csv(out_path)
+    else:
+        back = pd.DataFrame([json.loads(line) for line in out_path.read_text().splitlines()])
+    assert len(back) >= 3 and {"surface", "start", "end", "sentence", "date"} <= set(back.columns)
+    assert 3e10 in set(back["value"])
+
+
+def test_stdin(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Exports rose 5% to $3 billion.")))
+    code, out, _ = run(capsys, "extract", "-")
+    assert code == 0 and "$3 billion" in out and "3,000,000,000" in out
+
+
+def test_usage_errors_exit_2(capsys):
+    assert run(capsys, "extract", SEED, "-o", "q.xlsx")[0] == 2
+    assert run(capsys, "extract")[0] == 2
+    assert run(capsys, "extract", SEED, "--no-such-option")[0] == 2
+    assert run(capsys, "extract", SEED, "--jobs", "0")[0] == 2
+    code, _, err = run(capsys, "extract", SEED, "--currency-hint", "XYZ1")
+    assert code == 2 and "ISO 4217" in err
+
+
+def test_missing_path_is_a_one_line_error(capsys, tmp_path):
+    code, out, err = run(capsys, "extract", str(tmp_path / "nope.txt"))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "no such file or folder" in err and "check the path" in err
+
+
+def test_unreadable_inputs_fail_only_with_strict(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text("Exports rose 5%.")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, _, err = run(capsys, "extract", str(tmp_path))
+    assert code == 0 and "empty.txt" in err and "1 error," in err
+    assert run(capsys, "extract", str(tmp_path), "--strict")[0] == 1
+
+
+def test_nothing_readable_is_an_error(capsys, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, _, err = run(capsys, "extract", str(tmp_path / "empty.txt"))
+    assert code == 1 and "no article could be read" in err
+
+
+def test_currency_hint_relabels_bare_dollars(capsys, monkeypatch):
+    text = b"Exports rose to $3 billion while imports hit US$2 billion."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, out, _ = run(capsys, "extract", "-", "--currency-hint", "aud", "-q")
+    assert code == 0
+    lines = {line.split()[0] + " " + line.split()[1]: line for line in out.splitlines()[1:]}
+    assert "AUD" in lines["$3 billion"]
+    assert "USD" in lines["US$2 billion"]
+
+
+def test_jobs_gives_the_same_table(capsys, tmp_path):
+    for i in range(4):
+        (tmp_path / f"a{i}.txt").write_text(f"Exports rose {i + 1}% to ${i + 2} billion.")
+    a = tmp_path / "a.csv"
+    b = tmp_path / "b.csv"
+    assert run(capsys, "extract", str(tmp_path), "-o", str(a), "-q")[0] == 0
+    assert run(capsys, "extract", str(tmp_path), "-o", str(b), "-q", "--jobs", "2")[0] == 0
+    assert a.read_text() == b.read_text()
+
+
+def test_claims_command(capsys, tmp_path):
+    code, out, err = run(capsys, "claims", SEED)
+    assert code == 0 and out.splitlines()[0].split()[0] == "concept"
+    assert "trade" in out and " claims, " in err
+    assert run(capsys, "claims", SEED, "-o", str(tmp_path / "c.parquet"), "-q")[0] == 0
+    assert len(pd.read_parquet(tmp_path / "c.parquet")) >= 1
+
+
+def test_report_defaults_to_the_data_folder(capsys, monkeypatch, tmp_path):
+    import econnews.report
+
+    calls = []
+
+    class FakeReport:
+        index = tmp_path / "out" / "index.html"
+        errors = pd.DataFrame(columns=["doc_id", "path", "stage", "code", "message"])
+
+        def summary(self):
+            return {"articles": 1, "quantities": 4, "claims": 2, "errors": 0, "files": 3}
+
+    def build_report(paths, out_dir, **opts):
+        calls.append((paths, out_dir, opts))
+        return FakeReport()
+
+    monkeypatch.setattr(econnews.report, "build_report", build_report)
+    monkeypatch.chdir(REPO)
+    code, _, err = run(capsys, "report", "--out", str(tmp_path / "out"))
+    assert code == 0 and calls[0][0] == ["data"] and calls[0][1] == str(tmp_path / "out")
+    assert "index.html" in err and "2 claims" in err
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "report", "--out", "out")[0] == 2
+    assert run(capsys, "report")[0] == 2  # --out is required

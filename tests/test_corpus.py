@@ -1,0 +1,138 @@
+"""econnews.extract_corpus: quantities for every article, or an error row (issue 4)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import econnews as en
+from econnews import schema
+from econnews.corpus import OUTPUT, ExtractWarning, extract_corpus
+from econnews.errors import InputError, MissingColumnsError
+from econnews.load import errors_table
+
+REPO = Path(__file__).resolve().parents[1]
+
+SENTENCES = [
+    "Japan's exports to Russia rose 5% to $3 billion.",
+    "Putin proposed to increase mutual trade by 1.5 times.",
+    "The total amount of Japanese investments is $ 2.2 billion.",
+    "Trade between the two countries reached $30 billion.",
+    "The ministry said nothing new.",
+]
+
+
+def articles(n: int = 10) -> pd.DataFrame:
+    return pd.DataFrame({
+        "id": [f"a{i}" for i in range(n)],
+        "date": pd.to_datetime(["2019-01-22"] * n),
+        "source": ["Wire" if i % 2 else None for i in range(n)],
+        "text": [" ".join(SENTENCES[j % len(SENTENCES)] for j in range(i, i + 3)) for i in range(n)],
+    })
+
+
+def test_seed_article_quantities_with_doc_id_date_and_source():
+    arts = en.load_articles(REPO / "data" / "russia-japan-trade-30bn.txt")
+    q = extract_corpus(arts, progress=False)
+    schema.validate(q, OUTPUT)
+    assert (q["doc_id"] == "russia-japan-trade-30bn").all()
+    assert (q["date"] == pd.Timestamp("2019-01-22")).all()
+    assert q["source"].iloc[0].startswith("news report")
+    money = q[q["kind"] == "money"]
+    assert 3e10 in set(money["value"]) and 2.2e9 in set(money["value"])
+    assert ((q["kind"] == "ratio") & (q["value"] == 1.5) & (q["unit"] == "times")).any()
+    text = arts.loc[0, "text"]
+    assert all(text[s:e] == surf for s, e, surf in zip(q["start"], q["end"], q["surface"],
+                                                       strict=True))
+
+
+def test_rows_follow_article_order_and_the_index_is_fresh():
+    arts = articles(6)
+    q = extract_corpus(arts, progress=False)
+    order = q["doc_id"].map({f"a{i}": i for i in range(6)})
+    assert order.is_monotonic_increasing and set(order) == set(range(6))
+    assert list(q.index) == list(range(len(q)))
+    for doc, group in q.groupby("doc_id", sort=False):
+        assert group["start"].is_monotonic_increasing, doc
+
+
+def test_parallel_equals_serial():
+    arts = articles(24)
+    serial = extract_corpus(arts, progress=False)
+    parallel = extract_corpus(arts, n_jobs=2, chunk_size=5, progress=False)
+    pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_input_is_not_modified():
+    arts = articles(3)
+    before = arts.copy()
+    extract_corpus(arts, progress=False)
+    pd.testing.assert_frame_equal(arts, before)
+
+
+@pytest.fixture
+def failing_extract(monkeypatch):
+    """The extractor raises on texts containing 'KABOOM' (stands in for an extractor bug)."""
+    module = sys.modules["econnews.extract"]
+    real = module.extract
+
+    def extract(text, **kw):
+        if "KABOOM" in text:
+            raise RuntimeError("extractor bug")
+        return real(text, **kw)
+
+    monkeypatch.setattr(module, "extract", extract)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_failing_article_is_an_error_row_and_the_run_goes_on(failing_extract, n_jobs):
+    arts = articles(5)
+    arts.loc[2, "text"] = "KABOOM $5 billion"
+    arts.loc[3, "text"] = None
+    q, errs = extract_corpus(arts, n_jobs=n_jobs, chunk_size=2, errors="collect", progress=False)
+    schema.validate(errs, schema.ERRORS)
+    assert errs[["doc_id", "stage", "code"]].values.tolist() == [
+        ["a2", "extract", "extract-failed"], ["a3", "extract", "no-text"]]
+    assert "RuntimeError: extractor bug" in errs.loc[0, "message"]
+    assert set(q["doc_id"]) == {"a0", "a1", "a4"}
+
+
+def test_warn_mode_warns_once_and_keeps_the_errors(failing_extract):
+    arts = articles(3)
+    arts.loc[1, "text"] = "KABOOM"
+    with pytest.warns(ExtractWarning, match="1 of 3 articles could not be extracted"):
+        q = extract_corpus(arts, progress=False)
+    assert errors_table(q)["doc_id"].tolist() == ["a1"]
+    with pytest.raises(InputError, match="article 'a1': extraction failed"):
+        extract_corpus(arts, errors="raise", progress=False)
+
+
+def test_empty_and_bad_inputs():
+    q = extract_corpus(articles(0), progress=False)
+    assert len(q) == 0
+    schema.validate(q, OUTPUT)
+    with pytest.raises(MissingColumnsError, match="'text'"):
+        extract_corpus(pd.DataFrame({"id": ["x"]}))
+    with pytest.raises(InputError, match="n_jobs=0"):
+        extract_corpus(articles(1), n_jobs=0)
+    with pytest.raises(InputError, match="errors='skip'"):
+        extract_corpus(articles(1), errors="skip")
+
+
+def test_missing_dates_and_ids_are_na_not_errors():
+    arts = pd.DataFrame({"id": [None], "text": ["Exports rose 5%."]})
+    q, errs = extract_corpus(arts, errors="collect", progress=False)
+    assert len(errs) == 0 and q["doc_id"].isna().all() and q["date"].isna().all()
+
+
+@pytest.mark.shared
+def test_reuters_sample_offsets_hold(shared):
+    arts = en.load_articles(shared / "corpora" / "reuters21578" / "sample.jsonl").head(20)
+    q, errs = extract_corpus(arts, errors="collect", progress=False)
+    assert len(errs) == 0 and len(q) > 50
+    texts = dict(zip(arts["id"], arts["text"], strict=True))
+    for row in q.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.surface

@@ -1,0 +1,99 @@
+"""econnews.dask: the corpus extraction on Dask equals the serial result (issue 4)."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pytest
+
+from econnews import schema
+from econnews.corpus import OUTPUT, extract_corpus
+from econnews.errors import InputError
+
+dask = pytest.importorskip("dask")
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+from econnews import dask as edask  # noqa: E402
+
+SENTENCES = [
+    "Japan's exports to Russia rose 5% to $3 billion.",
+    "Putin proposed to increase mutual trade by 1.5 times.",
+    "The total amount of Japanese investments is $ 2.2 billion.",
+    "Imports fell 12 percent in March.",
+    "The ministry said nothing new.",
+]
+
+
+def articles(n: int = 50) -> pd.DataFrame:
+    return pd.DataFrame({
+        "id": [f"a{i:02d}" for i in range(n)],
+        "date": pd.to_datetime(["2019-01-22"] * n) + pd.to_timedelta(range(n), unit="D"),
+        "source": ["Wire"] * n,
+        "text": [" ".join(SENTENCES[j % len(SENTENCES)] for j in range(i, i + 2)) for i in range(n)],
+    })
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                       dashboard_address=None)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def test_dask_result_equals_serial_on_a_local_cluster(client):
+    arts = articles(50)
+    serial = extract_corpus(arts, progress=False)
+    lazy = edask.extract(dd.from_pandas(arts, npartitions=5))
+    assert list(lazy.columns) == list(OUTPUT)
+    got = lazy.compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, serial)
+    schema.validate(got, OUTPUT)
+
+
+def test_extract_corpus_dispatches_a_dask_dataframe(client):
+    arts = articles(8)
+    lazy = extract_corpus(dd.from_pandas(arts, npartitions=2))
+    assert isinstance(lazy, dd.DataFrame)
+    pd.testing.assert_frame_equal(lazy.compute().reset_index(drop=True),
+                                  extract_corpus(arts, progress=False))
+
+
+def test_parquet_in_parquet_out(client, tmp_path):
+    arts = articles(12)
+    arts.to_parquet(tmp_path / "articles.parquet")
+    edask.extract(dd.read_parquet(tmp_path / "articles.parquet")).to_parquet(tmp_path / "q")
+    back = pd.read_parquet(tmp_path / "q")
+    assert len(back) == len(extract_corpus(arts, progress=False))
+    assert set(back["doc_id"]) <= set(arts["id"])
+
+
+def test_errors_collect_and_raise(client, monkeypatch):
+    module = sys.modules["econnews.extract"]
+    real = module.extract
+
+    def extract(text, **kw):
+        if "KABOOM" in text:
+            raise RuntimeError("extractor bug")
+        return real(text, **kw)
+
+    monkeypatch.setattr(module, "extract", extract)  # threads: the workers see it
+    arts = articles(6)
+    arts.loc[4, "text"] = "KABOOM"
+    ddf = dd.from_pandas(arts, npartitions=3)
+    q, e = edask.extract(ddf, errors="collect")
+    q, e = dask.compute(q, e)
+    assert e["doc_id"].tolist() == ["a04"] and e["code"].tolist() == ["extract-failed"]
+    assert "a04" not in set(q["doc_id"]) and len(q) > 0
+    with pytest.raises(InputError, match="a04"):
+        edask.extract(ddf).compute()
+
+
+def test_bad_inputs():
+    with pytest.raises(InputError, match="takes a dask DataFrame"):
+        edask.extract(articles(2))
+    with pytest.raises(Exception, match="'text'"):
+        edask.extract(dd.from_pandas(pd.DataFrame({"id": ["x"]}), npartitions=1))

@@ -1,0 +1,207 @@
+"""The extractor's grammar, as a table of real-shaped strings (price-parser style).
+
+Each case: text, then the quantities expected in order as (surface, kind, value, unit)
+and optionally bound/change. Cases are grouped by provenance: the seed article, the
+grammar the foundation issue lists, and bugs caught.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import econnews as en
+from econnews import schema
+from econnews.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (text, [(surface, kind, value, unit), ...])
+SEED = [
+    ("Putin proposed to increase trade between Russia and Japan to $30 billion ... "
+     "to increase mutual trade by 1.5 times ... The total amount of Japanese investments "
+     "is $ 2.2 billion.",
+     [("$30 billion", "money", 3.0e10, "USD"), ("1.5 times", "ratio", 1.5, "times"),
+      ("$ 2.2 billion", "money", 2.2e9, "USD")]),
+]
+
+GRAMMAR = [
+    ("It grew 1,234.5 tonnes.", [("1,234.5 tonnes", "measure", 1234.5, "metric_ton")]),
+    ("Prices fell -3.2% last month.", [("-3.2%", "percent", -3.2, "percent")]),
+    ("thirty billion dollars", [("thirty billion dollars", "money", 3e10, "USD")]),
+    ("one and a half times", [("one and a half times", "ratio", 1.5, "times")]),
+    ("half a billion dollars", [("half a billion dollars", "money", 5e8, "USD")]),
+    ("paying 8-1/8 pct", [("8-1/8 pct", "percent", 8.125, "percent")]),
+    ("a loss of 2.4 mln\ndlrs", [("2.4 mln\ndlrs", "money", 2.4e6, "USD")]),
+    ("6,000 billion yen", [("6,000 billion yen", "money", 6e12, "JPY")]),
+    ("a $30-billion deal", [("$30-billion", "money", 3e10, "USD")]),
+    ("Rs 5,000 crore", [("Rs 5,000 crore", "money", 5e10, "INR")]),
+    ("Rs 2 lakh crore", [("Rs 2 lakh crore", "money", 2e12, "INR")]),
+    ("USD 30 bn", [("USD 30 bn", "money", 3e10, "USD")]),
+    ("30 billion USD", [("30 billion USD", "money", 3e10, "USD")]),
+    ("EUR 5 billion", [("EUR 5 billion", "money", 5e9, "EUR")]),
+    ("30 billion U.S. dollars", [("30 billion U.S. dollars", "money", 3e10, "USD")]),
+    ("1.2 billion pounds", [("1.2 billion pounds", "money", 1.2e9, "GBP")]),
+    ("A$5m and C$3bn and HK$2 billion", [("A$5m", "money", 5e6, "AUD"),
+                                         ("C$3bn", "money", 3e9, "CAD"),
+                                         ("HK$2 billion", "money", 2e9, "HKD")]),
+    ("€4bn, £3m, ¥800 billion, ₹12 crore, ₽5 trillion",
+     [("€4bn", "money", 4e9, "EUR"), ("£3m", "money", 3e6, "GBP"),
+      ("¥800 billion", "money", 8e11, "JPY"), ("₹12 crore", "money", 1.2e8, "INR"),
+      ("₽5 trillion", "money", 5e12, "RUB")]),
+    ("5 billion roubles and 3 bln rubles", [("5 billion roubles", "money", 5e9, "RUB"),
+                                            ("3 bln rubles", "money", 3e9, "RUB")]),
+    ("20 mln stg and 4 billion Swiss francs", [("20 mln stg", "money", 2e7, "GBP"),
+                                               ("4 billion Swiss francs", "money", 4e9, "CHF")]),
+    ("150 mln Canadian dlrs", [("150 mln Canadian dlrs", "money", 1.5e8, "CAD")]),
+    ("30 billion won", [("30 billion won", "money", 3e10, "KRW")]),
+    ("rose to 8.14 billion dlrs from 5.7 billion",
+     [("8.14 billion dlrs", "money", 8.14e9, "USD"), ("5.7 billion", "money", 5.7e9, "USD")]),
+    ("a 1.65 billion yen profit on sales of 443.90 billion",
+     [("1.65 billion yen", "money", 1.65e9, "JPY"), ("443.90 billion", "money", 4.439e11, "JPY")]),
+    ("up 5 pct, 3 per cent, 2 percent, 1.5 percentage points and 50 basis points",
+     [("5 pct", "percent", 5, "percent"), ("3 per cent", "percent", 3, "percent"),
+      ("2 percent", "percent", 2, "percent"),
+      ("1.5 percentage points", "percent", 1.5, "percentage_point"),
+      ("50 basis points", "percent", 0.5, "percentage_point")]),
+    ("four times, 1.5-fold, twofold", [("four times", "ratio", 4, "times"),
+                                        ("1.5-fold", "ratio", 1.5, "times"),
+                                        ("twofold", "ratio", 2, "times")]),
+    ("exports doubled, imports tripled, output quadrupled and costs halved",
+     [("doubled", "ratio", 2, "times"), ("tripled", "ratio", 3, "times"),
+      ("quadrupled", "ratio", 4, "times"), ("halved", "ratio", 0.5, "times")]),
+    ("cut by half", [("by half", "ratio", 0.5, "times")]),
+    ("a third of the budget", [("a third", "ratio", 1 / 3, "times")]),
+    ("$2-3 billion", [("$2-3 billion", "money", 2.5e9, "USD")]),
+    ("$2 billion to $3 billion", [("$2 billion to $3 billion", "money", 2.5e9, "USD")]),
+    ("between $40 billion and $50 billion", [("$40 billion and $50 billion", "money", 4.5e10, "USD")]),
+    ("some 50 to 60 billion dlrs", [("50 to 60 billion dlrs", "money", 5.5e10, "USD")]),
+    ("3,400 people and 500,000 barrels a day",
+     [("3,400 people", "count", 3400, "people"),
+      ("500,000 barrels a day", "measure", 5e5, "oil_barrel / day")]),
+    ("a 4,000 km pipeline and a 12 MW plant",
+     [("4,000 km", "measure", 4000, "kilometer"), ("12 MW", "measure", 12, "megawatt")]),
+    ("The price was $58.24 per barrel.", [("$58.24 per barrel", "money", 58.24, "USD")]),
+]
+
+BOUNDS = [
+    ("about $5 billion", "~"), ("around 5%", "~"), ("roughly 5%", "~"), ("some 5%", "~"),
+    ("nearly 5%", "~"), ("almost 5%", "~"), ("more than 5%", ">"), ("over 5%", ">"),
+    ("above 5%", ">"), ("at least 5%", ">"), ("less than 5%", "<"), ("under 5%", "<"),
+    ("below 5%", "<"), ("up to 5%", "<"), ("at most 5%", "<"), ("5%", "="),
+]
+
+CHANGES = [
+    ("Sales rose 5%.", "up"), ("Exports fell 7% to $2.3 billion.", "down"),
+    ("They cut spending by $2 billion.", "down"), ("The stock was up 19 cents.", "up"),
+    ("Trade rose to $30 billion.", None), ("a 3 percent drop", "down"),
+]
+
+NOT_QUANTITIES = [
+    "In 2019 the G20 met.", "On March 29, 2019 at 10:30 am.", "the 22nd amendment",
+    "fiscal 1987/88", "Call 555-123-4567.", "a Boeing 737 and an F-35 during COVID-19",
+    "iPhone 11 Pro", "The S&P 500 index", "Game 7 ended 2-1.", "version 1.2.3",
+]
+
+BUGS = [
+    # the title's "$30 billion" is a second mention, not a range with anything
+    ("Tokyo rejects Putin's proposal to increase trade to $30 billion\n\nRussian President",
+     [("$30 billion", "money", 3e10, "USD")]),
+    # "($7.5 million)" after another amount is a conversion, and positive
+    ("a fine of 10.5 million Australian dollars ($7.5 million)",
+     [("10.5 million Australian dollars", "money", 1.05e7, "AUD"),
+      ("$7.5 million", "money", 7.5e6, "USD")]),
+    # "rise by X to Y" is a change and a level, "by X to Y" close together is a range
+    ("budget rise by $19bn to $419.3bn", [("$19bn", "money", 1.9e10, "USD"),
+                                         ("$419.3bn", "money", 4.193e11, "USD")]),
+    ("cut profits by $3.8m to $4.9m", [("$3.8m to $4.9m", "money", 4.35e6, "USD")]),
+    ("the then-18 year-old", [("18 year-old", "measure", 18, "year")]),
+    ("Net sales rose to EUR74 .8 m", [("EUR74 .8 m", "money", 7.48e7, "EUR")]),
+]
+
+
+def _check(text: str, expected) -> pd.DataFrame:
+    q = en.extract(text)
+    got = [(r.surface, r.kind, r.value, r.unit) for r in q.itertuples()]
+    assert len(got) == len(expected), got
+    for (s, k, v, u), (es, ek, ev, eu) in zip(got, expected, strict=True):
+        assert (s, k, u) == (es, ek, eu), got
+        assert math.isclose(v, ev, rel_tol=1e-9), (s, v, ev)
+    return q
+
+
+@pytest.mark.parametrize(("text", "expected"), SEED + GRAMMAR + BUGS,
+                         ids=[c[0][:50] for c in SEED + GRAMMAR + BUGS])
+def test_grammar(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "bound"), BOUNDS, ids=[b[0] for b in BOUNDS])
+def test_bounds(text, bound):
+    q = en.extract(text)
+    assert len(q) == 1 and q.loc[0, "bound"] == bound
+
+
+@pytest.mark.parametrize(("text", "change"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_changes(text, change):
+    q = en.extract(text)
+    first = q.iloc[0]
+    assert (first["change"] if isinstance(first["change"], str) else None) == change
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text):
+    assert en.extract(text).empty, en.extract(text)[["surface", "kind"]]
+
+
+def test_ranges_have_bounds():
+    q = en.extract("$2-3 billion")
+    assert (q.loc[0, "low"], q.loc[0, "value"], q.loc[0, "high"]) == (2e9, 2.5e9, 3e9)
+
+
+def test_example_article_gives_exactly_the_three_facts():
+    text = (ROOT / "data" / "russia-japan-trade-30bn.txt").read_text(encoding="utf-8")
+    q = en.extract(text, doc_id="russia-japan", date="2019-01-22")
+    assert q[["surface", "kind", "value", "unit"]].values.tolist() == [
+        ["$30 billion", "money", 3e10, "USD"],   # the title
+        ["$30 billion", "money", 3e10, "USD"],
+        ["1.5 times", "ratio", 1.5, "times"],
+        ["$ 2.2 billion", "money", 2.2e9, "USD"],
+    ]
+    for r in q.itertuples():
+        assert text[r.start:r.end] == r.surface
+        assert r.surface in r.sentence
+        assert text[r.sent_start:r.sent_end] == r.sentence
+    assert (q["doc_id"] == "russia-japan").all()
+    assert (q["date"] == pd.Timestamp("2019-01-22")).all()
+
+
+def test_schema_dtypes():
+    q = en.extract("Trade rose 5% to $30 billion, 3,400 people.")
+    schema.validate(q, schema.QUANTITIES)
+    schema.validate(en.extract(""), schema.QUANTITIES)
+
+
+def test_currency_hint():
+    assert en.extract("$5 billion", currency_hint="CAD").loc[0, "unit"] == "CAD"
+    assert en.extract("US$5 billion", currency_hint="CAD").loc[0, "unit"] == "USD"
+    assert en.extract("¥5 billion", currency_hint="CNY").loc[0, "unit"] == "CNY"
+    assert en.extract("¥5 billion").loc[0, "unit"] == "JPY"
+    with pytest.raises(InputError):
+        en.extract("$5", currency_hint="dollars")
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(InputError, match="takes a str"):
+        en.extract(42)
+    assert en.extract(None).empty
+
+
+def test_input_not_modified_and_offsets_exact_on_unicode():
+    text = "Über 5 Mrd. — “trade” hit ₹12 crore 😀 and €4bn."
+    q = en.extract(text)
+    assert all(text[r.start:r.end] == r.surface for r in q.itertuples())
+    assert {"₹12 crore", "€4bn"} <= set(q["surface"])
