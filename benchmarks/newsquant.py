@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import need, quantulum_parser, shared_dir  # noqa: E402
+from _common import need, quantulum_parser, shared_dir
 
 # ISO code -> the currency name CQE's gold uses
 CQE_CURRENCY = {

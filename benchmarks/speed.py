@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import need, quantulum_parser, shared_dir  # noqa: E402
+from _common import need, quantulum_parser, shared_dir
 
 
 def _rate(fn, texts, rounds: int) -> tuple[float, float]:

@@ -21,8 +21,10 @@ __version__ = "0.1.0"
 # ``extract`` and ``normalize`` are both a stage module and its
 # function; import the function eagerly so that the package attribute is
 # always the callable, whatever gets imported first.
-from .extract import extract  # noqa: E402
-from .normalize import deflate, normalize, to_pint  # noqa: E402
+from .extract import extract as extract
+from .normalize import deflate as deflate
+from .normalize import normalize as normalize
+from .normalize import to_pint as to_pint
 
 # public name -> (module, attribute); modules load on first use so that
 # ``import econnews`` stays fast and a missing optional dependency only

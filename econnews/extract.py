@@ -35,8 +35,7 @@ import pandas as pd
 
 from . import _grammar as g
 from . import _lexicon as lx
-from . import _measures
-from . import schema
+from . import _measures, schema
 from ._numbers import parse_digits, parse_words
 from .errors import InputError
 
@@ -171,9 +170,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     start = s
     if prefix_m is not None and is_digits:
         surf = prefix_m.group(0).rstrip()
-        if surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s:
-            prefix_m = None
-        elif surf in ("PS", "Y=", "RM", "Rs", "SFr") and prefix_m.start() > 0 and text[prefix_m.start() - 1].isalnum():
+        if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (surf in ("PS", "Y=", "RM", "Rs", "SFr") and prefix_m.start() > 0 and text[prefix_m.start() - 1].isalnum()):
             prefix_m = None
         else:
             prefix = _currency(surf, "prefix", hint)
@@ -350,9 +347,7 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         word = ma.group(0).strip().split()[-1]
         if word.lower() not in ("may", "mar") or word[0].isupper():
             return True
-    if g.FISCAL_AFTER.match(text, e) and _is_year(core):
-        return True
-    return False
+    return bool(g.FISCAL_AFTER.match(text, e) and _is_year(core))
 
 
 def _name_before(text: str, s: int) -> bool:
@@ -577,7 +572,7 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
         words.append((w, wm.end()))
         p = wm.end()
     best = None
-    for i, (w, end) in enumerate(words):
+    for i, (w, _end) in enumerate(words):
         lw = w.lower()
         if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
             best = i
@@ -868,7 +863,7 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
 
 
 @functools.cache
-def _EMPTY() -> pd.DataFrame:  # noqa: N802 - a cached constant
+def _EMPTY() -> pd.DataFrame:
     return schema.empty(QUANTITY_COLUMNS)
 
 

@@ -125,10 +125,7 @@ def validate(frame: pd.DataFrame, columns: Mapping[str, object], *, stage: str =
     wrong = []
     for name, dtype in columns.items():
         got = frame[name].dtype
-        if dtype == DATETIME:
-            ok = pd.api.types.is_datetime64_dtype(got)
-        else:
-            ok = got == dtype
+        ok = pd.api.types.is_datetime64_dtype(got) if dtype == DATETIME else got == dtype
         if not ok:
             wrong.append(f"{name}: {got} (expected {dtype})")
     if wrong:

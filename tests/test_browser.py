@@ -33,6 +33,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "econnews-browser-test"
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -150,13 +151,23 @@ def wait_for_kernel(url: str, notebook: str, *, timeout: float = 120) -> None:
     pytest.fail(f"kernel for {notebook} never became idle (last state: {state})")
 
 
+def shutdown_kernel(url: str, notebook: str) -> None:
+    """Free the kernel (two cores on CI) before the next notebook."""
+    for session in get_json(f"{url}/api/sessions"):
+        if session["path"].endswith(notebook):
+            req = urllib.request.Request(f"{url}/api/sessions/{session['id']}",
+                                         method="DELETE",
+                                         headers={"Authorization": f"token {TOKEN}"})
+            urllib.request.urlopen(req, timeout=10).close()
+
+
 def wait_until_all_ran(page, n_code: int, *, timeout: float = 150) -> None:
     """Until every code cell shows an execution count and none is running."""
     deadline = time.monotonic() + timeout
     prompts: list[str] = []
     while time.monotonic() < deadline:
         prompts = page.eval_on_selector_all(
-            ".jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent.trim())")
+            f"{PANEL} .jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent.trim())")
         done = [p for p in prompts if any(ch.isdigit() for ch in p) and "*" not in p]
         if len(prompts) == n_code and len(done) == n_code:
             return
@@ -170,8 +181,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         (REPO / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"])
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{lab}/lab/tree/notebooks/{notebook}?token={TOKEN}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        # a fresh workspace per notebook: only this notebook is open
+        page.goto(f"{lab}/lab/workspaces/{Path(notebook).stem}/tree/notebooks/{notebook}"
+                  f"?reset&token={TOKEN}")
+        page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
         wait_for_kernel(lab, notebook)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
@@ -180,17 +193,18 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         page.wait_for_timeout(500)  # let the last outputs render
         page.screenshot(path=str(artifacts / f"{Path(notebook).stem}.png"), full_page=True)
         stderr = page.eval_on_selector_all(
-            '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]',
+            f'{PANEL} .jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]',
             "els => els.map(e => e.textContent)")
         assert not stderr, stderr
-        outputs = page.eval_on_selector_all(".jp-OutputArea-output",
+        outputs = page.eval_on_selector_all(f"{PANEL} .jp-OutputArea-output",
                                             "els => els.map(e => e.textContent)")
         assert not [o for o in outputs if "Traceback" in o or "Error:" in o], outputs
         images = page.eval_on_selector_all(
-            ".jp-OutputArea-output img", "els => els.map(e => e.naturalWidth)")
+            f"{PANEL} .jp-OutputArea-output img", "els => els.map(e => e.naturalWidth)")
         assert images and all(w > 0 for w in images), images
     finally:
         page.close()
+        shutdown_kernel(lab, notebook)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
