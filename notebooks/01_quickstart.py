@@ -17,8 +17,8 @@
 # # Quickstart: which numbers does one news article hold?
 #
 # **Question.** In January 2019 a news report said Putin proposed to "increase trade
-# between Russia and Japan to $30 billion", "to increase mutual trade by 1.5 times",
-# and that "the total amount of Japanese investments is $ 2.2 billion". What does
+# between Russia and Japan to \$30 billion", "to increase mutual trade by 1.5 times",
+# and that "the total amount of Japanese investments is \$ 2.2 billion". What does
 # econnews read in that article, and what do the numbers claim together?
 #
 # The story in four steps: load the article, extract its quantities, look at them in
@@ -66,7 +66,7 @@ en.show(articles[articles["id"] == "russia-japan-trade-30bn"])
 # %% [markdown]
 # ## 4. What the numbers claim
 # `find_claims` ties each number to a concept, the parties, the kind of claim and who
-# made it. A 1.5-fold increase to $30 billion implies trade of about $20 billion now:
+# made it. A 1.5-fold increase to \$30 billion implies trade of about \$20 billion now:
 # that implied base is a claim of its own.
 
 # %%
@@ -80,6 +80,6 @@ plot.compare_claims(claims, concept=["trade", "investment"], parties=["RUS", "JP
                     title="Russia–Japan: trade and investment claims in one article")
 
 # %% [markdown]
-# **Answer.** The article holds a $30 billion trade target, a 1.5× increase, and a
-# $2.2 billion investment level; the target and the ratio together imply current
-# trade of about $20 billion.
+# **Answer.** The article holds a \$30 billion trade target, a 1.5× increase, and a
+# \$2.2 billion investment level; the target and the ratio together imply current
+# trade of about \$20 billion.

@@ -88,12 +88,12 @@ plot.compare_claims(claims, concept=concepts, parties=pair)
 
 # %%
 if REUTERS:
-    soviet = plot.compare_claims(claims, concept=concepts, parties=["JPN", "SUN"],
+    chart = plot.compare_claims(claims, concept=concepts, parties=["JPN", "SUN"],
                                  title="Soviet–Japanese trade claims, 1987")
 else:
-    soviet = plot.claims_timeline(claims, concept="investment",
+    chart = plot.claims_timeline(claims, concept="investment",
                                   title="Investment claims over time")
-soviet
+chart
 
 # %% [markdown]
 # ## 5. The evidence

@@ -16,6 +16,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -38,7 +39,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/announcements.jupyterlab-settings":
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
 }
@@ -127,6 +128,7 @@ def lab(tmp_path_factory, sync_playwright):
                     pytest.fail("JupyterLab did not start:\n"
                                 + (base / "lab.log").read_text(errors="replace")[-3000:])
                 time.sleep(0.5)
+        check_quiet(url)
         yield url
     finally:
         proc.terminate()
@@ -135,6 +137,20 @@ def lab(tmp_path_factory, sync_playwright):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def check_quiet(url: str) -> None:
+    """The lab's page config has news fetching off and the extension manager read-only."""
+    req = urllib.request.Request(f"{url}/lab?token={TOKEN}")
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        page = resp.read().decode("utf-8")
+    match = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                      page, re.S)
+    assert match, "no page config in /lab"
+    config = json.loads(match.group(1))
+    assert config.get("news") == {"disabled": True}, config.get("news")
+    assert config.get("extensionManager", {}).get("name") == "read-only", config.get(
+        "extensionManager")
 
 
 def wait_for_kernel(url: str, notebook: str, *, timeout: float = 120) -> None:
