@@ -87,6 +87,7 @@ def main() -> int:
     body = arts[arts["has_body"]]
     step = max(1, len(body) // args.sample)
     sample = body.iloc[::step].head(args.sample)
+    extract_corpus(sample.head(5), progress=False, errors="collect")  # warm-up: lexicons, models
     serial, s_secs = timed(extract_corpus, sample, progress=False, errors="collect")
     parallel, p_secs = timed(extract_corpus, sample, n_jobs=args.jobs, progress=False,
                              errors="collect")

@@ -2,8 +2,8 @@
 
 >>> import econnews as en
 >>> q = en.extract("Trade rose 1.5 times to $30 billion.")
->>> q[["surface", "kind", "value", "unit"]].to_string(index=False)
-'      surface  kind   value  unit\\n    1.5 times ratio     1.5 times\\n  $30 billion money 3.0e+10   USD'
+>>> q["surface"].tolist(), q["unit"].tolist()
+(['1.5 times', '$30 billion'], ['times', 'USD'])
 
 The pipeline, one stage per module: :mod:`econnews.load` (articles in),
 :mod:`econnews.extract` (quantities), :mod:`econnews.normalize` (one currency),

@@ -6,8 +6,8 @@ measures with quantulum3's unit lexicon. Every row keeps the evidence: the
 ``surface`` as written and its ``start``/``end`` offsets in the original text.
 
 >>> q = extract("The total amount of Japanese investments is $ 2.2 billion.")
->>> q.loc[0, ["surface", "kind", "value", "unit"]].tolist()
-['$ 2.2 billion', 'money', 2200000000.0, 'USD']
+>>> q.loc[0, "surface"], q.loc[0, "kind"], float(q.loc[0, "value"]), q.loc[0, "unit"]
+('$ 2.2 billion', 'money', 2200000000.0, 'USD')
 
 Currency rule: a bare ``$`` (or the word "dollars") is read as USD and a bare
 ``¥`` as JPY, unless ``currency_hint`` names the currency the article means by
