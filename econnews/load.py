@@ -106,7 +106,6 @@ class _Run:
     errors: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     manifests: dict[Path, dict[str, dict[str, str]]] = field(default_factory=dict)
-    manifest_used: set[tuple[Path, str]] = field(default_factory=set)
 
     def error(self, *, doc_id: str | None, path: str, code: str, message: str) -> None:
         if self.mode == "raise":
