@@ -28,14 +28,17 @@ _W = lx.alternation(_CARDINAL + _BIG)
 _BIGALT = lx.alternation(_BIG)
 
 # Digits: 1,234,567.89 | 1234.5 | .5 ; an optional glued fraction "8-1/8", "3 1/2".
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\s\.\d+(?=\s[mbk%]\b|\s?%))?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?|\.\d+|\d{1,2}/\d{1,2}(?![\d/])"
+SCI = r"(?:\s?[×x]\s?10\^?[−-]?\d{1,3}(?![\d.]))"
+DIGITS = r"(?:\d{1,2}⁄\d{1,3}|\d/(?:2|3|4|8|16|32|64|128)(?![\d/]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|\s\.\d+(?=\s[mbk%]\b|\s?%))?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?(?:\s?[×x]\s?10\^?[−-]?\d{1,3}(?![\d.]))?|\.\d+"
 NUMBER = re.compile(DIGITS)
 
 # Spelled numbers: "thirty", "one hundred and twenty", "two-and-a-half", "a billion",
 # "half a billion", "one and a half".
+_CARD = lx.alternation(_CARDINAL)
+# a spelled number starts with a cardinal ("thirty billion") or with "a"/"half a" before a
+# big word ("a billion", "half a million"); a big word alone ("several hundred") is not one
 SPELLED_BODY = (
-    rf"(?:(?:a|an)\s+(?={_BIGALT}\b)|half\s+an?\s+(?={_BIGALT}\b))?"
-    rf"{_W}(?:(?:\s+|-)(?:and\s+)?{_W}){{0,6}}"
+    rf"(?:(?:a|an|half\s+an?)\s+{_BIGALT}|{_CARD})(?:(?:\s+|-)(?:and\s+)?{_W}){{0,6}}"
     r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
 )
 SPELLED = re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
@@ -72,7 +75,7 @@ RATIO_WORD = re.compile(
 FRACTION_WORD = re.compile(
     rf"(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
     rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
-    rf"|(?i:\b(?P<half>half)\s+(?=of\b))"
+    rf"|(?i:\b(?P<half>half)\s+(?=of\b|the\b))"
 )
 APPROX_WORD = re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"

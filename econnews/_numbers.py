@@ -23,7 +23,14 @@ _SPLIT = re.compile(r"[\s-]+")
 
 def parse_digits(s: str) -> float | None:
     """The value of a digit string as the grammar matched it, or None."""
-    s = s.strip()
+    s = s.strip().replace("⁄", "/")
+    sci = re.search(r"\s?[×x]\s?10\^?([−-]?)(\d{1,3})$", s)
+    if sci:
+        base = parse_digits(s[: sci.start()])
+        if base is None:
+            return None
+        exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
+        return base * 10.0**exponent
     frac = 0.0
     m = re.fullmatch(r"(.*?)(?:(?:-|\s)(\d{1,2})/(\d{1,2}))", s)
     if m and m.group(1):

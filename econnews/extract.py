@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import _grammar as g
 from . import _lexicon as lx
@@ -235,9 +237,20 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         return None, pos
     if (
         unit["kind"] == "number" and lo2 is not None and is_digits
-        and _is_year(core) and 1700 <= high <= 2100
+        and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
     ):
-        return None, pos
+        return None, pos  # "between 1600 and 1900": years
+    if unit["kind"] in ("number", "count") and prefix is None and lo2 is not None \
+            and _name_before(text, start):
+        return None, pos  # "ISO 3888-2"
+    if unit["kind"] in ("number", "count") and is_digits and _ADDRESS_AFTER.match(text, e):
+        return None, pos  # "49 Zorro Ranch Road"
+    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and unit["kind"] != "measure":
+        return None, pos  # "a six-speed gearbox", "a three-bed flat"
+    if unit["kind"] == "number" and is_digits and lo2 is None and _AGE_COMMAS.match(text, e) \
+            and _AGE_NAME.search(text, max(0, s - 40), s) and 0 < value < 120 \
+            and float(value).is_integer():
+        unit = {"kind": "measure", "unit": "year", "name": "year of age", "end": pos}
 
     factor = unit.get("factor", 1.0)
     low, high = low * factor, high * factor
@@ -376,7 +389,15 @@ def _sentence_initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?\n;"
 
 
+_AGE_COMMAS = re.compile(r",\s")
+_AGE_NAME = re.compile(r"\b[A-Z][a-z]+,\s$")
+_ADDRESS_AFTER = re.compile(
+    r"\s(?:[NSEW]\.?\s)?(?:\d+(?:st|nd|rd|th)\s)?(?:[A-Z][a-z]+\s){0,3}"
+    r"(?:St|Street|Rd|Road|Ave|Avenue|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct)\b"
+)
+_HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
 _THE_BEFORE = re.compile(r"(?i:\bthe\s)$")
+_ONE_RANGE_AFTER = re.compile(r"\s(?:to|or)\s(?:two|three|four|five|\d)")
 _ONE_OK_AFTER = re.compile(r"\s+(?:of\s+(?:the|his|her|their|its|our|my|your|those|these)\b|[a-z][a-z-]+)")
 _ONE_BAD_BEFORE = re.compile(
     r"(?i:\b(?:no|any|every|each|which|this|that|the|someone|anyone|no-one|a|another|only|last|same)\s$)"
@@ -387,6 +408,8 @@ def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
     """A spelled number that is a pronoun or part of an idiom ("no one", "one day")."""
     word = m.group(0).lower()
     if word in ("one", "an", "a"):
+        if _ONE_RANGE_AFTER.match(text, m.end()):
+            return False
         if _ONE_BAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             return True
         after = _ONE_OK_AFTER.match(text, m.end())
@@ -403,6 +426,7 @@ def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
 # ----------------------------------------------------------------------- scale and unit
 
 
+_LOOSE_NEXT = re.compile(r"\s([A-Za-z]{2,})")
 _SPACED_LETTER_SCALE = re.compile(r"(?<=\S)\s(?:m|mn|bn|b|k)(?![A-Za-z])")
 
 
@@ -421,8 +445,8 @@ def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str
             break
         if word in _LOOSE_SCALES and not has_prefix:
             # "1.2m tons", "2B users" are scales; "100m" alone is metres
-            nxt = re.compile(r"\s(?:[A-Za-z]{3,})").match(text, sm.end())
-            if not nxt or nxt.group(0).strip().lower() in g.function_words():
+            nxt = _LOOSE_NEXT.match(text, sm.end())
+            if not nxt or (nxt.group(1).lower() in g.function_words() and nxt.group(1) != "of"):
                 break
         mult *= sc.multiplier
         words.append(word)
@@ -678,7 +702,9 @@ def _range_tail(
     final = unit2
     end = unit2["end"] if unit2 else p2
     first = _core_value(g.CORE.match(text, s))
-    if _is_year(g.CORE.match(text, s).group(0)) != (d2 is not None and _is_year(m2.group(0))):
+    if _is_year(g.CORE.match(text, s).group(0)) and not (
+        d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
+    ):
         return None  # "in 2018 to 3.9 million"
     if mult == 1 and mult2 > 1 and first < 1000 and first <= v2 * 10:
         mult = mult2  # "$2-3 billion": the scale is stated once
@@ -822,7 +848,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
     if not found:
-        return _EMPTY().copy()
+        return pd.DataFrame({name: build([]) for name, build in _builders()}, copy=False)
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     cols: dict[str, list] = {name: [] for name in QUANTITY_COLUMNS}
@@ -850,21 +876,67 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
         cols["date"].append(stamp)
         cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
         cols["per"].append(q.per)
-    data = {}
-    for name, dtype in QUANTITY_COLUMNS.items():
-        values = cols[name]
-        if isinstance(dtype, pd.CategoricalDtype):
-            data[name] = pd.Categorical(values, dtype=dtype)
-        elif dtype == schema.DATETIME:
-            data[name] = pd.DatetimeIndex(values).as_unit("ns")
-        else:
-            data[name] = pd.array(values, dtype=dtype)
-    return pd.DataFrame(data, copy=False)
+    return pd.DataFrame({name: build(cols[name]) for name, build in _builders()}, copy=False)
+
+
+def _floats(values: list):
+    return pd.arrays.FloatingArray(np.asarray(values, dtype="float64"), np.zeros(len(values), bool))
+
+
+def _ints(values: list):
+    return pd.arrays.IntegerArray(np.asarray(values, dtype="int64"), np.zeros(len(values), bool))
+
+
+def _dates(values: list):
+    if not values:
+        return pd.array(np.empty(0, dtype="M8[ns]"))
+    first = values[0]
+    stamp = np.datetime64("NaT") if pd.isna(first) else np.datetime64(first.as_unit("ns"))
+    return pd.array(np.full(len(values), stamp, dtype="M8[ns]"))
+
+
+def _strings(values: list):
+    if _ARROW_STRINGS:
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]))
+    return pd.array(values, dtype=schema.STRING)
+
+
+def _categories(dtype: pd.CategoricalDtype):
+    codes = {c: i for i, c in enumerate(dtype.categories)}
+
+    def build(values: list):
+        return pd.Categorical.from_codes(
+            np.fromiter((codes.get(v, -1) for v in values), dtype="int8", count=len(values)),
+            dtype=dtype,
+        )
+
+    return build
 
 
 @functools.cache
-def _EMPTY() -> pd.DataFrame:
-    return schema.empty(QUANTITY_COLUMNS)
+def _builders() -> tuple:
+    """One cheap typed-column constructor per output column (built once)."""
+    out = []
+    for name, dtype in QUANTITY_COLUMNS.items():
+        if isinstance(dtype, pd.CategoricalDtype):
+            out.append((name, _categories(dtype)))
+        elif dtype == schema.FLOAT:
+            out.append((name, _floats))
+        elif dtype == schema.INT:
+            out.append((name, _ints))
+        elif dtype == schema.DATETIME:
+            out.append((name, _dates))
+        else:
+            out.append((name, _strings))
+    return tuple(out)
+
+
+def _arrow_strings() -> bool:
+    try:
+        probe = pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["x"], type=pa.large_string())]))
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return probe.dtype == schema.STRING
 
 
 def _default_name(q: _Q) -> str | None:
@@ -879,3 +951,5 @@ QUANTITY_COLUMNS: dict[str, object] = {
     "unit_name": schema.STRING,
     "per": schema.STRING,
 }
+
+_ARROW_STRINGS = _arrow_strings()
