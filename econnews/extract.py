@@ -263,13 +263,14 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if kind == "number" and found:
         prev = found[-1]
         if (
-            prev.kind == "money"
+            prev.kind in ("money", "count", "measure")
+            and not (prev.kind == "measure" and prev.unit_name in _TIME_UNITS)
             and s - prev.end < 60
             and "\n\n" not in text[prev.end:s]
             and not re.search(r"[.!?]\s", text[prev.end:s])
             and (scale_words or g.ELIDED_BEFORE.search(text, max(0, s - 16), s))
         ):
-            kind, code = "money", prev.unit
+            kind, code = prev.kind, prev.unit
             unit = dict(unit, name=prev.unit_name, per=prev.per)
 
     low, high = _tidy(low), _tidy(high)

@@ -205,3 +205,35 @@ def test_input_not_modified_and_offsets_exact_on_unicode():
     q = en.extract(text)
     assert all(text[r.start:r.end] == r.surface for r in q.itertuples())
     assert {"₹12 crore", "€4bn"} <= set(q["surface"])
+
+
+# ------------------------------------------------------------ lexicon integrity
+
+def _rows(name):
+    from econnews import _lexicon
+
+    return _lexicon.read_table(name)
+
+
+@pytest.mark.parametrize("row", _rows("measures.csv"), ids=lambda r: r["surface"])
+def test_every_measure_unit_parses_in_the_econnews_registry(row):
+    from econnews.units import parse_unit
+
+    parse_unit(row["pint"])
+
+
+@pytest.mark.parametrize("row", _rows("currencies.csv"), ids=lambda r: r["surface"])
+def test_every_currency_is_an_iso_code_the_registry_knows(row):
+    from econnews.units import currency_codes
+
+    assert row["iso"] in currency_codes(), row
+    assert row["where"] in {"prefix", "suffix", "both"} and row["case"] in {"exact", "any"}
+
+
+def test_lexicon_files_have_documented_headers():
+    from importlib import resources
+
+    for f in resources.files("econnews").joinpath("data").iterdir():
+        if f.name.endswith(".csv"):
+            head = f.read_text(encoding="utf-8").splitlines()[0]
+            assert head.startswith("#"), f"{f.name} lacks its header comment"
