@@ -8,7 +8,9 @@
 The pipeline, one stage per module: :mod:`econnews.load` (articles in),
 :mod:`econnews.extract` (quantities), :mod:`econnews.normalize` (one currency),
 :mod:`econnews.claims` (what the numbers claim), :mod:`econnews.plot` and
-:mod:`econnews.display` (charts and notebook views), :mod:`econnews.cli`.
+:mod:`econnews.display` (charts and notebook views), :mod:`econnews.report` (a
+report folder), :mod:`econnews.cli`. Table schemas are in :mod:`econnews.schema`,
+coded errors and warnings in :mod:`econnews.errors`.
 """
 
 from __future__ import annotations
@@ -33,12 +35,14 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "extract": ("econnews.extract", "extract"),
     "extract_corpus": ("econnews.corpus", "extract_corpus"),
     "load_articles": ("econnews.load", "load_articles"),
+    "errors_table": ("econnews.load", "errors_table"),
     "normalize": ("econnews.normalize", "normalize"),
     "to_pint": ("econnews.normalize", "to_pint"),
     "deflate": ("econnews.normalize", "deflate"),
     "find_claims": ("econnews.claims", "find_claims"),
     "show": ("econnews.display", "show"),
     "plot": ("econnews.plot", None),
+    "report": ("econnews.report", None),
     "datasets": ("econnews.datasets", None),
     "claims": ("econnews.claims", None),
     "schema": ("econnews.schema", None),

@@ -22,12 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ._places import Place, find_places, read_csv_data
-
-#: The concept taxonomy, in documentation order (``concepts.csv`` uses these names).
-CONCEPTS = [
-    "trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment", "fdi",
-    "loans", "aid", "sanctions_cost", "gdp", "budget", "reserves", "tariffs", "prices", "other",
-]
+from .schema import CONCEPTS
 
 #: How a place written before the concept word ("Japanese investment", "Japan's imports")
 #: relates to the flow, per concept: ``from``, ``to`` or ``party`` (no direction).

@@ -38,7 +38,10 @@ _CARD = lx.alternation(_CARDINAL)
 # a spelled number starts with a cardinal ("thirty billion") or with "a"/"half a" before a
 # big word ("a billion", "half a million"); a big word alone ("several hundred") is not one
 SPELLED_BODY = (
-    rf"(?:(?:a|an|half\s+an?)\s+{_BIGALT}|{_CARD})(?:(?:\s+|-)(?:and\s+)?{_W}){{0,6}}"
+    rf"(?:(?:a|an|half\s+an?)\s+{_BIGALT}|{_CARD})"
+    # "and" joins only after a hundred or a scale word: "one hundred and twenty", never
+    # "two and three billion" (that is a range)
+    rf"(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and)?(?:\s+|-){_W}){{0,6}}"
     r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
 )
 SPELLED = re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
@@ -66,7 +69,7 @@ CENTS_AFTER = re.compile(r"\s?(?i:cents?|cts|ct|c)(?![A-Za-z])")
 PERCENT_AFTER = re.compile(
     r"\s?(?:(?P<pt>(?i:percentage[\s-]points?|percent(?:age)?[\s-]points?|per\s?cent(?:age)?[\s-]points?|pct[\s-]points?|pp))"
     r"|(?P<bp>(?i:basis[\s-]points?|bps|bp))"
-    r"|(?P<pc>%|(?i:per\s?cent|percent|pct\.?|pc)))(?![A-Za-z])"
+    r"|(?P<pc>%|(?i:per\s?cent|percent|pct|pc)))(?![A-Za-z])"
 )
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
 RATIO_WORD = re.compile(
@@ -115,7 +118,7 @@ MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus[\s-]|\bnegative\s))$
 # Things that are not quantities.
 MONTHS = lx.word_list("words.csv")  # filtered below
 _MONTH_WORDS = [r["word"] for r in lx.read_table("words.csv") if r["list"] == "month"]
-MONTH_BEFORE = re.compile(rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s$")
+MONTH_BEFORE = re.compile(rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s(?:\d{{1,2}}\s?(?:to|-|–|and)\s?)?$")
 MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?i:{lx.alternation(_MONTH_WORDS)})\b")
 TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?i:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|gmt\b|utc\b|[ecmp][sd]t\b|hrs\b|h\b)|:\d\d")
 ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")

@@ -63,7 +63,6 @@ import pandas as pd
 
 from . import schema
 from ._claims_parse import (
-    CONCEPTS,
     UNDIRECTED,
     ConceptMatch,
     Speaker,
@@ -82,62 +81,15 @@ from .errors import EconnewsWarning, InputError, SchemaError
 
 __all__ = ["CLAIMS", "CLAIM_TYPES", "COMPARE", "CONCEPTS", "compare", "find_claims"]
 
-CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
-
-# TODO(schema): move CLAIMS and COMPARE into econnews/schema.py (owner: schema.py).
-#: One row per claim (``econnews.find_claims``).  Columns after ``claim_id`` are
-#: extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
-#: differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
-#: for implied rows what they stand for (``implies``: "level" = the base a plan or a
-#: rise starts from, "target" = the level a plan aims at).
-CLAIMS: dict[str, object] = {
-    "doc_id": schema.STRING,
-    "date": schema.DATETIME,
-    "source": schema.STRING,
-    "concept": schema.category(CONCEPTS),
-    "parties": schema.STRING,
-    "party_from": schema.STRING,
-    "party_to": schema.STRING,
-    "claim_type": schema.category(CLAIM_TYPES),
-    "value": schema.FLOAT,
-    "unit": schema.STRING,
-    "value_usd": schema.FLOAT,
-    "bound": schema.category(schema.BOUNDS),
-    "change": schema.category(schema.CHANGES),
-    "period": schema.STRING,
-    "speaker": schema.STRING,
-    "hedge": schema.STRING,
-    "quantity_index": schema.INT,
-    "start": schema.INT,
-    "end": schema.INT,
-    "surface": schema.STRING,
-    "sentence": schema.STRING,
-    "derived_from": schema.STRING,
-    "claim_id": schema.STRING,
-    "kind": schema.category(schema.KINDS),
-    "reported_by": schema.STRING,
-    "in_title": schema.BOOL,
-    "mentions": schema.INT,
-    "implies": schema.STRING,
-}
-
-#: One row per group of comparable claims (``econnews.claims.compare``).
-COMPARE: dict[str, object] = {
-    "concept": schema.category(CONCEPTS),
-    "parties": schema.STRING,
-    "period": schema.STRING,
-    "measure": schema.STRING,
-    "unit": schema.STRING,
-    "count": schema.INT,
-    "articles": schema.INT,
-    "min": schema.FLOAT,
-    "median": schema.FLOAT,
-    "max": schema.FLOAT,
-    "spread": schema.FLOAT,
-    "sources": schema.STRING,
-    "duplicates": schema.INT,
-    "claim_ids": schema.STRING,
-}
+# The schemas live in econnews/schema.py; these names stay importable from here.
+#: The concept taxonomy (:data:`econnews.schema.CONCEPTS`).
+CONCEPTS = schema.CONCEPTS
+#: The kinds of claim (:data:`econnews.schema.CLAIM_TYPES`).
+CLAIM_TYPES = schema.CLAIM_TYPES
+#: One row per claim (:data:`econnews.schema.CLAIMS`).
+CLAIMS: dict[str, object] = schema.CLAIMS
+#: One row per group of comparable claims (:data:`econnews.schema.COMPARE`).
+COMPARE: dict[str, object] = schema.COMPARE
 
 #: Columns :func:`find_claims` needs in a quantities table it is given.
 QUANTITY_COLUMNS = ["doc_id", "start", "end", "surface", "kind", "value", "unit"]

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+__all__ = [
+    "CurrencyMixError", "DatasetError", "EconnewsError", "EconnewsWarning", "ExtractWarning",
+    "InputError", "LoadWarning", "MissingColumnsError", "RatesError", "SchemaError",
+]
+
 
 class EconnewsError(ValueError):
     """Base class: every error econnews raises on purpose."""
@@ -70,3 +75,27 @@ class DatasetError(EconnewsError):
 
 class EconnewsWarning(UserWarning):
     """Base class for warnings econnews emits."""
+
+
+class LoadWarning(EconnewsWarning):
+    """Some inputs could not be read; the articles table lacks them.
+
+    Emitted once per :func:`econnews.load_articles` call (``errors="warn"``); the
+    error records are in ``articles.attrs["errors"]``, typed by
+    :func:`econnews.load.errors_table`.
+
+    >>> issubclass(LoadWarning, EconnewsWarning)
+    True
+    """
+
+
+class ExtractWarning(EconnewsWarning):
+    """Some articles could not be extracted; the result lacks their quantities.
+
+    Emitted once per :func:`econnews.extract_corpus` call (``errors="warn"``); the
+    error records are in ``quantities.attrs["errors"]``, typed by
+    :func:`econnews.load.errors_table`.
+
+    >>> issubclass(ExtractWarning, EconnewsWarning)
+    True
+    """

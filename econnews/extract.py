@@ -707,6 +707,10 @@ def _range_tail(
         d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
     ):
         return None  # "in 2018 to 3.9 million"
+    if d2 is None and mult2 == 1:
+        mult2_words = _scale_in_words(m2.group(0))
+        if mult == 1 and mult2_words > 1 and first < 1000:
+            mult = mult2_words  # "between two and three billion"
     if mult == 1 and mult2 > 1 and first < 1000 and first <= v2 * 10:
         mult = mult2  # "$2-3 billion": the scale is stated once
     lo = first * mult
@@ -717,6 +721,17 @@ def _range_tail(
 
 
 _BY_BEFORE = re.compile(r"(?i:\bby)\s$")
+
+
+def _scale_in_words(words: str) -> float:
+    """The largest scale word in a spelled number ('three billion' -> 1e9), else 1."""
+    table = lx.number_words()
+    best = 1.0
+    for w in re.split(r"[\s-]+", words.lower()):
+        value, role = table.get(w, (1.0, ""))
+        if role == "scale":
+            best = max(best, value)
+    return best
 
 
 def _core_value(m: re.Match | None) -> float:
@@ -735,8 +750,10 @@ def _left_cues(text: str, q: _Q) -> None:
     if bm:
         q.bound = lx.cues("bound", "before")[bm.group(0).strip().lower()]
         ls = bm.start()
-    cm = g.CHANGE_BEFORE.search(text, max(0, ls - 30), ls) or g.CHANGE_BY.search(
-        text, max(0, ls - 60), ls)
+    cm = g.CHANGE_BEFORE.search(text, max(0, ls - 30), ls)
+    if cm is None and q.kind in ("money", "percent"):
+        # "cut spending by $2 billion" (but not "boosted by two factors")
+        cm = g.CHANGE_BY.search(text, max(0, ls - 60), ls)
     if cm and q.kind in ("money", "percent", "measure", "count", "number"):
         word = re.match(r"[A-Za-z]+", cm.group(0))
         if word:

@@ -57,57 +57,21 @@ __all__ = [
     "write_parquet",
 ]
 
-#: Where a rate came from: the bundled ECB reference rates, or the ``rates=`` table
-#: (``user`` as soon as one leg of the conversion came from it).
-FX_SOURCES = ["ECB", "user"]
-
-#: How a money row was converted:
-#:
-#: ``same``         already in the target currency (rate 1, no source; ``fx_date`` is
-#:                  the row's date, NaT if it has none);
-#: ``exact``        a rate for the article's own day;
-#: ``nearest``      the day had no ECB fixing (weekend, TARGET holiday): the closest
-#:                  EARLIER business day, at most :data:`NEAREST_MAX_DAYS` calendar
-#:                  days back; ``fx_date`` says which;
-#: ``no_rate``      no rate: a currency the source does not know, one it did not
-#:                  publish on the (nearest) business day -- e.g. RUB after 2022-03-01,
-#:                  which is never bridged with an older rate -- or no business day
-#:                  within the bound;
-#: ``out_of_range`` the day lies outside the ECB file (before 1999-01-04 or after its
-#:                  last day) and no user rate covers it;
-#: ``no_date``      the row has no date and none was given.
-#:
-#: Rows that are not money pass through with NA in every new column.
-FX_STATUSES = ["same", "exact", "nearest", "no_rate", "out_of_range", "no_date"]
-
+# The schema of what normalize adds lives in econnews/schema.py; these names stay
+# importable from here.
+#: Where a rate came from (see :data:`econnews.schema.FX_SOURCES`).
+FX_SOURCES = schema.FX_SOURCES
+#: How a money row was converted (see :data:`econnews.schema.FX_STATUSES`).
+FX_STATUSES = schema.FX_STATUSES
+#: The columns :func:`normalize` adds for a target currency (:func:`econnews.schema.normalized_columns`).
+normalized_columns = schema.normalized_columns
+#: The columns ``normalize(q)`` adds (target USD) -> dtype (:data:`econnews.schema.NORMALIZED`).
+NORMALIZED: dict[str, object] = schema.NORMALIZED
 
 _REQUIRED = ("kind", "value", "low", "high", "unit")
 _CODE = re.compile(r"^[A-Z]{3}$")
 _CURRENCY_COLUMN = re.compile(r"^(?:value|low|high|amount|real_value|real_low|real_high)_"
                               r"([a-z]{3})$")
-
-
-def normalized_columns(to: str = "USD") -> dict[str, object]:
-    """The columns :func:`normalize` adds for target ``to``, with their dtypes.
-
-    >>> list(normalized_columns("EUR"))
-    ['value_eur', 'low_eur', 'high_eur', 'fx_rate', 'fx_date', 'fx_source', 'fx_status']
-    """
-    t = to.lower()
-    return {
-        f"value_{t}": schema.FLOAT,
-        f"low_{t}": schema.FLOAT,
-        f"high_{t}": schema.FLOAT,
-        "fx_rate": schema.FLOAT,
-        "fx_date": schema.DATETIME,
-        "fx_source": schema.category(FX_SOURCES),
-        "fx_status": schema.category(FX_STATUSES),
-    }
-
-
-# TODO(schema): to move to econnews/schema.py as schema.NORMALIZED.
-#: The columns ``normalize(q)`` adds (target USD) -> dtype.
-NORMALIZED: dict[str, object] = normalized_columns("USD")
 
 
 # --------------------------------------------------------------------- helpers
@@ -551,7 +515,8 @@ def _plain(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str], list[str]
 
 def _known_dtypes() -> dict[str, object]:
     known: dict[str, object] = {}
-    known.update(schema.QUANTITIES)
+    known.update(schema.CLAIMS)
+    known.update(schema.EXTRACTED)
     known.update(NORMALIZED)
     return known
 
@@ -655,7 +620,14 @@ def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
 
 
 def read_parquet(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a table written by :func:`write_parquet`, with its pint columns."""
+    """Read a table written by :func:`write_parquet`, with its pint columns.
+
+    >>> import pandas as pd, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> write_parquet(pd.DataFrame({"amount_usd": to_pint(pd.Series([2.2e9]), unit="USD")}), p)
+    >>> str(read_parquet(p)["amount_usd"].dtype)
+    'pint[USD][Float64]'
+    """
     import pyarrow.parquet as pq
 
     table = pq.read_table(path)

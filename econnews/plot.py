@@ -49,12 +49,16 @@ from ._style import (
 from .errors import InputError
 
 __all__ = [
+    "amount_formatter",
     "claims_timeline",
     "compare_claims",
     "export",
+    "format_amount",
     "format_money",
+    "format_number",
     "money_formatter",
     "quantities_overview",
+    "unit_label",
 ]
 
 #: Currency symbols used on axes; other currencies are written as their code.
@@ -78,13 +82,11 @@ EXPORT_METADATA: dict[str, dict[str, Any]] = {
 # ---------------------------------------------------------------- formatting
 
 
-def format_money(value: float, currency: str = "USD", *, digits: int = 3) -> str:
-    """A money amount the way a report writes it: ``$20bn``, ``€1.5m``, ``RUB 300k``.
+def format_number(value: float, *, digits: int = 3) -> str:
+    """A number the way a report writes it: ``4.9m``, ``400k``, ``1.5bn``, ``12``.
 
-    >>> format_money(3e10), format_money(-2.25e6, "EUR"), format_money(4.2e12, "SEK")
-    ('$30bn', '-€2.25m', 'SEK 4.2tn')
-    >>> format_money(0)
-    '$0'
+    >>> format_number(4.9e6), format_number(4e5), format_number(12), format_number(-2.5e9)
+    ('4.9m', '400k', '12', '-2.5bn')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -97,10 +99,64 @@ def format_money(value: float, currency: str = "USD", *, digits: int = 3) -> str
             break
     if "e" in number:  # beyond trillions: keep it readable, not 1e+03tn
         number = f"{size / 1e12:,.0f}"
+    return f"{sign}{number}{suffix}"
+
+
+def format_money(value: float, currency: str = "USD", *, digits: int = 3) -> str:
+    """A money amount the way a report writes it: ``$20bn``, ``€1.5m``, ``RUB 300k``.
+
+    >>> format_money(3e10), format_money(-2.25e6, "EUR"), format_money(4.2e12, "SEK")
+    ('$30bn', '-€2.25m', 'SEK 4.2tn')
+    >>> format_money(0)
+    '$0'
+    """
+    text = format_number(value, digits=digits)
+    if not text:
+        return ""
+    sign, number = ("-", text[1:]) if text.startswith("-") else ("", text)
     symbol = SYMBOLS.get(currency)
     if symbol is None:
-        return f"{sign}{currency} {number}{suffix}"
-    return f"{sign}{symbol}{number}{suffix}"
+        return f"{sign}{currency} {number}"
+    return f"{sign}{symbol}{number}"
+
+
+def _is_currency(unit: object) -> bool:
+    """True for an ISO 4217-shaped code (``USD``, ``JPY``): the axis is then money."""
+    return isinstance(unit, str) and re.fullmatch(r"[A-Z]{3}", unit) is not None
+
+
+def unit_label(unit: str) -> str:
+    """How an axis names a unit: the currency code, or pint's name in words.
+
+    >>> unit_label("USD"), unit_label("metric_ton"), unit_label("barrel / day")
+    ('USD', 'metric tons', 'barrels per day')
+    """
+    if _is_currency(unit):
+        return unit
+    import pint
+
+    from .units import ureg
+
+    try:
+        name = f"{ureg.Unit(unit):P}"
+    except (pint.PintError, AttributeError, TypeError, ValueError, SyntaxError):
+        return unit  # a unit pint does not know is shown as written
+    head, _, per = name.replace("_", " ").partition("/")
+    head = head.strip()
+    plural = head if head.endswith("s") or head in {"", "percent", "times"} else head + "s"
+    return f"{plural} per {per.strip()}" if per else plural
+
+
+def format_amount(value: float, unit: str = "USD", *, digits: int = 3) -> str:
+    """Money as :func:`format_money`; other units as a number and the unit's name.
+
+    >>> format_amount(2e10), format_amount(4.9e6, "metric_ton")
+    ('$20bn', '4.9m metric tons')
+    """
+    if _is_currency(unit):
+        return format_money(value, unit, digits=digits)
+    text = format_number(value, digits=digits)
+    return f"{text} {unit_label(unit)}" if text else ""
 
 
 def money_formatter(currency: str = "USD") -> FuncFormatter:
@@ -112,14 +168,31 @@ def money_formatter(currency: str = "USD") -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: format_money(value, currency))
 
 
-def _money_axis(ax: Axes, which: str, values: np.ndarray, *, currency: str,
+def amount_formatter(unit: str = "USD") -> FuncFormatter:
+    """Ticks for a value axis: money with its symbol, other units as bare ``4.9m``.
+
+    >>> amount_formatter("metric_ton")(4e5, 0), amount_formatter("JPY")(5e11, 0)
+    ('400k', '¥500bn')
+    """
+    if _is_currency(unit):
+        return money_formatter(unit)
+    return FuncFormatter(lambda value, _pos: format_number(value))
+
+
+def _value_axis(ax: Axes, which: str, values: np.ndarray, *, unit: str,
                 log: bool | None) -> bool:
-    """Format the ``which`` axis for money; logarithmic when values span orders of magnitude."""
+    """Format the ``which`` axis for amounts in ``unit``.
+
+    Logarithmic when the values span more than :data:`LOG_SPAN` orders of magnitude
+    (``log=`` forces it either way); a linear axis of positive amounts starts at
+    zero, so that every point can be read against a tick.
+    """
     axis = ax.yaxis if which == "y" else ax.xaxis
-    positive = values[np.isfinite(values) & (values > 0)]
+    finite = values[np.isfinite(values)]
+    positive = finite[finite > 0]
     if log is None:
         log = (
-            len(positive) == len(values[np.isfinite(values)])
+            len(positive) == len(finite)
             and len(positive) > 1
             and math.log10(positive.max() / positive.min()) > LOG_SPAN
         )
@@ -127,7 +200,12 @@ def _money_axis(ax: Axes, which: str, values: np.ndarray, *, currency: str,
         (ax.set_yscale if which == "y" else ax.set_xscale)("log")
         axis.set_major_locator(LogLocator(base=10))
         axis.set_minor_formatter(NullFormatter())
-    axis.set_major_formatter(money_formatter(currency))
+    else:
+        axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(amount_formatter(unit))
+    ax.autoscale_view()
+    if not log and len(finite) and finite.min() >= 0:
+        (ax.set_ylim if which == "y" else ax.set_xlim)(0, None)
     return bool(log)
 
 
@@ -167,8 +245,26 @@ def _select(
     return claims.loc[mask.to_numpy(dtype=bool)]
 
 
+def _in_unit(frame: pd.DataFrame, unit: str | None) -> tuple[pd.DataFrame, int]:
+    """The rows in ``unit`` (all rows when no unit is asked or known), and how many are not."""
+    if unit is None or "unit" not in frame:
+        return frame, 0
+    same = frame["unit"].astype("string").eq(unit).fillna(False).to_numpy(dtype=bool)
+    return frame.loc[same], int((~same).sum())
+
+
 def _floats(series: pd.Series) -> np.ndarray:
     return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _texts(series: pd.Series) -> list[str | None]:
+    """The cells as stripped strings, None for NA or blank (whatever the dtype)."""
+    out: list[str | None] = []
+    for v in series.tolist():
+        text = None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) \
+            else str(v).strip()
+        out.append(text or None)
+    return out
 
 
 def _figure(ax: Axes | None, size: tuple[float, float] | None = None) -> tuple[Figure, Axes]:
@@ -178,15 +274,36 @@ def _figure(ax: Axes | None, size: tuple[float, float] | None = None) -> tuple[F
     return fig, fig.add_subplot()
 
 
-def _source_note(ax: Axes, text: str) -> None:
-    """The source line under the axes' x label (inside the layout, never clipped)."""
-    width = max(40, int(ax.figure.get_figwidth() * 12.5))
-    text = "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=False))
-    ax.annotate(
-        text, xy=(0, 0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -6),
-        textcoords="offset points", ha="left", va="top", fontsize=7.5, color="#555555",
-        gid="econnews-source", parse_math=False,
-    )
+def _wrap(text: str, width: int, lines: int | None = None) -> str:
+    """``text`` on lines of at most ``width`` characters (the last cut with … past ``lines``)."""
+    wrapped = textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
+    if lines is not None and len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = _short(wrapped[-1] + " …", width)
+    return "\n".join(wrapped)
+
+
+def _source_note(ax: Axes, text: str, *, owned: bool) -> None:
+    """The source line at the foot of the chart, inside the layout (never clipped).
+
+    On a figure the chart made itself it spans the whole width under everything
+    else; in an Axes the caller gave, it sits under that Axes' x label.
+    """
+    fig = ax.figure
+    style = {"fontsize": 7.5, "color": "#555555", "gid": "econnews-source", "parse_math": False}
+    if owned:
+        fig.supxlabel(_wrap(text, int(fig.get_figwidth() * 15)), x=0.01, ha="left", va="bottom",
+                      **style)
+        return
+    ax.annotate(_wrap(text, max(40, int(ax.get_position().width * fig.get_figwidth() * 15))),
+                xy=(0, 0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -6),
+                textcoords="offset points", ha="left", va="top", **style)
+
+
+def _set_title(ax: Axes, title: str) -> None:
+    """The chart title, left-aligned and wrapped to the width of the figure."""
+    width = max(30, int(ax.figure.get_figwidth() * 9))
+    ax.set_title(_wrap(title, width), loc="left", parse_math=False)
 
 
 def _describe_sources(frame: pd.DataFrame) -> str:
@@ -200,10 +317,32 @@ def _describe_sources(frame: pd.DataFrame) -> str:
     return f"{n} {noun}" + (f" ({listed})" if listed else "")
 
 
-def _title_for(what: str, concept: Any, parties: Any) -> str:
-    head = " / ".join(c.capitalize() for c in _as_list(concept)) or "All"
-    codes = "–".join(sorted(p.upper() for p in _as_list(parties)))
-    return f"{head} {what}" + (f": {codes}" if codes else "")
+def _column_words(name: str) -> str:
+    return {"value_usd": "USD value", "value": "value"}.get(name, name.replace("_", " "))
+
+
+def _concept_words(concepts: Iterable[str]) -> str:
+    """'Trade', 'Trade and investment', 'Trade, trade surplus and exports'."""
+    words = [str(c).replace("_", " ") for c in concepts]
+    if not words:
+        return "All"
+    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return text[:1].upper() + text[1:]
+
+
+def _pair(codes: Iterable[str]) -> str:
+    return "–".join(sorted(str(c).upper() for c in codes))
+
+
+def _title_for(what: str, concept: Any, parties: Any, selected: pd.DataFrame) -> str:
+    """'Trade claims: JPN–RUS'; the parties are the filter's, or the selection's own
+    when every selected claim has the same ones."""
+    codes = _as_list(parties)
+    if not codes and "parties" in selected and len(selected):
+        sets = {frozenset(_codes(v)) for v in selected["parties"]}
+        if len(sets) == 1:
+            codes = sorted(next(iter(sets)))
+    return f"{_concept_words(_as_list(concept))} {what}" + (f": {_pair(codes)}" if codes else "")
 
 
 def _empty(ax: Axes, message: str) -> None:
@@ -214,21 +353,134 @@ def _empty(ax: Axes, message: str) -> None:
 
 
 def _short(text: str, width: int = 42) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _date_words(value: object) -> str | None:
+    if not isinstance(value, (pd.Timestamp, np.datetime64)) or pd.isna(value):
+        return None
+    return pd.Timestamp(value).strftime("%d %b %Y").lstrip("0")
+
+
+def _who(frame: pd.DataFrame, *, distinctive_source: bool) -> list[str | None]:
+    """Per row: the speaker; else the article's source when sources tell articles apart."""
+    speakers = _texts(frame["speaker"]) if "speaker" in frame else [None] * len(frame)
+    sources = _texts(frame["source"]) if "source" in frame and distinctive_source \
+        else [None] * len(frame)
+    return [s or (_short(src, 30) if src else None) for s, src in
+            zip(speakers, sources, strict=True)]
+
+
+def _sources_differ(frame: pd.DataFrame) -> bool:
+    if "source" not in frame:
+        return False
+    return frame["source"].astype("string").nunique() > 1
+
+
+# ------------------------------------------------------------------- labels
+
+
+def _point_labels(frame: pd.DataFrame, label: str | None) -> list[str | None]:
+    """The text beside each timeline point.
+
+    ``"auto"``: who made the claim (the speaker, else the article's source when
+    sources differ), led by the parties when the points mix several pairs; an
+    implied row, whose marker already says what it is, and a repeat of a label
+    already given in the same article get none.
+    """
+    if label is None or len(frame) == 0:
+        return [None] * len(frame)
+    if label != "auto":
+        return [_short(t, 30) if t else None for t in _texts(frame[label])]
+    who = [_short(w, 34) if w else None
+           for w in _who(frame, distinctive_source=_sources_differ(frame))]
+    if "parties" in frame:
+        pairs = [_pair(_codes(v)) for v in frame["parties"]]
+        if len(set(pairs)) > 1:
+            who = [f"{p} · {w}" if w and p else (w or p or None) for p, w in
+                   zip(pairs, who, strict=True)]
+    types = _texts(frame["claim_type"]) if "claim_type" in frame else [None] * len(frame)
+    docs = _texts(frame["doc_id"]) if "doc_id" in frame else [None] * len(frame)
+    seen: set[tuple[str | None, str]] = set()
+    out: list[str | None] = []
+    for text, ctype, doc in zip(who, types, docs, strict=True):
+        if not text or ctype == "implied" or (doc, text) in seen:
+            out.append(None)
+            continue
+        seen.add((doc, text))
+        out.append(text)
+    return out
+
+
+def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | None],
+                  *, fontsize: float = 7.5) -> int:
+    """Annotate each point with its label where it overlaps no other label or point.
+
+    Tries right-above, right-below, left-above, left-below of the point (left
+    first in the right third of the axes) and skips a label that fits nowhere
+    inside the axes. Positions are estimated in axes fractions from the axes'
+    current limits and the figure size, before the layout is drawn. Returns the
+    number of labels left out.
+    """
+    fig = ax.figure
+    trans = ax.transScale + ax.transLimits
+    pts = trans.transform(np.column_stack([xs, ys]))
+    box = ax.get_position()
+    width_pt = fig.get_figwidth() * 72 * box.width * 0.92
+    height_pt = fig.get_figheight() * 72 * box.height * 0.92
+    char_w, line_h = fontsize * 0.58 / width_pt, fontsize * 1.3 / height_pt
+    mark_w, mark_h = 5.0 / width_pt, 5.0 / height_pt
+    occupied = [(px - mark_w, py - mark_h, px + mark_w, py + mark_h) for px, py in pts]
+    skipped = 0
+    order = sorted(range(len(labels)), key=lambda i: (pts[i][0], -pts[i][1]))
+    for i in order:
+        text = labels[i]
+        if not text:
+            continue
+        px, py = pts[i]
+        w, h = len(text) * char_w, line_h
+        gap_x, gap_y = 6.0 / width_pt, 3.0 / height_pt
+        spots = [("left", "bottom"), ("left", "top"), ("right", "bottom"), ("right", "top")]
+        if px > 0.66:
+            spots = spots[2:] + spots[:2]
+        for ha, va in spots:
+            x0 = px + gap_x if ha == "left" else px - gap_x - w
+            y0 = py + gap_y if va == "bottom" else py - gap_y - h
+            cand = (x0, y0, x0 + w, y0 + h)
+            inside = cand[0] >= -0.01 and cand[2] <= 1.01 and cand[1] >= -0.01 and cand[3] <= 1.01
+            if inside and not any(cand[0] < o[2] and o[0] < cand[2] and cand[1] < o[3]
+                                  and o[1] < cand[3] for o in occupied):
+                occupied.append(cand)
+                note = ax.annotate(
+                    text, (xs[i], ys[i]), xytext=(6 if ha == "left" else -6,
+                                                  3 if va == "bottom" else -3),
+                    textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
+                    color="#333333", parse_math=False, annotation_clip=False,
+                    gid="econnews-label")
+                note.set_in_layout(False)
+                break
+        else:
+            skipped += 1
+    return skipped
 
 
 # ------------------------------------------------------------------- charts
+
+
+def _value_column(y: str | None, unit: str | None) -> str:
+    return y if y is not None else ("value" if unit is not None else "value_usd")
 
 
 def claims_timeline(
     claims: pd.DataFrame,
     *,
     x: str = "date",
-    y: str = "value_usd",
+    y: str | None = None,
     hue: str = "claim_type",
     concept: str | Iterable[str] | None = None,
     parties: Iterable[str] | None = None,
-    label: str | None = "source",
+    label: str | None = "auto",
+    unit: str | None = None,
     currency: str = "USD",
     log: bool | None = None,
     max_labels: int = 20,
@@ -239,14 +491,21 @@ def claims_timeline(
 ) -> Figure:
     """Claimed values over time: one marker per claim, shaped by claim type.
 
-    Requires the columns ``x`` (default ``date``), ``y`` (default ``value_usd``,
-    added by :func:`econnews.normalize`) and ``hue`` (``claim_type``); ``concept``
-    and ``parties`` (ISO alpha-3 codes, all must take part) filter on the
-    ``concept`` and ``parties`` columns. Points are labelled with ``label``
-    (the article's source) when there are at most ``max_labels``. The value axis
-    reads ``$20bn`` and turns logarithmic when values span more than two orders
-    of magnitude (``log=`` forces it). Claims without a date or value are counted
-    in the source line, never dropped silently.
+    Requires the columns ``x`` (default ``date``), ``y`` and ``hue``
+    (``claim_type``). ``y`` defaults to ``value_usd`` (added by
+    :func:`econnews.normalize`, axis in ``currency``); with ``unit=`` (e.g.
+    ``"metric_ton"``, ``"JPY"``) it defaults to ``value`` and only the rows whose
+    ``unit`` column says so are drawn. ``concept`` and ``parties`` (ISO alpha-3
+    codes, all must take part) filter on the ``concept`` and ``parties`` columns.
+
+    Points are labelled when there are at most ``max_labels``: ``label="auto"``
+    names who made the claim (the speaker, else the source when sources differ;
+    led by the pair of parties when the points mix pairs), a column name uses that
+    column, None draws none; labels go where they overlap nothing. The value axis
+    reads ``$20bn``, starts at zero, and turns logarithmic when values span more
+    than two orders of magnitude (``log=`` forces it). Claims without a date or
+    value, or in another unit, are counted in the source line, never dropped
+    silently.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"date": pd.to_datetime(["2018-01-01", "2019-01-01"]),
@@ -255,18 +514,24 @@ def claims_timeline(
     >>> "$20bn" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
     True
     """
+    y = _value_column(y, unit)
     schema.require(claims, [x, y, hue], stage="claims_timeline")
+    if label not in (None, "auto"):
+        schema.require(claims, [label], stage="claims_timeline")
     selected = _select(claims, concept=concept, parties=parties)
+    selected, other_units = _in_unit(selected, unit)
     xs = selected[x]
     ys = _floats(selected[y])
     ok = xs.notna().to_numpy(dtype=bool) & np.isfinite(ys)
     shown = selected.loc[ok]
     missing = int((~ok).sum())
+    axis_unit = unit or currency
+    owned = ax is None
     with report_style():
         fig, ax = _figure(ax)
-        ax.set_title(title or _title_for("claims", concept, parties), loc="left", parse_math=False)
+        _set_title(ax, title or _title_for("claims", concept, parties, selected))
         ax.set_xlabel(x.replace("_", " ").capitalize())
-        ax.set_ylabel(f"Claimed value ({currency})")
+        ax.set_ylabel(f"Claimed value ({unit_label(axis_unit)})")
         if shown.empty:
             _empty(ax, "No claims with a date and a value match this selection")
         else:
@@ -279,58 +544,87 @@ def claims_timeline(
                     color=CLAIM_COLORS.get(ctype, OTHER_COLOR), label=ctype, zorder=3,
                     edgecolor="white", linewidth=0.6, s=55, **kwargs,
                 )
-            if label and label in shown and len(shown) <= max_labels:
-                for xv, yv, text in zip(shown[x], values, shown[label], strict=True):
-                    if pd.notna(text):
-                        note = ax.annotate(_short(str(text), 28), (xv, yv), xytext=(5, 4),
-                                           textcoords="offset points", fontsize=7.5,
-                                           color="#333333", parse_math=False, clip_on=True)
-                        note.set_in_layout(False)
-            _money_axis(ax, "y", values, currency=currency, log=log)
-            if pd.api.types.is_datetime64_any_dtype(shown[x]):
+            is_date = pd.api.types.is_datetime64_any_dtype(shown[x])
+            if is_date:
                 first, last = shown[x].min(), shown[x].max()
                 pad = max((last - first) * 0.08, pd.Timedelta(days=45))
                 ax.set_xlim(first - pad, last + pad)
                 locator = mdates.AutoDateLocator(maxticks=8)
                 ax.xaxis.set_major_locator(locator)
                 ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            _value_axis(ax, "y", values, unit=axis_unit, log=log)
+            if len(shown) <= max_labels:
+                xnum = (mdates.date2num(shown[x].to_numpy()) if is_date
+                        else _floats(shown[x]))
+                _place_labels(ax, np.asarray(xnum, dtype=float), values,
+                              _point_labels(shown, label))
             ax.legend(title=hue.replace("_", " "), loc="upper left", bbox_to_anchor=(1.01, 1.0))
         note = source or f"Source: {_describe_sources(selected)}; figures extracted by econnews."
         if missing:
-            note += f" {missing} claim(s) without a {x} or {y} not shown."
-        _source_note(ax, note)
+            note += f" {missing} claim(s) without a {_column_words(x)} or {_column_words(y)} " \
+                    "not shown."
+        if other_units:
+            note += f" {other_units} claim(s) in other units than {unit_label(axis_unit)} " \
+                    "not shown."
+        _source_note(ax, note, owned=owned)
     return fig
 
 
-def _row_labels(frame: pd.DataFrame) -> pd.Series:
-    """'source · speaker' (falling back to doc_id) for each claim; the concept leads
-    when the rows mix concepts, so one row never spans trade and investment."""
-    parts = []
-    if "source" in frame:
-        parts.append(frame["source"].astype("string").map(
-            lambda v: _short(v, 26) if isinstance(v, str) else v))
-    if "speaker" in frame:
-        parts.append(frame["speaker"].astype("string"))
-    fallback = (frame["doc_id"].astype("string") if "doc_id" in frame
-                else pd.Series([f"claim {i + 1}" for i in range(len(frame))], index=frame.index,
-                               dtype="string"))
-    out = pd.Series("", index=frame.index, dtype="string")
-    for p in parts:
-        out = out.str.cat(p.fillna(""), sep=" · ").str.strip(" ·")
-    out = out.mask(out.eq(""), fallback).fillna("?")
-    if "concept" in frame and frame["concept"].nunique() > 1:
-        out = frame["concept"].astype("string").fillna("?").str.cat(out, sep=": ")
-    return out
+def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(row key, row label) per claim for :func:`compare_claims`.
+
+    A row is one article (``doc_id``; each claim its own row without one), split
+    by concept when the claims mix concepts, so an implied base sits on the row of
+    the claims it comes from. Its label reads ``[Concept: ]22 Jan 2019 · who``:
+    ``who`` is the first named speaker among the row's claims, else the article's
+    source when sources differ, else the article id; equal labels get the id added.
+    """
+    n = len(frame)
+    docs = _texts(frame["doc_id"]) if "doc_id" in frame else [None] * n
+    docs = [d if d is not None else f"claim {i + 1}" for i, d in enumerate(docs)]
+    mixed = "concept" in frame and frame["concept"].astype("string").nunique() > 1
+    concepts = _texts(frame["concept"]) if mixed else [None] * n
+    keys = [f"{c}\x00{d}" if c else d for c, d in zip(concepts, docs, strict=True)]
+    who = _who(frame, distinctive_source=_sources_differ(frame))
+    dates = [_date_words(v) for v in frame["date"]] if "date" in frame else [None] * n
+    starts = _floats(frame["start"]) if "start" in frame else np.zeros(n)
+    types = _texts(frame["claim_type"]) if "claim_type" in frame else [None] * n
+    first: dict[str, tuple[float, str]] = {}
+    for key, name, start, ctype in zip(keys, who, starts, types, strict=True):
+        if name and ctype != "implied":
+            pos = start if np.isfinite(start) else math.inf
+            if key not in first or pos < first[key][0]:
+                first[key] = (pos, name)
+    label_of: dict[str, str] = {}
+    doc_of: dict[str, str] = {}
+    for key, concept, doc, date in zip(keys, concepts, docs, dates, strict=True):
+        if key in label_of:
+            continue
+        name = first[key][1] if key in first else doc
+        text = " · ".join(p for p in (date, name) if p)
+        if concept:
+            text = f"{_concept_words([concept])}: {text}"
+        label_of[key], doc_of[key] = text, doc
+    counts: dict[str, int] = {}
+    for text in label_of.values():
+        counts[text] = counts.get(text, 0) + 1
+    for key, text in label_of.items():
+        if counts[text] > 1 and doc_of[key] not in text:
+            label_of[key] = f"{text} ({doc_of[key]})"
+    index = frame.index
+    return (pd.Series(keys, index=index, dtype="string"),
+            pd.Series([label_of[k] for k in keys], index=index, dtype="string"))
 
 
 def compare_claims(
     claims: pd.DataFrame,
     *,
-    x: str = "value_usd",
+    x: str | None = None,
     y: str | None = None,
     hue: str = "claim_type",
     concept: str | Iterable[str] | None = None,
     parties: Iterable[str] | None = None,
+    unit: str | None = None,
     currency: str = "USD",
     log: bool | None = None,
     title: str | None = None,
@@ -338,45 +632,60 @@ def compare_claims(
     ax: Axes | None = None,
     **kwargs: Any,
 ) -> Figure:
-    """The spread of claims on one figure: a row per source/speaker, a dot per claim.
+    """The spread of claims on one figure: a row per article, a dot per claim.
 
-    Requires ``x`` (default ``value_usd``) and ``hue`` (``claim_type``). Rows are
-    ``y`` when given, else ``source · speaker`` (falling back to ``doc_id``). A grey
-    bar spans each row's claims; range claims (``low``/``high`` columns) draw
-    their own bar; implied bases (claim type ``implied``, e.g. $30bn as a 1.5×
-    target implies $20bn now) are hollow diamonds.
+    Requires ``x`` and ``hue`` (``claim_type``). ``x`` defaults to ``value_usd``
+    (axis in ``currency``); with ``unit=`` (e.g. ``"metric_ton"``) to ``value``,
+    drawing only the rows whose ``unit`` column says so. Rows are ``y`` when given,
+    else one per article (and concept, when the claims mix concepts), labelled
+    ``date · who`` (see :func:`_row_labels`). A grey bar spans each row's claims;
+    range claims (``low``/``high`` columns) draw their own bar; implied bases
+    (claim type ``implied``, e.g. $30bn as a 1.5× target implies $20bn now) are
+    hollow diamonds on the row of the claims they come from. Claims without a
+    value, or in another unit, are counted in the source line.
 
     >>> import pandas as pd
-    >>> c = pd.DataFrame({"source": ["Kyodo", "Kyodo", "TASS"], "value_usd": [3e10, 2e10, 1.8e10],
+    >>> c = pd.DataFrame({"doc_id": ["a", "a", "b"], "speaker": ["Putin", None, None],
+    ...                   "source": ["Kyodo", "Kyodo", "TASS"], "value_usd": [3e10, 2e10, 1.8e10],
     ...                   "claim_type": ["target", "implied", "level"]})
     >>> fig = compare_claims(c, title="Russia–Japan trade")
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    ['Kyodo', 'TASS']
+    ['Putin', 'TASS']
     """
+    x = _value_column(x, unit)
     schema.require(claims, [x, hue], stage="compare_claims")
     if y is not None:
         schema.require(claims, [y], stage="compare_claims")
     selected = _select(claims, concept=concept, parties=parties)
+    selected, other_units = _in_unit(selected, unit)
     values = _floats(selected[x])
     ok = np.isfinite(values)
     shown = selected.loc[ok].copy()
     shown["_v"] = values[ok]
-    shown["_row"] = (selected[y].astype("string").fillna("?") if y else _row_labels(selected))[ok]
+    if y is not None:
+        keys = labels = selected[y].astype("string").fillna("?")
+    else:
+        keys, labels = _row_labels(selected)
+    shown["_key"], shown["_label"] = keys[ok], labels[ok]
     missing = int((~ok).sum())
+    axis_unit = unit or currency
+    owned = ax is None
+    wrapped = {k: _wrap(str(t), 32, 2) for k, t in zip(shown["_key"], shown["_label"],
+                                                      strict=True)}
+    n_lines = sum(t.count("\n") + 1 for t in wrapped.values())
     with report_style():
-        fig, ax = _figure(ax, (7.5, max(2.8, 1.6 + 0.45 * shown["_row"].nunique())))
-        ax.set_title(title or _title_for("claims compared", concept, parties), loc="left",
-                     parse_math=False)
-        ax.set_xlabel(f"Claimed value ({currency})")
+        fig, ax = _figure(ax, (7.5, max(3.0, 1.9 + 0.3 * n_lines + 0.12 * len(wrapped))))
+        _set_title(ax, title or _title_for("claims compared", concept, parties, selected))
+        ax.set_xlabel(f"Claimed value ({unit_label(axis_unit)})")
         ax.grid(axis="x", visible=True)
         ax.grid(axis="y", visible=False)
         if shown.empty:
             _empty(ax, "No claims with a value match this selection")
         else:
-            order = shown.sort_values([c for c in ("date", "_row") if c in shown])["_row"]
+            order = shown.sort_values([c for c in ("date", "_label") if c in shown])["_key"]
             rows = list(dict.fromkeys(order))
             pos = {r: i for i, r in enumerate(rows)}
-            shown["_y"] = shown["_row"].map(pos).astype(float)
+            shown["_y"] = shown["_key"].map(pos).astype(float)
             spans = shown.groupby("_y")["_v"].agg(["min", "max"])
             ax.hlines(spans.index, spans["min"], spans["max"], color="#bbbbbb", linewidth=3,
                       zorder=1, gid="econnews-spread")
@@ -396,14 +705,17 @@ def compare_claims(
                     linewidths=1.5 if hollow else 0.6,
                     label="implied base" if hollow else ctype, **kwargs,
                 )
-            ax.set_yticks(range(len(rows)), labels=[_short(r) for r in rows], parse_math=False)
+            ax.set_yticks(range(len(rows)), labels=[wrapped[r] for r in rows], parse_math=False)
             ax.set_ylim(len(rows) - 0.5, -0.5)
-            _money_axis(ax, "x", shown["_v"].to_numpy(), currency=currency, log=log)
+            _value_axis(ax, "x", shown["_v"].to_numpy(), unit=axis_unit, log=log)
             ax.legend(title=hue.replace("_", " "), loc="upper left", bbox_to_anchor=(1.01, 1.0))
         note = source or f"Source: {_describe_sources(selected)}; figures extracted by econnews."
         if missing:
-            note += f" {missing} claim(s) without a {x} not shown."
-        _source_note(ax, note)
+            note += f" {missing} claim(s) without a {_column_words(x)} not shown."
+        if other_units:
+            note += f" {other_units} claim(s) in other units than {unit_label(axis_unit)} " \
+                    "not shown."
+        _source_note(ax, note, owned=owned)
     return fig
 
 
@@ -437,10 +749,10 @@ def quantities_overview(
     unknown = [p for p in panels if p not in _PANELS]
     if unknown or not panels:
         raise InputError(f"unknown panel(s) {unknown or panels}; choose from {list(_PANELS)}")
+    owned = ax is None
     with report_style():
         if ax is None:
-            fig = Figure(figsize=(4.2 * len(panels), 3.9))
-            axes = list(fig.subplots(1, len(panels), squeeze=False)[0])
+            fig, axes = _panel_grid(len(panels))
         else:
             axes = [ax] if isinstance(ax, Axes) else list(ax)
             if len(axes) != len(panels):
@@ -462,7 +774,7 @@ def quantities_overview(
                 a.set_title("Money mentions by currency", loc="left")
             else:
                 _sizes(a, money)
-        if ax is None:
+        if owned:
             fig.suptitle(title or "What the articles quantify", x=0.01, ha="left",
                          fontweight="bold", parse_math=False)
         elif title:
@@ -470,8 +782,20 @@ def quantities_overview(
         n = quantities["doc_id"].nunique() if "doc_id" in quantities else 1
         note = source or (f"Source: {len(quantities)} quantities in {n} article(s); "
                           "extracted by econnews.")
-        _source_note(axes[0], note)
+        _source_note(axes[0], note, owned=owned)
     return fig
+
+
+def _panel_grid(n: int) -> tuple[Figure, list[Axes]]:
+    """A figure of ``n`` panels that stays legible printed 6.4in wide: one row of
+    up to two panels, and for three a full-width third panel under the first two."""
+    if n <= 2:
+        fig = Figure(figsize=(max(4.6, 3.75 * n), 3.6))
+        return fig, list(fig.subplots(1, n, squeeze=False)[0])
+    fig = Figure(figsize=(7.5, 6.4))
+    grid = fig.add_gridspec(2, n - 1)
+    axes = [fig.add_subplot(grid[0, i]) for i in range(n - 1)]
+    return fig, [*axes, fig.add_subplot(grid[1, :])]
 
 
 def _bars(ax: Axes, counts: pd.Series, colors: list[str], **kwargs: Any) -> None:
@@ -481,7 +805,9 @@ def _bars(ax: Axes, counts: pd.Series, colors: list[str], **kwargs: Any) -> None
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_xlabel("Mentions")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    top = float(counts.max()) if len(counts) else 0.0
+    ax.set_xlim(0, max(1.0, top * 1.15))  # room for the count written after each bar
     for i, v in enumerate(counts.to_numpy()):
         ax.annotate(f"{int(v):,}", (v, i), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=8)

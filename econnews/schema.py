@@ -8,6 +8,19 @@ against the contract in ``DESIGN.md``:
 ['doc_id', 'start', 'end', 'surface']
 >>> schema.empty(schema.QUANTITIES).dtypes["value"]
 Float64Dtype()
+
+The tables, by the stage that makes them:
+
+=====================  ===========================================================
+``ARTICLES``           ``econnews.load_articles`` (plus ``ARTICLE_EXTRAS``)
+``QUANTITIES``         the contract of ``econnews.extract``
+``EXTRACTED``          what ``econnews.extract`` returns: ``QUANTITIES`` + extras
+``CORPUS_QUANTITIES``  what ``econnews.extract_corpus`` returns
+``NORMALIZED``         the columns ``econnews.normalize`` adds (``normalized_columns``)
+``CLAIMS``             ``econnews.find_claims``
+``COMPARE``            ``econnews.claims.compare``
+``ERRORS``             error rows of every stage (``econnews.load.errors_table``)
+=====================  ===========================================================
 """
 
 from __future__ import annotations
@@ -17,6 +30,13 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from .errors import MissingColumnsError, SchemaError
+
+__all__ = [
+    "ARTICLES", "ARTICLE_EXTRAS", "BOOL", "BOUNDS", "CHANGES", "CLAIMS", "CLAIM_TYPES",
+    "COMPARE", "CONCEPTS", "CORPUS_QUANTITIES", "DATETIME", "ERRORS", "EXTRACTED", "FLOAT",
+    "FX_SOURCES", "FX_STATUSES", "INT", "KINDS", "NORMALIZED", "QUANTITIES", "STRING",
+    "category", "coerce", "empty", "normalized_columns", "require", "validate",
+]
 
 KINDS = ["money", "percent", "ratio", "measure", "count", "number"]
 BOUNDS = ["=", "~", ">", "<"]
@@ -30,7 +50,11 @@ DATETIME = "datetime64[ns]"
 
 
 def category(values: Iterable[str]) -> pd.CategoricalDtype:
-    """A categorical dtype with a fixed, ordered-as-given set of categories."""
+    """A categorical dtype with a fixed set of categories, listed in the order given.
+
+    >>> category(["up", "down"]).categories.tolist()
+    ['up', 'down']
+    """
     return pd.CategoricalDtype(list(values), ordered=False)
 
 
@@ -63,6 +87,14 @@ ARTICLES: dict[str, object] = {
     "text": STRING,
 }
 
+#: What ``econnews.extract`` returns: the contract's columns, then ``unit_name`` (a
+#: readable unit name: "US Dollar", "barrel per day", "people") and ``per`` (the
+#: denominator of a rate: "$58 a barrel" -> "barrel").
+EXTRACTED: dict[str, object] = {**QUANTITIES, "unit_name": STRING, "per": STRING}
+
+#: What ``econnews.extract_corpus`` returns: ``EXTRACTED`` plus the article's ``source``.
+CORPUS_QUANTITIES: dict[str, object] = {**EXTRACTED, "source": STRING}
+
 #: One row per input that could not be read or processed.
 ERRORS: dict[str, object] = {
     "doc_id": STRING,
@@ -73,8 +105,136 @@ ERRORS: dict[str, object] = {
 }
 
 
+#: The columns every articles table has after the ``ARTICLES`` ones: the file read,
+#: how its text was decoded, and the id of the article it repeats (``flag_duplicates``).
+ARTICLE_EXTRAS: dict[str, object] = {
+    "path": STRING,
+    "encoding": STRING,
+    "duplicate_of": STRING,
+}
+
+# ------------------------------------------------------------------ normalize
+
+#: Where a rate came from: the bundled ECB reference rates, or the ``rates=`` table
+#: (``user`` as soon as one leg of the conversion came from it).
+FX_SOURCES = ["ECB", "user"]
+
+#: How a money row was converted (``econnews.normalize``):
+#:
+#: ``same``         already in the target currency (rate 1, no source; ``fx_date`` is
+#:                  the row's date, NaT if it has none);
+#: ``exact``        a rate for the article's own day;
+#: ``nearest``      the day had no ECB fixing (weekend, TARGET holiday): the closest
+#:                  EARLIER business day, at most ``NEAREST_MAX_DAYS`` calendar
+#:                  days back; ``fx_date`` says which;
+#: ``no_rate``      no rate: a currency the source does not know, one it did not
+#:                  publish on the (nearest) business day -- e.g. RUB after 2022-03-01,
+#:                  which is never bridged with an older rate -- or no business day
+#:                  within the bound;
+#: ``out_of_range`` the day lies outside the ECB file (before 1999-01-04 or after its
+#:                  last day) and no user rate covers it;
+#: ``no_date``      the row has no date and none was given.
+#:
+#: Rows that are not money pass through with NA in every new column.
+FX_STATUSES = ["same", "exact", "nearest", "no_rate", "out_of_range", "no_date"]
+
+
+def normalized_columns(to: str = "USD") -> dict[str, object]:
+    """The columns ``econnews.normalize(q, to=to)`` adds, with their dtypes.
+
+    >>> list(normalized_columns("EUR"))
+    ['value_eur', 'low_eur', 'high_eur', 'fx_rate', 'fx_date', 'fx_source', 'fx_status']
+    """
+    t = to.lower()
+    return {
+        f"value_{t}": FLOAT,
+        f"low_{t}": FLOAT,
+        f"high_{t}": FLOAT,
+        "fx_rate": FLOAT,
+        "fx_date": DATETIME,
+        "fx_source": category(FX_SOURCES),
+        "fx_status": category(FX_STATUSES),
+    }
+
+
+#: The columns ``normalize(q)`` adds (target USD) -> dtype.
+NORMALIZED: dict[str, object] = normalized_columns("USD")
+
+# --------------------------------------------------------------------- claims
+
+#: The concept taxonomy, in documentation order (``econnews/data/concepts.csv``
+#: uses these names; ``other`` is a money figure with no concept word near it).
+CONCEPTS = [
+    "trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment", "fdi",
+    "loans", "aid", "sanctions_cost", "gdp", "budget", "reserves", "tariffs", "prices", "other",
+]
+
+#: The kinds of claim: ``implied`` rows are derived from two claims (a ratio and a level).
+CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
+
+#: One row per claim (``econnews.find_claims``).  Columns after ``claim_id`` are
+#: extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
+#: differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
+#: for implied rows what they stand for (``implies``: "level" = the base a plan or a
+#: rise starts from, "target" = the level a plan aims at).
+CLAIMS: dict[str, object] = {
+    "doc_id": STRING,
+    "date": DATETIME,
+    "source": STRING,
+    "concept": category(CONCEPTS),
+    "parties": STRING,
+    "party_from": STRING,
+    "party_to": STRING,
+    "claim_type": category(CLAIM_TYPES),
+    "value": FLOAT,
+    "unit": STRING,
+    "value_usd": FLOAT,
+    "bound": category(BOUNDS),
+    "change": category(CHANGES),
+    "period": STRING,
+    "speaker": STRING,
+    "hedge": STRING,
+    "quantity_index": INT,
+    "start": INT,
+    "end": INT,
+    "surface": STRING,
+    "sentence": STRING,
+    "derived_from": STRING,
+    "claim_id": STRING,
+    "kind": category(KINDS),
+    "reported_by": STRING,
+    "in_title": BOOL,
+    "mentions": INT,
+    "implies": STRING,
+}
+
+#: One row per group of comparable claims (``econnews.claims.compare``).
+COMPARE: dict[str, object] = {
+    "concept": category(CONCEPTS),
+    "parties": STRING,
+    "period": STRING,
+    "measure": STRING,
+    "unit": STRING,
+    "count": INT,
+    "articles": INT,
+    "min": FLOAT,
+    "median": FLOAT,
+    "max": FLOAT,
+    "spread": FLOAT,
+    "sources": STRING,
+    "duplicates": INT,
+    "claim_ids": STRING,
+}
+
+# -------------------------------------------------------------------- helpers
+
+
 def empty(columns: Mapping[str, object]) -> pd.DataFrame:
-    """An empty frame with exactly these columns and dtypes."""
+    """An empty frame with exactly these columns and dtypes.
+
+    >>> empty(ERRORS).dtypes.astype(str).tolist()
+    ['string', 'string', 'string', 'string', 'string']
+    """
     return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in columns.items()})
 
 
@@ -83,6 +243,10 @@ def coerce(frame: pd.DataFrame, columns: Mapping[str, object]) -> pd.DataFrame:
 
     Columns the schema names but the frame lacks are added as all-NA; extra
     columns are kept after the schema's own, in their original order.
+
+    >>> t = coerce(pd.DataFrame({"note": ["x"], "code": ["empty"]}), ERRORS)
+    >>> list(t.columns), t.loc[0, "path"]
+    (['doc_id', 'path', 'stage', 'code', 'message', 'note'], <NA>)
     """
     out = {}
     n = len(frame)
@@ -108,7 +272,13 @@ def coerce(frame: pd.DataFrame, columns: Mapping[str, object]) -> pd.DataFrame:
 
 
 def require(frame: pd.DataFrame, columns: Iterable[str], *, stage: str) -> None:
-    """Raise :class:`MissingColumnsError` naming every column ``stage`` needs but lacks."""
+    """Raise :class:`MissingColumnsError` naming every column ``stage`` needs but lacks.
+
+    >>> require(pd.DataFrame({"value": [1.0]}), ["kind", "value", "unit"], stage="normalize")
+    Traceback (most recent call last):
+    ...
+    econnews.errors.MissingColumnsError: [E001] normalize needs the column(s) 'kind', 'unit'; ...
+    """
     if not isinstance(frame, pd.DataFrame):
         raise SchemaError(f"{stage} expects a pandas DataFrame, got {type(frame).__name__}")
     missing = [c for c in columns if c not in frame.columns]
@@ -120,6 +290,10 @@ def validate(frame: pd.DataFrame, columns: Mapping[str, object], *, stage: str =
     """Check that ``frame`` has every schema column with the schema's dtype.
 
     >>> validate(empty(QUANTITIES), QUANTITIES)
+    >>> validate(pd.DataFrame({"code": [1]}), {"code": STRING}, stage="check")
+    Traceback (most recent call last):
+    ...
+    econnews.errors.SchemaError: [E002] check: wrong dtypes: code: int64 (expected string)
     """
     require(frame, columns, stage=stage)
     wrong = []
