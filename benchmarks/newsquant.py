@@ -54,8 +54,6 @@ def to_cqe(row) -> dict:
         if name in ("cent", "penny", "sen"):
             # CQE's gold counts hundredths in their own unit; it labels pence "point"
             unit, factor = {"cent": "cent", "penny": "point", "sen": "sen"}[name], 100.0
-        if isinstance(row["per"], str):
-            unit = f"{unit} per {row['per']}"
     elif kind == "percent":
         unit = "percentage"
         if name == "basis point":
@@ -66,6 +64,8 @@ def to_cqe(row) -> dict:
         unit = CQE_MEASURE.get(name, name) if name else "-"
     else:
         unit = "-"
+    if isinstance(row["per"], str) and unit != "-":
+        unit = f"{unit} per {row['per']}"
     v = (low * factor, high * factor) if not math.isclose(low, high) else value * factor
     change = row["change"] if isinstance(row["change"], str) else str(row["bound"])
     return {"value": v, "normalized_unit": unit.lower(), "change": change}

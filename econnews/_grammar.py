@@ -87,7 +87,7 @@ APPROX_WORD = re.compile(
 MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
 PER_AFTER = re.compile(
-    r"\s(?:(?i:per|a|an)\s(?P<per>(?i:share|barrel|month|year|week|day|hour|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
+    r"\s(?:(?i:per|a|an)\s(?P<per>(?i:share|barrel|month|year|week|day|hour|minute|second|century|capita|game|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
     r"(?!\s(?i:earlier|ago|before|later|previously))"
     r"|/(?P<per2>(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl)))(?![A-Za-z])"
 )

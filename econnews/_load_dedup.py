@@ -90,6 +90,8 @@ DUPLICATE_KINDS = ["exact", "near"]
 KIND_DTYPE = schema.category(DUPLICATE_KINDS)
 
 _NON_WORD = re.compile(r"[\W_]+")
+# ASCII letters and digits stay, every other byte becomes a space
+_ASCII = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
 _BLOCK = 1 << 20
 _PAD = "\x00"  # a token no folded text holds: fills the shingles of a short story
 _U64 = np.uint64
@@ -104,6 +106,8 @@ def fold(text: str) -> str:
     >>> fold("  U.S. trade -- rose 5%!")
     'u s trade rose 5'
     """
+    if text.isascii():  # the same result, several times faster than the regex
+        return " ".join(text.lower().encode("ascii").translate(_ASCII).decode("ascii").split())
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
@@ -139,44 +143,47 @@ def fold_digest(text: str, *, head: str = "") -> bytes | None:
     return None if empty else digest.digest()
 
 
+def _starts_with(story: str, head: str) -> bool:
+    return story.startswith(head) and (len(story) == len(head) or story[len(head)] == " ")
+
+
 def _head(title: Any, text: str) -> str:
-    """The folded title when the text does not already start with it, else ''."""
-    if not isinstance(title, str):
-        return ""
-    head = fold(title)
+    """The folded title when the (long) text does not already start with it, else ''."""
+    head = fold(title) if isinstance(title, str) else ""
     if not head:
         return ""
-    start = fold(text[:4 * len(title) + 256])
-    if start.startswith(head) and (len(start) == len(head) or start[len(head)] == " "):
+    cut = 4 * len(title) + 256
+    start = fold(text[:cut])
+    if _starts_with(start, head) and (len(start) > len(head) or len(text) <= cut):
         return ""
     return head
 
 
-def story_fold(title: Any, text: str, *, limit: int | None = None) -> str:
-    """The folded story (see the module docs), cut to ``limit`` characters of text.
+def story_fold(title: Any, text: str) -> str:
+    """The folded story: the folded text, after the folded title unless it starts with it.
 
-    >>> story_fold("Trade up", "Trade up\\nExports rose.")
+    >>> story_fold("Trade up", "Trade up\nExports rose.")
     'trade up exports rose'
     >>> story_fold("TRADE UP", "Exports rose.")
     'trade up exports rose'
     """
-    head = _head(title, text)
-    body = fold(text if limit is None else text[:limit])
-    return f"{head} {body}".strip() if head else body
+    body = fold(text)
+    head = fold(title) if isinstance(title, str) else ""
+    if not head or _starts_with(body, head):
+        return body
+    return f"{head} {body}".rstrip()
 
 
 def _story_key(title: Any, text: str) -> tuple[bytes | None, list[str]]:
     """(exact key, the words compared for near duplicates) of one story."""
-    head = _head(title, text)
-    if len(text) <= min(_BLOCK, NEAR_MAX_CHARS):
-        body = fold(text)
-        story = f"{head} {body}".strip() if head else body
+    if len(text) <= NEAR_MAX_CHARS:
+        story = story_fold(title, text)
         if not story:
             return None, []
         return hashlib.blake2b(story.encode("utf-8"), digest_size=16).digest(), story.split()
+    head = _head(title, text)
     key = fold_digest(text, head=head)
-    words = (f"{head} {fold(text[:NEAR_MAX_CHARS])}" if head else fold(text[:NEAR_MAX_CHARS])).split()
-    return key, words
+    return key, f"{head} {fold(text[:NEAR_MAX_CHARS])}".split()
 
 
 # ------------------------------------------------------------------ MinHash
@@ -225,15 +232,23 @@ def shingles(stories: Sequence[list[str]], k: int = SHINGLE) -> tuple[np.ndarray
 
 
 def minhash(hashes: np.ndarray, counts: np.ndarray, *, perms: int = PERMUTATIONS) -> np.ndarray:
-    """The MinHash signature (``len(counts)`` × ``perms``) of each story's shingle set."""
+    """The MinHash signature (``len(counts)`` × ``perms``, 32-bit) of each story's shingles.
+
+    Each "permutation" is ``(h ^ a) * b`` on the top 32 bits of the shingle hash
+    (``b`` odd): cheap, and for signatures that only propose candidates it is enough.
+    """
     rng = np.random.default_rng(_SEED)
-    mult = rng.integers(1, 2**63, size=perms, dtype=np.uint64) | _U64(1)
-    xor = rng.integers(0, 2**63, size=perms, dtype=np.uint64)
+    mult = rng.integers(1, 2**32, size=perms, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
+    xor = rng.integers(0, 2**32, size=perms, dtype=np.uint64).astype(np.uint32)
+    top = (hashes >> _U64(32)).astype(np.uint32)
     idx = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    sig = np.empty((len(counts), perms), dtype=np.uint64)
+    sig = np.empty((len(counts), perms), dtype=np.uint32)
+    buf = np.empty_like(top)
     with np.errstate(over="ignore"):
         for p in range(perms):
-            sig[:, p] = np.minimum.reduceat((hashes ^ xor[p]) * mult[p], idx)
+            np.bitwise_xor(top, xor[p], out=buf)
+            np.multiply(buf, mult[p], out=buf)
+            sig[:, p] = np.minimum.reduceat(buf, idx)
     return sig
 
 
@@ -247,7 +262,7 @@ def candidates(sig: np.ndarray, *, bands: int = BANDS, cap: int = BUCKET_CAP) ->
             band = sig[:, b * rows:(b + 1) * rows]
             key = np.zeros(n, dtype=np.uint64)
             for j in range(rows):
-                key = _mix(key + band[:, j] * _MULT[j % len(_MULT)])
+                key = _mix(key + band[:, j].astype(np.uint64) * _MULT[j % len(_MULT)])
             order = np.argsort(key, kind="stable")
             sk = key[order]
             for d in range(1, cap + 1):

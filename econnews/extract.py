@@ -492,7 +492,7 @@ def _unit(
     if prefix is None:
         rm = g.RATIO_AFTER.match(text, pos)
         if rm:
-            return {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()}
+            return _per(text, {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()})
     sm = g.SUFFIX_AFTER.match(text, pos)
     if sm:
         surf = sm.group(0).strip(" \t\r\n-")
@@ -555,8 +555,8 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
                 mm.group(0)[:1] == "-" and meas.name in _TIME_UNITS
                 and bool(_ADJ_NEXT.match(text, mm.end()))
             )
-            return {"kind": "measure", "unit": meas.pint, "name": meas.name, "end": mm.end(),
-                    "rangeable": True, "adjective": adjective}
+            return _per(text, {"kind": "measure", "unit": meas.pint, "name": meas.name,
+                               "end": mm.end(), "rangeable": True, "adjective": adjective})
     if pos < len(text) and text[pos] == "m" and not text[pos + 1: pos + 2].isalpha():
         return {"kind": "measure", "unit": "meter", "name": "metre", "end": pos + 1,
                 "rangeable": True}

@@ -575,8 +575,8 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
     A row is one article (``doc_id``; each claim its own row without one), split
     by concept when the claims mix concepts, so an implied base sits on the row of
-    the claims it comes from. Its label reads ``[Concept: ]22 Jan 2019 · who``:
-    ``who`` is the first named speaker among the row's claims, else the article's
+    the claims it comes from. Its label is two lines, ``[Concept · ]22 Jan 2019``
+    and ``who``: the first named speaker among the row's claims, else the article's
     source when sources differ, else the article id; equal labels get the id added.
     """
     n = len(frame)
@@ -601,16 +601,16 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
         if key in label_of:
             continue
         name = first[key][1] if key in first else doc
-        text = " · ".join(p for p in (date, name) if p)
-        if concept:
-            text = f"{_concept_words([concept])}: {text}"
-        label_of[key], doc_of[key] = text, doc
+        head = " · ".join(p for p in (_concept_words([concept]) if concept else None, date) if p)
+        label_of[key] = "\n".join(p for p in (head, name) if p)
+        doc_of[key] = doc
     counts: dict[str, int] = {}
     for text in label_of.values():
         counts[text] = counts.get(text, 0) + 1
     for key, text in label_of.items():
         if counts[text] > 1 and doc_of[key] not in text:
-            label_of[key] = f"{text} ({doc_of[key]})"
+            label_of[key] = f"{text} ({doc_of[key]})" if "\n" in text \
+                else f"{text}\n{doc_of[key]}"
     index = frame.index
     return (pd.Series(keys, index=index, dtype="string"),
             pd.Series([label_of[k] for k in keys], index=index, dtype="string"))
@@ -670,8 +670,8 @@ def compare_claims(
     missing = int((~ok).sum())
     axis_unit = unit or currency
     owned = ax is None
-    wrapped = {k: _wrap(str(t), 32, 2) for k, t in zip(shown["_key"], shown["_label"],
-                                                      strict=True)}
+    wrapped = {k: "\n".join(_short(line, 34) for line in str(t).splitlines()[:2])
+               for k, t in zip(shown["_key"], shown["_label"], strict=True)}
     n_lines = sum(t.count("\n") + 1 for t in wrapped.values())
     with report_style():
         fig, ax = _figure(ax, (7.5, max(3.0, 1.9 + 0.3 * n_lines + 0.12 * len(wrapped))))
@@ -823,7 +823,7 @@ def _sizes(ax: Axes, money: pd.DataFrame) -> None:
         values, what = _floats(money["value"])[usd], "USD amounts only"
     values = values[np.isfinite(values) & (values > 0)]
     ax.set_title(f"Money sizes ({what})", loc="left")
-    ax.set_xlabel("Amount")
+    ax.set_xlabel("Amount in USD (log scale)")
     ax.set_ylabel("Mentions")
     if not len(values):
         _empty(ax, "No money amounts")
