@@ -669,10 +669,7 @@ def _range_tail(
     word = sep.group(0).strip().lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
         return None
-    change_first = word == "to" and (
-        _BY_BEFORE.search(text, max(0, qstart - 4), qstart)
-        or g.CHANGE_BEFORE.search(text, max(0, qstart - 30), qstart)
-    )
+    change_first = word == "to" and _change_before(text, qstart)
     p = sep.end()
     prefix2 = None
     pm = re.compile(g.CURRENCY_PREFIX + r"\s?").match(text, p)
@@ -720,9 +717,6 @@ def _range_tail(
     return lo, hi, end, final
 
 
-_BY_BEFORE = re.compile(r"(?i:\bby)\s$")
-
-
 def _scale_in_words(words: str) -> float:
     """The largest scale word in a spelled number ('three billion' -> 1e9), else 1."""
     table = lx.number_words()
@@ -744,24 +738,63 @@ def _core_value(m: re.Match | None) -> float:
 # --------------------------------------------------------------------------- cues
 
 
+_TOKEN = re.compile(r"\S+")
+_FILLERS = frozenset(
+    "a an by of another some nearly about almost around roughly just".split()
+)
+
+
+def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
+    """The lower-cased words right before ``end`` (nothing but spaces between them and it)."""
+    start = max(0, end - span)
+    if start == end or not text[end - 1].isspace():
+        return []
+    words = [m.group(0).lower() for m in _TOKEN.finditer(text, start, end)]
+    if start > 0 and words and not text[start - 1].isspace():
+        words = words[1:]  # a cut word
+    return words
+
+
+def _change_before(text: str, pos: int) -> bool:
+    """Is the number at ``pos`` introduced as a change ("rose", "cut ... by", "up")?"""
+    words = _tail_words(text, pos)
+    while words and words[-1] in lx.cues("bound", "before"):
+        words.pop()
+    if words and words[-1] == "by":
+        return True
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    return bool(words) and words[-1] in lx.cues("change", "before")
+
+
 def _left_cues(text: str, q: _Q) -> None:
-    ls = q.start
-    bm = g.BOUND_BEFORE.search(text, max(0, ls - 16), ls)
-    if bm:
-        q.bound = lx.cues("bound", "before")[bm.group(0).strip().lower()]
-        ls = bm.start()
-    cm = g.CHANGE_BEFORE.search(text, max(0, ls - 30), ls)
-    if cm is None and q.kind in ("money", "percent"):
+    """Bound and change from the words before the mention ("rose about", "more than")."""
+    if q.start > 0 and text[q.start - 1] == "~":
+        q.bound = "~"
+        return
+    words = _tail_words(text, q.start)
+    if not words:
+        return
+    bounds = lx.cues("bound", "before")
+    for k in (3, 2, 1):
+        if len(words) >= k and " ".join(words[-k:]) in bounds:
+            q.bound = bounds[" ".join(words[-k:])]
+            words = words[:-k]
+            break
+    if q.kind not in ("money", "percent", "measure", "count", "number"):
+        return
+    changes = lx.cues("change", "before")
+    stripped: list[str] = []
+    while words and words[-1] in _FILLERS and len(stripped) < 2:
+        stripped.append(words.pop())
+    if words and words[-1] in changes:
+        q.change = changes[words[-1]]
+    elif "by" in stripped and q.kind in ("money", "percent"):
         # "cut spending by $2 billion" (but not "boosted by two factors")
-        cm = g.CHANGE_BY.search(text, max(0, ls - 60), ls)
-    if cm and q.kind in ("money", "percent", "measure", "count", "number"):
-        word = re.match(r"[A-Za-z]+", cm.group(0))
-        if word:
-            q.change = lx.cues("change", "before").get(word.group(0).lower(), q.change)
-    if q.bound == "=" and not bm:
-        bm2 = g.BOUND_BEFORE.search(text, max(0, ls - 16), ls)
-        if bm2:
-            q.bound = lx.cues("bound", "before")[bm2.group(0).strip().lower()]
+        for w in reversed(words[-4:]):
+            if w in changes:
+                q.change = changes[w]
+                break
 
 
 def _right_cues(text: str, q: _Q) -> None:
