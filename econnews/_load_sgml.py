@@ -30,18 +30,36 @@ _TEXT = re.compile(r"<TEXT\b([^>]*)>(.*?)</TEXT>", re.S)
 _TAG = re.compile(r"<[A-Z]+\b[^>]*>.*?</[A-Z]+>|<[A-Z]+\b[^>]*>", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SIGNOFF = re.compile(r"(?:\s*\bReuter\b)+\s*$", re.I)
+# the sign-off is looked for in the last characters only: a "$"-anchored pattern
+# that starts with \s* would otherwise be tried at every position of the story
+_TAIL = 200
+_FIELDS = {tag: re.compile(rf"<{tag}>(.*?)</{tag}>", re.S)
+           for tag in ("DATE", "TITLE", "DATELINE", "BODY", *(n.upper() for n in _LISTS))}
 _DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})\s+\d*?(\d{1,2}):(\d{1,2}):(\d{1,2})")
 _MONTHS = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
 
 
 def _field(body: str, tag: str) -> str | None:
-    m = re.search(rf"<{tag}>(.*?)</{tag}>", body, re.S)
+    m = _FIELDS[tag].search(body)
     return None if m is None else m.group(1)
 
 
 def _clean(s: str) -> str:
-    return _CONTROL.sub("", html.unescape(s))
+    if "&" in s:
+        s = html.unescape(s)
+    return _CONTROL.sub("", s)
+
+
+def _drop_signoff(s: str) -> str:
+    """``s`` without its trailing "Reuter" sign-off(s).
+
+    >>> _drop_signoff("Trade rose.\n Reuter\n REUTER ")
+    'Trade rose.'
+    """
+    start = max(0, len(s) - _TAIL)
+    m = _SIGNOFF.search(s, start)
+    return s if m is None else s[:m.start()]
 
 
 def parse_date(raw: str) -> pd.Timestamp | Any:
@@ -87,8 +105,8 @@ def parse_sgml(text: str, *, path: str = "") -> Iterator[dict[str, Any]]:
         text_type = text_attrs.get("TYPE", "NORM")
         if story is None and text_type == "UNPROC":
             story = _TAG.sub("", inner)
-        story = _SIGNOFF.sub("", _clean(story or "")).strip("\n ")
-        rec["title"] = _SIGNOFF.sub("", " ".join(_clean(title or "").split())) or None
+        story = _drop_signoff(_clean(story or "")).strip("\n ")
+        rec["title"] = _drop_signoff(" ".join(_clean(title or "").split())) or None
         rec["dateline"] = " ".join(_clean(dateline or "").split()) or None
         rec["has_body"] = bool(story.strip())
         # a story without a body (a headline-only BRIEF) is its headline

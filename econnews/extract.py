@@ -740,7 +740,7 @@ def _core_value(m: re.Match | None) -> float:
 
 _TOKEN = re.compile(r"\S+")
 _FILLERS = frozenset(
-    "a an by of another some nearly about almost around roughly just".split()
+    ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly", "just"]
 )
 
 

@@ -27,7 +27,8 @@ Text is decoded as UTF-8 (with or without BOM, or UTF-16 with BOM), falling back
 to cp1252 then latin-1; the ``encoding`` column records which. Line endings
 become ``\\n`` and nothing else is changed, so offsets the extractor reports index
 the table's ``text`` exactly. Extra columns: ``path`` (the file read),
-``encoding``, ``duplicate_of`` (see :func:`flag_duplicates`) and any metadata.
+``encoding``, ``duplicate_of`` and ``duplicate_kind`` (see :func:`flag_duplicates`)
+and any metadata.
 
 Every input is accounted for: an input is a text or HTML file, a JSON/CSV
 record (a JSON/CSV file that cannot be parsed or holds no record counts as one
@@ -55,7 +56,6 @@ Timestamp('2019-01-22 00:00:00')
 from __future__ import annotations
 
 import glob
-import hashlib
 import io
 import json
 import os
@@ -71,10 +71,12 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import schema
+from ._load_dedup import KIND_DTYPE, NEAR_THRESHOLD, WINDOW
+from ._load_dedup import flag as _flag
 from ._load_fields import check_fields, resolve
 from ._load_text import Problem, decode, first_line_title, parse_date, split_front_matter
 from ._progress import progress_bar
-from .errors import EconnewsWarning, InputError
+from .errors import InputError, LoadWarning
 
 __all__ = ["LoadWarning", "errors_table", "flag_duplicates", "load_articles"]
 
@@ -90,12 +92,10 @@ KINDS: dict[str, str] = {
 _SKIP = re.compile(r"^(readme|terms|licen[cs]e|copying|manifest\.csv$)", re.IGNORECASE)
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _ARRAY_KEYS = ("articles", "results", "data", "items", "documents", "docs", "records")
-# EXTRA columns every articles table has, after the schema's own
-EXTRA = {"path": schema.STRING, "encoding": schema.STRING, "duplicate_of": schema.STRING}
-
-
-class LoadWarning(EconnewsWarning):
-    """Some inputs could not be read; the articles table lacks them (see its errors)."""
+#: The columns every articles table has after ``schema.ARTICLES``: ``path``,
+#: ``encoding``, ``duplicate_of`` (``schema.ARTICLE_EXTRAS``) and ``duplicate_kind``
+#: (defined here until ``schema.ARTICLE_EXTRAS`` holds it).
+EXTRA: dict[str, object] = {**schema.ARTICLE_EXTRAS, "duplicate_kind": KIND_DTYPE}
 
 
 @dataclass
@@ -334,7 +334,7 @@ def _article(rec: Mapping[str, Any], *, fallback_id: str, path: str, encoding: s
         "encoding": encoding,
     }
     for k, v in extras.items():
-        if k not in row and k != "duplicate_of":
+        if k not in row and k not in EXTRA:
             row[k] = v
     return row
 
@@ -406,66 +406,37 @@ def _unique_ids(ids: list[str]) -> list[str]:
     return out
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+def flag_duplicates(articles: pd.DataFrame, *, threshold: float | None = NEAR_THRESHOLD,
+                    window: pd.Timedelta | str | None = WINDOW) -> pd.DataFrame:
+    """Return a copy with ``duplicate_of`` and ``duplicate_kind``: the same story filed
+    twice, or nearly. Nothing is dropped.
 
+    A story is the title and text folded (lower case, punctuation and spacing
+    aside). ``duplicate_of`` is the id of the earliest earlier article whose story
+    is the same (``duplicate_kind`` ``"exact"``), else of the earliest earlier one
+    whose story is near: a Jaccard similarity of word 3-shingle sets of at least
+    ``threshold`` (0.7; ``None``: exact only). Articles dated more than ``window``
+    apart (three days; ``None``: no limit) are never duplicates; "earliest" is by
+    ``date``, then table order. NA where an article repeats nothing. The exact
+    definitions, and why these values: :mod:`econnews._load_dedup`.
 
-_BLOCK = 1 << 20
-
-
-def _fold_digest(text: str) -> bytes | None:
-    """Digest of the text lower-cased with every run of non-word characters as one
-    space (None if no word is left). Long texts are folded a block at a time, cut
-    at whitespace, so a 50 MB article costs a few MB, not a list of its words."""
-    digest = hashlib.blake2b(digest_size=16)
-    pos, n, empty = 0, len(text), True
-    while pos < n:
-        end = min(pos + _BLOCK, n)
-        if end < n:
-            cut = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end))
-            if cut < pos:  # no break in this block: run on to the next one
-                nxt = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
-                          default=n - 1)
-                cut = nxt
-            end = cut + 1
-        block = _NON_WORD.sub(" ", text[pos:end].lower()).strip()
-        if block:
-            digest.update((block if empty else " " + block).encode("utf-8"))
-            empty = False
-        pos = end
-    return None if empty else digest.digest()
-
-
-def flag_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy with ``duplicate_of``: the id of the first article (in table
-    order) whose text is the same, ignoring case, spacing and punctuation; NA for
-    the first of each group and for unique texts. Nothing is dropped.
-
-    Requires ``id`` and ``text``; adds ``duplicate_of``.
+    Requires ``id`` and ``text``; uses ``title`` and ``date`` when present; adds
+    ``duplicate_of`` and ``duplicate_kind`` (replacing them if present).
 
     >>> t = pd.DataFrame({"id": ["a", "b", "c"],
     ...                   "text": ["Exports rose 5%.", "exports  rose 5 %", "Other."]})
     >>> flag_duplicates(t)["duplicate_of"].tolist()
     [<NA>, 'a', <NA>]
     """
-    schema.require(articles, ["id", "text"], stage="flag_duplicates")
-    first: dict[bytes, str] = {}
-    dup: list[str | None] = []
-    for doc_id, text in zip(articles["id"], articles["text"], strict=True):
-        if not isinstance(text, str) or not text.strip():
-            dup.append(None)
-            continue
-        key = _fold_digest(text)
-        if key is None:
-            dup.append(None)
-            continue
-        if key in first:
-            dup.append(first[key])
-        else:
-            first[key] = doc_id
-            dup.append(None)
-    out = articles.copy()
-    out["duplicate_of"] = pd.array(dup, dtype=schema.STRING)
-    return out
+    if window is not None:
+        try:
+            window = pd.Timedelta(window)
+        except (TypeError, ValueError):
+            raise InputError(f"window={window!r}: give a duration such as '3D' or "
+                             "pd.Timedelta(days=3), or None") from None
+        if window is pd.NaT or window < pd.Timedelta(0):
+            raise InputError(f"window={window!r}: give a duration of zero or more, or None")
+    return _flag(articles, threshold=threshold, window=window)
 
 
 def errors_table(table_or_records: pd.DataFrame | Iterable[Mapping[str, Any]] | None = None
@@ -524,7 +495,7 @@ def load_articles(
     ``progress`` draws a bar over the files (``None``: only when someone watches).
 
     Returns the articles table (schema ``ARTICLES`` plus ``path``, ``encoding``,
-    ``duplicate_of`` and metadata columns); with ``errors="collect"`` a tuple
+    ``duplicate_of``, ``duplicate_kind`` and metadata columns); with ``errors="collect"`` a tuple
     ``(articles, errors)``.
 
     >>> arts, errs = load_articles(["data/russia-japan-trade-30bn.txt", "no/such/file.txt"],

@@ -300,10 +300,16 @@ def _source_note(ax: Axes, text: str, *, owned: bool) -> None:
                 textcoords="offset points", ha="left", va="top", **style)
 
 
-def _set_title(ax: Axes, title: str) -> None:
-    """The chart title, left-aligned and wrapped to the width of the figure."""
-    width = max(30, int(ax.figure.get_figwidth() * 9))
-    ax.set_title(_wrap(title, width), loc="left", parse_math=False)
+def _set_title(ax: Axes, title: str, *, reserve: float = 1.0) -> None:
+    """The chart title, left-aligned on the axes and wrapped to fit the figure.
+
+    ``reserve``: inches of the figure's width left of the axes (the tick labels).
+    """
+    width_in = ax.get_position().width * ax.figure.get_figwidth()
+    if ax.get_subplotspec() is not None and ax.get_subplotspec().get_gridspec().ncols == 1:
+        width_in = ax.figure.get_figwidth() - reserve
+    chars = max(24, int(width_in * 72 / 8.0))  # 12pt bold: about 8pt a character
+    ax.set_title(_wrap(title, chars), loc="left", parse_math=False)
 
 
 def _describe_sources(frame: pd.DataFrame) -> str:
@@ -575,9 +581,11 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
     A row is one article (``doc_id``; each claim its own row without one), split
     by concept when the claims mix concepts, so an implied base sits on the row of
-    the claims it comes from. Its label is two lines, ``[Concept · ]22 Jan 2019``
-    and ``who``: the first named speaker among the row's claims, else the article's
-    source when sources differ, else the article id; equal labels get the id added.
+    the claims it comes from. Its label is two lines: ``22 Jan 2019[ · Concept]``
+    and ``[pair · ]who`` (concept and pair when the claims mix them), ``who`` being
+    the first named speaker among the row's claims, else the article's source when
+    sources differ, else the article id; two articles with the same label get a
+    third line, their id.
     """
     n = len(frame)
     docs = _texts(frame["doc_id"]) if "doc_id" in frame else [None] * n
@@ -595,22 +603,25 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
             pos = start if np.isfinite(start) else math.inf
             if key not in first or pos < first[key][0]:
                 first[key] = (pos, name)
+    pairs = [_pair(_codes(v)) for v in frame["parties"]] if "parties" in frame else [""] * n
+    show_pair = len(set(pairs)) > 1
     label_of: dict[str, str] = {}
     doc_of: dict[str, str] = {}
-    for key, concept, doc, date in zip(keys, concepts, docs, dates, strict=True):
+    for key, concept, doc, date, pair in zip(keys, concepts, docs, dates, pairs, strict=True):
         if key in label_of:
             continue
+        head = (date, _concept_words([concept]) if concept else None)
         name = first[key][1] if key in first else doc
-        head = " · ".join(p for p in (_concept_words([concept]) if concept else None, date) if p)
-        label_of[key] = "\n".join(p for p in (head, name) if p)
+        who = (pair if show_pair else None, name)
+        label_of[key] = "\n".join(" · ".join(p for p in line if p) for line in (head, who)
+                                  if any(line))
         doc_of[key] = doc
     counts: dict[str, int] = {}
     for text in label_of.values():
         counts[text] = counts.get(text, 0) + 1
     for key, text in label_of.items():
-        if counts[text] > 1 and doc_of[key] not in text:
-            label_of[key] = f"{text} ({doc_of[key]})" if "\n" in text \
-                else f"{text}\n{doc_of[key]}"
+        if counts[text] > 1 and doc_of[key] not in text.split("\n")[-1]:
+            label_of[key] = f"{text}\n{doc_of[key]}"  # two articles, one label: add the id
     index = frame.index
     return (pd.Series(keys, index=index, dtype="string"),
             pd.Series([label_of[k] for k in keys], index=index, dtype="string"))
@@ -670,12 +681,15 @@ def compare_claims(
     missing = int((~ok).sum())
     axis_unit = unit or currency
     owned = ax is None
-    wrapped = {k: "\n".join(_short(line, 34) for line in str(t).splitlines()[:2])
+    wrapped = {k: "\n".join(_short(line, 34) for line in str(t).splitlines()[:3])
                for k, t in zip(shown["_key"], shown["_label"], strict=True)}
     n_lines = sum(t.count("\n") + 1 for t in wrapped.values())
     with report_style():
-        fig, ax = _figure(ax, (7.5, max(3.0, 1.9 + 0.3 * n_lines + 0.12 * len(wrapped))))
-        _set_title(ax, title or _title_for("claims compared", concept, parties, selected))
+        fig, ax = _figure(ax, (7.5, max(3.0, 1.9 + 0.2 * n_lines + 0.14 * len(wrapped))))
+        longest = max((len(line) for t in wrapped.values() for line in t.splitlines()),
+                      default=0)
+        _set_title(ax, title or _title_for("claims compared", concept, parties, selected),
+                   reserve=0.4 + longest * 9 * 0.6 / 72)
         ax.set_xlabel(f"Claimed value ({unit_label(axis_unit)})")
         ax.grid(axis="x", visible=True)
         ax.grid(axis="y", visible=False)

@@ -8,6 +8,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -59,6 +60,10 @@ def source_note(fig: Figure) -> str:
     return " ".join(notes[0].split())  # the note is wrapped to the figure's width
 
 
+def point_labels(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text) if t.get_gid() == "econnews-label"]
+
+
 def point_sets(ax) -> dict[str, np.ndarray]:
     """Drawn scatter offsets by legend label."""
     return {c.get_label(): np.asarray(c.get_offsets()) for c in ax.collections
@@ -100,11 +105,13 @@ def test_timeline_draws_each_claim_by_type_with_title_and_source():
     assert ax.get_title("left") == "Trade claims: JPN–RUS"
     note = source_note(fig)
     assert note.startswith("Source: 3 articles (Kyodo, TASS, Nikkei)")
-    assert {"Kyodo", "TASS", "Nikkei"} <= set(texts(fig))  # sources labelled at points
+    # who made each claim: the speaker, else the source; the implied base has no label
+    assert sorted(point_labels(fig)) == ["Nikkei", "Putin", "TASS"]
     fig.canvas.draw()
     labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
-    assert labels and all(lab.startswith("$") and lab.endswith("bn") for lab in labels), labels
-    assert ax.get_yscale() == "linear"
+    assert labels[0] == "$0" and all(lab.startswith("$") and lab.endswith("bn")
+                                     for lab in labels[1:]), labels
+    assert ax.get_yscale() == "linear" and ax.get_ylim()[0] == 0  # amounts read from zero
 
 
 def test_timeline_goes_log_when_values_span_orders_of_magnitude():
@@ -120,7 +127,7 @@ def test_timeline_counts_claims_it_cannot_place():
                                                "2017-05-01", "2018-03-01"]))
     claims.loc[3, "value_usd"] = pd.NA
     fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
-    assert "2 claim(s) without a date or value_usd not shown" in source_note(fig)
+    assert "2 claim(s) without a date or USD value not shown" in source_note(fig)
     assert sum(len(p) for p in point_sets(fig.axes[0]).values()) == 2
 
 
@@ -148,7 +155,7 @@ def test_timeline_names_missing_column():
 
 def test_dollar_signs_in_data_are_not_mathtext():
     claims = claims_table(source=["$X$ Daily"] * 6)
-    fig = plot.claims_timeline(claims, concept="trade")
+    fig = plot.claims_timeline(claims, concept="trade", label="source")
     fig.canvas.draw()  # mathtext would fail to parse or eat the dollars
     assert "$X$ Daily" in texts(fig)
 
@@ -159,7 +166,8 @@ def test_compare_shows_spread_per_source_and_implied_base_hollow():
     fig = plot.compare_claims(claims_table(), concept="trade", parties=["RUS", "JPN"])
     ax = fig.axes[0]
     rows = [t.get_text() for t in ax.get_yticklabels()]
-    assert rows == ["Nikkei", "TASS", "Kyodo · Putin"]  # ordered by date
+    # a row per article, ordered by date; the implied base sits on Putin's row
+    assert rows == ["1 May 2017\nNikkei", "12 Sep 2018\nTASS", "22 Jan 2019\nPutin"]
     points = point_sets(ax)
     assert set(points) == {"target", "implied base", "level"}
     implied = next(c for c in ax.collections if c.get_label() == "implied base")
@@ -290,3 +298,169 @@ def test_export_rejects_unknown_format_and_strips_known_suffix(tmp_path):
         plot.export(make_figure(), tmp_path / "c", formats=["jpeg"])
     paths = plot.export(make_figure(), tmp_path / "c.png", formats="svg")
     assert paths == {"svg": tmp_path / "c.svg"}
+
+
+# ---------------------------------------------------- legible in a printed report
+
+def drawn_texts(fig: Figure) -> list[tuple[str, object]]:
+    """(text, window extent) of every text the figure draws (tick labels in view only)."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ticks = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            span = (hi - lo) * 1e-9
+            for tick in axis.get_major_ticks():
+                if not lo - span <= tick.get_loc() <= hi + span:
+                    ticks.add(id(tick.label1))  # a tick outside the axis is not drawn
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in fig.findobj(Text)
+            if t.get_visible() and t.get_text().strip() and id(t) not in ticks]
+
+
+def assert_legible(fig: Figure) -> None:
+    """Everything drawn lies inside the figure and no two texts overlap."""
+    texts_ = drawn_texts(fig)
+    w, h = fig.get_figwidth(), fig.get_figheight()
+    tight = fig.get_tightbbox()
+    assert tight.x0 >= -0.01 and tight.y0 >= -0.01 and tight.x1 <= w + 0.01 \
+        and tight.y1 <= h + 0.01, f"cut off at the figure's edge: {tight} in {w}x{h}in"
+    clashes = [(a, b) for i, (a, ba) in enumerate(texts_) for b, bb in texts_[i + 1:]
+               if ba.overlaps(bb) and ba.intersection(ba, bb).width > 1
+               and ba.intersection(ba, bb).height > 1]
+    assert not clashes, f"overlapping texts: {clashes}"
+
+
+def crowded_claims() -> pd.DataFrame:
+    """Many claims close together, long names, the latest at the right edge."""
+    n = 9
+    return pd.DataFrame({
+        "doc_id": [f"d{i // 3}" for i in range(n)],
+        "date": pd.to_datetime(["2019-01-22"] * 3 + ["2019-02-01"] * 3 + ["2019-09-30"] * 3),
+        "source": ["A very long source name for a news agency"] * n,
+        "concept": ["trade"] * n, "parties": ["JPN,RUS"] * n,
+        "claim_type": ["level", "target", "forecast"] * 3,
+        "speaker": [f"the fictional Institute of Long Names number {i}" for i in range(n)],
+        "value_usd": pd.array([2.0e10, 2.1e10, 2.2e10, 2.05e10, 2.15e10, 3.0e10,
+                               2.9e10, 3.0e10, 2.95e10], dtype="Float64"),
+    })
+
+
+def test_timeline_labels_never_overlap_or_leave_the_axes():
+    fig = plot.claims_timeline(crowded_claims())
+    labels = point_labels(fig)
+    assert 2 <= len(labels) < 9  # those that fit nowhere are left out, not piled up
+    assert_legible(fig)
+    ax_box = fig.axes[0].get_window_extent()
+    for text, box in drawn_texts(fig):
+        if text in labels:
+            assert ax_box.x0 - 2 <= box.x0 and box.x1 <= ax_box.x1 + 2, text
+
+
+@pytest.mark.parametrize("chart", ["timeline", "compare", "overview"])
+def test_charts_of_the_synthetic_tables_are_legible(chart):
+    if chart == "timeline":
+        fig = plot.claims_timeline(claims_table(), concept="trade")
+    elif chart == "compare":
+        fig = plot.compare_claims(claims_table(), concept=["trade", "investment"])
+    else:
+        fig = plot.quantities_overview(quantities_table())
+    assert_legible(fig)
+
+
+def test_long_titles_wrap_and_source_line_spans_the_figure():
+    fig = plot.compare_claims(claims_table(), concept=["trade", "investment"],
+                              title="A very long title " * 6)
+    assert "\n" in fig.axes[0].get_title("left")
+    assert_legible(fig)
+    note = next(t for t in fig.findobj(Text) if t.get_gid() == "econnews-source")
+    assert note is fig._supxlabel  # figure-wide, under everything, inside the layout
+
+
+def test_source_note_sits_under_a_given_axes():
+    fig = Figure(figsize=(10, 4))
+    _, right = fig.subplots(1, 2)
+    plot.claims_timeline(claims_table(), ax=right, title="Right")
+    note = next(t for t in fig.findobj(Text) if t.get_gid() == "econnews-source")
+    assert note.axes is right
+    assert fig._supxlabel is None
+
+
+def test_compare_rows_name_concept_pair_and_who_when_mixed():
+    claims = claims_table()
+    fig = plot.compare_claims(claims)
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert rows == ["1 May 2017 · Trade\nJPN–RUS · Nikkei", "1 Mar 2018 · Trade\nJPN–USA · Reuters",
+                    "12 Sep 2018 · Trade\nJPN–RUS · TASS",
+                    "22 Jan 2019 · Investment\nJPN–RUS · Putin",
+                    "22 Jan 2019 · Trade\nJPN–RUS · Putin"]  # by date; one article, 2 concepts
+
+
+def test_compare_names_articles_apart_when_their_labels_match():
+    claims = claims_table(source=["Reuters"] * 6, speaker=[pd.NA] * 6,
+                          date=pd.to_datetime(["2019-01-22"] * 6))
+    fig = plot.compare_claims(claims, concept="trade", parties=["JPN", "RUS"])
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert sorted(rows) == ["22 Jan 2019\nnikkei", "22 Jan 2019\nrj", "22 Jan 2019\ntass"]
+    claims = claims_table(source=["Reuters"] * 6, speaker=["economists"] * 6,
+                          date=pd.to_datetime(["2019-01-22"] * 6))
+    rows = [t.get_text() for t in plot.compare_claims(
+        claims, concept="trade", parties=["JPN", "RUS"]).axes[0].get_yticklabels()]
+    assert sorted(rows) == ["22 Jan 2019\neconomists\nnikkei", "22 Jan 2019\neconomists\nrj",
+                            "22 Jan 2019\neconomists\ntass"]
+
+
+def test_compare_without_sources_or_speakers():
+    claims = claims_table(source=[pd.NA] * 6, speaker=[pd.NA] * 6)  # found as a bug
+    rows = [t.get_text() for t in
+            plot.compare_claims(claims, concept="trade").axes[0].get_yticklabels()]
+    assert rows == ["1 May 2017\nJPN–RUS · nikkei", "1 Mar 2018\nJPN–USA · us",
+                    "12 Sep 2018\nJPN–RUS · tass", "22 Jan 2019\nJPN–RUS · rj"]
+
+
+def tonnes_table() -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": ["coal", "pipes", "pipes", "coal"],
+        "date": pd.to_datetime(["1987-03-09", "1987-04-03", "1987-04-03", "1987-03-09"]),
+        "concept": ["imports", "exports", "exports", "prices"],
+        "claim_type": ["forecast", "level", "forecast", "level"],
+        "value": [4.9e6, 4e5, 2e5, 44.0], "unit": ["metric_ton"] * 3 + ["USD"],
+        "value_usd": pd.array([None, None, None, 44.0], dtype="Float64"),
+    })
+
+
+@pytest.mark.parametrize("chart", [plot.compare_claims, plot.claims_timeline])
+def test_charts_in_a_physical_unit(chart):
+    fig = chart(tonnes_table(), unit="metric_ton", title="Volumes")
+    ax = fig.axes[0]
+    axis = ax.xaxis if chart is plot.compare_claims else ax.yaxis
+    assert axis.get_label_text() == "Claimed value (metric tons)"
+    drawn = sorted(float(v) for p in point_sets(ax).values()
+                   for v in p[:, 0 if chart is plot.compare_claims else 1])
+    assert drawn == [2e5, 4e5, 4.9e6]
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in axis.get_ticklabels() if t.get_text()]
+    assert "0" in ticks and any(t.endswith("m") for t in ticks), ticks
+    assert "1 claim(s) in other units than metric tons not shown" in source_note(fig)
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), [
+    (4.9e6, "metric_ton", "4.9m metric tons"),
+    (4e5, "barrel / day", "400k barrels per day"),
+    (2e10, "USD", "$20bn"),
+    (5e11, "JPY", "¥500bn"),
+    (12.0, "percent", "12 percent"),
+    (3.0, "widgets?", "3 widgets?"),
+])
+def test_format_amount(value, unit, expected):
+    assert plot.format_amount(value, unit) == expected
+
+
+def test_overview_puts_the_size_panel_under_the_two_others():
+    fig = plot.quantities_overview(quantities_table())
+    kinds_ax, _, size_ax = fig.axes
+    FigureCanvasAgg(fig).draw()  # positions after the constrained layout
+    assert size_ax.get_position().width > 1.8 * kinds_ax.get_position().width
+    assert size_ax.get_position().y1 < kinds_ax.get_position().y0
+    assert fig.get_figwidth() <= 7.5  # legible printed 6.4in wide
