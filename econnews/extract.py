@@ -997,10 +997,6 @@ def _default_name(q: _Q) -> str | None:
 
 
 #: The columns extract() returns: the schema's, then the extras it adds.
-QUANTITY_COLUMNS: dict[str, object] = {
-    **schema.QUANTITIES,
-    "unit_name": schema.STRING,
-    "per": schema.STRING,
-}
+QUANTITY_COLUMNS: dict[str, object] = schema.EXTRACTED
 
 _ARROW_STRINGS = _arrow_strings()
