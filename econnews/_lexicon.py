@@ -56,7 +56,33 @@ def currencies() -> tuple[Currency, ...]:
 @cache
 def currency_codes() -> dict[str, str]:
     """ISO codes the lexicon knows, mapped to themselves."""
-    return {c.iso: c.iso for c in currencies()}
+    codes = {c.iso: c.iso for c in currencies() if not c.iso.startswith("@")}
+    codes.update({r["iso"]: r["iso"] for r in read_table("currency_context.csv")})
+    return codes
+
+
+@cache
+def currency_tier(where: str) -> dict[str, int]:
+    """surface (lower-cased where matching ignores case) -> tier."""
+    out: dict[str, int] = {}
+    for c in currencies():
+        if c.where in (where, "both"):
+            out[c.surface.lower() if c.any_case else c.surface] = c.tier
+    return out
+
+
+@cache
+def currency_context() -> dict[str, tuple[dict[str, str], str | None]]:
+    """family -> ({place word: ISO code}, default code or None)."""
+    out: dict[str, tuple[dict[str, str], str | None]] = {}
+    for r in read_table("currency_context.csv"):
+        cues, default = out.get(r["family"], ({}, None))
+        if r["cue"] == "*":
+            default = r["iso"]
+        else:
+            cues[r["cue"]] = r["iso"]
+        out[r["family"]] = (cues, default)
+    return out
 
 
 @cache

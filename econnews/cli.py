@@ -5,8 +5,11 @@ Sub-commands: ``extract`` (quantities), ``claims`` (the claims table) and
 globs or ``-`` (standard input); tables go to ``-o FILE`` (``.parquet``,
 ``.csv``, ``.jsonl``) or, without ``-o``, to stdout as a readable text table.
 Progress and a one-line summary (articles, rows, errors, seconds) go to stderr
-(``--quiet`` silences them). Exit codes: 0 done, 1 an error (one line saying the
-fix; with ``--strict``, any unreadable input), 2 a usage error.
+(``--quiet`` silences them); ``report`` prints the path of the report's
+``index.html`` on stdout. ``--currency-hint`` (``extract``) is passed to the
+extractor: it says what a bare ``$`` or "dollars" means. Exit codes: 0 done, 1 an
+error (one line saying the fix; with ``--strict``, any unreadable input), 2 a
+usage error.
 
 >>> main(["extract", "--help"])  # doctest: +ELLIPSIS
 usage: econnews extract ...
@@ -103,7 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     rp = sub.add_parser(
         "report", formatter_class=_Formatter, help="a report folder with tables and charts",
         description="Run the whole pipeline and write a browsable report (index.html, tables, "
-                    "charts) into --out.\nPATH defaults to ./data when that folder exists.",
+                    "charts) into --out, and print the path of its index.html.\nPATH: as for "
+                    "extract; without PATH, the example and illustrative articles of the\n"
+                    "repository's data/ folder.",
         epilog="examples:\n"
                "  econnews report --out report/\n"
                "  econnews report news/ --out report/ --jobs 2")
@@ -187,41 +192,17 @@ def _text_table(frame: pd.DataFrame, *, multi_doc: bool, columns: Sequence[str] 
     return "\n".join(lines)
 
 
-_BARE_DOLLAR = re.compile(r"^\(?\s*(?:\$|dollars?\b|dlrs?\b)|\d\s*(?:dollars?|dlrs?)\b", re.I)
-_QUALIFIED = re.compile(r"(US|U\.S\.|[A-Z]{1,3})\s*\$|\b(U\.?S\.?|American|Australian|Canadian|"
-                        r"Hong Kong|New Zealand|Singapore|Taiwan)\b", re.I)
-
-
-def apply_currency_hint(quantities: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Re-label money written with a bare ``$``/``dollars`` (unit ``USD``) as ``code``.
-
-    Amounts that name their dollar (``US$``, ``A$``, ``U.S. dollars``,
-    ``Australian dollars``) keep their unit.
-
-    >>> q = pd.DataFrame({"surface": ["$5 billion", "US$5 billion", "5 dollars"],
-    ...                   "kind": ["money"] * 3, "unit": ["USD"] * 3})
-    >>> apply_currency_hint(q, "AUD")["unit"].tolist()
-    ['AUD', 'USD', 'AUD']
-    """
-    out = quantities.copy()
-    bare = [
-        kind == "money" and unit == "USD" and isinstance(s, str)
-        and bool(_BARE_DOLLAR.search(s)) and not _QUALIFIED.search(s)
-        for s, kind, unit in zip(out["surface"], out["kind"], out["unit"], strict=True)
-    ]
-    out.loc[bare, "unit"] = code
-    return out
-
-
 def _check_currency(code: str | None) -> str | None:
+    """The --currency-hint as the extractor reads it (a usage error if it is unknown)."""
     if code is None:
         return None
-    import pycountry
+    from .corpus import _check_hint
 
-    up = code.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", up) or pycountry.currencies.get(alpha_3=up) is None:
-        raise _UsageError(f"--currency-hint {code}: give an ISO 4217 code such as AUD or CAD")
-    return up
+    try:
+        return _check_hint(code)
+    except InputError:
+        raise _UsageError(f"--currency-hint {code}: give an ISO 4217 code such as AUD or "
+                          "CAD") from None
 
 
 def _report_errors(errors: pd.DataFrame, quiet: bool) -> None:
@@ -240,7 +221,8 @@ def _progress(args: argparse.Namespace) -> bool | None:
     return True if args.progress else None
 
 
-def _pipeline(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _pipeline(args: argparse.Namespace, *, currency_hint: str | None = None
+              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     from .corpus import extract_corpus
     from .load import load_articles
 
@@ -251,7 +233,7 @@ def _pipeline(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, pd.
         first = load_errors.iloc[0]
         raise InputError(f"no article could be read: {first['path']}: {first['message']}")
     quantities, extract_errors = extract_corpus(articles, n_jobs=args.jobs, progress=progress,
-                                                errors="collect")
+                                                errors="collect", currency_hint=currency_hint)
     errors = pd.concat([load_errors, extract_errors], ignore_index=True) \
         if len(extract_errors) else load_errors
     return articles, quantities, errors
@@ -275,9 +257,7 @@ def _summary(args: argparse.Namespace, started: float, **counts: int) -> None:
 
 def _cmd_extract(args: argparse.Namespace, started: float) -> int:
     hint = _check_currency(args.currency_hint)
-    articles, quantities, errors = _pipeline(args)
-    if hint:
-        quantities = apply_currency_hint(quantities, hint)
+    articles, quantities, errors = _pipeline(args, currency_hint=hint)
     _emit(quantities, args, multi_doc=len(articles) > 1)
     _report_errors(errors, args.quiet)
     _summary(args, started, articles=len(articles), quantities=len(quantities),
@@ -301,19 +281,13 @@ def _cmd_report(args: argparse.Namespace, started: float) -> int:
     from .report import build_report
 
     paths = list(args.paths)
-    if not paths:
-        if not Path("data").is_dir():
-            raise _UsageError("give the article files or folders to report on "
-                              "(there is no ./data folder to default to)")
-        paths = ["data"]
     _check_paths(paths)
-    rep = build_report(paths, args.out, n_jobs=args.jobs, progress=_progress(args))
+    rep = build_report(paths or None, args.out, n_jobs=args.jobs, progress=_progress(args))
     counts = rep.summary()
     _report_errors(rep.errors, args.quiet)
-    if not args.quiet:
-        print(f"econnews report: wrote {rep.index}", file=sys.stderr)
+    print(rep.index)
     _summary(args, started, **{k: counts[k] for k in ("articles", "quantities", "claims",
-                                                       "errors") if k in counts})
+                                                       "errors", "files") if k in counts})
     return 1 if args.strict and counts.get("errors", 0) else 0
 
 

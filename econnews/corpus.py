@@ -39,20 +39,17 @@ import pandas as pd
 
 from . import schema
 from ._progress import progress_bar
-from .errors import EconnewsWarning, InputError
+from .errors import ExtractWarning, InputError
 from .load import errors_table
 
 __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 
-#: The columns ``extract_corpus`` returns: the quantities schema plus ``source``.
-OUTPUT: dict[str, object] = {**schema.QUANTITIES, "source": schema.STRING}
+#: The columns ``extract_corpus`` returns (``schema.CORPUS_QUANTITIES``: what
+#: ``econnews.extract`` returns plus the article's ``source``).
+OUTPUT: dict[str, object] = schema.CORPUS_QUANTITIES
 
 ErrorMode = Literal["warn", "collect", "raise"]
 _Item = tuple[Any, Any, Any, Any, Any]  # (id, text, date, source, path)
-
-
-class ExtractWarning(EconnewsWarning):
-    """Some articles could not be extracted; the result lacks their quantities."""
 
 
 def _is_dask(obj: Any) -> bool:
@@ -64,7 +61,8 @@ def _missing(value: Any) -> bool:
         or value is pd.NA
 
 
-def _one(item: _Item, mode: str) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
+def _one(item: _Item, mode: str, hint: str | None = None
+         ) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
     from .extract import extract
 
     doc_id, text, date, source, path = item
@@ -76,7 +74,7 @@ def _one(item: _Item, mode: str) -> tuple[pd.DataFrame | None, dict[str, Any] | 
             raise InputError(f"article {doc!r}: {err['message']}")
         return None, err
     try:
-        q = extract(text, doc_id=doc, date=None if _missing(date) else date)
+        q = extract(text, doc_id=doc, date=None if _missing(date) else date, currency_hint=hint)
     except Exception as exc:  # the extractor's failure on one article must not stop the run
         if mode == "raise":
             raise InputError(f"article {doc!r}: extraction failed: {type(exc).__name__}: {exc}; "
@@ -90,7 +88,8 @@ def _one(item: _Item, mode: str) -> tuple[pd.DataFrame | None, dict[str, Any] | 
     return q, None
 
 
-def _chunk(items: Sequence[_Item], mode: str) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
+def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None
+           ) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
     """Worker: extract a chunk of articles (runs in a child process when n_jobs > 1).
 
     The chunk's quantities come back as one frame: thousands of small frames
@@ -98,12 +97,22 @@ def _chunk(items: Sequence[_Item], mode: str) -> tuple[list[pd.DataFrame], list[
     """
     frames, errs = [], []
     for item in items:
-        q, err = _one(item, mode)
+        q, err = _one(item, mode, hint)
         if err is not None:
             errs.append(err)
         elif q is not None and len(q):
             frames.append(q)
     return ([_assemble(frames)] if frames else []), errs
+
+
+def _check_hint(hint: str | None) -> str | None:
+    """The hint as the extractor reads it; an unknown code fails here, not per article."""
+    if hint is None:
+        return None
+    from .extract import extract
+
+    extract("", currency_hint=hint)  # raises InputError naming the bad code
+    return str(hint).strip().upper()
 
 
 def _items(articles: pd.DataFrame) -> list[_Item]:
@@ -131,6 +140,7 @@ def extract_corpus(
     progress: bool | None = None,
     errors: ErrorMode = "warn",
     chunk_size: int | None = None,
+    currency_hint: str | None = None,
 ) -> Any:
     """Quantities for every article of an articles table.
 
@@ -138,17 +148,21 @@ def extract_corpus(
     present. Returns the quantities schema plus ``source`` (``OUTPUT``), with a
     fresh index; with ``errors="collect"`` a tuple ``(quantities, errors)``.
     ``n_jobs`` > 1 (``-1``: one per CPU) runs chunks of ``chunk_size`` articles
-    in that many processes; the result equals the serial one.
+    in that many processes; the result equals the serial one. ``currency_hint``
+    goes to :func:`econnews.extract` for every article (what a bare ``$`` or
+    "dollars" means, e.g. ``"AUD"``); an unknown code raises ``InputError`` at once.
 
     >>> extract_corpus(pd.DataFrame({"id": ["x"], "text": ["  "]}), errors="collect")[1]["code"].tolist()
     ['no-text']
     """
     if errors not in ("warn", "collect", "raise"):
         raise InputError(f"errors={errors!r}: use 'warn', 'collect' or 'raise'")
+    hint = _check_hint(currency_hint)
     if _is_dask(articles):
         from .dask import extract as dask_extract
 
-        return dask_extract(articles, errors="collect" if errors == "collect" else "raise")
+        return dask_extract(articles, errors="collect" if errors == "collect" else "raise",
+                            currency_hint=hint)
     schema.require(articles, ["id", "text"], stage="extract_corpus")
     if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
         raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, or -1 for all")
@@ -166,14 +180,14 @@ def extract_corpus(
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         if n_jobs == 1 or len(chunks) <= 1:
             for chunk in chunks:
-                fr, er = _chunk(chunk, mode)
+                fr, er = _chunk(chunk, mode, hint)
                 frames.extend(fr)
                 errs.extend(er)
                 bar.update(len(chunk))
         else:
             with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks))) as pool:
-                for (fr, er), chunk in zip(pool.map(_chunk, chunks, [mode] * len(chunks)),
-                                           chunks, strict=True):
+                results = pool.map(_chunk, chunks, [mode] * len(chunks), [hint] * len(chunks))
+                for (fr, er), chunk in zip(results, chunks, strict=True):
                     frames.extend(fr)
                     errs.extend(er)
                     bar.update(len(chunk))

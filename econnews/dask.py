@@ -2,7 +2,8 @@
 
 ``extract(ddf)`` maps :func:`econnews.extract_corpus` over the partitions of a
 Dask DataFrame of articles and returns a lazy Dask DataFrame of quantities whose
-``meta`` is the quantities schema plus ``source`` (:data:`econnews.corpus.OUTPUT`).
+``meta`` is ``schema.CORPUS_QUANTITIES`` (:data:`econnews.corpus.OUTPUT`: what
+:func:`econnews.extract` returns plus ``source``).
 Parquet in, Parquet out::
 
     import dask.dataframe as dd
@@ -23,19 +24,20 @@ from one pass over each partition (compute them together with
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Literal
 
 import pandas as pd
 
 from . import schema
-from .corpus import OUTPUT, extract_corpus
+from .corpus import OUTPUT, _check_hint, extract_corpus
 from .errors import InputError
 
 __all__ = ["extract", "meta"]
 
 
 def meta() -> pd.DataFrame:
-    """The empty quantities frame used as ``meta`` (quantities schema + ``source``).
+    """The empty quantities frame used as ``meta`` (``schema.CORPUS_QUANTITIES``).
 
     >>> list(meta().columns)[-2:]
     ['date', 'source']
@@ -43,22 +45,24 @@ def meta() -> pd.DataFrame:
     return schema.empty(OUTPUT)
 
 
-def _partition(pdf: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return extract_corpus(pdf, n_jobs=1, progress=False, errors="collect")
+def _partition(pdf: pd.DataFrame, hint: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return extract_corpus(pdf, n_jobs=1, progress=False, errors="collect", currency_hint=hint)
 
 
-def _quantities(pdf: pd.DataFrame) -> pd.DataFrame:
-    q = extract_corpus(pdf, n_jobs=1, progress=False, errors="raise")
+def _quantities(pdf: pd.DataFrame, hint: str | None = None) -> pd.DataFrame:
+    q = extract_corpus(pdf, n_jobs=1, progress=False, errors="raise", currency_hint=hint)
     q.attrs.clear()
     return q
 
 
-def extract(ddf: Any, *, errors: Literal["raise", "collect"] = "raise") -> Any:
+def extract(ddf: Any, *, errors: Literal["raise", "collect"] = "raise",
+            currency_hint: str | None = None) -> Any:
     """Quantities of a Dask DataFrame of articles, as a lazy Dask DataFrame.
 
     Requires ``id`` and ``text`` columns (``date``, ``source``, ``path`` used
     when present). Row order within the result follows the partitions, then
-    the articles, then the text, like the serial result.
+    the articles, then the text, like the serial result. ``currency_hint`` goes
+    to :func:`econnews.extract` for every article.
     """
     import dask
     import dask.dataframe as dd
@@ -67,12 +71,13 @@ def extract(ddf: Any, *, errors: Literal["raise", "collect"] = "raise") -> Any:
         raise InputError(f"econnews.dask.extract takes a dask DataFrame, got {type(ddf).__name__}; "
                          "use econnews.extract_corpus for pandas")
     schema.require(ddf._meta, ["id", "text"], stage="econnews.dask.extract")
-    if errors == "raise":
-        return ddf.map_partitions(_quantities, meta=meta(), enforce_metadata=False,
-                                  align_dataframes=False)
-    if errors != "collect":
+    if errors not in ("raise", "collect"):
         raise InputError(f"errors={errors!r}: use 'raise' or 'collect' with Dask")
-    parts = [dask.delayed(_partition)(p) for p in ddf.to_delayed()]
+    currency_hint = _check_hint(currency_hint)  # a bad code fails here, not in every task
+    if errors == "raise":
+        return ddf.map_partitions(partial(_quantities, hint=currency_hint), meta=meta(),
+                                  enforce_metadata=False, align_dataframes=False)
+    parts = [dask.delayed(_partition)(p, currency_hint) for p in ddf.to_delayed()]
     q = dd.from_delayed([dask.delayed(_first)(p) for p in parts], meta=meta(),
                         verify_meta=False)
     e = dd.from_delayed([dask.delayed(_second)(p) for p in parts],

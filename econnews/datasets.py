@@ -158,7 +158,9 @@ def reuters21578(path: str | os.PathLike[str] | None = None, *, download: bool =
     schema (``id`` = ``reuters21578-<NEWID>``, ``date`` to the second, malformed
     stamps included, ``title``, ``source``, ``text`` with entities unescaped and the
     "Reuter" sign-off removed; a headline-only story's text is its headline),
-    then ``path``, ``encoding``, ``duplicate_of``, and ``dateline``, ``topics``,
+    then ``path``, ``encoding``, ``duplicate_of``, ``duplicate_kind`` (the same story
+    filed twice: :func:`econnews.load.flag_duplicates`; 295 exact and 268 near
+    repeats among the stories with a body), and ``dateline``, ``topics``,
     ``places``, ``people``, ``orgs``, ``exchanges``, ``companies`` (lists),
     ``has_body``, ``text_type``, ``newid``, ``oldid``, ``lewissplit``,
     ``cgisplit``, ``raw_date``.

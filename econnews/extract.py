@@ -142,7 +142,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
                 and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12:
             q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
             continue
-        if q.extra.get("scaled"):
+        if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
             for other in found[i + 1:]:
                 if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end:other.start]):
                     break
@@ -175,7 +175,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (surf in ("PS", "Y=", "RM", "Rs", "SFr") and prefix_m.start() > 0 and text[prefix_m.start() - 1].isalnum()):
             prefix_m = None
         else:
-            prefix = _currency(surf, "prefix", hint)
+            prefix = _currency(surf, "prefix", hint, text)
             start = prefix_m.start()
             if prefix is None:
                 prefix_m = None
@@ -205,7 +205,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     low = high = value * mult
 
     # ---- unit, then maybe a range tail, then maybe the unit after the range
-    unit = _unit(text, pos, prefix, hint, value * mult, mult > 1)
+    scaled = mult > 1 or (not is_digits and _scale_in_words(core) > 1)
+    unit = _unit(text, pos, prefix, hint, value * mult, scaled)
     lo2 = None
     if unit is None or unit.get("rangeable"):
         rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s)
@@ -260,16 +261,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     code = unit.get("unit")
 
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
-    if kind == "number" and found:
-        prev = found[-1]
-        if (
-            prev.kind in ("money", "count", "measure")
-            and not (prev.kind == "measure" and prev.unit_name in _TIME_UNITS)
-            and s - prev.end < 60
-            and "\n\n" not in text[prev.end:s]
-            and not re.search(r"[.!?]\s", text[prev.end:s])
-            and (scale_words or g.ELIDED_BEFORE.search(text, max(0, s - 16), s))
-        ):
+    if kind == "number" and found and not _SHARE_LABEL.search(text, max(0, s - 16), s):
+        prev = _elided_from(text, found, s, bool(scale_words))
+        if prev is not None:
             kind, code = prev.kind, prev.unit
             unit = dict(unit, name=prev.unit_name, per=prev.per)
 
@@ -296,6 +290,40 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
         return None, pos
     return q, pos
+
+
+_SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:anding)?\s+)?$")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n {2,}|\n\t")
+
+
+def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
+    """The earlier quantity whose unit a bare number shares ("rose to 8.14 billion dlrs
+    from 5.7 billion"): the last money amount of the paragraph for a scaled number (a
+    percent or a duration in between does not break it), the previous amount of the
+    sentence for a number after "from"/"to"/"against"."""
+    cue = g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
+    if not (scaled or cue):
+        return None
+    prev = found[-1]
+    if prev.kind == "number" and "\n" not in text[prev.end:s] and s - prev.end < 20:
+        return None  # "72.1 mln vs 31.7 mln": a pair of bare numbers stays bare
+    if prev.kind in ("count", "measure") and not (
+        prev.kind == "measure" and prev.unit_name in _TIME_UNITS
+    ):
+        gap = text[prev.end:s]
+        if len(gap) < 60 and not re.search(r"[.!?]\s", gap) and not _PARAGRAPH.search(gap):
+            return prev
+    for q in reversed(found[-8:]):
+        gap = text[q.end:s]
+        if len(gap) > 400 or _PARAGRAPH.search(gap):
+            return None
+        if q.kind == "money":
+            if not scaled and re.search(r"[.!?]\s", gap):
+                return None
+            return q
+        if q.kind == "count":
+            return None
+    return None
 
 
 def _tidy(x: float) -> float:
@@ -455,11 +483,13 @@ def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str
     return mult, pos, words
 
 
-def _currency(surface: str, where: str, hint: str | None) -> str | None:
+def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str | None:
     table = lx.currency_lookup(where)
     code = table.get(surface) or table.get(surface.lower())
     if code is None:
         return None
+    if code.startswith("@"):
+        return _context_currency(text, code[1:])
     if hint:
         low = surface.lower()
         if surface == "$" or low in ("dollars", "dollar", "dlrs", "dlr"):
@@ -472,7 +502,23 @@ def _currency(surface: str, where: str, hint: str | None) -> str | None:
     return code
 
 
-_MONEY_NAME = {"USD": "dollar"}
+@functools.lru_cache(maxsize=256)
+def _context_currency(text: str, family: str) -> str | None:
+    """The code an ambiguous currency name has in this article: its earliest place word."""
+    cues, default = lx.currency_context().get(family, ({}, None))
+    best = None
+    m = _context_regex(family).search(text)
+    if m is not None:
+        best = {k.lower(): v for k, v in cues.items()}.get(m.group(0).lower())
+    return best or default
+
+
+@functools.cache
+def _context_regex(family: str) -> re.Pattern:
+    cues, _ = lx.currency_context().get(family, ({}, None))
+    if not cues:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b" + lx.alternation(list(cues), any_case=True) + r"\b")
 
 
 def _unit(
@@ -496,11 +542,14 @@ def _unit(
     sm = g.SUFFIX_AFTER.match(text, pos)
     if sm:
         surf = sm.group(0).strip(" \t\r\n-")
-        code = _currency(surf, "suffix", hint)
+        code = _currency(surf, "suffix", hint, text)
         low = surf.lower()
         ok = code is not None
-        if ok and low in ("pounds", "pound") and not scaled and prefix is None:
+        if ok and low == "pounds" and not scaled and prefix is None:
             ok = bool(re.compile(r"\s(?i:sterling|stg)\b").match(text, sm.end()))
+        tier = lx.currency_tier("suffix").get(surf, lx.currency_tier("suffix").get(low, 0))
+        if ok and tier == 5 and not scaled and prefix is None:
+            ok = False  # "the 10,000 mark", "a crown"; but "a 181 mln crown surplus"
         if ok and low in ("won", "marks", "dong", "lei", "rand") and sm.group(0)[:1] == "-":
             ok = False
         if ok and low == "c":
@@ -674,7 +723,7 @@ def _range_tail(
     prefix2 = None
     pm = re.compile(g.CURRENCY_PREFIX + r"\s?").match(text, p)
     if pm is not None:
-        prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint)
+        prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
             p = pm.end()
     m2 = g.CORE.match(text, p)
@@ -853,7 +902,7 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         unit = _count(text, m.end())
         money = re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])").match(text, m.end())
         if money:
-            code = _currency(money.group(0).strip().split()[-1], "suffix", None) or "USD"
+            code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
             q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
         elif unit is not None:
             q = _Q(s, unit["end"], "count", (low + high) / 2, low, high, unit["unit"],

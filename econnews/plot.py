@@ -198,7 +198,10 @@ def _value_axis(ax: Axes, which: str, values: np.ndarray, *, unit: str,
         )
     if log:
         (ax.set_yscale if which == "y" else ax.set_xscale)("log")
-        axis.set_major_locator(LogLocator(base=10))
+        decades = math.log10(positive.max() / positive.min()) if len(positive) > 1 else 0.0
+        # over a few decades, ticks at 1-2-5 so that points read against a number
+        axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0) if decades <= 3
+                                          else (1.0,)))
         axis.set_minor_formatter(NullFormatter())
     else:
         axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
@@ -553,7 +556,7 @@ def claims_timeline(
             is_date = pd.api.types.is_datetime64_any_dtype(shown[x])
             if is_date:
                 first, last = shown[x].min(), shown[x].max()
-                pad = max((last - first) * 0.08, pd.Timedelta(days=45))
+                pad = max((last - first) * 0.06, pd.Timedelta(days=20))
                 ax.set_xlim(first - pad, last + pad)
                 locator = mdates.AutoDateLocator(maxticks=8)
                 ax.xaxis.set_major_locator(locator)
