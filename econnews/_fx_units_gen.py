@@ -55,7 +55,6 @@ HISTORIC = {
     "ARA": "Argentine Austral (1985-1991)",
     "SUR": "Soviet Rouble (before 1992)",
     "XEU": "European Currency Unit (1979-1998)",
-    "LUF": "Luxembourg Franc",
 }
 
 HEADER = """\

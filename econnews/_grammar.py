@@ -78,7 +78,16 @@ RATIO_WORD = re.compile(
 FRACTION_WORD = re.compile(
     rf"(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
     rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
-    rf"|(?i:\b(?P<half>half)\s+(?=of\b|the\b))"
+    rf"|(?i:(?<!first\s)(?<!second\s)(?<!latter\s)(?<!former\s)\b(?P<half>half)\s+(?=of\b|the\b))"
+)
+# "half a point", "a quarter of a percentage point", "half-point", "quarter-point"
+HALF_POINT = re.compile(
+    r"(?i:\b(?:a\s+)?(?P<w>half|quarter)(?:\s+of)?\s+an?\s+(?:percentage\s+)?point\b"
+    r"|\b(?P<w2>half|quarter)[\s-](?:percentage[\s-])?point\b)"
+)
+# "one in six", "one out of three"
+ONE_IN = re.compile(
+    rf"(?i:\b(?P<a>one|a|\d{{1,3}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,4}})\b)"
 )
 APPROX_WORD = re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
@@ -140,6 +149,12 @@ _ABBREV = re.compile(
 @cache
 def function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "function")
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """One list of ``words.csv`` ("name_after", "index_word", "phrasal", ...)."""
+    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == name)
 
 
 @cache

@@ -105,7 +105,8 @@ def _check_hint(hint: str | None) -> str | None:
 
 def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     found: list[_Q] = []
-    fractions = list(_fractions(text, []))
+    fractions = list(_half_points(text)) + list(_one_in(text))
+    fractions += list(_fractions(text, [(q.start, q.end) for q in fractions]))
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
     for m in g.CORE.finditer(text):
@@ -128,6 +129,8 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
 
 
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
+_PAREN_BEFORE = re.compile(r"\s*\(\s*$")
+_PAREN_AFTER = re.compile(r"\s*\)")
 
 
 def _coordinate(text: str, found: list[_Q]) -> None:
@@ -136,6 +139,12 @@ def _coordinate(text: str, found: list[_Q]) -> None:
     against a 1.65 billion yen profit')."""
     for i, q in enumerate(found):
         if q.kind != "number":
+            continue
+        prv = found[i - 1] if i > 0 else None
+        if prv is not None and prv.kind in ("money", "percent") and _PAREN_BEFORE.match(
+                text[prv.end:q.start]) and _PAREN_AFTER.match(text, q.end):
+            # "4.27 pct (4.32)": last week's figure in brackets shares the unit
+            q.kind, q.unit, q.unit_name, q.per = prv.kind, prv.unit, prv.unit_name, prv.per
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and nxt.kind in ("money", "percent", "ratio", "measure") \
@@ -221,6 +230,18 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
 
     if unit["kind"] == "skip":
         return None, _run_end(text, e)
+    if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
+        lo2 is not None and unit["kind"] == "count"
+        and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
+    ):
+        return None, pos  # "by a vote of 34 to 2", "a 2-1 decision"
+    if is_digits and unit["kind"] in ("number", "count") and (
+        _MODEL.match(text, s) or _name_noun_after(text, e)
+    ):
+        return None, _run_end(text, e)  # "the 737-800", "its 777 plane"
+    if is_digits and _is_year(core) and unit["kind"] == "measure" \
+            and unit.get("name") in _TIME_UNITS:
+        return None, pos  # "the 1986 second half", "1986 year operating loss"
     if unit["kind"] in ("number", "count") and prefix is None and lo2 is None:
         if is_digits and _is_year(core) and mult == 1:
             return None, pos  # a year
@@ -237,7 +258,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     ):
         return None, pos
     if (
-        unit["kind"] == "number" and lo2 is not None and is_digits
+        unit["kind"] in ("number", "count") and lo2 is not None and is_digits
         and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
     ):
         return None, pos  # "between 1600 and 1900": years
@@ -418,6 +439,16 @@ def _sentence_initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?\n;"
 
 
+_VOTE_BEFORE = re.compile(r"(?i:\bvotes?\s+of|\bvoted)\s+$")
+_VOTE_AFTER = re.compile(r"\s(?i:decision|vote|ruling|verdict|majority|split)\b")
+_MODEL = re.compile(r"\d{3}-\d{3}\b")
+_TALLY_NOUNS = {"decision", "vote", "ruling", "verdict", "majority", "split", "win", "victory",
+                "defeat", "loss", "lead", "scoreline", "draw"}
+
+
+def _name_noun_after(text: str, e: int) -> bool:
+    nxt = _NEXT_WORD.match(text, e)
+    return bool(nxt) and nxt.group(1).lower() in g.word_set("name_after")
 _AGE_COMMAS = re.compile(r",\s")
 _AGE_NAME = re.compile(r"\b[A-Z][a-z]+,\s$")
 _ADDRESS_AFTER = re.compile(
@@ -537,6 +568,9 @@ def _unit(
                            "end": pm.end(), "rangeable": True})
     if prefix is None:
         rm = g.RATIO_AFTER.match(text, pos)
+        if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
+            return _per(text, {"kind": "count", "unit": "times", "name": "time",
+                               "end": rm.end()})
         if rm:
             return _per(text, {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()})
     sm = g.SUFFIX_AFTER.match(text, pos)
@@ -580,6 +614,19 @@ def _unit(
     return _measure_or_count(text, pos, value)
 
 
+_NEXT_WORD = re.compile(r"\s*([A-Za-z&'-]+|[.,;:!?)]|$)")
+
+
+def _occasions(text: str, pos: int, value: float) -> bool:
+    """An integer "N times" not followed by a comparison counts occasions ("rates were
+    raised five times this year"), not a multiplier ("three times the size")."""
+    if not float(value).is_integer() or value < 2:
+        return False
+    m = _NEXT_WORD.match(text, pos)
+    nxt = m.group(1).lower() if m else ""
+    return nxt in ("", ".", ",", ";", ":", "!", "?", ")") or nxt in g.word_set("occasion_follow")
+
+
 def _per(text: str, unit: dict) -> dict:
     pm = g.PER_AFTER.match(text, unit["end"])
     if pm:
@@ -618,9 +665,10 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
     return _count(text, pos, value)
 
 
+_POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
 _ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
 _MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
-_WORD = re.compile(r"[ -]([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
+_WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
 
 
 def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
@@ -629,22 +677,30 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     if ab and ab.group(1) in lx.count_abbreviations():
         return {"kind": "count", "unit": ab.group(1), "name": lx.count_abbreviations()[ab.group(1)],
                 "end": ab.end()}
+    pm = _POINT_AFTER.match(text, pos)
+    if pm and value <= 5 and not _index_talk(text, pos):
+        # "foreign trade added 0.5 point", "knocked off 1.5 points": percentage points
+        return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
+                "end": pm.end(), "rangeable": True}
     words: list[tuple[str, int]] = []
     p = pos
     mo = _MORE.match(text, p)
     if mo:
         p = mo.end()
-    for _ in range(3):
+    for _ in range(4):
         wm = _WORD.match(text, p)
         if not wm:
             break
         w = wm.group(1)
-        if not w[0].islower():
-            break
         if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
             break
+        if w.lower().split("-")[0] in ("half", "quarter", "third"):
+            break  # "four half-point cuts": the fraction is a quantity of its own
         words.append((w, wm.end()))
         p = wm.end()
+    # capitalised words may describe ("four major Japanese steelmakers") but never end it
+    while words and not words[-1][0][0].islower():
+        words.pop()
     best = None
     for i, (w, _end) in enumerate(words):
         lw = w.lower()
@@ -666,7 +722,16 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     end = words[best][1]
     noun = phrase_words[-1]
     name = " ".join([*phrase_words[:-1], _singular(noun)]).lower()
-    return {"kind": "count", "unit": " ".join(phrase_words), "name": name, "end": end}
+    # the unit is the counted noun as written; its description goes in unit_name
+    return {"kind": "count", "unit": noun, "name": name, "end": end}
+
+
+def _index_talk(text: str, pos: int) -> bool:
+    """Does the sentence around ``pos`` talk about a stock index (where points are
+    index points)?"""
+    lo = max(0, pos - 200)
+    window = text[lo:pos + 120].lower()
+    return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
 
 
 _IRREGULAR = {"children": "child", "men": "man", "women": "woman", "fishermen": "fisherman",
@@ -718,6 +783,8 @@ def _range_tail(
     word = sep.group(0).strip().lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
         return None
+    if word == "to" and _from_after_change(text, qstart):
+        return None  # "sales fell from £138m to £118m": the old level and the new one
     change_first = word == "to" and _change_before(text, qstart)
     p = sep.end()
     prefix2 = None
@@ -788,8 +855,10 @@ def _core_value(m: re.Match | None) -> float:
 
 
 _TOKEN = re.compile(r"\S+")
+_UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to|above\s+(?:the|its)|below\s+(?:the|its))\b")
 _FILLERS = frozenset(
-    ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly", "just"]
+    ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly",
+     "just", "only"]
 )
 
 
@@ -802,6 +871,22 @@ def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
     if start > 0 and words and not text[start - 1].isspace():
         words = words[1:]  # a cut word
     return words
+
+
+_CHANGE_NOUNS = frozenset(
+    ["growth", "expansion", "cutback", "contraction", "reduction", "slump", "slowdown", "hike", "rise", "increase", "decline", "drop", "fall", "gain", "jump", "cut"]
+)
+
+
+def _from_after_change(text: str, pos: int) -> bool:
+    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
+    words = _tail_words(text, pos)
+    while words and words[-1] in lx.cues("bound", "before"):
+        words.pop()
+    if not words or words[-1] != "from":
+        return False
+    changes = lx.cues("change", "before")
+    return any(w in changes and w not in _CHANGE_NOUNS for w in words[-6:-1])
 
 
 def _change_before(text: str, pos: int) -> bool:
@@ -837,13 +922,22 @@ def _left_cues(text: str, q: _Q) -> None:
     while words and words[-1] in _FILLERS and len(stripped) < 2:
         stripped.append(words.pop())
     if words and words[-1] in changes:
-        q.change = changes[words[-1]]
+        verb = words[-1]
+        if verb in ("up", "off", "down") and len(words) > 1 and words[-2] in g.word_set("phrasal"):
+            return  # "racked up a surplus", "pay off a bill"
+        if "of" in stripped and verb in ("gain", "gains"):
+            return  # "a pretax gain of 7.2 mln dlrs" is a profit, not a rise
+        q.change = changes[verb]
     elif "by" in stripped and q.kind in ("money", "percent"):
-        # "cut spending by $2 billion" (but not "boosted by two factors")
+        # "cut spending by $2 billion", "raised its forecast by 2%" (not "boosted by two factors")
+        by_verbs = {**changes, **lx.cues("change", "before_by")}
         for w in reversed(words[-4:]):
-            if w in changes:
-                q.change = changes[w]
+            if w in by_verbs:
+                q.change = by_verbs[w]
                 break
+
+
+_POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
 
 
 def _right_cues(text: str, q: _Q) -> None:
@@ -851,6 +945,8 @@ def _right_cues(text: str, q: _Q) -> None:
         cm = g.CHANGE_AFTER.match(text, q.end)
         if cm:
             word = cm.group(0).split()[-1].lower()
+            if word in _POSTPOSED and (q.kind != "percent" or _UP_TO_AFTER.match(text, q.end)):
+                return  # "13.8 % up on the year", but not "$5 up front" or "5% up to"
             q.change = lx.cues("change", "after").get(word)
 
 
@@ -861,7 +957,12 @@ def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
     for m in g.RATIO_WORD.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        value, change = lx.ratio_words()[m.group(0).lower()]
+        word = m.group(0).lower()
+        value, change = lx.ratio_words()[word]
+        if word in ("double", "triple", "quadruple"):
+            nxt = _NEXT_WORD.match(text, m.end())
+            if not nxt or nxt.group(1).lower() not in g.word_set("ratio_follow"):
+                continue  # "a double blow", "double-edged"
         q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "times", change=change)
         _left_cues(text, q)
         if change:
@@ -884,6 +985,35 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         if _overlaps(taken, s, e):
             continue
         q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        _left_cues(text, q)
+        yield q
+
+
+def _half_points(text: str) -> Iterator[_Q]:
+    """'half a point', 'a quarter-point cut', 'a quarter of a percentage point'."""
+    for m in g.HALF_POINT.finditer(text):
+        w = (m.group("w") or m.group("w2")).lower()
+        value = 0.5 if w == "half" else 0.25
+        q = _Q(m.start(), m.end(), "percent", value, value, value, "percentage_point",
+               "percentage point")
+        _left_cues(text, q)
+        _right_cues(text, q)
+        if q.change is None:
+            after = _NEXT_WORD.match(text, m.end())
+            nxt = after.group(1).lower() if after else ""
+            q.change = lx.cues("change", "after").get(nxt) if nxt not in _POSTPOSED else None
+        yield q
+
+
+def _one_in(text: str) -> Iterator[_Q]:
+    """'one in six cars', 'one out of three Germans': a ratio."""
+    for m in g.ONE_IN.finditer(text):
+        a = parse_words(m.group("a")) if not m.group("a").isdigit() else float(m.group("a"))
+        b = parse_digits(m.group("b")) if m.group("b").isdigit() else parse_words(m.group("b"))
+        if not a or not b or a >= b:
+            continue
+        value = a / b
+        q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "fraction")
         _left_cues(text, q)
         yield q
 

@@ -67,7 +67,7 @@ GRAMMAR = [
       ("2 percent", "percent", 2, "percent"),
       ("1.5 percentage points", "percent", 1.5, "percentage_point"),
       ("50 basis points", "percent", 0.5, "percentage_point")]),
-    ("four times, 1.5-fold, twofold", [("four times", "ratio", 4, "times"),
+    ("four times larger, 1.5-fold, twofold", [("four times", "ratio", 4, "times"),
                                         ("1.5-fold", "ratio", 1.5, "times"),
                                         ("twofold", "ratio", 2, "times")]),
     ("exports doubled, imports tripled, output quadrupled and costs halved",
@@ -92,9 +92,16 @@ BOUNDS = [
     ("nearly 5%", "~"), ("almost 5%", "~"), ("more than 5%", ">"), ("over 5%", ">"),
     ("above 5%", ">"), ("at least 5%", ">"), ("less than 5%", "<"), ("under 5%", "<"),
     ("below 5%", "<"), ("up to 5%", "<"), ("at most 5%", "<"), ("5%", "="),
+    ("as many as 840 people", "<"), ("for the past two years", "="),
 ]
 
 CHANGES = [
+    ("Operating profit improved by 27 % to EUR 579.8 mn", "up"),
+    ("686.5 million euros , 13.8 % up on the year", None),
+    ("imports rose only 8.5 pct", "up"), ("after dropping 11.52 pct", "down"),
+    ("a cutback of more than 20 pct", "down"), ("Japan racked up a 51.5 billion dlr surplus", None),
+    ("a pretax gain of 7.2 mln dlrs", None), ("ready to raise £1.4bn", None),
+    ("raised its forecast by 2%", "up"), ("to help pay off a $27.5bn bill", None),
     ("Sales rose 5%.", "up"), ("Exports fell 7% to $2.3 billion.", "down"),
     ("They cut spending by $2 billion.", "down"), ("The stock was up 19 cents.", "up"),
     ("Trade rose to $30 billion.", None), ("a 3 percent drop", "down"),
@@ -106,6 +113,8 @@ NOT_QUANTITIES = [
     "iPhone 11 Pro", "The S&P 500 index", "Game 7 ended 2-1.", "version 1.2.3",
     "The trip is set for April 6 to 8.", "9 E 71st St, Manhattan", "a six-speed gearbox",
     "several hundred", "between 1600 and 1900",
+    "by a vote of 34 to 2", "in a 2-1 decision", "the 737-800 had", "its new 777 plane",
+    "in the first half of 2010", "in the 1986 second half", "a double edged sword",
 ]
 
 BUGS = [
@@ -150,6 +159,26 @@ BUGS = [
     ("exports rose 14.6 pct to 10.91 billion dlrs, while imports fell 3.2 pct to 7.33 billion",
      [("14.6 pct", "percent", 14.6, "percent"), ("10.91 billion dlrs", "money", 1.091e10, "USD"),
       ("3.2 pct", "percent", 3.2, "percent"), ("7.33 billion", "money", 7.33e9, "USD")]),
+    # "from X to Y" after a change verb is the old level and the new one, not a range
+    ("sales had fallen from £138m to £118m", [("£138m", "money", 1.38e8, "GBP"),
+                                             ("£118m", "money", 1.18e8, "GBP")]),
+    ("condos range from $800,000 to $1.3 million",
+     [("$800,000 to $1.3 million", "money", 1.05e6, "USD")]),
+    # percentage points in rate talk; index points elsewhere
+    ("foreign trade added 0.5\npoint and knocked off 1.5 points",
+     [("0.5\npoint", "percent", 0.5, "percentage_point"),
+      ("1.5 points", "percent", 1.5, "percentage_point")]),
+    ("The Dow lost 190 points", [("190 points", "count", 190, "points")]),
+    ("four half-point cuts and a quarter of a point more",
+     [("four", "number", 4, None), ("half-point", "percent", 0.5, "percentage_point"),
+      ("a quarter of a point", "percent", 0.25, "percentage_point")]),
+    ("almost one in six cars", [("one in six", "ratio", 1 / 6, "times")]),
+    ("rates were put up five times this year", [("five times", "count", 5, "times")]),
+    ("4.27 pct (4.32)", [("4.27 pct", "percent", 4.27, "percent"),
+                         ("4.32", "percent", 4.32, "percent")]),
+    ("Four major Japanese steelmakers and 158\nitems",
+     [("Four major Japanese steelmakers", "count", 4, "steelmakers"),
+      ("158\nitems", "count", 158, "items")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
