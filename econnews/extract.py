@@ -118,6 +118,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         if q is not None:
             found.append(q)
             skip_to = max(skip_to, q.end)
+    _earnings_table(text, found)
     _coordinate(text, found)
     found.extend(fractions)
     taken = [(q.start, q.end) for q in found]
@@ -126,6 +127,43 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     found.extend(extra)
     found.sort(key=lambda q: q.start)
     return iter(found)
+
+
+_LABEL_MONEY = re.compile(
+    r"(?i:(?:oper(?:ating)?\s+|qtly\s+|\w+\s+)?(?:net|revs?|revenues?|sales|pretax|profit|"
+    r"loss|income|turnover|assets|deposits|loans|earnings)(?:\s+(?:loss|profit|income|revs|sales|"
+    r"inc|dec))?)$"
+)
+_LABEL_SHR = re.compile(r"(?i:(?:oper\s+)?shr(?:\s+(?:loss|profit|diluted|primary))?)$")
+_LABEL_SHARES = re.compile(r"(?i:(?:avg\s+)?shrs?(?:\s+outst(?:anding)?)?)$")
+_VS = re.compile(r"\s*(?i:vs\.?|versus)\s*$")
+
+
+def _earnings_table(text: str, found: list[_Q]) -> None:
+    """Reuters earnings tables ("Shr 1.20 dlrs vs 1.10 dlrs / Net 613,986 vs 534,093 /
+    Revs 9,494,570 vs 7,591,564 / Avg shrs 72.1 mln"): a line's label says what its
+    bare figures are: money in the story's currency, or a count of shares."""
+    money = next((q.unit for q in found if q.kind == "money"), None)
+    for i, q in enumerate(found):
+        line_start = text.rfind("\n", 0, q.start) + 1
+        label = text[line_start:q.start].strip()
+        prev = found[i - 1] if i else None
+        same_line_vs = (
+            prev is not None and prev.end >= line_start and _VS.match(text[prev.end:q.start])
+        )
+        if q.kind == "money" and _LABEL_SHR.match(label) and q.per is None:
+            q.per = "share"
+        if q.kind == "money" and same_line_vs and prev.kind == "money" and prev.per \
+                and q.per is None and q.unit == prev.unit:
+            q.per = prev.per
+        if q.kind != "number":
+            continue
+        if same_line_vs and prev.kind in ("money", "count") and prev.unit:
+            q.kind, q.unit, q.unit_name, q.per = prev.kind, prev.unit, prev.unit_name, prev.per
+        elif _LABEL_SHARES.match(label):
+            q.kind, q.unit, q.unit_name = "count", "shares", "share"
+        elif money and _LABEL_MONEY.match(label) and line_start > 0:
+            q.kind, q.unit, q.unit_name = "money", money, _measures.currency_name(money)
 
 
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
@@ -207,6 +245,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     elif start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         neg = True
         start -= 1
+    elif _NEGATIVE_WORD.search(text, max(0, start - 10), start):
+        neg = True  # "a negative EUR 68.6 mn"
 
     # ---- number, scale
     pos = e
@@ -347,6 +387,10 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
     return None
 
 
+_NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
+_PHONE_BEFORE = re.compile(r"(?:\+\d{1,4}|(?i:\btel|\bphone|\bfax|\bmob)\.?:?)[\s\d()-]*$")
+
+
 def _tidy(x: float) -> float:
     """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001."""
     return float(f"{x:.12g}") if math.isfinite(x) else x
@@ -375,6 +419,8 @@ def _is_year(core: str) -> bool:
 
 def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
     """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
+    if left == "+" and re.match(r"\d+[\s-]\d", text[s:e + 3]):
+        return True  # "+358 9 591 8342": an international phone number
     if left and (left.isalpha() or left in "_@") and not has_prefix:
         return True  # G20, S23, XC40
     if left and (left in ":/" or (left == "." and s >= 2 and text[s - 2].isdigit())):
@@ -394,6 +440,8 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True
     if g.TIME_AFTER.match(text, e):
         return True
+    if not has_prefix and _PHONE_BEFORE.search(text, max(0, s - 24), s):
+        return True  # "tel. +358 9 591 8342"
     if g.PHONE.match(text, s - 1 if left == "(" else s) and not has_prefix:
         return True
     core = text[s:e]
@@ -508,6 +556,11 @@ def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str
             nxt = _LOOSE_NEXT.match(text, sm.end())
             if not nxt or (nxt.group(1).lower() in g.function_words() and nxt.group(1) != "of"):
                 break
+        if mult >= 1e6 and sc.multiplier >= 1e6:
+            # "1.143 billion mln stg" is a slip, not 1e15: keep the first scale
+            words.append(word)
+            pos = sm.end()
+            continue
         mult *= sc.multiplier
         words.append(word)
         pos = sm.end()
@@ -692,6 +745,8 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
         if not wm:
             break
         w = wm.group(1)
+        if "\n" in wm.group(0) and not w[0].islower():
+            break  # a new line that starts with a capital: a table row or a heading
         if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
             break
         if w.lower().split("-")[0] in ("half", "quarter", "third"):

@@ -113,7 +113,7 @@ NOT_QUANTITIES = [
     "iPhone 11 Pro", "The S&P 500 index", "Game 7 ended 2-1.", "version 1.2.3",
     "The trip is set for April 6 to 8.", "9 E 71st St, Manhattan", "a six-speed gearbox",
     "several hundred", "between 1600 and 1900",
-    "by a vote of 34 to 2", "in a 2-1 decision", "the 737-800 had", "its new 777 plane",
+    "tel. +358 9 591 8342", "by a vote of 34 to 2", "in a 2-1 decision", "the 737-800 had", "its new 777 plane",
     "in the first half of 2010", "in the 1986 second half", "a double edged sword",
 ]
 
@@ -179,10 +179,22 @@ BUGS = [
     ("Four major Japanese steelmakers and 158\nitems",
      [("Four major Japanese steelmakers", "count", 4, "steelmakers"),
       ("158\nitems", "count", 158, "items")]),
+    # tokeniser damage and separators in financial copy
+    ("EPS were EUR0 .03 , up from EUR0 .083", [("EUR0 .03", "money", 0.03, "EUR"),
+                                               ("EUR0 .083", "money", 0.083, "EUR")]),
+    ("which has EUR2 .8 bn in assets", [("EUR2 .8 bn", "money", 2.8e9, "EUR")]),
+    ("the contract was 250 000 Euros", [("250 000 Euros", "money", 2.5e5, "EUR")]),
+    ("with 1.143 billion mln stg assistance", [("1.143 billion mln stg", "money", 1.143e9, "GBP")]),
+    ("compared to a negative EUR 68.6 mn", [("EUR 68.6 mn", "money", -6.86e7, "EUR")]),
+    # a Reuters earnings table: the line label says what a bare figure is
+    ("Shr 12 cts vs 10 cts\nNet 613,986 vs 534,093\nAvg shrs 72.1 mln vs 31.7 mln",
+     [("12 cts", "money", 0.12, "USD"), ("10 cts", "money", 0.1, "USD"),
+      ("613,986", "money", 613986, "USD"), ("534,093", "money", 534093, "USD"),
+      ("72.1 mln", "count", 7.21e7, "shares"), ("31.7 mln", "count", 3.17e7, "shares")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
-      ("72.1 mln", "number", 7.21e7, None), ("31.7 mln", "number", 3.17e7, None)]),
+      ("72.1 mln", "count", 7.21e7, "shares"), ("31.7 mln", "count", 3.17e7, "shares")]),
 ]
 
 
