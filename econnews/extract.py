@@ -105,8 +105,14 @@ def _check_hint(hint: str | None) -> str | None:
 
 def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     found: list[_Q] = []
-    fractions = list(_half_points(text)) + list(_one_in(text))
-    fractions += list(_fractions(text, [(q.start, q.end) for q in fractions]))
+    low = text.lower()  # cheap substring checks spare whole-text regex passes
+    fractions: list[_Q] = []
+    if "point" in low:
+        fractions += _half_points(text)
+    if " in " in low or "out of" in low:
+        fractions += _one_in(text)
+    if any(w in low for w in _FRACTION_HINTS):
+        fractions += _fractions(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
     for m in g.CORE.finditer(text):
@@ -118,15 +124,26 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         if q is not None:
             found.append(q)
             skip_to = max(skip_to, q.end)
-    _earnings_table(text, found)
-    _coordinate(text, found)
+    if found:
+        _earnings_table(text, found)
+        _coordinate(text, found)
     found.extend(fractions)
     taken = [(q.start, q.end) for q in found]
-    extra = list(_ratio_words(text, taken))
-    extra += list(_approx(text, taken + [(q.start, q.end) for q in extra]))
+    extra: list[_Q] = []
+    if any(w in low for w in _RATIO_HINTS):
+        extra += _ratio_words(text, taken)
+    if any(w in low for w in _APPROX_HINTS):
+        extra += _approx(text, taken + [(q.start, q.end) for q in extra])
     found.extend(extra)
     found.sort(key=lambda q: q.start)
     return iter(found)
+
+
+# substrings without which a word-only pass cannot match (kept in step with the lexicons
+# by tests/test_extract.py::test_word_pass_hints_cover_the_lexicons)
+_FRACTION_HINTS = ("half", "third", "quarter", "fifth", "tenth", "fourth")
+_RATIO_HINTS = ("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "by half")
+_APPROX_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions")
 
 
 _LABEL_MONEY = re.compile(

@@ -328,3 +328,20 @@ def test_lexicon_files_have_documented_headers():
         if f.name.endswith(".csv"):
             head = f.read_text(encoding="utf-8").splitlines()[0]
             assert head.startswith("#"), f"{f.name} lacks its header comment"
+
+
+def test_word_pass_hints_cover_the_lexicons():
+    """The extractor skips a word-only pass when none of its hint substrings occurs; every
+    word of the lexicons must contain one of them."""
+    import sys
+
+    from econnews import _lexicon
+
+    ex = sys.modules["econnews.extract"]
+    for word in _lexicon.ratio_words():
+        assert any(h in word for h in ex._RATIO_HINTS), word
+    for word, (_, role) in _lexicon.number_words().items():
+        if role == "fraction":
+            assert any(h in word for h in ex._FRACTION_HINTS), word
+        if role == "approx":
+            assert any(h in word for h in ex._APPROX_HINTS), word
