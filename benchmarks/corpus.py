@@ -2,7 +2,8 @@
 
 Reports, as JSON on stdout:
 
-* loading: the 21,578 SGML stories (seconds, articles, has_body);
+* loading: the 21,578 SGML stories (seconds, articles, has_body, duplicates
+  flagged exact / near);
 * a sample (every k-th story with a body): econnews serial, econnews with
   ``--jobs`` processes (and whether the two tables are identical), and
   quantulum3 0.10 on the same texts (articles/s and mentions found);
@@ -82,7 +83,8 @@ def main() -> int:
 
     arts, secs = timed(datasets.reuters21578, sgm, progress=False)
     report["load"] = {"seconds": round(secs, 2), "articles": len(arts),
-                      "with_body": int(arts["has_body"].sum())}
+                      "with_body": int(arts["has_body"].sum()),
+                      "duplicates": arts["duplicate_kind"].value_counts().to_dict()}
 
     body = arts[arts["has_body"]]
     step = max(1, len(body) // args.sample)

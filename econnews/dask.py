@@ -39,8 +39,8 @@ __all__ = ["extract", "meta"]
 def meta() -> pd.DataFrame:
     """The empty quantities frame used as ``meta`` (``schema.CORPUS_QUANTITIES``).
 
-    >>> list(meta().columns)[-2:]
-    ['date', 'source']
+    >>> list(meta().columns)[-3:]
+    ['unit_name', 'per', 'source']
     """
     return schema.empty(OUTPUT)
 

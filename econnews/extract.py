@@ -1009,6 +1009,7 @@ def _left_cues(text: str, q: _Q) -> None:
                 break
 
 
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
 _POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
 
 
@@ -1032,9 +1033,9 @@ def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         word = m.group(0).lower()
         value, change = lx.ratio_words()[word]
         if word in ("double", "triple", "quadruple"):
-            nxt = _NEXT_WORD.match(text, m.end())
-            if not nxt or nxt.group(1).lower() not in g.word_set("ratio_follow"):
-                continue  # "a double blow", "double-edged"
+            before = _tail_words(text, m.start(), span=12)
+            if before and before[-1] in _DETERMINERS:
+                continue  # "a double blow", "the triple crown": an adjective, not a multiplier
         q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "times", change=change)
         _left_cues(text, q)
         if change:

@@ -45,7 +45,11 @@ Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
 * ``"collect"``: return ``(articles, errors)`` (attrs set as well);
 * ``"raise"``: raise :class:`~econnews.errors.InputError` at the first bad input.
 
-Ids are unique: a repeated id gets ``#2``, ``#3``... appended.
+Ids are unique: a repeated id gets ``#2``, ``#3``... appended. The same story
+filed twice, word for word or nearly (a corrected figure, a new dateline or
+headline, a cut), is flagged and kept: ``duplicate_of`` names the earliest
+article it repeats, ``duplicate_kind`` says ``exact`` or ``near`` (definitions and
+thresholds: :func:`flag_duplicates`).
 
 >>> import econnews as en
 >>> arts = en.load_articles("data").set_index("id")
@@ -71,7 +75,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import schema
-from ._load_dedup import KIND_DTYPE, NEAR_THRESHOLD, WINDOW
+from ._load_dedup import NEAR_THRESHOLD, WINDOW
 from ._load_dedup import flag as _flag
 from ._load_fields import check_fields, resolve
 from ._load_text import Problem, decode, first_line_title, parse_date, split_front_matter
@@ -95,7 +99,7 @@ _ARRAY_KEYS = ("articles", "results", "data", "items", "documents", "docs", "rec
 #: The columns every articles table has after ``schema.ARTICLES``: ``path``,
 #: ``encoding``, ``duplicate_of`` (``schema.ARTICLE_EXTRAS``) and ``duplicate_kind``
 #: (defined here until ``schema.ARTICLE_EXTRAS`` holds it).
-EXTRA: dict[str, object] = {**schema.ARTICLE_EXTRAS, "duplicate_kind": KIND_DTYPE}
+EXTRA: dict[str, object] = schema.ARTICLE_EXTRAS
 
 
 @dataclass

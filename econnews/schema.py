@@ -111,6 +111,7 @@ ARTICLE_EXTRAS: dict[str, object] = {
     "path": STRING,
     "encoding": STRING,
     "duplicate_of": STRING,
+    "duplicate_kind": category(["exact", "near"]),
 }
 
 # ------------------------------------------------------------------ normalize

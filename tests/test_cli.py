@@ -117,7 +117,7 @@ def test_nothing_readable_is_an_error(capsys, tmp_path):
     assert code == 1 and "no article could be read" in err
 
 
-def test_currency_hint_relabels_bare_dollars(capsys, monkeypatch):
+def test_currency_hint_goes_to_the_extractor(capsys, monkeypatch):
     text = b"Exports rose to $3 billion while imports hit US$2 billion."
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
     code, out, _ = run(capsys, "extract", "-", "--currency-hint", "aud", "-q")
@@ -125,6 +125,23 @@ def test_currency_hint_relabels_bare_dollars(capsys, monkeypatch):
     lines = {line.split()[0] + " " + line.split()[1]: line for line in out.splitlines()[1:]}
     assert "AUD" in lines["$3 billion"]
     assert "USD" in lines["US$2 billion"]
+
+
+def test_currency_hint_is_passed_through_extract_corpus(capsys, monkeypatch):
+    import econnews.corpus
+
+    seen = []
+    real = econnews.corpus.extract_corpus
+
+    def spy(articles, **opts):
+        seen.append(opts.get("currency_hint"))
+        return real(articles, **opts)
+
+    monkeypatch.setattr(econnews.corpus, "extract_corpus", spy)
+    assert run(capsys, "extract", SEED, "--currency-hint", "cad", "-q")[0] == 0
+    assert run(capsys, "extract", SEED, "-q")[0] == 0
+    assert seen == ["CAD", None]
+    assert not hasattr(cli, "apply_currency_hint")  # no relabelling after the fact
 
 
 def test_jobs_gives_the_same_table(capsys, tmp_path):
@@ -145,7 +162,8 @@ def test_claims_command(capsys, tmp_path):
     assert len(pd.read_parquet(tmp_path / "c.parquet")) >= 1
 
 
-def test_report_defaults_to_the_data_folder(capsys, monkeypatch, tmp_path):
+def test_report_without_paths_lets_build_report_choose_the_data_folder(capsys, monkeypatch,
+                                                                       tmp_path):
     import econnews.report
 
     calls = []
@@ -162,10 +180,40 @@ def test_report_defaults_to_the_data_folder(capsys, monkeypatch, tmp_path):
         return FakeReport()
 
     monkeypatch.setattr(econnews.report, "build_report", build_report)
-    monkeypatch.chdir(REPO)
-    code, _, err = run(capsys, "report", "--out", str(tmp_path / "out"))
-    assert code == 0 and calls[0][0] == ["data"] and calls[0][1] == str(tmp_path / "out")
-    assert "index.html" in err and "2 claims" in err
-    monkeypatch.chdir(tmp_path)
-    assert run(capsys, "report", "--out", "out")[0] == 2
+    monkeypatch.chdir(tmp_path)  # no ./data here: the repository's data/ is build_report's
+    code, out, err = run(capsys, "report", "--out", "out", "--jobs", "2", "-q")
+    assert code == 0 and calls[0][:2] == (None, "out")
+    assert calls[0][2] == {"n_jobs": 2, "progress": False}
+    assert out == f"{FakeReport.index}\n" and err == ""
+    code, out, err = run(capsys, "report", str(REPO / "data"), "--out", "out")
+    assert code == 0 and calls[1][0] == [str(REPO / "data")]
+    assert "2 claims" in err and "3 files" in err
     assert run(capsys, "report")[0] == 2  # --out is required
+    assert run(capsys, "report", str(tmp_path / "nope"), "--out", "out")[0] == 1
+
+
+@pytest.mark.slow
+def test_report_on_the_repository_data_writes_every_file(capsys, monkeypatch, tmp_path):
+    import econnews.report
+
+    built = []
+    real = econnews.report.build_report
+
+    def keep(*args, **opts):
+        built.append(real(*args, **opts))
+        return built[-1]
+
+    monkeypatch.setattr(econnews.report, "build_report", keep)
+    out_dir = tmp_path / "report"
+    code, out, err = run(capsys, "report", str(REPO / "data"), "--out", str(out_dir))
+    assert code == 0
+    rep = built[0]
+    assert out.strip() == str(rep.index) and rep.index == out_dir / "index.html"
+    assert rep.files and all(path.is_file() and path.stat().st_size > 0
+                             for path in rep.files.values())
+    assert {"index.html", "quantities.csv", "claims.csv"} <= set(rep.files)
+    on_disk = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
+    assert on_disk == set(rep.files)
+    counts = rep.summary()
+    assert counts["articles"] == 8 and counts["errors"] == 0
+    assert err.startswith(f"econnews report: {counts['articles']} articles, ")

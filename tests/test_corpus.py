@@ -66,6 +66,27 @@ def test_parallel_equals_serial():
     pd.testing.assert_frame_equal(serial, parallel)
 
 
+BARE_AND_QUALIFIED = "Exports rose to $3 billion while imports hit US$2 billion."
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_currency_hint_goes_to_the_extractor(n_jobs):
+    arts = pd.DataFrame({"id": ["a", "b", "c"], "text": [BARE_AND_QUALIFIED] * 3})
+    q = extract_corpus(arts, progress=False, currency_hint="aud", n_jobs=n_jobs, chunk_size=1)
+    pairs = set(zip(q["surface"], q["unit"], strict=True))
+    assert pairs == {("$3 billion", "AUD"), ("US$2 billion", "USD")}
+    plain = extract_corpus(arts, progress=False)
+    assert set(plain["unit"]) == {"USD"}
+    with pytest.raises(InputError, match="currency_hint 'XYZ'"):
+        extract_corpus(arts, currency_hint="XYZ")
+
+
+def test_the_output_schema_is_the_corpus_quantities_schema():
+    assert OUTPUT is schema.CORPUS_QUANTITIES
+    q = extract_corpus(articles(2), progress=False)
+    assert list(q.columns) == list(schema.CORPUS_QUANTITIES)
+
+
 def test_input_is_not_modified():
     arts = articles(3)
     before = arts.copy()

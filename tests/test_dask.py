@@ -62,6 +62,18 @@ def test_extract_corpus_dispatches_a_dask_dataframe(client):
                                   extract_corpus(arts, progress=False))
 
 
+def test_currency_hint_on_dask_equals_serial(client):
+    arts = articles(6).assign(text="Exports rose to $3 billion while imports hit US$2 billion.")
+    serial = extract_corpus(arts, progress=False, currency_hint="CAD")
+    got = edask.extract(dd.from_pandas(arts, npartitions=3), currency_hint="cad").compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), serial)
+    assert set(got["unit"]) == {"CAD", "USD"}
+    lazy = extract_corpus(dd.from_pandas(arts, npartitions=2), currency_hint="CAD")
+    pd.testing.assert_frame_equal(lazy.compute().reset_index(drop=True), serial)
+    with pytest.raises(InputError, match="currency_hint"):
+        edask.extract(dd.from_pandas(arts, npartitions=1), currency_hint="XYZ")
+
+
 def test_parquet_in_parquet_out(client, tmp_path):
     arts = articles(12)
     arts.to_parquet(tmp_path / "articles.parquet")

@@ -293,21 +293,196 @@ def test_repeated_ids_get_suffixes(tmp_path):
     assert arts["id"].tolist() == ["x", "x#2"]
 
 
+# ------------------------------------------------------------------ duplicates
+# An invented wire story (not real reporting) and the ways it gets filed again.
+
+STORY = ("Japan's exports to Russia rose 12.5 pct to 3.1 billion dlrs in 1986, the Ministry "
+         "of International Trade and Industry said on Tuesday. Imports from Russia fell 4.2 "
+         "pct to 2.4 billion dlrs, leaving Japan with a surplus of 700 mln dlrs, up from 310 "
+         "mln a year earlier. Officials said machinery and steel shipments led the rise, while "
+         "lower oil prices cut the value of Soviet crude and timber sales. The ministry expects "
+         "two-way trade to grow further this year as talks on Siberian energy projects resume "
+         "in Moscow next month.")
+TITLE = "JAPAN'S EXPORTS TO RUSSIA UP 12.5 PCT IN 1986"
+OTHER = ("Soviet officials said on Wednesday they hoped to double joint ventures with Japanese "
+         "companies by 1990, and that a delegation from Tokyo would visit Siberian timber and "
+         "coal sites in June. Japanese bankers said credit lines for the projects had not yet "
+         "been agreed and that the terms were still under discussion.")
+DIVIDEND = "Qtly div 15 cts vs 15 cts prior. Pay May 1. Record April 10."
+
+
+def wire(rows: list[tuple[str, str, str | None, str]]) -> pd.DataFrame:
+    """(id, title, date, text) rows as an articles table."""
+    return pd.DataFrame(rows, columns=["id", "title", "date", "text"]).assign(
+        date=lambda t: pd.to_datetime(t["date"]))
+
+
+def flags(table: pd.DataFrame, **opts) -> dict[str, tuple]:
+    out = flag_duplicates(table, **opts)
+    return {i: (d if isinstance(d, str) else None, k if isinstance(k, str) else None)
+            for i, d, k in zip(out["id"], out["duplicate_of"], out["duplicate_kind"],
+                               strict=True)}
+
+
 def test_duplicates_are_flagged_not_dropped(tmp_path):
     write(tmp_path, "a.txt", "Exports rose 5% to $3 billion.")
     write(tmp_path, "b.txt", "EXPORTS  rose 5 % to $3 billion!")
     write(tmp_path, "c.txt", "Imports fell.")
     arts = load_articles(tmp_path)
     assert arts["duplicate_of"].tolist() == [pd.NA, "a", pd.NA]
+    assert arts["duplicate_kind"].tolist()[1] == "exact"
+    assert arts["duplicate_kind"].isna().tolist() == [True, False, True]
 
 
-def test_flag_duplicates_does_not_modify_its_input():
-    t = pd.DataFrame({"id": ["a", "b"], "text": ["x 1", "x 1"]})
+def test_the_same_story_refiled_is_a_near_duplicate_of_the_first_filing():
+    t = wire([
+        ("orig", TITLE, "1987-03-03 09:00", STORY),
+        ("word", TITLE, "1987-03-03 09:20", STORY.replace("on Tuesday", "on Wednesday")),
+        ("figure", TITLE, "1987-03-03 10:05", STORY.replace("3.1 billion", "3.2 billion")),
+        ("dateline", TITLE, "1987-03-03 11:00", "MOSCOW, March 3 (Reuters) - " + STORY),
+        ("headline", "JAPAN-SOVIET TRADE SURPLUS WIDENS", "1987-03-03 12:00", STORY),
+        ("cut", TITLE, "1987-03-03 13:00", STORY.rsplit(" The ministry expects", 1)[0]),
+        ("copy", TITLE.lower(), "1987-03-03 14:00", STORY.replace("  ", " ").upper()),
+        ("other", "SOVIETS SEEK MORE JAPANESE VENTURES", "1987-03-03 15:00", OTHER),
+    ])
+    assert flags(t) == {
+        "orig": (None, None), "word": ("orig", "near"), "figure": ("orig", "near"),
+        "dateline": ("orig", "near"), "headline": ("orig", "near"), "cut": ("orig", "near"),
+        "copy": ("orig", "exact"), "other": (None, None)}
+
+
+def test_the_headline_is_part_of_the_story():
+    # the same template text under two companies' headlines is two stories
+    t = wire([("a", "ALPHA HOLDINGS <ALH> SETS QUARTERLY", "1987-04-01 10:00", DIVIDEND),
+              ("b", "BETA MILLS <BML> SETS QUARTERLY", "1987-04-01 10:05", DIVIDEND),
+              ("c", "ALPHA HOLDINGS <ALH> SETS QUARTERLY", "1987-04-01 10:30", DIVIDEND)])
+    assert flags(t) == {"a": (None, None), "b": (None, None), "c": ("a", "exact")}
+    # a text file whose first line is its title reads the same as title + text fields
+    txt = pd.DataFrame({"id": ["file", "record"], "title": [TITLE, TITLE],
+                        "text": [TITLE + "\n\n" + STORY, STORY]})
+    assert flags(txt)["record"] == ("file", "exact")
+
+
+def test_only_articles_within_the_window_are_duplicates():
+    t = wire([("mon", TITLE, "1987-03-02 11:45", STORY),
+              ("tue", TITLE, "1987-03-03 11:45", STORY),
+              ("later", TITLE, "1987-03-20 11:45", STORY),
+              ("undated", TITLE, None, STORY)])
+    assert flags(t) == {"mon": (None, None), "tue": ("mon", "exact"), "later": (None, None),
+                        "undated": ("mon", "exact")}
+    assert flags(t, window=None)["later"] == ("mon", "exact")
+    assert flags(t, window="1h")["tue"] == (None, None)
+    assert flags(t, window="20D")["later"] == ("mon", "exact")
+
+
+def test_the_earliest_by_date_is_the_original_whatever_the_table_order():
+    t = wire([("late", TITLE, "1987-03-03 12:00", STORY.replace("3.1 billion", "3.2 billion")),
+              ("early", TITLE, "1987-03-03 09:00", STORY),
+              ("mid", TITLE, "1987-03-03 10:00", STORY)])
+    assert flags(t) == {"late": ("early", "near"), "early": (None, None),
+                        "mid": ("early", "exact")}
+    # an exact copy wins over an earlier near one
+    t2 = wire([("a", TITLE, "1987-03-03 09:00", STORY),
+               ("b", TITLE, "1987-03-03 10:00", STORY.replace("on Tuesday", "on Monday")),
+               ("c", TITLE, "1987-03-03 11:00", STORY.replace("on Tuesday", "on Monday"))])
+    assert flags(t2) == {"a": (None, None), "b": ("a", "near"), "c": ("b", "exact")}
+    # without dates: table order
+    undated = t.drop(columns="date")
+    assert flags(undated) == {"late": (None, None), "early": ("late", "near"),
+                              "mid": ("early", "exact")}
+
+
+def test_threshold_decides_what_is_near():
+    edited = STORY.replace("machinery and steel", "car and chemical").replace(
+        "on Tuesday", "late on Tuesday")
+    t = wire([("a", TITLE, "1987-03-03 09:00", STORY), ("b", TITLE, "1987-03-03 10:00", edited)])
+    import numpy as np
+
+    from econnews._load_dedup import jaccard, shingles, words
+
+    hashes, counts = shingles([words(TITLE + " " + STORY), words(TITLE + " " + edited)])
+    sim = jaccard(np.unique(hashes[:counts[0]]), np.unique(hashes[counts[0]:]))
+    assert 0.7 < sim < 0.9
+    assert flags(t)["b"] == ("a", "near")
+    assert flags(t, threshold=0.9)["b"] == (None, None)
+    assert flags(t, threshold=None)["b"] == (None, None)
+    assert flags(t.assign(text=[STORY, STORY]), threshold=None)["b"] == ("a", "exact")
+
+
+def test_short_and_empty_texts():
+    t = pd.DataFrame({"id": list("abcdefg"),
+                      "text": ["Up 5%.", "up 5", "Up 6%.", "", "  ", "!!!", None]})
+    assert flags(t) == {"a": (None, None), "b": ("a", "exact"), "c": (None, None),
+                        "d": (None, None), "e": (None, None), "f": (None, None),
+                        "g": (None, None)}
+
+
+def test_near_duplicates_of_long_texts_read_their_beginning(monkeypatch):
+    from econnews import _load_dedup
+
+    monkeypatch.setattr(_load_dedup, "NEAR_MAX_CHARS", 400)
+    monkeypatch.setattr(_load_dedup, "_BLOCK", 64)
+    long = (STORY + " ") * 3
+    t = pd.DataFrame({"id": ["a", "b", "c", "d"], "title": [TITLE] * 4,
+                      "text": [long, long + "A last line.", long.upper(), OTHER * 3]})
+    assert flags(t) == {"a": (None, None), "b": ("a", "near"), "c": ("a", "exact"),
+                        "d": (None, None)}
+
+
+def test_near_pairs_equal_a_brute_force_comparison():
+    from itertools import combinations
+
+    from econnews._load_dedup import jaccard, near_pairs, shingles
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(300)]
+    stories = []
+    for _ in range(40):
+        base = [rng.choice(vocab) for _ in range(rng.randint(20, 120))]
+        stories.append(base)
+        for _ in range(rng.randint(0, 3)):  # edits of the base story: some near, some not
+            edit = list(base)
+            for _ in range(rng.randint(1, 12)):
+                edit[rng.randrange(len(edit))] = rng.choice(vocab)
+            stories.append(edit)
+    hashes, counts = shingles(stories)
+    bounds = [0, *counts.cumsum().tolist()]
+    sets = [sorted(set(hashes[bounds[i]:bounds[i + 1]].tolist())) for i in range(len(stories))]
+    import numpy as np
+
+    brute = {(i, j) for i, j in combinations(range(len(stories)), 2)
+             if jaccard(np.array(sets[i], dtype=np.uint64),
+                        np.array(sets[j], dtype=np.uint64)) >= 0.7}
+    found = {(i, j) for i, j, _ in near_pairs(stories, threshold=0.7)}
+    assert len(brute) > 20 and found == brute
+
+
+def test_flag_duplicates_checks_its_input_and_does_not_modify_it():
+    t = pd.DataFrame({"id": ["a", "b"], "text": ["x 1", "x 1"],
+                      "duplicate_of": ["stale", None]})
     before = t.copy()
-    assert flag_duplicates(t)["duplicate_of"].tolist() == [pd.NA, "a"]
+    out = flag_duplicates(t)
+    assert out["duplicate_of"].tolist() == [pd.NA, "a"]
+    assert isinstance(out["duplicate_kind"].dtype, pd.CategoricalDtype)
+    assert list(out["duplicate_kind"].cat.categories) == ["exact", "near"]
     pd.testing.assert_frame_equal(t, before)
     with pytest.raises(MissingColumnsError, match="'text'"):
         flag_duplicates(t.drop(columns="text"))
+    for bad in ({"threshold": 0}, {"threshold": 1.5}, {"threshold": "high"},
+                {"window": "soon"}, {"window": "-1D"}):
+        with pytest.raises(InputError):
+            flag_duplicates(t, **bad)
+
+
+def test_loaded_tables_have_the_duplicate_columns_with_their_dtypes(tmp_path):
+    write(tmp_path, "a.txt", "Exports rose 5%.")
+    arts = load_articles(tmp_path)
+    from econnews.load import EXTRA
+
+    assert list(arts.columns)[:len(schema.ARTICLES) + len(EXTRA)] == [*schema.ARTICLES, *EXTRA]
+    schema.validate(arts, {**schema.ARTICLES, **EXTRA})
+    assert load_articles(tmp_path / "nothing*.txt", errors="collect")[0].columns.tolist()[-1] \
+        == "duplicate_kind"
 
 
 # ------------------------------------------------------------------ fuzz: nothing lost
@@ -408,12 +583,23 @@ def test_bbc_folder_loads_all_files_and_skips_its_readme(shared):
 @given(text=st.text(alphabet=st.sampled_from(list("ab5$%.—é _\n\t(")), max_size=200),
        block=st.integers(min_value=1, max_value=40))
 def test_duplicate_key_is_the_same_whatever_the_block_size(text, block):
-    import econnews.load as load_module
+    from econnews import _load_dedup
 
-    whole = load_module._fold_digest(text)
-    old = load_module._BLOCK
-    load_module._BLOCK = block
+    whole = _load_dedup.fold_digest(text)
+    old = _load_dedup._BLOCK
+    _load_dedup._BLOCK = block
     try:
-        assert load_module._fold_digest(text) == whole
+        assert _load_dedup.fold_digest(text) == whole
     finally:
-        load_module._BLOCK = old
+        _load_dedup._BLOCK = old
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("aZ5_$%.-'é É ß\n\t\x1c\x85\u00a0İ")),
+                    max_size=80))
+def test_fold_fast_path_equals_the_regex(text):
+    import re
+
+    from econnews._load_dedup import fold
+
+    assert fold(text) == " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())

@@ -71,8 +71,9 @@ def test_design_md_quantity_columns_and_categories():
         "money", "percent", "ratio", "measure", "count", "number"]
     assert list(schema.QUANTITIES["bound"].categories) == ["=", "~", ">", "<"]
     assert list(schema.QUANTITIES["change"].categories) == ["up", "down"]
-    assert schema.ARTICLE_EXTRAS == {"path": schema.STRING, "encoding": schema.STRING,
-                                     "duplicate_of": schema.STRING}
+    assert {"path": schema.STRING, "encoding": schema.STRING,
+                                     "duplicate_of": schema.STRING,
+                                     "duplicate_kind": schema.category(["exact", "near"])} == schema.ARTICLE_EXTRAS
 
 
 def test_categorical_columns_use_the_shared_vocabularies():
