@@ -22,7 +22,9 @@ __version__ = "0.1.0"
 
 # ``extract`` and ``normalize`` are both a stage module and its
 # function; import the function eagerly so that the package attribute is
-# always the callable, whatever gets imported first.
+# always the callable, whatever gets imported first. Importing ``accessor`` registers
+# the ``df.econnews`` pandas accessor.
+from . import accessor as accessor
 from .extract import extract as extract
 from .normalize import deflate as deflate
 from .normalize import normalize as normalize

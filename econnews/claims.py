@@ -270,6 +270,13 @@ def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
             subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
             if subject and subject not in roles["to"]:
                 roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
+        if cmatch and not directional and not roles["from"] and not roles["to"] \
+                and len(set(roles["party"])) == 1:
+            # "The Soviet Union has agreed to cut its coal prices to Japanese mills": the
+            # sentence's subject is a party too
+            subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
+            if subject and subject not in roles["party"]:
+                roles["party"].insert(0, subject)
         if not any(roles.values()) or (directional and bool(roles["from"]) != bool(roles["to"])):
             ctx = _context_roles(art, idx, concept) if cmatch else None
             if ctx:

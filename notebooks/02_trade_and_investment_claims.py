@@ -39,6 +39,8 @@ REUTERS = bool(os.environ.get("ECONNEWS_DATA"))
 
 # %% [markdown]
 # ## 1. The corpus
+# Reuters' editors tagged each 1987 story with the countries and topics it is about:
+# we keep the stories on Japan that are about trade or also about the USSR.
 
 # %%
 if REUTERS:
@@ -49,10 +51,8 @@ if REUTERS:
 
     articles = corpus[tagged("places", "japan") & (tagged("topics", "trade")
                                                    | tagged("places", "ussr"))]
-    pair, concepts = ["JPN", "USA"], ["trade", "trade_surplus", "trade_deficit", "exports"]
 else:
     articles = en.load_articles(Path("..") / "data")
-    pair, concepts = ["JPN", "RUS"], ["trade", "investment"]
 print(f"{len(articles)} articles from {articles['date'].min():%Y-%m-%d} "
       f"to {articles['date'].max():%Y-%m-%d}")
 
@@ -73,33 +73,72 @@ plot.quantities_overview(quantities)
 # %% [markdown]
 # ## 3. Claims over time
 # One marker per claim, shaped by its type; the axis reads in USD and turns
-# logarithmic when the values span orders of magnitude.
-
-# %%
-plot.claims_timeline(claims, concept=concepts, parties=pair)
-
-# %% [markdown]
-# ## 4. Do the articles agree?
-# One row per source and speaker; the grey bar spans what each row claims, and hollow
-# diamonds are the bases that targets imply.
-
-# %%
-plot.compare_claims(claims, concept=concepts, parties=pair)
+# logarithmic when the values span orders of magnitude. On Reuters: every figure
+# given for Japan's trade surplus, monthly and yearly, global and bilateral.
 
 # %%
 if REUTERS:
-    chart = plot.compare_claims(claims, concept=concepts, parties=["JPN", "SUN"],
-                                 title="Soviet–Japanese trade claims, 1987")
+    timeline = plot.claims_timeline(
+        claims, concept="trade_surplus", parties=["JPN"],
+        title="Japan's trade surplus: the figures the 1987 stories give")
 else:
-    chart = plot.claims_timeline(claims, concept="investment",
-                                  title="Investment claims over time")
-chart
+    timeline = plot.claims_timeline(claims, concept=["trade", "investment"],
+                                    parties=["JPN", "RUS"],
+                                    title="Russia–Japan trade and investment claims")
+timeline
 
 # %% [markdown]
-# ## 5. The evidence
+# ## 4. Do the articles agree?
+# One row per article; the grey bar spans what each article claims, and hollow
+# diamonds are the bases that targets imply.
+
+# %%
+if REUTERS:
+    trade = ["trade", "exports", "imports", "trade_surplus", "trade_deficit"]
+    compared = plot.compare_claims(claims, concept=trade, parties=["JPN", "USA"],
+                                   title="US–Japan trade: claims across the 1987 stories")
+else:
+    compared = plot.compare_claims(claims, concept=["trade", "investment"],
+                                   parties=["JPN", "RUS"],
+                                   title="Russia–Japan trade and investment claims compared")
+compared
+
+# %% [markdown]
+# ## 5. Soviet–Japanese trade, or investment over time
+# On Reuters, two 1987 stories are about Soviet–Japanese trade: their headlines
+# name both countries (Soviet coal for Japanese steel mills; Japanese seamless
+# pipes for China and the USSR). Their sentences rarely do: "The Soviet Union has
+# agreed to cut its coking coal export prices to Japanese steel mills" gives the
+# parties `JPN` only, and the pipe deal names its Japanese sellers by company. So
+# we pick the claims by story, not by the `parties` column. Their figures are
+# volumes in tonnes and prices per tonne, not trade values: the chart compares the
+# volumes and the table lists every figure.
+#
+# On the repository's data: the investment claims of every article over time.
+
+# %%
+if REUTERS:
+    headline = articles["title"].str.upper()
+    soviet_japanese = articles.loc[headline.str.contains("USSR|SOVIET")
+                                   & headline.str.contains("JAPAN"), "id"]
+    story_claims = claims[claims["doc_id"].isin(soviet_japanese)]
+    third = plot.compare_claims(story_claims, unit="metric_ton",
+                                title="Soviet–Japanese trade in 1987: volumes")
+else:
+    story_claims = claims[claims["concept"] == "investment"]
+    third = plot.claims_timeline(story_claims, title="Investment claims over time")
+third
+
+# %%
+style_table(story_claims[["date", "concept", "parties", "claim_type", "value", "unit",
+                          "speaker", "surface"]])
+
+# %% [markdown]
+# ## 6. The evidence
 # Every claim keeps the sentence it came from: check the figures before quoting them.
 
 # %%
 columns = ["date", "source", "concept", "parties", "claim_type", "value_usd", "speaker",
            "sentence"]
+concepts = ["trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment"]
 style_table(claims.loc[claims["concept"].isin(concepts), columns], max_rows=25)

@@ -6,6 +6,11 @@ opens each notebook, runs all cells, checks that no cell shows an error, and sav
 a screenshot per notebook (in pytest's tmp folder, printed at the end). Then
 builds a report and checks that every chart on its index.html loaded.
 
+Every wait is on a real condition (the server answers, the kernel reports idle,
+every code cell shows an execution count, every image decoded), never a fixed
+sleep; the Run All click is retried once, and only when the kernel was not idle
+when it was clicked (a click the frontend drops while its kernel connects).
+
 Never ``playwright install``: the browser is /usr/bin/chromium (apt-get install
 chromium), and the test skips with a message where it is absent.
 """
@@ -23,26 +28,47 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-
-pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "econnews-browser-test"
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+INDICATOR = f"{PANEL} .jp-Notebook-ExecutionIndicator"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
 }
+#: Seconds: JupyterLab's start, a kernel's start, one notebook's run.
+LAB_START, KERNEL_IDLE, RUN_ALL = 90, 90, 180
+#: Seconds a Run All click gets to show that it started before it counts as lost.
+CLICK_TAKES = 15
+
+#: True when every code cell shows an execution count and none is queued or running.
+ALL_RAN_JS = """([panel, n]) => {
+  const prompts = Array.from(document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt'))
+    .map(e => e.textContent.trim());
+  return prompts.length === n && prompts.every(p => /\\d/.test(p) && !p.includes('*'));
+}"""
+#: True once any code cell is queued, running or done: the Run All click took.
+RUN_STARTED_JS = """(panel) => Array.from(
+  document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt'))
+  .some(e => /[*\\d]/.test(e.textContent))"""
+#: True when every output image has been fetched and decoded.
+IMAGES_READY_JS = """(panel) => Array.from(
+  document.querySelectorAll(panel + ' .jp-OutputArea-output img'))
+  .every(i => i.complete && i.naturalWidth > 0)"""
 
 
 def free_port() -> int:
@@ -51,17 +77,32 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get_json(url: str) -> object:
+def get_json(url: str) -> Any:
     req = urllib.request.Request(url, headers={"Authorization": f"token {TOKEN}"})
     with urllib.request.urlopen(req, timeout=10) as resp:
         return json.load(resp)
 
 
+def wait_until(check: Callable[[], Any], *, timeout: float, what: str,
+               interval: float = 0.2) -> Any:
+    """Poll ``check`` until it returns something truthy; fail naming ``what`` on timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(interval)
+
+
 @pytest.fixture(scope="module")
 def sync_playwright():
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: apt-get install chromium (never playwright install)")
-    api = pytest.importorskip("playwright.sync_api")
+        pytest.skip(f"{CHROMIUM} is absent: apt-get install chromium to run the browser test "
+                    "(never playwright install)")
+    api = pytest.importorskip("playwright.sync_api",
+                              reason="playwright is not installed: pip install -e '.[dev]'")
     return api.sync_playwright
 
 
@@ -75,15 +116,15 @@ def browser(sync_playwright):
 
 
 @pytest.fixture(scope="module")
-def artifacts(tmp_path_factory) -> Path:
+def artifacts(tmp_path_factory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("browser-artifacts")
     yield folder
     print(f"\nbrowser screenshots: {folder}")
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory, sync_playwright):
-    """A JupyterLab server over a copy of notebooks/ and data/; yields its base URL."""
+def lab_process(tmp_path_factory, sync_playwright) -> Iterator[tuple[subprocess.Popen, str, Path]]:
+    """Start JupyterLab (without waiting for it) over a copy of notebooks/ and data/."""
     base = tmp_path_factory.mktemp("lab")
     root = base / "root"
     shutil.copytree(REPO / "notebooks", root / "notebooks",
@@ -106,6 +147,7 @@ def lab(tmp_path_factory, sync_playwright):
            "JUPYTER_CONFIG_DIR": str(config),
            "JUPYTERLAB_SETTINGS_DIR": str(settings),
            "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces"),
+           "MPLBACKEND": "module://matplotlib_inline.backend_inline",
            "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH"))
                                          if p)}
     env.pop("ECONNEWS_DATA", None)  # the notebooks run on the repository's data here
@@ -114,29 +156,37 @@ def lab(tmp_path_factory, sync_playwright):
            f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={root}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
-    log = (base / "lab.log").open("wb")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                get_json(f"{url}/api/status")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n"
-                                + (base / "lab.log").read_text(errors="replace")[-3000:])
-                time.sleep(0.5)
-        check_quiet(url)
-        yield url
-    finally:
-        proc.terminate()
+    log_path = base / "lab.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            yield proc, f"http://127.0.0.1:{port}", log_path
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def lab(lab_process) -> str:
+    """The base URL of a JupyterLab that answers, with its news and extension manager off."""
+    proc, url, log_path = lab_process
+
+    def up() -> bool:
+        if proc.poll() is not None:
+            pytest.fail("JupyterLab exited:\n" + log_path.read_text(errors="replace")[-3000:])
+        try:
+            get_json(f"{url}/api/status")
+        except (OSError, urllib.error.URLError):
+            return False
+        return True
+
+    wait_until(up, timeout=LAB_START, what="JupyterLab to answer on /api/status")
+    check_quiet(url)
+    return url
 
 
 def check_quiet(url: str) -> None:
@@ -153,18 +203,20 @@ def check_quiet(url: str) -> None:
         "extensionManager")
 
 
-def wait_for_kernel(url: str, notebook: str, *, timeout: float = 120) -> None:
-    """Until the notebook's kernel reports idle (clicks before that are lost)."""
-    deadline = time.monotonic() + timeout
-    state = "no session"
-    while time.monotonic() < deadline:
-        for session in get_json(f"{url}/api/sessions"):
-            if session["path"].endswith(notebook) and session.get("kernel"):
-                state = session["kernel"]["execution_state"]
-                if state == "idle":
-                    return
-        time.sleep(0.5)
-    pytest.fail(f"kernel for {notebook} never became idle (last state: {state})")
+def kernel_state(url: str, notebook: str) -> str:
+    """The notebook's kernel execution state as the server reports it ('no session' if none)."""
+    for session in get_json(f"{url}/api/sessions"):
+        if session["path"].endswith(notebook) and session.get("kernel"):
+            return str(session["kernel"]["execution_state"])
+    return "no session"
+
+
+def wait_for_idle_kernel(page, url: str, notebook: str) -> None:
+    """Until the server reports the kernel idle and the notebook's own indicator says so."""
+    wait_until(lambda: kernel_state(url, notebook) == "idle", timeout=KERNEL_IDLE,
+               what=f"the kernel of {notebook} to report idle on /api/sessions")
+    page.wait_for_selector(f'{INDICATOR}[data-status="idle"]', state="attached",
+                           timeout=KERNEL_IDLE * 1000)
 
 
 def shutdown_kernel(url: str, notebook: str) -> None:
@@ -177,20 +229,71 @@ def shutdown_kernel(url: str, notebook: str) -> None:
             urllib.request.urlopen(req, timeout=10).close()
 
 
-def wait_until_all_ran(page, n_code: int, *, timeout: float = 150) -> None:
-    """Until every code cell shows an execution count and none is running."""
-    deadline = time.monotonic() + timeout
-    prompts: list[str] = []
-    while time.monotonic() < deadline:
-        prompts = page.eval_on_selector_all(
-            f"{PANEL} .jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent.trim())")
-        done = [p for p in prompts if any(ch.isdigit() for ch in p) and "*" not in p]
-        if len(prompts) == n_code and len(done) == n_code:
-            return
-        time.sleep(0.5)
-    pytest.fail(f"cells did not all run: prompts {prompts}")
+def click_run_all(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).first.click()
 
 
+def run_all(page, url: str, notebook: str) -> int:
+    """Click Run → Run All Cells once the kernel is idle; returns the number of clicks.
+
+    A click is retried once, and only if the kernel was not idle when it was made
+    (the frontend drops it while its kernel connection is still settling); a
+    click on an idle kernel that starts nothing fails the test.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in (1, 2):
+        wait_for_idle_kernel(page, url, notebook)
+        before = (kernel_state(url, notebook),
+                  page.get_attribute(INDICATOR, "data-status") or "no indicator")
+        click_run_all(page)
+        try:
+            page.wait_for_function(RUN_STARTED_JS, arg=PANEL, timeout=CLICK_TAKES * 1000)
+            return attempt
+        except PlaywrightTimeout:
+            if before == ("idle", "idle") or attempt == 2:
+                pytest.fail(f"Run All Cells started nothing in {notebook} (kernel state at the "
+                            f"click: server {before[0]!r}, notebook {before[1]!r})")
+    raise AssertionError("unreachable")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest's output clean
+        pass
+
+
+@pytest.mark.browser
+def test_report_page_shows_every_chart(lab_process, browser, artifacts, tmp_path):
+    # runs first: JupyterLab (lab_process) starts in the background while the report builds
+    from econnews.report import build_report
+
+    report = build_report(out_dir=tmp_path / "report", formats=["png", "svg"])
+    charts = sorted(p.name for p in (report.out_dir / "charts").glob("*.png"))
+    handler = functools.partial(_Quiet, directory=str(report.out_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        page.wait_for_function("Array.from(document.images).every(i => i.complete)",
+                               timeout=30_000)
+        images = page.evaluate(
+            "Array.from(document.images).map(i => [i.getAttribute('src'), i.complete,"
+            " i.naturalWidth])")
+        assert sorted(src.rsplit("/", 1)[-1] for src, _ok, _w in images) == charts
+        assert len(images) >= 3, images
+        assert all(ok and width > 0 for _src, ok, width in images), images
+        assert page.locator("h1").inner_text() == "econnews report"
+        page.screenshot(path=str(artifacts / "report.png"), full_page=True)
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
     n_code = sum(c["cell_type"] == "code" for c in json.loads(
@@ -201,17 +304,16 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         page.goto(f"{lab}/lab/workspaces/{Path(notebook).stem}/tree/notebooks/{notebook}"
                   f"?reset&token={TOKEN}")
         page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
-        wait_for_kernel(lab, notebook)
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        wait_until_all_ran(page, n_code)
-        wait_for_kernel(lab, notebook)
-        page.wait_for_timeout(500)  # let the last outputs render
+        run_all(page, lab, notebook)
+        page.wait_for_function(ALL_RAN_JS, arg=[PANEL, n_code], timeout=RUN_ALL * 1000)
+        wait_for_idle_kernel(page, lab, notebook)
+        page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
         page.screenshot(path=str(artifacts / f"{Path(notebook).stem}.png"), full_page=True)
-        stderr = page.eval_on_selector_all(
-            f'{PANEL} .jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]',
+        errors = page.eval_on_selector_all(
+            f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
+            f"{PANEL} .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']",
             "els => els.map(e => e.textContent)")
-        assert not stderr, stderr
+        assert not errors, errors
         outputs = page.eval_on_selector_all(f"{PANEL} .jp-OutputArea-output",
                                             "els => els.map(e => e.textContent)")
         assert not [o for o in outputs if "Traceback" in o or "Error:" in o], outputs
@@ -223,31 +325,81 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         shutdown_kernel(lab, notebook)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest's output clean
-        pass
+# ------------------------------------------- the click logic, without a browser
 
 
-def test_report_page_shows_every_chart(browser, artifacts, tmp_path):
-    from econnews.report import build_report
+class FakePage:
+    """Just enough of a playwright Page for :func:`run_all`: each click either starts
+    the run or is lost, and the notebook's indicator shows a given kernel status."""
 
-    report = build_report(out_dir=tmp_path / "report", formats=["png", "svg"])
-    handler = functools.partial(_Quiet, directory=str(report.out_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
-        page.wait_for_load_state("load")
-        images = page.evaluate(
-            "Array.from(document.images).map(i => [i.getAttribute('src'), i.complete,"
-            " i.naturalWidth])")
-        assert len(images) >= 3, images
-        assert all(ok and width > 0 for _src, ok, width in images), images
-        assert page.locator("h1").inner_text() == "econnews report"
-        page.screenshot(path=str(artifacts / "report.png"), full_page=True)
-    finally:
-        page.close()
-        server.shutdown()
-        server.server_close()
+    def __init__(self, lost: int, indicator: list[str]) -> None:
+        self.lost, self.indicator, self.clicks = lost, indicator, 0
+
+    def locator(self, *_args: Any, **_kwargs: Any) -> FakePage:
+        return self
+
+    @property
+    def first(self) -> FakePage:
+        return self
+
+    def click(self) -> None:
+        if "Run All" in self.menu:
+            self.clicks += 1
+
+    def get_attribute(self, *_args: Any) -> str:
+        return self.indicator[min(self.clicks, len(self.indicator) - 1)]
+
+    def wait_for_function(self, *_args: Any, **_kwargs: Any) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        if self.clicks <= self.lost:
+            raise PlaywrightTimeout("nothing ran")
+
+
+@pytest.fixture
+def fake_lab(monkeypatch):
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    states: list[str] = []
+    monkeypatch.setattr(sys.modules[__name__], "wait_for_idle_kernel", lambda *a: None)
+    monkeypatch.setattr(sys.modules[__name__], "kernel_state",
+                        lambda *a: states.pop(0) if len(states) > 1 else states[0])
+
+    def menus(page: FakePage) -> None:
+        page.menu = ""
+        original = page.locator
+
+        def locator(selector: str, has_text: Any = None) -> FakePage:
+            page.menu = getattr(has_text, "pattern", "") or ""
+            return original(selector)
+
+        page.locator = locator  # type: ignore[method-assign]
+
+    return states, menus
+
+
+def test_run_all_clicks_once_when_the_kernel_is_idle(fake_lab):
+    states, menus = fake_lab
+    states[:] = ["idle"]
+    page = FakePage(lost=0, indicator=["idle"])
+    menus(page)
+    assert run_all(page, "http://lab", "nb.ipynb") == 1
+    assert page.clicks == 1
+
+
+def test_run_all_retries_a_click_lost_while_the_kernel_was_not_idle(fake_lab):
+    states, menus = fake_lab
+    states[:] = ["idle", "idle"]
+    page = FakePage(lost=1, indicator=["starting", "idle"])  # the frontend still connecting
+    menus(page)
+    assert run_all(page, "http://lab", "nb.ipynb") == 2
+    assert page.clicks == 2
+
+
+def test_run_all_never_retries_a_click_lost_on_an_idle_kernel(fake_lab):
+    states, menus = fake_lab
+    states[:] = ["idle"]
+    page = FakePage(lost=1, indicator=["idle"])
+    menus(page)
+    with pytest.raises(pytest.fail.Exception, match=r"started nothing .*'idle'.*'idle'"):
+        run_all(page, "http://lab", "nb.ipynb")
+    assert page.clicks == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,53 @@ def test_trade_notebook_executes_on_reuters(shared, tmp_path):
     check_clean(nb)
     printed = "".join(o["text"] for o in outputs(nb, "stream"))
     assert "1987" in printed  # the articles' date range
+
+
+def run_in_process(path: Path) -> dict:
+    """Execute the notebook's py:percent twin here, from notebooks/, and return its names."""
+    twin = path.with_suffix(".py")
+    code = "\n\n".join(c.source for c in jupytext.read(twin).cells if c.cell_type == "code")
+    code = re.sub(r"(?m)^%", "# %", code)  # IPython magics (%matplotlib inline)
+    names: dict = {"__name__": "__notebook__"}
+    exec(compile(code, str(twin), "exec"), names)
+    return names
+
+
+def drawn_points(fig) -> int:
+    from matplotlib.collections import PathCollection
+
+    return sum(len(c.get_offsets()) for ax in fig.axes for c in ax.collections
+               if isinstance(c, PathCollection))
+
+
+def says_empty(fig) -> bool:
+    from matplotlib.text import Text
+
+    return any(t.get_gid() == "econnews-empty" for t in fig.findobj(Text))
+
+
+@pytest.mark.shared
+def test_trade_notebook_charts_each_reuters_story(shared, monkeypatch):
+    """Issue 6: on Reuters-21578, notebook 02 charts Japan's surplus, US–Japan trade and
+    Soviet–Japanese trade, each with real points (the Soviet–Japanese chart once came out
+    empty: its claims never carry the parties JPN,SUN)."""
+    corpora = shared / "corpora"
+    if not (corpora / "reuters21578").is_dir():
+        pytest.skip(f"{corpora / 'reuters21578'} is absent")
+    monkeypatch.setenv("ECONNEWS_DATA", str(corpora))
+    monkeypatch.chdir(REPO / "notebooks")
+    names = run_in_process(REPO / "notebooks" / "02_trade_and_investment_claims.ipynb")
+    assert names["REUTERS"] is True
+    stories = {
+        "timeline": ("Japan's trade surplus", 20),
+        "compared": ("US–Japan trade", 10),
+        "third": ("Soviet–Japanese trade", 3),
+    }
+    for name, (title, at_least) in stories.items():
+        fig = names[name]
+        assert title in fig.axes[0].get_title("left"), name
+        assert not says_empty(fig), f"{name}: {title} chart is empty"
+        assert drawn_points(fig) >= at_least, f"{name}: {title}: {drawn_points(fig)} points"
+    rows = [t.get_text() for t in names["third"].axes[0].get_yticklabels()]
+    assert len(rows) == 2 and "Imports" in rows[0] and "Exports" in rows[1], rows  # coal, pipes
+    assert set(names["story_claims"]["doc_id"]) == {"reuters21578-2982", "reuters21578-13279"}

@@ -302,36 +302,6 @@ def test_export_rejects_unknown_format_and_strips_known_suffix(tmp_path):
 
 # ---------------------------------------------------- legible in a printed report
 
-def drawn_texts(fig: Figure) -> list[tuple[str, object]]:
-    """(text, window extent) of every text the figure draws (tick labels in view only)."""
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    ticks = set()
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            lo, hi = sorted(axis.get_view_interval())
-            span = (hi - lo) * 1e-9
-            for tick in axis.get_major_ticks():
-                if not lo - span <= tick.get_loc() <= hi + span:
-                    ticks.add(id(tick.label1))  # a tick outside the axis is not drawn
-    return [(t.get_text(), t.get_window_extent(renderer)) for t in fig.findobj(Text)
-            if t.get_visible() and t.get_text().strip() and id(t) not in ticks]
-
-
-def assert_legible(fig: Figure) -> None:
-    """Everything drawn lies inside the figure and no two texts overlap."""
-    texts_ = drawn_texts(fig)
-    w, h = fig.get_figwidth(), fig.get_figheight()
-    tight = fig.get_tightbbox()
-    assert tight.x0 >= -0.01 and tight.y0 >= -0.01 and tight.x1 <= w + 0.01 \
-        and tight.y1 <= h + 0.01, f"cut off at the figure's edge: {tight} in {w}x{h}in"
-    clashes = [(a, b) for i, (a, ba) in enumerate(texts_) for b, bb in texts_[i + 1:]
-               if ba.overlaps(bb) and ba.intersection(ba, bb).width > 1
-               and ba.intersection(ba, bb).height > 1]
-    assert not clashes, f"overlapping texts: {clashes}"
-
-
 def crowded_claims() -> pd.DataFrame:
     """Many claims close together, long names, the latest at the right edge."""
     n = 9
@@ -347,7 +317,7 @@ def crowded_claims() -> pd.DataFrame:
     })
 
 
-def test_timeline_labels_never_overlap_or_leave_the_axes():
+def test_timeline_labels_never_overlap_or_leave_the_axes(assert_legible, drawn_texts):
     fig = plot.claims_timeline(crowded_claims())
     labels = point_labels(fig)
     assert 2 <= len(labels) < 9  # those that fit nowhere are left out, not piled up
@@ -359,7 +329,7 @@ def test_timeline_labels_never_overlap_or_leave_the_axes():
 
 
 @pytest.mark.parametrize("chart", ["timeline", "compare", "overview"])
-def test_charts_of_the_synthetic_tables_are_legible(chart):
+def test_charts_of_the_synthetic_tables_are_legible(chart, assert_legible):
     if chart == "timeline":
         fig = plot.claims_timeline(claims_table(), concept="trade")
     elif chart == "compare":
@@ -369,7 +339,7 @@ def test_charts_of_the_synthetic_tables_are_legible(chart):
     assert_legible(fig)
 
 
-def test_long_titles_wrap_and_source_line_spans_the_figure():
+def test_long_titles_wrap_and_source_line_spans_the_figure(assert_legible):
     fig = plot.compare_claims(claims_table(), concept=["trade", "investment"],
                               title="A very long title " * 6)
     assert "\n" in fig.axes[0].get_title("left")

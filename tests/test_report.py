@@ -122,8 +122,29 @@ def test_report_bad_out_dir_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.slow
-def test_report_on_default_data(tmp_path):
+def test_report_on_default_data(tmp_path, assert_legible):
     report = build_report(out_dir=tmp_path / "report")
     assert set(report.files) >= EXPECTED
     assert report.summary()["claims"] > 0
     assert any(n.endswith(".pdf") for n in report.files)
+    # issue 6: a printed report's charts have a title, a source line and data, and no
+    # text cut off at the edge or lying on another text
+    from matplotlib.collections import PathCollection
+    from matplotlib.text import Text
+
+    from econnews.report import _charts
+
+    charts = _charts(report.quantities, report.claims, ("trade", "investment"))
+    assert [name for name, _caption, _make in charts] == [
+        "quantities_overview", "trade_timeline", "investment_timeline", "claims_compared"]
+    for name, _caption, make in charts:
+        fig = make()
+        texts = list(fig.findobj(Text))
+        assert any(t.get_gid() == "econnews-source" and t.get_text() for t in texts), name
+        assert not any(t.get_gid() == "econnews-empty" for t in texts), name
+        titled = fig.get_suptitle() or fig.axes[0].get_title("left")
+        assert titled, name
+        drawn = sum(len(c.get_offsets()) for ax in fig.axes for c in ax.collections
+                    if isinstance(c, PathCollection)) + sum(len(ax.patches) for ax in fig.axes)
+        assert drawn > 0, name
+        assert_legible(fig)
