@@ -167,11 +167,16 @@ def run(path: Path, show_errors: bool = False) -> None:
             _print_errors(data, pairs)
     print(f"\n{name}: {len(data)} sentences, {rows[0][1]['gold']} gold quantities")
     print(f"{'system':<11} {'metric':<13} {'P':>6} {'R':>6} {'F1':>6}   money+percent P/R/F1")
+    has_change = any("change" in q for x in data for q in x["quantities"])
+    metrics = ("value", "value+unit", "value+change") if has_change else ("value", "value+unit")
     for system, res, mp in rows:
-        for metric in ("value", "value+unit", "value+change"):
+        for metric in metrics:
             p, r, f = res[metric]
-            mpp, mpr, mpf = mp[metric]
-            print(f"{system:<11} {metric:<13} {p:6.1f} {r:6.1f} {f:6.1f}   {mpp:5.1f} {mpr:5.1f} {mpf:5.1f}")
+            tail = "    (no money/percent gold)"
+            if mp["gold"]:
+                mpp, mpr, mpf = mp[metric]
+                tail = f"   {mpp:5.1f} {mpr:5.1f} {mpf:5.1f}"
+            print(f"{system:<11} {metric:<13} {p:6.1f} {r:6.1f} {f:6.1f}{tail}")
 
 
 def _print_errors(data, pairs) -> None:

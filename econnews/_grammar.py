@@ -64,7 +64,7 @@ PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z]){CURRENCY_PREFIX}\s?$")
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
 SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")
-CENTS_AFTER = re.compile(r"\s?(?i:cents?|cts|ct|c)(?![A-Za-z])")
+CENTS_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?:(?i:U\.S\.|US)\s)?(?i:cents?|cts|ct|c)(?![A-Za-z])")
 
 PERCENT_AFTER = re.compile(
     r"\s?(?:(?P<pt>(?i:percentage[\s-]points?|percent(?:age)?[\s-]points?|per\s?cent(?:age)?[\s-]points?|pct[\s-]points?|pp))"
@@ -96,7 +96,7 @@ APPROX_WORD = re.compile(
 MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
 PER_AFTER = re.compile(
-    r"\s(?:(?i:per|a|an)\s(?P<per>(?i:share|barrel|month|year|week|day|hour|minute|second|century|capita|game|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
+    r"(?:\s?-\s?|\s)(?:(?i:per|a|an)(?:\s?-\s?|\s)(?P<per>(?i:share|barrel|month|year|annum|week|day|hour|minute|second|century|capita|game|dozen|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
     r"(?!\s(?i:earlier|ago|before|later|previously))"
     r"|/(?P<per2>(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl)))(?![A-Za-z])"
 )

@@ -183,6 +183,27 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
             q.kind, q.unit, q.unit_name = "money", money, _measures.currency_name(money)
 
 
+_AND = re.compile(r"\s*(?:and\s+)?$")
+
+
+def _dollars_and_cents(text: str, found: list[_Q]) -> None:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
+    i = 0
+    while i + 1 < len(found):
+        a, b = found[i], found[i + 1]
+        if (
+            a.kind == "money" and b.kind == "money" and a.unit == b.unit
+            and a.unit_name != "cent" and b.unit_name in ("cent", "penny")
+            and a.low == a.high and b.low == b.high and b.value < 1
+            and _AND.match(text[a.end:b.start]) and b.start - a.end < 6
+        ):
+            a.value = a.low = a.high = _tidy(a.value + b.value)
+            a.end = b.end
+            a.per = a.per or b.per
+            del found[i + 1]
+        i += 1
+
+
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*$")
 _PAREN_AFTER = re.compile(r"\s*\)")
@@ -192,6 +213,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
     """Share a unit stated once: '8 or 9 euros', '2.27 and 2.28 times', and a scaled
     amount whose currency comes later in the sentence ('a loss of 12.92 billion ...
     against a 1.65 billion yen profit')."""
+    _dollars_and_cents(text, found)
     for i, q in enumerate(found):
         if q.kind != "number":
             continue
@@ -324,7 +346,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         return None, pos  # "ISO 3888-2"
     if unit["kind"] in ("number", "count") and is_digits and _ADDRESS_AFTER.match(text, e):
         return None, pos  # "49 Zorro Ranch Road"
-    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and unit["kind"] != "measure":
+    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and unit["kind"] in ("number", "count"):
         return None, pos  # "a six-speed gearbox", "a three-bed flat"
     if unit["kind"] == "number" and is_digits and lo2 is None and _AGE_COMMAS.match(text, e) \
             and _AGE_NAME.search(text, max(0, s - 40), s) and 0 < value < 120 \
@@ -658,6 +680,8 @@ def _unit(
             ok = False
         if ok and low == "c":
             ok = False
+        if ok and surf == "$" and re.compile(r"\s?\d").match(text, sm.end()):
+            ok = False  # "10 $20": the sign belongs to the next amount
         if ok:
             end = sm.end()
             if low in ("pounds", "pound"):
@@ -700,11 +724,13 @@ def _occasions(text: str, pos: int, value: float) -> bool:
 def _per(text: str, unit: dict) -> dict:
     pm = g.PER_AFTER.match(text, unit["end"])
     if pm:
-        unit = dict(unit, per=(pm.group("per") or pm.group("per2")).lower(), end=pm.end())
+        per = (pm.group("per") or pm.group("per2")).lower()
+        unit = dict(unit, per="year" if per == "annum" else per, end=pm.end())
     return unit
 
 
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+               "quarter"}
 _ADJ_NEXT = re.compile(r"\s(?:[a-z]|\$)")
 
 

@@ -191,6 +191,16 @@ BUGS = [
      [("12 cts", "money", 0.12, "USD"), ("10 cts", "money", 0.1, "USD"),
       ("613,986", "money", 613986, "USD"), ("534,093", "money", 534093, "USD"),
       ("72.1 mln", "count", 7.21e7, "shares"), ("31.7 mln", "count", 3.17e7, "shares")]),
+    # money forms from the Recognizers currency set
+    ("between c $ 16.4 million and hk $ 10.05 billion",
+     [("c $ 16.4 million", "money", 1.64e7, "CAD"), ("hk $ 10.05 billion", "money", 1.005e10, "HKD")]),
+    ("a $ 70 - a - share price and a 12-cent-a-share dividend",
+     [("$ 70 - a - share", "money", 70, "USD"), ("12-cent-a-share", "money", 0.12, "USD")]),
+    ("it only cost thirteen dollars and forty-five cents",
+     [("thirteen dollars and forty-five cents", "money", 13.45, "USD")]),
+    ("10 $ is not much, nor is 15 €, 100元 or 100 ₡",
+     [("10 $", "money", 10, "USD"), ("15 €", "money", 15, "EUR"), ("100元", "money", 100, "CNY"),
+      ("100 ₡", "money", 100, "CRC")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
