@@ -103,17 +103,6 @@ PER_AFTER = re.compile(
 RANGE_SEP = re.compile(r"(?:-|–|—)(?!\s)|\s(?:-|–|—)\s|–|\s(?i:to|and)\s")
 
 # Left context (searched in a bounded window ending at the number).
-BOUND_BEFORE = re.compile(
-    rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('bound', 'before')), any_case=True)}\s$"
-)
-CHANGE_BEFORE = re.compile(
-    rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('change', 'before')), any_case=True)}"
-    r"(?:\s+(?i:by|of|another|some|nearly|about|almost|around|roughly|just))?\s+(?:(?i:a|an)\s+)?$"
-)
-CHANGE_BY = re.compile(
-    rf"(?<![A-Za-z]){lx.alternation(list(lx.cues('change', 'before')), any_case=True)}"
-    r"(?:\s+[\w'’-]+){0,3}\s+(?i:by)\s+(?:(?i:a|an|some|about|nearly|almost|around|roughly)\s+)?$"
-)
 CHANGE_AFTER = re.compile(
     rf"\s(?:(?i:price|sales|share|stock|annual|year-on-year|year-over-year|monthly|quarterly)\s)?"
     rf"{lx.alternation(list(lx.cues('change', 'after')), any_case=True)}(?![A-Za-z])"
@@ -125,7 +114,6 @@ ELIDED_BEFORE = re.compile(
 MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus[\s-]|\bnegative\s))$")
 
 # Things that are not quantities.
-MONTHS = lx.word_list("words.csv")  # filtered below
 _MONTH_WORDS = [r["word"] for r in lx.read_table("words.csv") if r["list"] == "month"]
 MONTH_BEFORE = re.compile(rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s(?:\d{{1,2}}\s?(?:to|-|–|and)\s?)?$")
 MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?i:{lx.alternation(_MONTH_WORDS)})\b")

@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -38,6 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from . import schema
+from ._files import atomic_write
 from ._style import (
     CLAIM_COLORS,
     CLAIM_MARKERS,
@@ -898,16 +898,7 @@ def export(
         meta = dict(EXPORT_METADATA[fmt])
         if metadata and fmt in metadata:
             meta.update(metadata[fmt])
-        fd, tmp = tempfile.mkstemp(dir=stem.parent, prefix=f".{stem.name}.", suffix=f".{fmt}.tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh, mpl.rc_context(REPRODUCIBLE_RC):
-                fig.savefig(fh, format=fmt, dpi=dpi, metadata=meta)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(target) as fh, mpl.rc_context(REPRODUCIBLE_RC):
+            fig.savefig(fh, format=fmt, dpi=dpi, metadata=meta)
         written[fmt] = target
     return written

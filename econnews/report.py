@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pandas as pd
 
 from . import __version__
+from ._files import atomic_write
 from .display import table_html
 from .errors import InputError
 from .plot import claims_timeline, compare_claims, export, format_money, quantities_overview
@@ -76,23 +75,6 @@ class Report:
 # ------------------------------------------------------------------ writing
 
 
-@contextmanager
-def _atomic(path: Path) -> Iterator[BinaryIO]:
-    """A binary file handle whose content replaces ``path`` only if the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy safe to write: no attrs, list cells as text, mixed object columns as text."""
     out = frame.copy()
@@ -112,11 +94,11 @@ def _write_table(frame: pd.DataFrame, out_dir: Path, name: str) -> dict[str, Pat
     plain = _plain(frame)
     paths = {}
     csv = out_dir / f"{name}.csv"
-    with _atomic(csv) as fh:
+    with atomic_write(csv) as fh:
         fh.write(plain.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8"))
     paths[csv.name] = csv
     parquet = out_dir / f"{name}.parquet"
-    with _atomic(parquet) as fh:
+    with atomic_write(parquet) as fh:
         plain.to_parquet(fh, index=False)
     paths[parquet.name] = parquet
     return paths
@@ -286,7 +268,7 @@ def build_report(
         tables.update(_write_table(frame, out, name))
     if len(errors):
         path = out / "errors.csv"
-        with _atomic(path) as fh:
+        with atomic_write(path) as fh:
             fh.write(_plain(errors).to_csv(index=False).encode("utf-8"))
         tables[path.name] = path
     files.update(tables)
@@ -301,7 +283,7 @@ def build_report(
                        quantities=quantities, claims=claims, errors=errors, charts=drawn,
                        tables=tables, out_dir=out)
     index = out / "index.html"
-    with _atomic(index) as fh:
+    with atomic_write(index) as fh:
         fh.write(page.encode("utf-8"))
     files["index.html"] = index
     return Report(out_dir=out, files=dict(sorted(files.items())), articles=articles,
