@@ -272,7 +272,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if is_digits:
         if _not_a_quantity(text, s, e, left_char, right_char, prefix is not None):
             return None, _run_end(text, e)
-    elif _lone_word_number(text, m, value) or _THE_BEFORE.search(text, max(0, s - 5), s):
+    elif _lone_word_number(text, m, value) or (
+        value < 1000 and _THE_BEFORE.search(text, max(0, s - 5), s) and not _UNIT_SOON.match(text, e)
+    ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
 
     neg = False
@@ -802,6 +804,8 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     best = None
     for i, (w, _end) in enumerate(words):
         lw = w.lower()
+        if not w[0].islower():
+            continue  # a name describes ("850,000 new Ixonos shares"); it is not the noun
         if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
             best = i
             break
@@ -953,7 +957,7 @@ def _core_value(m: re.Match | None) -> float:
 
 
 _TOKEN = re.compile(r"\S+")
-_UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to|above\s+(?:the|its)|below\s+(?:the|its))\b")
+_UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to)\b")
 _FILLERS = frozenset(
     ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly",
      "just", "only"]
@@ -1003,6 +1007,9 @@ def _left_cues(text: str, q: _Q) -> None:
     """Bound and change from the words before the mention ("rose about", "more than")."""
     if q.start > 0 and text[q.start - 1] == "~":
         q.bound = "~"
+        return
+    if q.start > 0 and text[q.start - 1] == "+" and q.kind in ("percent", "money"):
+        q.change = "up"  # "+5%"
         return
     words = _tail_words(text, q.start)
     if not words:

@@ -102,6 +102,7 @@ CHANGES = [
     ("a cutback of more than 20 pct", "down"), ("Japan racked up a 51.5 billion dlr surplus", None),
     ("a pretax gain of 7.2 mln dlrs", None), ("ready to raise £1.4bn", None),
     ("raised its forecast by 2%", "up"), ("to help pay off a $27.5bn bill", None),
+    ("16 per cent above its 2018 closing level", "up"), ("shares rose +5% today", "up"),
     ("Sales rose 5%.", "up"), ("Exports fell 7% to $2.3 billion.", "down"),
     ("They cut spending by $2 billion.", "down"), ("The stock was up 19 cents.", "up"),
     ("Trade rose to $30 billion.", None), ("a 3 percent drop", "down"),
@@ -201,6 +202,10 @@ BUGS = [
     ("10 $ is not much, nor is 15 €, 100元 or 100 ₡",
      [("10 $", "money", 10, "USD"), ("15 €", "money", 15, "EUR"), ("100元", "money", 100, "CNY"),
       ("100 ₡", "money", 100, "CRC")]),
+    ("the two million tourists and 850,000 new Ixonos shares",
+     [("two million tourists", "count", 2e6, "tourists"),
+      ("850,000 new Ixonos shares", "count", 850000, "shares")]),
+    ("The ten percent obligation", [("ten percent", "percent", 10, "percent")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
