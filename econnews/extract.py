@@ -420,12 +420,21 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
         if len(gap) > 400 or _PARAGRAPH.search(gap):
             return None
         if q.kind == "money":
+            if _in_brackets(text, q):
+                continue  # "2.2 billion shekels ($590 million) and 71 million": the shekels
             if not scaled and re.search(r"[.!?]\s", gap):
                 return None
             return q
         if q.kind == "count":
-            return None
+            # "lost 162.31 points, or 2.14%, to fall to 7,425.81": the same noun
+            return q if cue and not re.search(r"[.!?]\s", gap) and len(gap) < 120 else None
     return None
+
+
+def _in_brackets(text: str, q: _Q) -> bool:
+    before = text[max(0, q.start - 2):q.start].strip()
+    after = text[q.end:q.end + 2].strip()
+    return before.endswith("(") and after.startswith((")", ";", ","))
 
 
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")

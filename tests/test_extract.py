@@ -206,6 +206,13 @@ BUGS = [
      [("two million tourists", "count", 2e6, "tourists"),
       ("850,000 new Ixonos shares", "count", 850000, "shares")]),
     ("The ten percent obligation", [("ten percent", "percent", 10, "percent")]),
+    # an amount in brackets is a conversion: the currency stated before it is the one shared
+    ("profits of 2.2 billion shekels ($590 million) and 71 million",
+     [("2.2 billion shekels", "money", 2.2e9, "ILS"), ("$590 million", "money", 5.9e8, "USD"),
+      ("71 million", "money", 7.1e7, "ILS")]),
+    ("The index lost 162.31 points, or 2.14%, to fall to 7,425.81",
+     [("162.31 points", "count", 162.31, "points"), ("2.14%", "percent", 2.14, "percent"),
+      ("7,425.81", "count", 7425.81, "points")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
