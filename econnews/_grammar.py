@@ -87,7 +87,7 @@ HALF_POINT = re.compile(
 )
 # "one in six", "one out of three"
 ONE_IN = re.compile(
-    rf"(?i:\b(?P<a>one|a|\d{{1,3}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,4}})\b)"
+    rf"(?i:(?<![\d.,$€£¥])\b(?P<a>one|a|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,3}})\b(?![.,]\d))"
 )
 APPROX_WORD = re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
@@ -107,7 +107,7 @@ CHANGE_AFTER = re.compile(
     rf"\s(?:(?i:price|sales|share|stock|annual|year-on-year|year-over-year|monthly|quarterly)\s)?"
     rf"{lx.alternation(list(lx.cues('change', 'after')), any_case=True)}(?![A-Za-z])"
 )
-BETWEEN_BEFORE = re.compile(r"(?i:\bbetween|\bfrom)\s$")
+BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s$")
 ELIDED_BEFORE = re.compile(
     r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto)\s$"
 )

@@ -72,6 +72,12 @@ def currency_tier(where: str) -> dict[str, int]:
 
 
 @cache
+def dateline_currencies() -> dict[str, str]:
+    """dateline city (lower case) -> the ISO code of its local dollar."""
+    return {r["city"].lower(): r["iso"] for r in read_table("dateline_currencies.csv")}
+
+
+@cache
 def currency_context() -> dict[str, tuple[dict[str, str], str | None]]:
     """family -> ({place word: ISO code}, default code or None)."""
     out: dict[str, tuple[dict[str, str], str | None]] = {}

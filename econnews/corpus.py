@@ -65,7 +65,8 @@ def _one(item: _Item, mode: str, hint: str | None = None
          ) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
     from .extract import extract
 
-    doc_id, text, date, source, path = item
+    doc_id, text, date, source, path, dateline = item
+    hint = hint or dateline_hint(dateline)
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
@@ -122,7 +123,22 @@ def _items(articles: pd.DataFrame) -> list[_Item]:
         return articles[name].tolist() if name in articles.columns else [None] * n
 
     return list(zip(col("id"), col("text"), col("date"), col("source"), col("path"),
-                    strict=True))
+                    col("dateline"), strict=True))
+
+
+def dateline_hint(dateline: Any) -> str | None:
+    """The currency a bare "dlrs" means under this dateline ("SYDNEY, March 3 -" -> AUD),
+    or None: the local dollar of the dateline city (``data/dateline_currencies.csv``).
+
+    >>> dateline_hint("SYDNEY, March 3 -"), dateline_hint("NEW YORK, March 3 -")
+    ('AUD', None)
+    """
+    if not isinstance(dateline, str) or not dateline.strip():
+        return None
+    from ._lexicon import dateline_currencies
+
+    city = dateline.split(",")[0].strip().lower()
+    return dateline_currencies().get(city)
 
 
 def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -151,6 +167,8 @@ def extract_corpus(
     in that many processes; the result equals the serial one. ``currency_hint``
     goes to :func:`econnews.extract` for every article (what a bare ``$`` or
     "dollars" means, e.g. ``"AUD"``); an unknown code raises ``InputError`` at once.
+    Without one, an article's ``dateline`` (Reuters: "SYDNEY, March 3 -") gives the
+    local dollar of the city, see :func:`dateline_hint`.
 
     >>> extract_corpus(pd.DataFrame({"id": ["x"], "text": ["  "]}), errors="collect")[1]["code"].tolist()
     ['no-text']

@@ -205,6 +205,7 @@ def _dollars_and_cents(text: str, found: list[_Q]) -> None:
 
 
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
+_OR_BEFORE = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*$")
 _PAREN_AFTER = re.compile(r"\s*\)")
 
@@ -215,9 +216,12 @@ def _coordinate(text: str, found: list[_Q]) -> None:
     against a 1.65 billion yen profit')."""
     _dollars_and_cents(text, found)
     for i, q in enumerate(found):
+        prv = found[i - 1] if i > 0 else None
+        if q.kind == "percent" and q.change is None and prv is not None and prv.change \
+                and _OR_BEFORE.match(text[prv.end:q.start]):
+            q.change = prv.change  # "up 56 pence, or 7.6%"
         if q.kind != "number":
             continue
-        prv = found[i - 1] if i > 0 else None
         if prv is not None and prv.kind in ("money", "percent") and _PAREN_BEFORE.match(
                 text[prv.end:q.start]) and _PAREN_AFTER.match(text, q.end):
             # "4.27 pct (4.32)": last week's figure in brackets shares the unit
@@ -225,7 +229,8 @@ def _coordinate(text: str, found: list[_Q]) -> None:
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and nxt.kind in ("money", "percent", "ratio", "measure") \
-                and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12:
+                and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12 \
+                and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000)):
             q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
             continue
         if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
@@ -387,6 +392,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.extra["scaled"] = True
     _left_cues(text, q)
     _right_cues(text, q)
+    if q.bound == "<" and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start) \
+            and _FROM_SOON.match(text, q.end):
+        q.bound = "="  # "earnings were up to 220 mln dlrs in March from 110 mln": a new level
     if unit.get("bound") and q.bound == "=":
         q.bound = unit["bound"]
     if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
@@ -437,6 +445,8 @@ def _in_brackets(text: str, q: _Q) -> bool:
     return before.endswith("(") and after.startswith((")", ";", ","))
 
 
+_UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
+_FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
 _PHONE_BEFORE = re.compile(r"(?:\+\d{1,4}|(?i:\btel|\bphone|\bfax|\bmob)\.?:?)[\s\d()-]*$")
 
@@ -624,6 +634,8 @@ def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str
         return None
     if code.startswith("@"):
         return _context_currency(text, code[1:])
+    if not hint and surface.lower() in ("dlrs", "dlr", "dollars", "dollar"):
+        hint = _article_dollar(text)
     if hint:
         low = surface.lower()
         if surface == "$" or low in ("dollars", "dollar", "dlrs", "dlr"):
@@ -634,6 +646,23 @@ def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str
         if low == "pesos":
             return hint
     return code
+
+
+_QUALIFIED_DOLLAR = re.compile(
+    r"\b(?P<q>Australian|Canadian|New Zealand|N\.Z\.|Hong Kong|H\.K\.|HK|Singapore|Taiwan|"
+    r"U\.S\.|US|American)\s+(?i:dlrs?|dollars?)\b"
+)
+_QUALIFIER_CODE = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "n.z.": "NZD",
+                   "hong kong": "HKD", "h.k.": "HKD", "hk": "HKD", "singapore": "SGD",
+                   "taiwan": "TWD", "u.s.": "USD", "us": "USD", "american": "USD"}
+
+
+@functools.lru_cache(maxsize=256)
+def _article_dollar(text: str) -> str | None:
+    """The dollar an article means by a bare "dlrs": the one it names, if it names
+    exactly one ("... in H.K. Dlrs ... rose to 249.03 billion dlrs")."""
+    named = {_QUALIFIER_CODE[m.group("q").lower()] for m in _QUALIFIED_DOLLAR.finditer(text)}
+    return named.pop() if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -889,6 +918,8 @@ def _range_tail(
     """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'."""
     after_unit = unit["end"] if unit else pos
     sep = g.RANGE_SEP.match(text, after_unit)
+    if not sep and prefix is not None:
+        sep = _SPACED_DASH.match(text, after_unit)  # "EUR 0.8 -1.2 million"
     if not sep:
         return None
     word = sep.group(0).strip().lower()
@@ -917,7 +948,9 @@ def _range_tail(
     if prefix2 and prefix and prefix2 != prefix:
         return None
     mult2, p2, _ = _scales(text, m2.end(), (prefix2 or prefix) is not None)
-    unit2 = _unit(text, p2, prefix2 or prefix, hint, v2 * mult2, mult2 > 1)
+    unit2 = _unit(text, p2, prefix2, hint, v2 * mult2, mult2 > 1)
+    if prefix2 is None and prefix is not None and (unit2 is None or unit2["kind"] != "money"):
+        unit2 = _unit(text, p2, prefix, hint, v2 * mult2, mult2 > 1)
     if unit2 is not None and unit2.get("kind") == "skip":
         return None
     if unit is not None:
@@ -984,6 +1017,7 @@ def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
     return words
 
 
+_SPACED_DASH = re.compile(r"\s[-–](?=\d)")
 _CHANGE_NOUNS = frozenset(
     ["growth", "expansion", "cutback", "contraction", "reduction", "slump", "slowdown", "hike", "rise", "increase", "decline", "drop", "fall", "gain", "jump", "cut"]
 )

@@ -93,6 +93,7 @@ BOUNDS = [
     ("above 5%", ">"), ("at least 5%", ">"), ("less than 5%", "<"), ("under 5%", "<"),
     ("below 5%", "<"), ("up to 5%", "<"), ("at most 5%", "<"), ("5%", "="),
     ("as many as 840 people", "<"), ("for the past two years", "="),
+    ("coffee earnings were up to 220 mln dlrs in March from 110 mln", "="),
 ]
 
 CHANGES = [
@@ -103,6 +104,8 @@ CHANGES = [
     ("a pretax gain of 7.2 mln dlrs", None), ("ready to raise £1.4bn", None),
     ("raised its forecast by 2%", "up"), ("to help pay off a $27.5bn bill", None),
     ("16 per cent above its 2018 closing level", "up"), ("shares rose +5% today", "up"),
+    ("against a $111m loss a year earlier", None), ("up 56 pence, or 7.6%", "up"),
+    ("after a 14 pct contraction", "down"),
     ("Sales rose 5%.", "up"), ("Exports fell 7% to $2.3 billion.", "down"),
     ("They cut spending by $2 billion.", "down"), ("The stock was up 19 cents.", "up"),
     ("Trade rose to $30 billion.", None), ("a 3 percent drop", "down"),
@@ -213,6 +216,19 @@ BUGS = [
     ("The index lost 162.31 points, or 2.14%, to fall to 7,425.81",
      [("162.31 points", "count", 162.31, "points"), ("2.14%", "percent", 2.14, "percent"),
       ("7,425.81", "count", 7425.81, "points")]),
+    # second audit (Reuters/BBC/PhraseBank)
+    ("turnover amounted to MEUR 27.9 in 2007", []),
+    ("respectively from EUR7 .5 m and EUR655 .5 m",
+     [("EUR7 .5 m", "money", 7.5e6, "EUR"), ("EUR655 .5 m", "money", 6.555e8, "EUR")]),
+    ("a target of $ 23.54 - 15.19 euro", [("$ 23.54", "money", 23.54, "USD"),
+                                          ("15.19 euro", "money", 15.19, "EUR")]),
+    ("options to buy a further 1.99 mln or 1.58 pct",
+     [("1.99 mln", "number", 1.99e6, None), ("1.58 pct", "percent", 1.58, "percent")]),
+    ("EUR 0.8 -1.2 million", [("EUR 0.8 -1.2 million", "money", 1e6, "EUR")]),
+    ("2 billion CFA francs", [("2 billion CFA francs", "money", 2e9, "XOF")]),
+    # an article that names one dollar means it by a bare "dlrs"
+    ("Local M2, in H.K. Dlrs, rose 4.7 pct to 249.03 billion dlrs",
+     [("4.7 pct", "percent", 4.7, "percent"), ("249.03 billion dlrs", "money", 2.4903e11, "HKD")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
@@ -239,7 +255,7 @@ def test_grammar(text, expected):
 @pytest.mark.parametrize(("text", "bound"), BOUNDS, ids=[b[0] for b in BOUNDS])
 def test_bounds(text, bound):
     q = en.extract(text)
-    assert len(q) == 1 and q.loc[0, "bound"] == bound
+    assert len(q) >= 1 and q.loc[0, "bound"] == bound
 
 
 @pytest.mark.parametrize(("text", "change"), CHANGES, ids=[c[0] for c in CHANGES])
