@@ -720,8 +720,9 @@ def _unit(
             ok = False
         if ok and low == "c":
             ok = False
-        if ok and surf == "$" and re.compile(r"\s?\d").match(text, sm.end()):
-            ok = False  # "10 $20": the sign belongs to the next amount
+        if ok and (surf == "$" or (prefix and surf.isupper() and len(surf) == 3)) \
+                and _DIGIT_NEXT.match(text, sm.end()):
+            ok = False  # "10 $20", "EUR 184 million USD 259.7 m": it belongs to the next amount
         if ok:
             end = sm.end()
             if low in ("pounds", "pound"):
@@ -1085,6 +1086,7 @@ def _left_cues(text: str, q: _Q) -> None:
                 break
 
 
+_DIGIT_NEXT = re.compile(r"\s?\d")
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
 _POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
 

@@ -226,6 +226,8 @@ BUGS = [
      [("1.99 mln", "number", 1.99e6, None), ("1.58 pct", "percent", 1.58, "percent")]),
     ("EUR 0.8 -1.2 million", [("EUR 0.8 -1.2 million", "money", 1e6, "EUR")]),
     ("2 billion CFA francs", [("2 billion CFA francs", "money", 2e9, "XOF")]),
+    ("a net loss of EUR 184 million USD 259.7 m", [("EUR 184 million", "money", 1.84e8, "EUR"),
+                                                   ("USD 259.7 m", "money", 2.597e8, "USD")]),
     # an article that names one dollar means it by a bare "dlrs"
     ("Local M2, in H.K. Dlrs, rose 4.7 pct to 249.03 billion dlrs",
      [("4.7 pct", "percent", 4.7, "percent"), ("249.03 billion dlrs", "money", 2.4903e11, "HKD")]),
