@@ -34,7 +34,7 @@ CQE_CURRENCY = {
     "SEK": "swedish krona", "NOK": "norwegian krone", "BRL": "brazilian real",
     "MXN": "mexican peso", "PHP": "philippine peso", "TWD": "new taiwan dollar",
 }
-CQE_MEASURE = {"tonne": "metric ton", "year of age": "year of age", "times": "count",
+CQE_MEASURE = {"tonne": "metric ton", "year of age": "year of age", "times": "count", "time": "count",
                "fraction": "% -"}
 CQE_QUANTULUM = {
     "dimensionless": "-", "per cent": "percentage", "united states dollar": "dollar",
