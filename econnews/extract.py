@@ -802,10 +802,44 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
     return _count(text, pos, value)
 
 
+_ONE_OF = re.compile(
+    r"\s+of\s+(?:the|my|his|her|its|their|our|your|these|those|[A-Z][\w'’]*['’]s?)"
+    r"(?:\s+(?:most|very|few|many|more))?(?=\s)"
+)
 _POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
 _ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
 _MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
 _WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
+
+
+_ADJ_BASE = {"best": "good", "better": "good", "worst": "bad", "worse": "bad",
+             "most": "", "more": "", "least": "", "less": ""}
+
+
+def _base_adjective(word: str) -> str:
+    """The plain form of a comparative or superlative modifier ('smaller' -> 'small',
+    'hottest' -> 'hot', 'earliest' -> 'early', 'best' -> 'good'); other words as they are."""
+    low = word.lower()
+    if low in _ADJ_BASE:
+        return _ADJ_BASE[low]
+    for suffix in ("iest", "ier"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return low[: -len(suffix)] + "y"
+    for suffix in ("est", "er"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 3 and low not in _NOT_COMPARATIVE:
+            stem = low[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                return stem[:-1]  # hottest -> hot
+            if stem[-1] in "gvcz" or stem.endswith(("ur", "ar")):
+                return stem + "e"  # largest -> large, bravest -> brave, securer -> secure
+            return stem
+    return word
+
+
+_NOT_COMPARATIVE = frozenset(["interest", "honest", "modest", "forest", "biggest", "other",
+                              "over", "under", "inner", "outer", "upper", "lower", "former",
+                              "latter", "after", "never", "silver", "copper", "paper", "power",
+                              "water", "winter", "summer", "member", "number", "chamber"])
 
 
 def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
@@ -821,6 +855,11 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
                 "end": pm.end(), "rangeable": True}
     words: list[tuple[str, int]] = []
     p = pos
+    if value == 1:
+        of = _ONE_OF.match(text, p)
+        if of:
+            p = of.end()  # "one of the best wireless speakers": one speaker
+            value = 2.0  # the noun after "one of the" is plural
     mo = _MORE.match(text, p)
     if mo:
         p = mo.end()
@@ -862,9 +901,9 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     phrase_words = [w for w, _ in words[: best + 1]]
     end = words[best][1]
     noun = phrase_words[-1]
-    name = " ".join([*phrase_words[:-1], _singular(noun)]).lower()
+    name = " ".join([*(_base_adjective(w) for w in phrase_words[:-1]), _singular(noun)]).lower()
     # the unit is the counted noun as written; its description goes in unit_name
-    return {"kind": "count", "unit": noun, "name": name, "end": end}
+    return _per(text, {"kind": "count", "unit": noun, "name": name, "end": end})
 
 
 def _index_talk(text: str, pos: int) -> bool:
@@ -1187,7 +1226,7 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
             q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
         elif unit is not None:
             q = _Q(s, unit["end"], "count", (low + high) / 2, low, high, unit["unit"],
-                   unit["name"], bound="~")
+                   unit["name"], bound="~", per=unit.get("per"))
         else:
             q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
         yield q

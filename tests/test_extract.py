@@ -231,6 +231,11 @@ BUGS = [
     # an article that names one dollar means it by a bare "dlrs"
     ("Local M2, in H.K. Dlrs, rose 4.7 pct to 249.03 billion dlrs",
      [("4.7 pct", "percent", 4.7, "percent"), ("249.03 billion dlrs", "money", 2.4903e11, "HKD")]),
+    # "one of the X" counts one X; comparatives and superlatives describe in their plain form
+    ("one of the best wireless speakers around",
+     [("one of the best wireless speakers", "count", 1, "speakers")]),
+    ("22 residential burglaries per week",
+     [("22 residential burglaries per week", "count", 22, "burglaries")]),
     # share counts never take a currency
     ("Shr 1.20 dlrs vs 1.10 dlrs\nAvg shrs 72.1 mln vs 31.7 mln",
      [("1.20 dlrs", "money", 1.2, "USD"), ("1.10 dlrs", "money", 1.1, "USD"),
@@ -385,3 +390,20 @@ def test_word_pass_hints_cover_the_lexicons():
             assert any(h in word for h in ex._FRACTION_HINTS), word
         if role == "approx":
             assert any(h in word for h in ex._APPROX_HINTS), word
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("smaller", "small"), ("hottest", "hot"), ("earliest", "early"), ("best", "good"),
+    ("largest", "large"), ("realest", "real"), ("interest", "interest"), ("member", "member"),
+    ("local", "local"),
+])
+def test_base_adjective(word, base):
+    import sys
+
+    assert sys.modules["econnews.extract"]._base_adjective(word) == base
+
+
+def test_count_description_is_in_unit_name():
+    q = en.extract("split into two smaller tenancies and one of the hottest luxury cars")
+    assert q["unit_name"].tolist() == ["small tenancy", "hot luxury car"]
+    assert q["unit"].tolist() == ["tenancies", "cars"]
