@@ -107,10 +107,9 @@ compared
 # ## 5. Soviet–Japanese trade, or investment over time
 # On Reuters, two 1987 stories are about Soviet–Japanese trade: their headlines
 # name both countries (Soviet coal for Japanese steel mills; Japanese seamless
-# pipes for China and the USSR). Their sentences rarely do: "The Soviet Union has
-# agreed to cut its coking coal export prices to Japanese steel mills" gives the
-# parties `JPN` only, and the pipe deal names its Japanese sellers by company. So
-# we pick the claims by story, not by the `parties` column. Their figures are
+# pipes for China and the USSR). Their sentences do not always: the pipe deal names
+# its Japanese sellers by company, so its claims carry no Japanese party. So we
+# pick the claims by story, not by the `parties` column. Their figures are
 # volumes in tonnes and prices per tonne, not trade values: the chart compares the
 # volumes and the table lists every figure.
 #
