@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from . import _lexicon as lx
@@ -94,3 +95,11 @@ def parse_words(s: str) -> float | None:
     if half_of:
         value *= 0.5
     return value
+
+
+def tidy(x: float) -> float:
+    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001."""
+    return float(f"{x:.12g}") if math.isfinite(x) else x
+
+
+# ---------------------------------------------------------------- what is not a quantity

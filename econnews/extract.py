@@ -18,50 +18,58 @@ by the hint.
 Requires: a ``str``. Returns the columns of :data:`econnews.schema.QUANTITIES`
 plus ``unit_name`` (a readable unit name: "kilometre", "worker") and ``per``
 (the denominator of a rate: "$58 a barrel" → "barrel").
+
+How it reads: this module finds the numeric cores, decides what is not a quantity
+(years, dates, names, phones, votes…), reads ranges and builds the table;
+``_read_units`` reads what follows a number (scale, currency, percent, ratio,
+measure, counted noun), ``_read_cues`` the words that set bound and change,
+``_read_context`` what mentions share across a text (elided currencies, earnings
+tables), ``_grammar`` holds the compiled patterns and ``econnews/data/*.csv`` the
+lexicons they are built from.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from . import _grammar as g
 from . import _lexicon as lx
-from . import _measures, schema
+from . import _measures
+from ._columns import QUANTITY_COLUMNS, _builders
 from ._numbers import parse_digits, parse_words
+from ._numbers import tidy as _tidy
+from ._quantity import _Q
+from ._read_context import _SHARE_LABEL, _coordinate, _earnings_table, _elided_from
+from ._read_cues import (
+    _DETERMINERS,
+    _POSTPOSED,
+    _SPACED_DASH,
+    _change_before,
+    _from_after_change,
+    _left_cues,
+    _right_cues,
+    _tail_words,
+)
+from ._read_units import (
+    _NEXT_WORD,
+    _TIME_UNITS,
+    _count,
+    _currency,
+    _scales,
+    _unit,
+)
 from .errors import InputError
 
 __all__ = ["extract"]
 
-_DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "ZWL", "MXN", "BRL"}
-_LOOSE_SCALES = {"m", "M", "b", "B"}
 _SCORE_MAX = 20
-
-
-@dataclass
-class _Q:
-    start: int
-    end: int
-    kind: str
-    value: float
-    low: float
-    high: float
-    unit: str | None = None
-    unit_name: str | None = None
-    bound: str = "="
-    change: str | None = None
-    per: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def extract(
@@ -144,102 +152,6 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
 _FRACTION_HINTS = ("half", "third", "quarter", "fifth", "tenth", "fourth")
 _RATIO_HINTS = ("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "by half")
 _APPROX_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions")
-
-
-_LABEL_MONEY = re.compile(
-    r"(?i:(?:oper(?:ating)?\s+|qtly\s+|\w+\s+)?(?:net|revs?|revenues?|sales|pretax|profit|"
-    r"loss|income|turnover|assets|deposits|loans|earnings)(?:\s+(?:loss|profit|income|revs|sales|"
-    r"inc|dec))?)$"
-)
-_LABEL_SHR = re.compile(r"(?i:(?:oper\s+)?shr(?:\s+(?:loss|profit|diluted|primary))?)$")
-_LABEL_SHARES = re.compile(r"(?i:(?:avg\s+)?shrs?(?:\s+outst(?:anding)?)?)$")
-_VS = re.compile(r"\s*(?i:vs\.?|versus)\s*$")
-
-
-def _earnings_table(text: str, found: list[_Q]) -> None:
-    """Reuters earnings tables ("Shr 1.20 dlrs vs 1.10 dlrs / Net 613,986 vs 534,093 /
-    Revs 9,494,570 vs 7,591,564 / Avg shrs 72.1 mln"): a line's label says what its
-    bare figures are: money in the story's currency, or a count of shares."""
-    money = next((q.unit for q in found if q.kind == "money"), None)
-    for i, q in enumerate(found):
-        line_start = text.rfind("\n", 0, q.start) + 1
-        label = text[line_start:q.start].strip()
-        prev = found[i - 1] if i else None
-        same_line_vs = (
-            prev is not None and prev.end >= line_start and _VS.match(text[prev.end:q.start])
-        )
-        if q.kind == "money" and _LABEL_SHR.match(label) and q.per is None:
-            q.per = "share"
-        if q.kind == "money" and same_line_vs and prev.kind == "money" and prev.per \
-                and q.per is None and q.unit == prev.unit:
-            q.per = prev.per
-        if q.kind != "number":
-            continue
-        if same_line_vs and prev.kind in ("money", "count") and prev.unit:
-            q.kind, q.unit, q.unit_name, q.per = prev.kind, prev.unit, prev.unit_name, prev.per
-        elif _LABEL_SHARES.match(label):
-            q.kind, q.unit, q.unit_name = "count", "shares", "share"
-        elif money and _LABEL_MONEY.match(label) and line_start > 0:
-            q.kind, q.unit, q.unit_name = "money", money, _measures.currency_name(money)
-
-
-_AND = re.compile(r"\s*(?:and\s+)?$")
-
-
-def _dollars_and_cents(text: str, found: list[_Q]) -> None:
-    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
-    i = 0
-    while i + 1 < len(found):
-        a, b = found[i], found[i + 1]
-        if (
-            a.kind == "money" and b.kind == "money" and a.unit == b.unit
-            and a.unit_name != "cent" and b.unit_name in ("cent", "penny")
-            and a.low == a.high and b.low == b.high and b.value < 1
-            and _AND.match(text[a.end:b.start]) and b.start - a.end < 6
-        ):
-            a.value = a.low = a.high = _tidy(a.value + b.value)
-            a.end = b.end
-            a.per = a.per or b.per
-            del found[i + 1]
-        i += 1
-
-
-_COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
-_OR_BEFORE = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$")
-_PAREN_BEFORE = re.compile(r"\s*\(\s*$")
-_PAREN_AFTER = re.compile(r"\s*\)")
-
-
-def _coordinate(text: str, found: list[_Q]) -> None:
-    """Share a unit stated once: '8 or 9 euros', '2.27 and 2.28 times', and a scaled
-    amount whose currency comes later in the sentence ('a loss of 12.92 billion ...
-    against a 1.65 billion yen profit')."""
-    _dollars_and_cents(text, found)
-    for i, q in enumerate(found):
-        prv = found[i - 1] if i > 0 else None
-        if q.kind == "percent" and q.change is None and prv is not None and prv.change \
-                and _OR_BEFORE.match(text[prv.end:q.start]):
-            q.change = prv.change  # "up 56 pence, or 7.6%"
-        if q.kind != "number":
-            continue
-        if prv is not None and prv.kind in ("money", "percent") and _PAREN_BEFORE.match(
-                text[prv.end:q.start]) and _PAREN_AFTER.match(text, q.end):
-            # "4.27 pct (4.32)": last week's figure in brackets shares the unit
-            q.kind, q.unit, q.unit_name, q.per = prv.kind, prv.unit, prv.unit_name, prv.per
-            continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and nxt.kind in ("money", "percent", "ratio", "measure") \
-                and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12 \
-                and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000)):
-            q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
-            continue
-        if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
-            for other in found[i + 1:]:
-                if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end:other.start]):
-                    break
-                if other.kind == "money":
-                    q.kind, q.unit, q.unit_name = "money", other.unit, other.unit_name
-                    break
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -402,61 +314,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     return q, pos
 
 
-_SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:anding)?\s+)?$")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n {2,}|\n\t")
-
-
-def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
-    """The earlier quantity whose unit a bare number shares ("rose to 8.14 billion dlrs
-    from 5.7 billion"): the last money amount of the paragraph for a scaled number (a
-    percent or a duration in between does not break it), the previous amount of the
-    sentence for a number after "from"/"to"/"against"."""
-    cue = g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
-    if not (scaled or cue):
-        return None
-    prev = found[-1]
-    if prev.kind == "number" and "\n" not in text[prev.end:s] and s - prev.end < 20:
-        return None  # "72.1 mln vs 31.7 mln": a pair of bare numbers stays bare
-    if prev.kind in ("count", "measure") and not (
-        prev.kind == "measure" and prev.unit_name in _TIME_UNITS
-    ):
-        gap = text[prev.end:s]
-        if len(gap) < 60 and not re.search(r"[.!?]\s", gap) and not _PARAGRAPH.search(gap):
-            return prev
-    for q in reversed(found[-8:]):
-        gap = text[q.end:s]
-        if len(gap) > 400 or _PARAGRAPH.search(gap):
-            return None
-        if q.kind == "money":
-            if _in_brackets(text, q):
-                continue  # "2.2 billion shekels ($590 million) and 71 million": the shekels
-            if not scaled and re.search(r"[.!?]\s", gap):
-                return None
-            return q
-        if q.kind == "count":
-            # "lost 162.31 points, or 2.14%, to fall to 7,425.81": the same noun
-            return q if cue and not re.search(r"[.!?]\s", gap) and len(gap) < 120 else None
-    return None
-
-
-def _in_brackets(text: str, q: _Q) -> bool:
-    before = text[max(0, q.start - 2):q.start].strip()
-    after = text[q.end:q.end + 2].strip()
-    return before.endswith("(") and after.startswith((")", ";", ","))
-
-
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
 _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
 _PHONE_BEFORE = re.compile(r"(?:\+\d{1,4}|(?i:\btel|\bphone|\bfax|\bmob)\.?:?)[\s\d()-]*$")
 
-
-def _tidy(x: float) -> float:
-    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001."""
-    return float(f"{x:.12g}") if math.isfinite(x) else x
-
-
-# ---------------------------------------------------------------- what is not a quantity
 
 _NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]*\.?|[a-z]+[A-Z][A-Za-z]*)\s$")
 _LAST_WORD = re.compile(r"(?<![\w&])([\w&]+)\.?\s$")
@@ -594,363 +456,6 @@ def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
 # ----------------------------------------------------------------------- scale and unit
 
 
-_LOOSE_NEXT = re.compile(r"\s([A-Za-z]{2,})")
-_SPACED_LETTER_SCALE = re.compile(r"(?<=\S)\s(?:m|mn|bn|b|k)(?![A-Za-z])")
-
-
-def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str]]:
-    mult = 1.0
-    words: list[str] = []
-    for _ in range(2):
-        sm = g.SCALE_AFTER.match(text, pos)
-        if not sm and has_prefix:
-            sm = _SPACED_LETTER_SCALE.match(text, pos)
-        if not sm:
-            break
-        word = sm.group(0).strip(" \t\r\n-")
-        sc = lx.scales().get(word) or lx.scales().get(word.lower())
-        if sc is None:
-            break
-        if word in _LOOSE_SCALES and not has_prefix:
-            # "1.2m tons", "2B users" are scales; "100m" alone is metres
-            nxt = _LOOSE_NEXT.match(text, sm.end())
-            if not nxt or (nxt.group(1).lower() in g.function_words() and nxt.group(1) != "of"):
-                break
-        if mult >= 1e6 and sc.multiplier >= 1e6:
-            # "1.143 billion mln stg" is a slip, not 1e15: keep the first scale
-            words.append(word)
-            pos = sm.end()
-            continue
-        mult *= sc.multiplier
-        words.append(word)
-        pos = sm.end()
-    return mult, pos, words
-
-
-def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str | None:
-    table = lx.currency_lookup(where)
-    code = table.get(surface) or table.get(surface.lower())
-    if code is None:
-        return None
-    if code.startswith("@"):
-        return _context_currency(text, code[1:])
-    if not hint and surface.lower() in ("dlrs", "dlr", "dollars", "dollar"):
-        hint = _article_dollar(text)
-    if hint:
-        low = surface.lower()
-        if surface == "$" or low in ("dollars", "dollar", "dlrs", "dlr"):
-            if hint in _DOLLAR_CODES:
-                return hint
-        if surface == "¥" and hint in ("CNY", "JPY"):
-            return hint
-        if low == "pesos":
-            return hint
-    return code
-
-
-_QUALIFIED_DOLLAR = re.compile(
-    r"\b(?P<q>Australian|Canadian|New Zealand|N\.Z\.|Hong Kong|H\.K\.|HK|Singapore|Taiwan|"
-    r"U\.S\.|US|American)\s+(?i:dlrs?|dollars?)\b"
-)
-_QUALIFIER_CODE = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "n.z.": "NZD",
-                   "hong kong": "HKD", "h.k.": "HKD", "hk": "HKD", "singapore": "SGD",
-                   "taiwan": "TWD", "u.s.": "USD", "us": "USD", "american": "USD"}
-
-
-@functools.lru_cache(maxsize=256)
-def _article_dollar(text: str) -> str | None:
-    """The dollar an article means by a bare "dlrs": the one it names, if it names
-    exactly one ("... in H.K. Dlrs ... rose to 249.03 billion dlrs")."""
-    named = {_QUALIFIER_CODE[m.group("q").lower()] for m in _QUALIFIED_DOLLAR.finditer(text)}
-    return named.pop() if len(named) == 1 else None
-
-
-@functools.lru_cache(maxsize=256)
-def _context_currency(text: str, family: str) -> str | None:
-    """The code an ambiguous currency name has in this article: its earliest place word."""
-    cues, default = lx.currency_context().get(family, ({}, None))
-    best = None
-    m = _context_regex(family).search(text)
-    if m is not None:
-        best = {k.lower(): v for k, v in cues.items()}.get(m.group(0).lower())
-    return best or default
-
-
-@functools.cache
-def _context_regex(family: str) -> re.Pattern:
-    cues, _ = lx.currency_context().get(family, ({}, None))
-    if not cues:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"\b" + lx.alternation(list(cues), any_case=True) + r"\b")
-
-
-def _unit(
-    text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
-) -> dict | None:
-    """What follows the number: percent, ratio, currency, measure, counted noun."""
-    pm = g.PERCENT_AFTER.match(text, pos)
-    if pm and prefix is None:
-        if pm.group("bp"):
-            return {"kind": "percent", "unit": "percentage_point", "name": "basis point",
-                    "end": pm.end(), "factor": 0.01, "rangeable": True}
-        if pm.group("pt"):
-            return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
-                    "end": pm.end(), "rangeable": True}
-        return _per(text, {"kind": "percent", "unit": "percent", "name": "percentage",
-                           "end": pm.end(), "rangeable": True})
-    if prefix is None:
-        rm = g.RATIO_AFTER.match(text, pos)
-        if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
-            return _per(text, {"kind": "count", "unit": "times", "name": "time",
-                               "end": rm.end()})
-        if rm:
-            return _per(text, {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()})
-    sm = g.SUFFIX_AFTER.match(text, pos)
-    if sm:
-        surf = sm.group(0).strip(" \t\r\n-")
-        code = _currency(surf, "suffix", hint, text)
-        low = surf.lower()
-        ok = code is not None
-        if ok and low == "pounds" and not scaled and prefix is None:
-            ok = bool(re.compile(r"\s(?i:sterling|stg)\b").match(text, sm.end()))
-        tier = lx.currency_tier("suffix").get(surf, lx.currency_tier("suffix").get(low, 0))
-        if ok and tier == 5 and not scaled and prefix is None:
-            ok = False  # "the 10,000 mark", "a crown"; but "a 181 mln crown surplus"
-        if ok and low in ("won", "marks", "dong", "lei", "rand") and sm.group(0)[:1] == "-":
-            ok = False
-        if ok and low == "c":
-            ok = False
-        if ok and (surf == "$" or (prefix and surf.isupper() and len(surf) == 3)) \
-                and _DIGIT_NEXT.match(text, sm.end()):
-            ok = False  # "10 $20", "EUR 184 million USD 259.7 m": it belongs to the next amount
-        if ok:
-            end = sm.end()
-            if low in ("pounds", "pound"):
-                st = re.compile(r"\s(?i:sterling|stg)\b").match(text, end)
-                end = st.end() if st else end
-            code = prefix or code
-            factor = 0.01 if low in ("pence", "p", "sen") else 1.0
-            name = {"pence": "penny", "p": "penny", "sen": "sen"}.get(low)
-            out = {"kind": "money", "unit": code, "name": name, "end": end, "factor": factor,
-                   "rangeable": True}
-            return _per(text, out)
-    if prefix is not None:
-        end = pos
-        us = g.US_AFTER.match(text, pos)
-        if us and prefix == "USD":
-            end = us.end()
-        return _per(text, {"kind": "money", "unit": prefix, "name": None, "end": end,
-                           "rangeable": True})
-    cm = g.CENTS_AFTER.match(text, pos)
-    if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
-        code = hint if hint in _DOLLAR_CODES else "USD"
-        return _per(text, {"kind": "money", "unit": code, "name": "cent", "end": cm.end(),
-                           "factor": 0.01, "rangeable": True})
-    return _measure_or_count(text, pos, value)
-
-
-_NEXT_WORD = re.compile(r"\s*([A-Za-z&'-]+|[.,;:!?)]|$)")
-
-
-def _occasions(text: str, pos: int, value: float) -> bool:
-    """An integer "N times" not followed by a comparison counts occasions ("rates were
-    raised five times this year"), not a multiplier ("three times the size")."""
-    if not float(value).is_integer() or value < 2:
-        return False
-    m = _NEXT_WORD.match(text, pos)
-    nxt = m.group(1).lower() if m else ""
-    return nxt in ("", ".", ",", ";", ":", "!", "?", ")") or nxt in g.word_set("occasion_follow")
-
-
-def _per(text: str, unit: dict) -> dict:
-    pm = g.PER_AFTER.match(text, unit["end"])
-    if pm:
-        per = (pm.group("per") or pm.group("per2")).lower()
-        unit = dict(unit, per="year" if per == "annum" else per, end=pm.end())
-    return unit
-
-
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
-               "quarter"}
-_ADJ_NEXT = re.compile(r"\s(?:[a-z]|\$)")
-
-
-def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
-    am = g.AGE_AFTER.match(text, pos)
-    if am:
-        return {"kind": "measure", "unit": "year", "name": "year of age", "end": am.end()}
-    mm = g.MEASURE_AFTER.match(text, pos)
-    if mm:
-        surf = mm.group(0).strip(" \t\r\n-")
-        meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
-        if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
-            adjective = (
-                mm.group(0)[:1] == "-" and meas.name in _TIME_UNITS
-                and bool(_ADJ_NEXT.match(text, mm.end()))
-            )
-            return _per(text, {"kind": "measure", "unit": meas.pint, "name": meas.name,
-                               "end": mm.end(), "rangeable": True, "adjective": adjective})
-    if pos < len(text) and text[pos] == "m" and not text[pos + 1: pos + 2].isalpha():
-        return {"kind": "measure", "unit": "meter", "name": "metre", "end": pos + 1,
-                "rangeable": True}
-    hit = _measures.lookup(text, pos)
-    if hit is not None:
-        end, name, pint_unit = hit
-        return {"kind": "measure", "unit": pint_unit, "name": name, "end": end, "rangeable": True}
-    if pos < len(text) and text[pos].isalpha():
-        return {"kind": "skip", "end": pos}
-    return _count(text, pos, value)
-
-
-_ONE_OF = re.compile(
-    r"\s+of\s+(?:the|my|his|her|its|their|our|your|these|those|[A-Z][\w'’]*['’]s?)"
-    r"(?:\s+(?:most|very|few|many|more))?(?=\s)"
-)
-_POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
-_ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
-_MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
-_WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
-
-
-_ADJ_BASE = {"best": "good", "better": "good", "worst": "bad", "worse": "bad",
-             "most": "", "more": "", "least": "", "less": ""}
-
-
-def _base_adjective(word: str) -> str:
-    """The plain form of a comparative or superlative modifier ('smaller' -> 'small',
-    'hottest' -> 'hot', 'earliest' -> 'early', 'best' -> 'good'); other words as they are."""
-    low = word.lower()
-    if low in _ADJ_BASE:
-        return _ADJ_BASE[low]
-    for suffix in ("iest", "ier"):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            return low[: -len(suffix)] + "y"
-    for suffix in ("est", "er"):
-        if low.endswith(suffix) and len(low) > len(suffix) + 3 and low not in _NOT_COMPARATIVE:
-            stem = low[: -len(suffix)]
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-                return stem[:-1]  # hottest -> hot
-            if stem[-1] in "gvcz" or stem.endswith(("ur", "ar")):
-                return stem + "e"  # largest -> large, bravest -> brave, securer -> secure
-            return stem
-    return word
-
-
-_NOT_COMPARATIVE = frozenset(["interest", "honest", "modest", "forest", "biggest", "other",
-                              "over", "under", "inner", "outer", "upper", "lower", "former",
-                              "latter", "after", "never", "silver", "copper", "paper", "power",
-                              "water", "winter", "summer", "member", "number", "chamber"])
-
-
-def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
-    """A counted noun phrase after the number: '3,400 people', 'five profile slots'."""
-    ab = _ABBREV_COUNT.match(text, pos)
-    if ab and ab.group(1) in lx.count_abbreviations():
-        return {"kind": "count", "unit": ab.group(1), "name": lx.count_abbreviations()[ab.group(1)],
-                "end": ab.end()}
-    pm = _POINT_AFTER.match(text, pos)
-    if pm and value <= 5 and not _index_talk(text, pos):
-        # "foreign trade added 0.5 point", "knocked off 1.5 points": percentage points
-        return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
-                "end": pm.end(), "rangeable": True}
-    words: list[tuple[str, int]] = []
-    p = pos
-    if value == 1:
-        of = _ONE_OF.match(text, p)
-        if of:
-            p = of.end()  # "one of the best wireless speakers": one speaker
-            value = 2.0  # the noun after "one of the" is plural
-    mo = _MORE.match(text, p)
-    if mo:
-        p = mo.end()
-    for _ in range(4):
-        wm = _WORD.match(text, p)
-        if not wm:
-            break
-        w = wm.group(1)
-        if "\n" in wm.group(0) and not w[0].islower():
-            break  # a new line that starts with a capital: a table row or a heading
-        if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
-            break
-        if w.lower().split("-")[0] in ("half", "quarter", "third"):
-            break  # "four half-point cuts": the fraction is a quantity of its own
-        words.append((w, wm.end()))
-        p = wm.end()
-    # capitalised words may describe ("four major Japanese steelmakers") but never end it
-    while words and not words[-1][0][0].islower():
-        words.pop()
-    best = None
-    for i, (w, _end) in enumerate(words):
-        lw = w.lower()
-        if not w[0].islower():
-            continue  # a name describes ("850,000 new Ixonos shares"); it is not the noun
-        if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
-            best = i
-            break
-    if best is None or (value == 1 and words and _is_singular_noun(words[0][0])):
-        if words and words[0][0].islower() and _is_singular_noun(words[0][0]) and value == 1:
-            best = 0
-        elif best is None:
-            return None
-    # participles before the noun are description, not the unit: "400 charging stations"
-    lead = 0
-    while lead < best and words[lead][0].lower().endswith(("ing", "ed")):
-        lead += 1
-    words = words[lead:]
-    best -= lead
-    phrase_words = [w for w, _ in words[: best + 1]]
-    end = words[best][1]
-    noun = phrase_words[-1]
-    name = " ".join([*(_base_adjective(w) for w in phrase_words[:-1]), _singular(noun)]).lower()
-    # the unit is the counted noun as written; its description goes in unit_name
-    return _per(text, {"kind": "count", "unit": noun, "name": name, "end": end})
-
-
-def _index_talk(text: str, pos: int) -> bool:
-    """Does the sentence around ``pos`` talk about a stock index (where points are
-    index points)?"""
-    lo = max(0, pos - 200)
-    window = text[lo:pos + 120].lower()
-    return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
-
-
-_IRREGULAR = {"children": "child", "men": "man", "women": "woman", "fishermen": "fisherman",
-              "policemen": "policeman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
-_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|'s)$")
-
-
-def _is_plural_noun(w: str) -> bool:
-    if w in g.irregular_plurals():
-        return True
-    return len(w) > 3 and w.endswith("s") and not _NOT_PLURAL.search(w) and w.isalpha()
-
-
-def _is_singular_noun(w: str) -> bool:
-    lw = w.lower()
-    return (
-        len(lw) > 2 and lw.isalpha() and lw not in g.function_words()
-        and not lw.endswith(("ed", "ing", "ly"))
-    )
-
-
-def _singular(w: str) -> str:
-    lw = w.lower()
-    if lw in _IRREGULAR:
-        return _IRREGULAR[lw]
-    if lw in g.irregular_plurals():
-        return w
-    if lw.endswith("ies") and len(lw) > 4:
-        return w[:-3] + "y"
-    if lw.endswith(("ches", "shes", "xes", "sses", "uses")):
-        return w[:-2]
-    if lw.endswith("s") and not lw.endswith("ss"):
-        return w[:-1]
-    return w
-
-
-# --------------------------------------------------------------------------- ranges
-
-
 def _range_tail(
     text: str, pos: int, prefix: str | None, hint: str | None, unit: dict | None,
     mult: float, qstart: int, s: int,
@@ -1036,111 +541,6 @@ def _core_value(m: re.Match | None) -> float:
 
 
 # --------------------------------------------------------------------------- cues
-
-
-_TOKEN = re.compile(r"\S+")
-_UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to)\b")
-_FILLERS = frozenset(
-    ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly",
-     "just", "only"]
-)
-
-
-def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
-    """The lower-cased words right before ``end`` (nothing but spaces between them and it)."""
-    start = max(0, end - span)
-    if start == end or not text[end - 1].isspace():
-        return []
-    words = [m.group(0).lower() for m in _TOKEN.finditer(text, start, end)]
-    if start > 0 and words and not text[start - 1].isspace():
-        words = words[1:]  # a cut word
-    return words
-
-
-_SPACED_DASH = re.compile(r"\s[-–](?=\d)")
-_CHANGE_NOUNS = frozenset(
-    ["growth", "expansion", "cutback", "contraction", "reduction", "slump", "slowdown", "hike", "rise", "increase", "decline", "drop", "fall", "gain", "jump", "cut"]
-)
-
-
-def _from_after_change(text: str, pos: int) -> bool:
-    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
-    words = _tail_words(text, pos)
-    while words and words[-1] in lx.cues("bound", "before"):
-        words.pop()
-    if not words or words[-1] != "from":
-        return False
-    changes = lx.cues("change", "before")
-    return any(w in changes and w not in _CHANGE_NOUNS for w in words[-6:-1])
-
-
-def _change_before(text: str, pos: int) -> bool:
-    """Is the number at ``pos`` introduced as a change ("rose", "cut ... by", "up")?"""
-    words = _tail_words(text, pos)
-    while words and words[-1] in lx.cues("bound", "before"):
-        words.pop()
-    if words and words[-1] == "by":
-        return True
-    while words and words[-1] in _FILLERS:
-        words.pop()
-    return bool(words) and words[-1] in lx.cues("change", "before")
-
-
-def _left_cues(text: str, q: _Q) -> None:
-    """Bound and change from the words before the mention ("rose about", "more than")."""
-    if q.start > 0 and text[q.start - 1] == "~":
-        q.bound = "~"
-        return
-    if q.start > 0 and text[q.start - 1] == "+" and q.kind in ("percent", "money"):
-        q.change = "up"  # "+5%"
-        return
-    words = _tail_words(text, q.start)
-    if not words:
-        return
-    bounds = lx.cues("bound", "before")
-    for k in (3, 2, 1):
-        if len(words) >= k and " ".join(words[-k:]) in bounds:
-            q.bound = bounds[" ".join(words[-k:])]
-            words = words[:-k]
-            break
-    if q.kind not in ("money", "percent", "measure", "count", "number"):
-        return
-    changes = lx.cues("change", "before")
-    stripped: list[str] = []
-    while words and words[-1] in _FILLERS and len(stripped) < 2:
-        stripped.append(words.pop())
-    if words and words[-1] in changes:
-        verb = words[-1]
-        if verb in ("up", "off", "down") and len(words) > 1 and words[-2] in g.word_set("phrasal"):
-            return  # "racked up a surplus", "pay off a bill"
-        if "of" in stripped and verb in ("gain", "gains"):
-            return  # "a pretax gain of 7.2 mln dlrs" is a profit, not a rise
-        q.change = changes[verb]
-    elif "by" in stripped and q.kind in ("money", "percent"):
-        # "cut spending by $2 billion", "raised its forecast by 2%" (not "boosted by two factors")
-        by_verbs = {**changes, **lx.cues("change", "before_by")}
-        for w in reversed(words[-4:]):
-            if w in by_verbs:
-                q.change = by_verbs[w]
-                break
-
-
-_DIGIT_NEXT = re.compile(r"\s?\d")
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
-_POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
-
-
-def _right_cues(text: str, q: _Q) -> None:
-    if q.change is None and q.kind in ("percent", "money"):
-        cm = g.CHANGE_AFTER.match(text, q.end)
-        if cm:
-            word = cm.group(0).split()[-1].lower()
-            if word in _POSTPOSED and (q.kind != "percent" or _UP_TO_AFTER.match(text, q.end)):
-                return  # "13.8 % up on the year", but not "$5 up front" or "5% up to"
-            q.change = lx.cues("change", "after").get(word)
-
-
-# ------------------------------------------------------------------- word-only forms
 
 
 def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
@@ -1299,73 +699,10 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
     return pd.DataFrame({name: build(cols[name]) for name, build in _builders()}, copy=False)
 
 
-def _floats(values: list):
-    return pd.arrays.FloatingArray(np.asarray(values, dtype="float64"), np.zeros(len(values), bool))
-
-
-def _ints(values: list):
-    return pd.arrays.IntegerArray(np.asarray(values, dtype="int64"), np.zeros(len(values), bool))
-
-
-def _dates(values: list):
-    if not values:
-        return pd.array(np.empty(0, dtype="M8[ns]"))
-    first = values[0]
-    stamp = np.datetime64("NaT") if pd.isna(first) else np.datetime64(first.as_unit("ns"))
-    return pd.array(np.full(len(values), stamp, dtype="M8[ns]"))
-
-
-def _strings(values: list):
-    if _ARROW_STRINGS:
-        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]))
-    return pd.array(values, dtype=schema.STRING)
-
-
-def _categories(dtype: pd.CategoricalDtype):
-    codes = {c: i for i, c in enumerate(dtype.categories)}
-
-    def build(values: list):
-        return pd.Categorical.from_codes(
-            np.fromiter((codes.get(v, -1) for v in values), dtype="int8", count=len(values)),
-            dtype=dtype,
-        )
-
-    return build
-
-
-@functools.cache
-def _builders() -> tuple:
-    """One cheap typed-column constructor per output column (built once)."""
-    out = []
-    for name, dtype in QUANTITY_COLUMNS.items():
-        if isinstance(dtype, pd.CategoricalDtype):
-            out.append((name, _categories(dtype)))
-        elif dtype == schema.FLOAT:
-            out.append((name, _floats))
-        elif dtype == schema.INT:
-            out.append((name, _ints))
-        elif dtype == schema.DATETIME:
-            out.append((name, _dates))
-        else:
-            out.append((name, _strings))
-    return tuple(out)
-
-
-def _arrow_strings() -> bool:
-    try:
-        probe = pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["x"], type=pa.large_string())]))
-    except (AttributeError, TypeError, ValueError):
-        return False
-    return probe.dtype == schema.STRING
-
-
 def _default_name(q: _Q) -> str | None:
     if q.kind == "money" and q.unit:
         return _measures.currency_name(q.unit)
     return None
 
 
-#: The columns extract() returns: the schema's, then the extras it adds.
-QUANTITY_COLUMNS: dict[str, object] = schema.EXTRACTED
 
-_ARROW_STRINGS = _arrow_strings()

@@ -398,9 +398,10 @@ def test_word_pass_hints_cover_the_lexicons():
     ("local", "local"),
 ])
 def test_base_adjective(word, base):
-    import sys
 
-    assert sys.modules["econnews.extract"]._base_adjective(word) == base
+    from econnews._read_units import _base_adjective
+
+    assert _base_adjective(word) == base
 
 
 def test_count_description_is_in_unit_name():

@@ -1,0 +1,29 @@
+"""One quantity mention while the extractor reads it (before it becomes a table row).
+
+>>> q = Mention(0, 3, "money", 5.0, 5.0, 5.0, "USD")
+>>> q.bound, q.change
+('=', None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    value: float
+    low: float
+    high: float
+    unit: str | None = None
+    unit_name: str | None = None
+    bound: str = "="
+    change: str | None = None
+    per: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+_Q = Mention

@@ -1,0 +1,157 @@
+"""Passes over all of a text's mentions: units shared across them (elided currencies,
+"8 or 9 euros", bracketed comparisons), dollars and cents, Reuters earnings tables.
+Part of the extractor.
+
+>>> from econnews._quantity import Mention
+>>> _in_brackets("a ($5) b", Mention(3, 5, "money", 5.0, 5.0, 5.0, "USD"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _grammar as g
+from . import _measures
+from ._numbers import tidy as _tidy
+from ._quantity import _Q
+from ._read_units import _TIME_UNITS
+
+_LABEL_MONEY = re.compile(
+    r"(?i:(?:oper(?:ating)?\s+|qtly\s+|\w+\s+)?(?:net|revs?|revenues?|sales|pretax|profit|"
+    r"loss|income|turnover|assets|deposits|loans|earnings)(?:\s+(?:loss|profit|income|revs|sales|"
+    r"inc|dec))?)$"
+)
+_LABEL_SHR = re.compile(r"(?i:(?:oper\s+)?shr(?:\s+(?:loss|profit|diluted|primary))?)$")
+_LABEL_SHARES = re.compile(r"(?i:(?:avg\s+)?shrs?(?:\s+outst(?:anding)?)?)$")
+_VS = re.compile(r"\s*(?i:vs\.?|versus)\s*$")
+
+
+def _earnings_table(text: str, found: list[_Q]) -> None:
+    """Reuters earnings tables ("Shr 1.20 dlrs vs 1.10 dlrs / Net 613,986 vs 534,093 /
+    Revs 9,494,570 vs 7,591,564 / Avg shrs 72.1 mln"): a line's label says what its
+    bare figures are: money in the story's currency, or a count of shares."""
+    money = next((q.unit for q in found if q.kind == "money"), None)
+    for i, q in enumerate(found):
+        line_start = text.rfind("\n", 0, q.start) + 1
+        label = text[line_start:q.start].strip()
+        prev = found[i - 1] if i else None
+        same_line_vs = (
+            prev is not None and prev.end >= line_start and _VS.match(text[prev.end:q.start])
+        )
+        if q.kind == "money" and _LABEL_SHR.match(label) and q.per is None:
+            q.per = "share"
+        if q.kind == "money" and same_line_vs and prev.kind == "money" and prev.per \
+                and q.per is None and q.unit == prev.unit:
+            q.per = prev.per
+        if q.kind != "number":
+            continue
+        if same_line_vs and prev.kind in ("money", "count") and prev.unit:
+            q.kind, q.unit, q.unit_name, q.per = prev.kind, prev.unit, prev.unit_name, prev.per
+        elif _LABEL_SHARES.match(label):
+            q.kind, q.unit, q.unit_name = "count", "shares", "share"
+        elif money and _LABEL_MONEY.match(label) and line_start > 0:
+            q.kind, q.unit, q.unit_name = "money", money, _measures.currency_name(money)
+
+
+_AND = re.compile(r"\s*(?:and\s+)?$")
+
+
+def _dollars_and_cents(text: str, found: list[_Q]) -> None:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
+    i = 0
+    while i + 1 < len(found):
+        a, b = found[i], found[i + 1]
+        if (
+            a.kind == "money" and b.kind == "money" and a.unit == b.unit
+            and a.unit_name != "cent" and b.unit_name in ("cent", "penny")
+            and a.low == a.high and b.low == b.high and b.value < 1
+            and _AND.match(text[a.end:b.start]) and b.start - a.end < 6
+        ):
+            a.value = a.low = a.high = _tidy(a.value + b.value)
+            a.end = b.end
+            a.per = a.per or b.per
+            del found[i + 1]
+        i += 1
+
+
+_COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
+_OR_BEFORE = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$")
+_PAREN_BEFORE = re.compile(r"\s*\(\s*$")
+_PAREN_AFTER = re.compile(r"\s*\)")
+
+
+def _coordinate(text: str, found: list[_Q]) -> None:
+    """Share a unit stated once: '8 or 9 euros', '2.27 and 2.28 times', and a scaled
+    amount whose currency comes later in the sentence ('a loss of 12.92 billion ...
+    against a 1.65 billion yen profit')."""
+    _dollars_and_cents(text, found)
+    for i, q in enumerate(found):
+        prv = found[i - 1] if i > 0 else None
+        if q.kind == "percent" and q.change is None and prv is not None and prv.change \
+                and _OR_BEFORE.match(text[prv.end:q.start]):
+            q.change = prv.change  # "up 56 pence, or 7.6%"
+        if q.kind != "number":
+            continue
+        if prv is not None and prv.kind in ("money", "percent") and _PAREN_BEFORE.match(
+                text[prv.end:q.start]) and _PAREN_AFTER.match(text, q.end):
+            # "4.27 pct (4.32)": last week's figure in brackets shares the unit
+            q.kind, q.unit, q.unit_name, q.per = prv.kind, prv.unit, prv.unit_name, prv.per
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.kind in ("money", "percent", "ratio", "measure") \
+                and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12 \
+                and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000)):
+            q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
+            continue
+        if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
+            for other in found[i + 1:]:
+                if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end:other.start]):
+                    break
+                if other.kind == "money":
+                    q.kind, q.unit, q.unit_name = "money", other.unit, other.unit_name
+                    break
+
+
+
+_SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:anding)?\s+)?$")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n {2,}|\n\t")
+
+
+def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
+    """The earlier quantity whose unit a bare number shares ("rose to 8.14 billion dlrs
+    from 5.7 billion"): the last money amount of the paragraph for a scaled number (a
+    percent or a duration in between does not break it), the previous amount of the
+    sentence for a number after "from"/"to"/"against"."""
+    cue = g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
+    if not (scaled or cue):
+        return None
+    prev = found[-1]
+    if prev.kind == "number" and "\n" not in text[prev.end:s] and s - prev.end < 20:
+        return None  # "72.1 mln vs 31.7 mln": a pair of bare numbers stays bare
+    if prev.kind in ("count", "measure") and not (
+        prev.kind == "measure" and prev.unit_name in _TIME_UNITS
+    ):
+        gap = text[prev.end:s]
+        if len(gap) < 60 and not re.search(r"[.!?]\s", gap) and not _PARAGRAPH.search(gap):
+            return prev
+    for q in reversed(found[-8:]):
+        gap = text[q.end:s]
+        if len(gap) > 400 or _PARAGRAPH.search(gap):
+            return None
+        if q.kind == "money":
+            if _in_brackets(text, q):
+                continue  # "2.2 billion shekels ($590 million) and 71 million": the shekels
+            if not scaled and re.search(r"[.!?]\s", gap):
+                return None
+            return q
+        if q.kind == "count":
+            # "lost 162.31 points, or 2.14%, to fall to 7,425.81": the same noun
+            return q if cue and not re.search(r"[.!?]\s", gap) and len(gap) < 120 else None
+    return None
+
+
+def _in_brackets(text: str, q: _Q) -> bool:
+    before = text[max(0, q.start - 2):q.start].strip()
+    after = text[q.end:q.end + 2].strip()
+    return before.endswith("(") and after.startswith((")", ";", ","))

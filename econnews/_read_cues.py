@@ -1,0 +1,118 @@
+"""The words around a mention that set its bound ("about", "more than") or mark it as a
+change ("rose", "cut by", "a 3 percent drop"). Part of the extractor.
+
+>>> _tail_words("prices rose about ", 18)
+['prices', 'rose', 'about']
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _grammar as g
+from . import _lexicon as lx
+from ._quantity import _Q
+
+_TOKEN = re.compile(r"\S+")
+_UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to)\b")
+_FILLERS = frozenset(
+    ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly",
+     "just", "only"]
+)
+
+
+def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
+    """The lower-cased words right before ``end`` (nothing but spaces between them and it)."""
+    start = max(0, end - span)
+    if start == end or not text[end - 1].isspace():
+        return []
+    words = [m.group(0).lower() for m in _TOKEN.finditer(text, start, end)]
+    if start > 0 and words and not text[start - 1].isspace():
+        words = words[1:]  # a cut word
+    return words
+
+
+_SPACED_DASH = re.compile(r"\s[-–](?=\d)")
+_CHANGE_NOUNS = frozenset(
+    ["growth", "expansion", "cutback", "contraction", "reduction", "slump", "slowdown", "hike", "rise", "increase", "decline", "drop", "fall", "gain", "jump", "cut"]
+)
+
+
+def _from_after_change(text: str, pos: int) -> bool:
+    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
+    words = _tail_words(text, pos)
+    while words and words[-1] in lx.cues("bound", "before"):
+        words.pop()
+    if not words or words[-1] != "from":
+        return False
+    changes = lx.cues("change", "before")
+    return any(w in changes and w not in _CHANGE_NOUNS for w in words[-6:-1])
+
+
+def _change_before(text: str, pos: int) -> bool:
+    """Is the number at ``pos`` introduced as a change ("rose", "cut ... by", "up")?"""
+    words = _tail_words(text, pos)
+    while words and words[-1] in lx.cues("bound", "before"):
+        words.pop()
+    if words and words[-1] == "by":
+        return True
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    return bool(words) and words[-1] in lx.cues("change", "before")
+
+
+def _left_cues(text: str, q: _Q) -> None:
+    """Bound and change from the words before the mention ("rose about", "more than")."""
+    if q.start > 0 and text[q.start - 1] == "~":
+        q.bound = "~"
+        return
+    if q.start > 0 and text[q.start - 1] == "+" and q.kind in ("percent", "money"):
+        q.change = "up"  # "+5%"
+        return
+    words = _tail_words(text, q.start)
+    if not words:
+        return
+    bounds = lx.cues("bound", "before")
+    for k in (3, 2, 1):
+        if len(words) >= k and " ".join(words[-k:]) in bounds:
+            q.bound = bounds[" ".join(words[-k:])]
+            words = words[:-k]
+            break
+    if q.kind not in ("money", "percent", "measure", "count", "number"):
+        return
+    changes = lx.cues("change", "before")
+    stripped: list[str] = []
+    while words and words[-1] in _FILLERS and len(stripped) < 2:
+        stripped.append(words.pop())
+    if words and words[-1] in changes:
+        verb = words[-1]
+        if verb in ("up", "off", "down") and len(words) > 1 and words[-2] in g.word_set("phrasal"):
+            return  # "racked up a surplus", "pay off a bill"
+        if "of" in stripped and verb in ("gain", "gains"):
+            return  # "a pretax gain of 7.2 mln dlrs" is a profit, not a rise
+        q.change = changes[verb]
+    elif "by" in stripped and q.kind in ("money", "percent"):
+        # "cut spending by $2 billion", "raised its forecast by 2%" (not "boosted by two factors")
+        by_verbs = {**changes, **lx.cues("change", "before_by")}
+        for w in reversed(words[-4:]):
+            if w in by_verbs:
+                q.change = by_verbs[w]
+                break
+
+
+_DIGIT_NEXT = re.compile(r"\s?\d")
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
+_POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
+
+
+def _right_cues(text: str, q: _Q) -> None:
+    if q.change is None and q.kind in ("percent", "money"):
+        cm = g.CHANGE_AFTER.match(text, q.end)
+        if cm:
+            word = cm.group(0).split()[-1].lower()
+            if word in _POSTPOSED and (q.kind != "percent" or _UP_TO_AFTER.match(text, q.end)):
+                return  # "13.8 % up on the year", but not "$5 up front" or "5% up to"
+            q.change = lx.cues("change", "after").get(word)
+
+
+# ------------------------------------------------------------------- word-only forms

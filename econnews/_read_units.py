@@ -1,0 +1,377 @@
+"""What follows a number: scale words, currency, percent, ratio, measure, counted noun.
+
+Part of the extractor (:mod:`econnews.extract`); every function reads ``text`` from a
+position and returns a small dict describing the unit it found, or None.
+
+>>> _unit("a 5% rise", 3, None, None, 5.0, False)["unit"]
+'percent'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import _grammar as g
+from . import _lexicon as lx
+from . import _measures
+from ._read_cues import _DIGIT_NEXT, _change_before
+
+_DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "ZWL", "MXN", "BRL"}
+_LOOSE_SCALES = {"m", "M", "b", "B"}
+
+_LOOSE_NEXT = re.compile(r"\s([A-Za-z]{2,})")
+_SPACED_LETTER_SCALE = re.compile(r"(?<=\S)\s(?:m|mn|bn|b|k)(?![A-Za-z])")
+
+
+def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str]]:
+    mult = 1.0
+    words: list[str] = []
+    for _ in range(2):
+        sm = g.SCALE_AFTER.match(text, pos)
+        if not sm and has_prefix:
+            sm = _SPACED_LETTER_SCALE.match(text, pos)
+        if not sm:
+            break
+        word = sm.group(0).strip(" \t\r\n-")
+        sc = lx.scales().get(word) or lx.scales().get(word.lower())
+        if sc is None:
+            break
+        if word in _LOOSE_SCALES and not has_prefix:
+            # "1.2m tons", "2B users" are scales; "100m" alone is metres
+            nxt = _LOOSE_NEXT.match(text, sm.end())
+            if not nxt or (nxt.group(1).lower() in g.function_words() and nxt.group(1) != "of"):
+                break
+        if mult >= 1e6 and sc.multiplier >= 1e6:
+            # "1.143 billion mln stg" is a slip, not 1e15: keep the first scale
+            words.append(word)
+            pos = sm.end()
+            continue
+        mult *= sc.multiplier
+        words.append(word)
+        pos = sm.end()
+    return mult, pos, words
+
+
+def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str | None:
+    table = lx.currency_lookup(where)
+    code = table.get(surface) or table.get(surface.lower())
+    if code is None:
+        return None
+    if code.startswith("@"):
+        return _context_currency(text, code[1:])
+    if not hint and surface.lower() in ("dlrs", "dlr", "dollars", "dollar"):
+        hint = _article_dollar(text)
+    if hint:
+        low = surface.lower()
+        if surface == "$" or low in ("dollars", "dollar", "dlrs", "dlr"):
+            if hint in _DOLLAR_CODES:
+                return hint
+        if surface == "¥" and hint in ("CNY", "JPY"):
+            return hint
+        if low == "pesos":
+            return hint
+    return code
+
+
+_QUALIFIED_DOLLAR = re.compile(
+    r"\b(?P<q>Australian|Canadian|New Zealand|N\.Z\.|Hong Kong|H\.K\.|HK|Singapore|Taiwan|"
+    r"U\.S\.|US|American)\s+(?i:dlrs?|dollars?)\b"
+)
+_QUALIFIER_CODE = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "n.z.": "NZD",
+                   "hong kong": "HKD", "h.k.": "HKD", "hk": "HKD", "singapore": "SGD",
+                   "taiwan": "TWD", "u.s.": "USD", "us": "USD", "american": "USD"}
+
+
+@functools.lru_cache(maxsize=256)
+def _article_dollar(text: str) -> str | None:
+    """The dollar an article means by a bare "dlrs": the one it names, if it names
+    exactly one ("... in H.K. Dlrs ... rose to 249.03 billion dlrs")."""
+    named = {_QUALIFIER_CODE[m.group("q").lower()] for m in _QUALIFIED_DOLLAR.finditer(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+@functools.lru_cache(maxsize=256)
+def _context_currency(text: str, family: str) -> str | None:
+    """The code an ambiguous currency name has in this article: its earliest place word."""
+    cues, default = lx.currency_context().get(family, ({}, None))
+    best = None
+    m = _context_regex(family).search(text)
+    if m is not None:
+        best = {k.lower(): v for k, v in cues.items()}.get(m.group(0).lower())
+    return best or default
+
+
+@functools.cache
+def _context_regex(family: str) -> re.Pattern:
+    cues, _ = lx.currency_context().get(family, ({}, None))
+    if not cues:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b" + lx.alternation(list(cues), any_case=True) + r"\b")
+
+
+def _unit(
+    text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
+) -> dict | None:
+    """What follows the number: percent, ratio, currency, measure, counted noun."""
+    pm = g.PERCENT_AFTER.match(text, pos)
+    if pm and prefix is None:
+        if pm.group("bp"):
+            return {"kind": "percent", "unit": "percentage_point", "name": "basis point",
+                    "end": pm.end(), "factor": 0.01, "rangeable": True}
+        if pm.group("pt"):
+            return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
+                    "end": pm.end(), "rangeable": True}
+        return _per(text, {"kind": "percent", "unit": "percent", "name": "percentage",
+                           "end": pm.end(), "rangeable": True})
+    if prefix is None:
+        rm = g.RATIO_AFTER.match(text, pos)
+        if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
+            return _per(text, {"kind": "count", "unit": "times", "name": "time",
+                               "end": rm.end()})
+        if rm:
+            return _per(text, {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()})
+    sm = g.SUFFIX_AFTER.match(text, pos)
+    if sm:
+        surf = sm.group(0).strip(" \t\r\n-")
+        code = _currency(surf, "suffix", hint, text)
+        low = surf.lower()
+        ok = code is not None
+        if ok and low == "pounds" and not scaled and prefix is None:
+            ok = bool(re.compile(r"\s(?i:sterling|stg)\b").match(text, sm.end()))
+        tier = lx.currency_tier("suffix").get(surf, lx.currency_tier("suffix").get(low, 0))
+        if ok and tier == 5 and not scaled and prefix is None:
+            ok = False  # "the 10,000 mark", "a crown"; but "a 181 mln crown surplus"
+        if ok and low in ("won", "marks", "dong", "lei", "rand") and sm.group(0)[:1] == "-":
+            ok = False
+        if ok and low == "c":
+            ok = False
+        if ok and (surf == "$" or (prefix and surf.isupper() and len(surf) == 3)) \
+                and _DIGIT_NEXT.match(text, sm.end()):
+            ok = False  # "10 $20", "EUR 184 million USD 259.7 m": it belongs to the next amount
+        if ok:
+            end = sm.end()
+            if low in ("pounds", "pound"):
+                st = re.compile(r"\s(?i:sterling|stg)\b").match(text, end)
+                end = st.end() if st else end
+            code = prefix or code
+            factor = 0.01 if low in ("pence", "p", "sen") else 1.0
+            name = {"pence": "penny", "p": "penny", "sen": "sen"}.get(low)
+            out = {"kind": "money", "unit": code, "name": name, "end": end, "factor": factor,
+                   "rangeable": True}
+            return _per(text, out)
+    if prefix is not None:
+        end = pos
+        us = g.US_AFTER.match(text, pos)
+        if us and prefix == "USD":
+            end = us.end()
+        return _per(text, {"kind": "money", "unit": prefix, "name": None, "end": end,
+                           "rangeable": True})
+    cm = g.CENTS_AFTER.match(text, pos)
+    if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
+        code = hint if hint in _DOLLAR_CODES else "USD"
+        return _per(text, {"kind": "money", "unit": code, "name": "cent", "end": cm.end(),
+                           "factor": 0.01, "rangeable": True})
+    return _measure_or_count(text, pos, value)
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z&'-]+|[.,;:!?)]|$)")
+
+
+def _occasions(text: str, pos: int, value: float) -> bool:
+    """An integer "N times" not followed by a comparison counts occasions ("rates were
+    raised five times this year"), not a multiplier ("three times the size")."""
+    if not float(value).is_integer() or value < 2:
+        return False
+    m = _NEXT_WORD.match(text, pos)
+    nxt = m.group(1).lower() if m else ""
+    return nxt in ("", ".", ",", ";", ":", "!", "?", ")") or nxt in g.word_set("occasion_follow")
+
+
+def _per(text: str, unit: dict) -> dict:
+    pm = g.PER_AFTER.match(text, unit["end"])
+    if pm:
+        per = (pm.group("per") or pm.group("per2")).lower()
+        unit = dict(unit, per="year" if per == "annum" else per, end=pm.end())
+    return unit
+
+
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+               "quarter"}
+_ADJ_NEXT = re.compile(r"\s(?:[a-z]|\$)")
+
+
+def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
+    am = g.AGE_AFTER.match(text, pos)
+    if am:
+        return {"kind": "measure", "unit": "year", "name": "year of age", "end": am.end()}
+    mm = g.MEASURE_AFTER.match(text, pos)
+    if mm:
+        surf = mm.group(0).strip(" \t\r\n-")
+        meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
+        if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
+            adjective = (
+                mm.group(0)[:1] == "-" and meas.name in _TIME_UNITS
+                and bool(_ADJ_NEXT.match(text, mm.end()))
+            )
+            return _per(text, {"kind": "measure", "unit": meas.pint, "name": meas.name,
+                               "end": mm.end(), "rangeable": True, "adjective": adjective})
+    if pos < len(text) and text[pos] == "m" and not text[pos + 1: pos + 2].isalpha():
+        return {"kind": "measure", "unit": "meter", "name": "metre", "end": pos + 1,
+                "rangeable": True}
+    hit = _measures.lookup(text, pos)
+    if hit is not None:
+        end, name, pint_unit = hit
+        return {"kind": "measure", "unit": pint_unit, "name": name, "end": end, "rangeable": True}
+    if pos < len(text) and text[pos].isalpha():
+        return {"kind": "skip", "end": pos}
+    return _count(text, pos, value)
+
+
+_ONE_OF = re.compile(
+    r"\s+of\s+(?:the|my|his|her|its|their|our|your|these|those|[A-Z][\w'’]*['’]s?)"
+    r"(?:\s+(?:most|very|few|many|more))?(?=\s)"
+)
+_POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
+_ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
+_MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
+_WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
+
+
+_ADJ_BASE = {"best": "good", "better": "good", "worst": "bad", "worse": "bad",
+             "most": "", "more": "", "least": "", "less": ""}
+
+
+def _base_adjective(word: str) -> str:
+    """The plain form of a comparative or superlative modifier ('smaller' -> 'small',
+    'hottest' -> 'hot', 'earliest' -> 'early', 'best' -> 'good'); other words as they are."""
+    low = word.lower()
+    if low in _ADJ_BASE:
+        return _ADJ_BASE[low]
+    for suffix in ("iest", "ier"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return low[: -len(suffix)] + "y"
+    for suffix in ("est", "er"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 3 and low not in _NOT_COMPARATIVE:
+            stem = low[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+                return stem[:-1]  # hottest -> hot
+            if stem[-1] in "gvcz" or stem.endswith(("ur", "ar")):
+                return stem + "e"  # largest -> large, bravest -> brave, securer -> secure
+            return stem
+    return word
+
+
+_NOT_COMPARATIVE = frozenset(["interest", "honest", "modest", "forest", "biggest", "other",
+                              "over", "under", "inner", "outer", "upper", "lower", "former",
+                              "latter", "after", "never", "silver", "copper", "paper", "power",
+                              "water", "winter", "summer", "member", "number", "chamber"])
+
+
+def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
+    """A counted noun phrase after the number: '3,400 people', 'five profile slots'."""
+    ab = _ABBREV_COUNT.match(text, pos)
+    if ab and ab.group(1) in lx.count_abbreviations():
+        return {"kind": "count", "unit": ab.group(1), "name": lx.count_abbreviations()[ab.group(1)],
+                "end": ab.end()}
+    pm = _POINT_AFTER.match(text, pos)
+    if pm and value <= 5 and not _index_talk(text, pos):
+        # "foreign trade added 0.5 point", "knocked off 1.5 points": percentage points
+        return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
+                "end": pm.end(), "rangeable": True}
+    words: list[tuple[str, int]] = []
+    p = pos
+    if value == 1:
+        of = _ONE_OF.match(text, p)
+        if of:
+            p = of.end()  # "one of the best wireless speakers": one speaker
+            value = 2.0  # the noun after "one of the" is plural
+    mo = _MORE.match(text, p)
+    if mo:
+        p = mo.end()
+    for _ in range(4):
+        wm = _WORD.match(text, p)
+        if not wm:
+            break
+        w = wm.group(1)
+        if "\n" in wm.group(0) and not w[0].islower():
+            break  # a new line that starts with a capital: a table row or a heading
+        if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
+            break
+        if w.lower().split("-")[0] in ("half", "quarter", "third"):
+            break  # "four half-point cuts": the fraction is a quantity of its own
+        words.append((w, wm.end()))
+        p = wm.end()
+    # capitalised words may describe ("four major Japanese steelmakers") but never end it
+    while words and not words[-1][0][0].islower():
+        words.pop()
+    best = None
+    for i, (w, _end) in enumerate(words):
+        lw = w.lower()
+        if not w[0].islower():
+            continue  # a name describes ("850,000 new Ixonos shares"); it is not the noun
+        if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
+            best = i
+            break
+    if best is None or (value == 1 and words and _is_singular_noun(words[0][0])):
+        if words and words[0][0].islower() and _is_singular_noun(words[0][0]) and value == 1:
+            best = 0
+        elif best is None:
+            return None
+    # participles before the noun are description, not the unit: "400 charging stations"
+    lead = 0
+    while lead < best and words[lead][0].lower().endswith(("ing", "ed")):
+        lead += 1
+    words = words[lead:]
+    best -= lead
+    phrase_words = [w for w, _ in words[: best + 1]]
+    end = words[best][1]
+    noun = phrase_words[-1]
+    name = " ".join([*(_base_adjective(w) for w in phrase_words[:-1]), _singular(noun)]).lower()
+    # the unit is the counted noun as written; its description goes in unit_name
+    return _per(text, {"kind": "count", "unit": noun, "name": name, "end": end})
+
+
+def _index_talk(text: str, pos: int) -> bool:
+    """Does the sentence around ``pos`` talk about a stock index (where points are
+    index points)?"""
+    lo = max(0, pos - 200)
+    window = text[lo:pos + 120].lower()
+    return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
+
+
+_IRREGULAR = {"children": "child", "men": "man", "women": "woman", "fishermen": "fisherman",
+              "policemen": "policeman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|'s)$")
+
+
+def _is_plural_noun(w: str) -> bool:
+    if w in g.irregular_plurals():
+        return True
+    return len(w) > 3 and w.endswith("s") and not _NOT_PLURAL.search(w) and w.isalpha()
+
+
+def _is_singular_noun(w: str) -> bool:
+    lw = w.lower()
+    return (
+        len(lw) > 2 and lw.isalpha() and lw not in g.function_words()
+        and not lw.endswith(("ed", "ing", "ly"))
+    )
+
+
+def _singular(w: str) -> str:
+    lw = w.lower()
+    if lw in _IRREGULAR:
+        return _IRREGULAR[lw]
+    if lw in g.irregular_plurals():
+        return w
+    if lw.endswith("ies") and len(lw) > 4:
+        return w[:-3] + "y"
+    if lw.endswith(("ches", "shes", "xes", "sses", "uses")):
+        return w[:-2]
+    if lw.endswith("s") and not lw.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+# --------------------------------------------------------------------------- ranges
