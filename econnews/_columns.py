@@ -18,6 +18,7 @@ from . import schema
 #: The columns extract() returns: the schema's, then the extras it adds.
 QUANTITY_COLUMNS: dict[str, object] = schema.EXTRACTED
 
+
 def _floats(values: list):
     return pd.arrays.FloatingArray(np.asarray(values, dtype="float64"), np.zeros(len(values), bool))
 
@@ -36,7 +37,9 @@ def _dates(values: list):
 
 def _strings(values: list):
     if _ARROW_STRINGS:
-        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]))
+        return pd.arrays.ArrowStringArray(
+            pa.chunked_array([pa.array(values, type=pa.large_string())])
+        )
     return pd.array(values, dtype=schema.STRING)
 
 
@@ -72,7 +75,9 @@ def _builders() -> tuple:
 
 def _arrow_strings() -> bool:
     try:
-        probe = pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["x"], type=pa.large_string())]))
+        probe = pd.arrays.ArrowStringArray(
+            pa.chunked_array([pa.array(["x"], type=pa.large_string())])
+        )
     except (AttributeError, TypeError, ValueError):
         return False
     return probe.dtype == schema.STRING

@@ -15,7 +15,9 @@ import re
 import warnings
 from functools import cache
 
-_WORDS = re.compile(r"(?:\s|-)?([A-Za-z][A-Za-z/°²³-]*)(?:\s([A-Za-z][A-Za-z/-]*))?(?:\s([A-Za-z][A-Za-z/-]*))?")
+_WORDS = re.compile(
+    r"(?:\s|-)?([A-Za-z][A-Za-z/°²³-]*)(?:\s([A-Za-z][A-Za-z/-]*))?(?:\s([A-Za-z][A-Za-z/-]*))?"
+)
 _SKIP_ENTITIES = {"dimensionless", "currency", "unknown"}
 
 
@@ -115,7 +117,12 @@ def currency_name(code: str) -> str | None:
     if cur is not None:
         return cur.name
     return {
-        "DEM": "Deutsche Mark", "FRF": "French franc", "ITL": "Italian lira",
-        "NLG": "Dutch guilder", "BEF": "Belgian franc", "ESP": "Spanish peseta",
-        "ATS": "Austrian schilling", "PTE": "Portuguese escudo",
+        "DEM": "Deutsche Mark",
+        "FRF": "French franc",
+        "ITL": "Italian lira",
+        "NLG": "Dutch guilder",
+        "BEF": "Belgian franc",
+        "ESP": "Spanish peseta",
+        "ATS": "Austrian schilling",
+        "PTE": "Portuguese escudo",
     }.get(code)

@@ -46,7 +46,10 @@ def parse_digits(s: str) -> float | None:
             return None
         return int(a) / int(b)
     try:
-        return float(s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")) + frac
+        return (
+            float(s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+            + frac
+        )
     except ValueError:
         return None
 

@@ -34,15 +34,21 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
     money = next((q.unit for q in found if q.kind == "money"), None)
     for i, q in enumerate(found):
         line_start = text.rfind("\n", 0, q.start) + 1
-        label = text[line_start:q.start].strip()
+        label = text[line_start : q.start].strip()
         prev = found[i - 1] if i else None
         same_line_vs = (
-            prev is not None and prev.end >= line_start and _VS.match(text[prev.end:q.start])
+            prev is not None and prev.end >= line_start and _VS.match(text[prev.end : q.start])
         )
         if q.kind == "money" and _LABEL_SHR.match(label) and q.per is None:
             q.per = "share"
-        if q.kind == "money" and same_line_vs and prev.kind == "money" and prev.per \
-                and q.per is None and q.unit == prev.unit:
+        if (
+            q.kind == "money"
+            and same_line_vs
+            and prev.kind == "money"
+            and prev.per
+            and q.per is None
+            and q.unit == prev.unit
+        ):
             q.per = prev.per
         if q.kind != "number":
             continue
@@ -63,10 +69,16 @@ def _dollars_and_cents(text: str, found: list[_Q]) -> None:
     while i + 1 < len(found):
         a, b = found[i], found[i + 1]
         if (
-            a.kind == "money" and b.kind == "money" and a.unit == b.unit
-            and a.unit_name != "cent" and b.unit_name in ("cent", "penny")
-            and a.low == a.high and b.low == b.high and b.value < 1
-            and _AND.match(text[a.end:b.start]) and b.start - a.end < 6
+            a.kind == "money"
+            and b.kind == "money"
+            and a.unit == b.unit
+            and a.unit_name != "cent"
+            and b.unit_name in ("cent", "penny")
+            and a.low == a.high
+            and b.low == b.high
+            and b.value < 1
+            and _AND.match(text[a.end : b.start])
+            and b.start - a.end < 6
         ):
             a.value = a.low = a.high = _tidy(a.value + b.value)
             a.end = b.end
@@ -88,30 +100,42 @@ def _coordinate(text: str, found: list[_Q]) -> None:
     _dollars_and_cents(text, found)
     for i, q in enumerate(found):
         prv = found[i - 1] if i > 0 else None
-        if q.kind == "percent" and q.change is None and prv is not None and prv.change \
-                and _OR_BEFORE.match(text[prv.end:q.start]):
+        if (
+            q.kind == "percent"
+            and q.change is None
+            and prv is not None
+            and prv.change
+            and _OR_BEFORE.match(text[prv.end : q.start])
+        ):
             q.change = prv.change  # "up 56 pence, or 7.6%"
         if q.kind != "number":
             continue
-        if prv is not None and prv.kind in ("money", "percent") and _PAREN_BEFORE.match(
-                text[prv.end:q.start]) and _PAREN_AFTER.match(text, q.end):
+        if (
+            prv is not None
+            and prv.kind in ("money", "percent")
+            and _PAREN_BEFORE.match(text[prv.end : q.start])
+            and _PAREN_AFTER.match(text, q.end)
+        ):
             # "4.27 pct (4.32)": last week's figure in brackets shares the unit
             q.kind, q.unit, q.unit_name, q.per = prv.kind, prv.unit, prv.unit_name, prv.per
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and nxt.kind in ("money", "percent", "ratio", "measure") \
-                and _COORD.match(text[q.end:nxt.start]) and nxt.start - q.end < 12 \
-                and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000)):
+        if (
+            nxt is not None
+            and nxt.kind in ("money", "percent", "ratio", "measure")
+            and _COORD.match(text[q.end : nxt.start])
+            and nxt.start - q.end < 12
+            and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000))
+        ):
             q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
             continue
         if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
-            for other in found[i + 1:]:
-                if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end:other.start]):
+            for other in found[i + 1 :]:
+                if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end : other.start]):
                     break
                 if other.kind == "money":
                     q.kind, q.unit, q.unit_name = "money", other.unit, other.unit_name
                     break
-
 
 
 _SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:anding)?\s+)?$")
@@ -127,16 +151,16 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
     if not (scaled or cue):
         return None
     prev = found[-1]
-    if prev.kind == "number" and "\n" not in text[prev.end:s] and s - prev.end < 20:
+    if prev.kind == "number" and "\n" not in text[prev.end : s] and s - prev.end < 20:
         return None  # "72.1 mln vs 31.7 mln": a pair of bare numbers stays bare
     if prev.kind in ("count", "measure") and not (
         prev.kind == "measure" and prev.unit_name in _TIME_UNITS
     ):
-        gap = text[prev.end:s]
+        gap = text[prev.end : s]
         if len(gap) < 60 and not re.search(r"[.!?]\s", gap) and not _PARAGRAPH.search(gap):
             return prev
     for q in reversed(found[-8:]):
-        gap = text[q.end:s]
+        gap = text[q.end : s]
         if len(gap) > 400 or _PARAGRAPH.search(gap):
             return None
         if q.kind == "money":
@@ -152,6 +176,6 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
 
 
 def _in_brackets(text: str, q: _Q) -> bool:
-    before = text[max(0, q.start - 2):q.start].strip()
-    after = text[q.end:q.end + 2].strip()
+    before = text[max(0, q.start - 2) : q.start].strip()
+    after = text[q.end : q.end + 2].strip()
     return before.endswith("(") and after.startswith((")", ";", ","))

@@ -16,8 +16,21 @@ from ._quantity import _Q
 _TOKEN = re.compile(r"\S+")
 _UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to)\b")
 _FILLERS = frozenset(
-    ["a", "an", "by", "of", "another", "some", "nearly", "about", "almost", "around", "roughly",
-     "just", "only"]
+    [
+        "a",
+        "an",
+        "by",
+        "of",
+        "another",
+        "some",
+        "nearly",
+        "about",
+        "almost",
+        "around",
+        "roughly",
+        "just",
+        "only",
+    ]
 )
 
 
@@ -34,7 +47,24 @@ def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
 
 _SPACED_DASH = re.compile(r"\s[-–](?=\d)")
 _CHANGE_NOUNS = frozenset(
-    ["growth", "expansion", "cutback", "contraction", "reduction", "slump", "slowdown", "hike", "rise", "increase", "decline", "drop", "fall", "gain", "jump", "cut"]
+    [
+        "growth",
+        "expansion",
+        "cutback",
+        "contraction",
+        "reduction",
+        "slump",
+        "slowdown",
+        "hike",
+        "rise",
+        "increase",
+        "decline",
+        "drop",
+        "fall",
+        "gain",
+        "jump",
+        "cut",
+    ]
 )
 
 

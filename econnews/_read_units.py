@@ -78,9 +78,20 @@ _QUALIFIED_DOLLAR = re.compile(
     r"\b(?P<q>Australian|Canadian|New Zealand|N\.Z\.|Hong Kong|H\.K\.|HK|Singapore|Taiwan|"
     r"U\.S\.|US|American)\s+(?i:dlrs?|dollars?)\b"
 )
-_QUALIFIER_CODE = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "n.z.": "NZD",
-                   "hong kong": "HKD", "h.k.": "HKD", "hk": "HKD", "singapore": "SGD",
-                   "taiwan": "TWD", "u.s.": "USD", "us": "USD", "american": "USD"}
+_QUALIFIER_CODE = {
+    "australian": "AUD",
+    "canadian": "CAD",
+    "new zealand": "NZD",
+    "n.z.": "NZD",
+    "hong kong": "HKD",
+    "h.k.": "HKD",
+    "hk": "HKD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+    "u.s.": "USD",
+    "us": "USD",
+    "american": "USD",
+}
 
 
 @functools.lru_cache(maxsize=256)
@@ -117,18 +128,36 @@ def _unit(
     pm = g.PERCENT_AFTER.match(text, pos)
     if pm and prefix is None:
         if pm.group("bp"):
-            return {"kind": "percent", "unit": "percentage_point", "name": "basis point",
-                    "end": pm.end(), "factor": 0.01, "rangeable": True}
+            return {
+                "kind": "percent",
+                "unit": "percentage_point",
+                "name": "basis point",
+                "end": pm.end(),
+                "factor": 0.01,
+                "rangeable": True,
+            }
         if pm.group("pt"):
-            return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
-                    "end": pm.end(), "rangeable": True}
-        return _per(text, {"kind": "percent", "unit": "percent", "name": "percentage",
-                           "end": pm.end(), "rangeable": True})
+            return {
+                "kind": "percent",
+                "unit": "percentage_point",
+                "name": "percentage point",
+                "end": pm.end(),
+                "rangeable": True,
+            }
+        return _per(
+            text,
+            {
+                "kind": "percent",
+                "unit": "percent",
+                "name": "percentage",
+                "end": pm.end(),
+                "rangeable": True,
+            },
+        )
     if prefix is None:
         rm = g.RATIO_AFTER.match(text, pos)
         if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
-            return _per(text, {"kind": "count", "unit": "times", "name": "time",
-                               "end": rm.end()})
+            return _per(text, {"kind": "count", "unit": "times", "name": "time", "end": rm.end()})
         if rm:
             return _per(text, {"kind": "ratio", "unit": "times", "name": "times", "end": rm.end()})
     sm = g.SUFFIX_AFTER.match(text, pos)
@@ -146,8 +175,11 @@ def _unit(
             ok = False
         if ok and low == "c":
             ok = False
-        if ok and (surf == "$" or (prefix and surf.isupper() and len(surf) == 3)) \
-                and _DIGIT_NEXT.match(text, sm.end()):
+        if (
+            ok
+            and (surf == "$" or (prefix and surf.isupper() and len(surf) == 3))
+            and _DIGIT_NEXT.match(text, sm.end())
+        ):
             ok = False  # "10 $20", "EUR 184 million USD 259.7 m": it belongs to the next amount
         if ok:
             end = sm.end()
@@ -157,21 +189,37 @@ def _unit(
             code = prefix or code
             factor = 0.01 if low in ("pence", "p", "sen") else 1.0
             name = {"pence": "penny", "p": "penny", "sen": "sen"}.get(low)
-            out = {"kind": "money", "unit": code, "name": name, "end": end, "factor": factor,
-                   "rangeable": True}
+            out = {
+                "kind": "money",
+                "unit": code,
+                "name": name,
+                "end": end,
+                "factor": factor,
+                "rangeable": True,
+            }
             return _per(text, out)
     if prefix is not None:
         end = pos
         us = g.US_AFTER.match(text, pos)
         if us and prefix == "USD":
             end = us.end()
-        return _per(text, {"kind": "money", "unit": prefix, "name": None, "end": end,
-                           "rangeable": True})
+        return _per(
+            text, {"kind": "money", "unit": prefix, "name": None, "end": end, "rangeable": True}
+        )
     cm = g.CENTS_AFTER.match(text, pos)
     if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
         code = hint if hint in _DOLLAR_CODES else "USD"
-        return _per(text, {"kind": "money", "unit": code, "name": "cent", "end": cm.end(),
-                           "factor": 0.01, "rangeable": True})
+        return _per(
+            text,
+            {
+                "kind": "money",
+                "unit": code,
+                "name": "cent",
+                "end": cm.end(),
+                "factor": 0.01,
+                "rangeable": True,
+            },
+        )
     return _measure_or_count(text, pos, value)
 
 
@@ -196,8 +244,18 @@ def _per(text: str, unit: dict) -> dict:
     return unit
 
 
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
-               "quarter"}
+_TIME_UNITS = {
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "century",
+    "quarter",
+}
 _ADJ_NEXT = re.compile(r"\s(?:[a-z]|\$)")
 
 
@@ -211,14 +269,29 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
         meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
         if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
             adjective = (
-                mm.group(0)[:1] == "-" and meas.name in _TIME_UNITS
+                mm.group(0)[:1] == "-"
+                and meas.name in _TIME_UNITS
                 and bool(_ADJ_NEXT.match(text, mm.end()))
             )
-            return _per(text, {"kind": "measure", "unit": meas.pint, "name": meas.name,
-                               "end": mm.end(), "rangeable": True, "adjective": adjective})
-    if pos < len(text) and text[pos] == "m" and not text[pos + 1: pos + 2].isalpha():
-        return {"kind": "measure", "unit": "meter", "name": "metre", "end": pos + 1,
-                "rangeable": True}
+            return _per(
+                text,
+                {
+                    "kind": "measure",
+                    "unit": meas.pint,
+                    "name": meas.name,
+                    "end": mm.end(),
+                    "rangeable": True,
+                    "adjective": adjective,
+                },
+            )
+    if pos < len(text) and text[pos] == "m" and not text[pos + 1 : pos + 2].isalpha():
+        return {
+            "kind": "measure",
+            "unit": "meter",
+            "name": "metre",
+            "end": pos + 1,
+            "rangeable": True,
+        }
     hit = _measures.lookup(text, pos)
     if hit is not None:
         end, name, pint_unit = hit
@@ -238,8 +311,16 @@ _MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
 _WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
 
 
-_ADJ_BASE = {"best": "good", "better": "good", "worst": "bad", "worse": "bad",
-             "most": "", "more": "", "least": "", "less": ""}
+_ADJ_BASE = {
+    "best": "good",
+    "better": "good",
+    "worst": "bad",
+    "worse": "bad",
+    "most": "",
+    "more": "",
+    "least": "",
+    "less": "",
+}
 
 
 def _base_adjective(word: str) -> str:
@@ -262,23 +343,58 @@ def _base_adjective(word: str) -> str:
     return word
 
 
-_NOT_COMPARATIVE = frozenset(["interest", "honest", "modest", "forest", "biggest", "other",
-                              "over", "under", "inner", "outer", "upper", "lower", "former",
-                              "latter", "after", "never", "silver", "copper", "paper", "power",
-                              "water", "winter", "summer", "member", "number", "chamber"])
+_NOT_COMPARATIVE = frozenset(
+    [
+        "interest",
+        "honest",
+        "modest",
+        "forest",
+        "biggest",
+        "other",
+        "over",
+        "under",
+        "inner",
+        "outer",
+        "upper",
+        "lower",
+        "former",
+        "latter",
+        "after",
+        "never",
+        "silver",
+        "copper",
+        "paper",
+        "power",
+        "water",
+        "winter",
+        "summer",
+        "member",
+        "number",
+        "chamber",
+    ]
+)
 
 
 def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     """A counted noun phrase after the number: '3,400 people', 'five profile slots'."""
     ab = _ABBREV_COUNT.match(text, pos)
     if ab and ab.group(1) in lx.count_abbreviations():
-        return {"kind": "count", "unit": ab.group(1), "name": lx.count_abbreviations()[ab.group(1)],
-                "end": ab.end()}
+        return {
+            "kind": "count",
+            "unit": ab.group(1),
+            "name": lx.count_abbreviations()[ab.group(1)],
+            "end": ab.end(),
+        }
     pm = _POINT_AFTER.match(text, pos)
     if pm and value <= 5 and not _index_talk(text, pos):
         # "foreign trade added 0.5 point", "knocked off 1.5 points": percentage points
-        return {"kind": "percent", "unit": "percentage_point", "name": "percentage point",
-                "end": pm.end(), "rangeable": True}
+        return {
+            "kind": "percent",
+            "unit": "percentage_point",
+            "name": "percentage point",
+            "end": pm.end(),
+            "rangeable": True,
+        }
     words: list[tuple[str, int]] = []
     p = pos
     if value == 1:
@@ -336,12 +452,20 @@ def _index_talk(text: str, pos: int) -> bool:
     """Does the sentence around ``pos`` talk about a stock index (where points are
     index points)?"""
     lo = max(0, pos - 200)
-    window = text[lo:pos + 120].lower()
+    window = text[lo : pos + 120].lower()
     return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
 
 
-_IRREGULAR = {"children": "child", "men": "man", "women": "woman", "fishermen": "fisherman",
-              "policemen": "policeman", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+_IRREGULAR = {
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "fishermen": "fisherman",
+    "policemen": "policeman",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+}
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|'s)$")
 
 
@@ -354,7 +478,9 @@ def _is_plural_noun(w: str) -> bool:
 def _is_singular_noun(w: str) -> bool:
     lw = w.lower()
     return (
-        len(lw) > 2 and lw.isalpha() and lw not in g.function_words()
+        len(lw) > 2
+        and lw.isalpha()
+        and lw not in g.function_words()
         and not lw.endswith(("ed", "ing", "ly"))
     )
 

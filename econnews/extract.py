@@ -175,7 +175,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     start = s
     if prefix_m is not None and is_digits:
         surf = prefix_m.group(0).rstrip()
-        if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (surf in ("PS", "Y=", "RM", "Rs", "SFr") and prefix_m.start() > 0 and text[prefix_m.start() - 1].isalnum()):
+        if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (
+            surf in ("PS", "Y=", "RM", "Rs", "SFr")
+            and prefix_m.start() > 0
+            and text[prefix_m.start() - 1].isalnum()
+        ):
             prefix_m = None
         else:
             prefix = _currency(surf, "prefix", hint, text)
@@ -190,7 +194,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         if _not_a_quantity(text, s, e, left_char, right_char, prefix is not None):
             return None, _run_end(text, e)
     elif _lone_word_number(text, m, value) or (
-        value < 1000 and _THE_BEFORE.search(text, max(0, s - 5), s) and not _UNIT_SOON.match(text, e)
+        value < 1000
+        and _THE_BEFORE.search(text, max(0, s - 5), s)
+        and not _UNIT_SOON.match(text, e)
     ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
 
@@ -229,16 +235,23 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if unit["kind"] == "skip":
         return None, _run_end(text, e)
     if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
-        lo2 is not None and unit["kind"] == "count"
+        lo2 is not None
+        and unit["kind"] == "count"
         and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
     ):
         return None, pos  # "by a vote of 34 to 2", "a 2-1 decision"
-    if is_digits and unit["kind"] in ("number", "count") and (
-        _MODEL.match(text, s) or _name_noun_after(text, e)
+    if (
+        is_digits
+        and unit["kind"] in ("number", "count")
+        and (_MODEL.match(text, s) or _name_noun_after(text, e))
     ):
         return None, _run_end(text, e)  # "the 737-800", "its 777 plane"
-    if is_digits and _is_year(core) and unit["kind"] == "measure" \
-            and unit.get("name") in _TIME_UNITS:
+    if (
+        is_digits
+        and _is_year(core)
+        and unit["kind"] == "measure"
+        and unit.get("name") in _TIME_UNITS
+    ):
         return None, pos  # "the 1986 second half", "1986 year operating loss"
     if unit["kind"] in ("number", "count") and prefix is None and lo2 is None:
         if is_digits and _is_year(core) and mult == 1:
@@ -250,26 +263,41 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if unit["kind"] == "measure" and unit.get("adjective"):
         return None, pos  # "a five-year $700,000 award": a description, not a figure
     if (
-        unit["kind"] == "number" and lo2 is not None and is_digits and prefix is None
+        unit["kind"] == "number"
+        and lo2 is not None
+        and is_digits
+        and prefix is None
         and all(float(x).is_integer() and 0 <= x <= _SCORE_MAX for x in (low, high))
-        and text[e:e + 1] in "-–"
+        and text[e : e + 1] in "-–"
     ):
         return None, pos
     if (
-        unit["kind"] in ("number", "count") and lo2 is not None and is_digits
+        unit["kind"] in ("number", "count")
+        and lo2 is not None
+        and is_digits
         and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
     ):
         return None, pos  # "between 1600 and 1900": years
-    if unit["kind"] in ("number", "count") and prefix is None and lo2 is not None \
-            and _name_before(text, start):
+    if (
+        unit["kind"] in ("number", "count")
+        and prefix is None
+        and lo2 is not None
+        and _name_before(text, start)
+    ):
         return None, pos  # "ISO 3888-2"
     if unit["kind"] in ("number", "count") and is_digits and _ADDRESS_AFTER.match(text, e):
         return None, pos  # "49 Zorro Ranch Road"
     if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and unit["kind"] in ("number", "count"):
         return None, pos  # "a six-speed gearbox", "a three-bed flat"
-    if unit["kind"] == "number" and is_digits and lo2 is None and _AGE_COMMAS.match(text, e) \
-            and _AGE_NAME.search(text, max(0, s - 40), s) and 0 < value < 120 \
-            and float(value).is_integer():
+    if (
+        unit["kind"] == "number"
+        and is_digits
+        and lo2 is None
+        and _AGE_COMMAS.match(text, e)
+        and _AGE_NAME.search(text, max(0, s - 40), s)
+        and 0 < value < 120
+        and float(value).is_integer()
+    ):
         unit = {"kind": "measure", "unit": "year", "name": "year of age", "end": pos}
 
     factor = unit.get("factor", 1.0)
@@ -304,8 +332,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.extra["scaled"] = True
     _left_cues(text, q)
     _right_cues(text, q)
-    if q.bound == "<" and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start) \
-            and _FROM_SOON.match(text, q.end):
+    if (
+        q.bound == "<"
+        and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start)
+        and _FROM_SOON.match(text, q.end)
+    ):
         q.bound = "="  # "earnings were up to 220 mln dlrs in March from 110 mln": a new level
     if unit.get("bound") and q.bound == "=":
         q.bound = unit["bound"]
@@ -341,7 +372,7 @@ def _is_year(core: str) -> bool:
 
 def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
     """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
-    if left == "+" and re.match(r"\d+[\s-]\d", text[s:e + 3]):
+    if left == "+" and re.match(r"\d+[\s-]\d", text[s : e + 3]):
         return True  # "+358 9 591 8342": an international phone number
     if left and (left.isalpha() or left in "_@") and not has_prefix:
         return True  # G20, S23, XC40
@@ -373,7 +404,9 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
     if mb and not has_prefix and not _UNIT_SOON.match(text, e):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
-            if core.replace(",", "").isdigit() and (int(core.replace(",", "")) <= 31 or _is_year(core)):
+            if core.replace(",", "").isdigit() and (
+                int(core.replace(",", "")) <= 31 or _is_year(core)
+            ):
                 return True
     ma = g.MONTH_AFTER.match(text, e)
     if ma and not has_prefix and core.isdigit() and int(core) <= 31:
@@ -412,13 +445,28 @@ def _sentence_initial(text: str, i: int) -> bool:
 _VOTE_BEFORE = re.compile(r"(?i:\bvotes?\s+of|\bvoted)\s+$")
 _VOTE_AFTER = re.compile(r"\s(?i:decision|vote|ruling|verdict|majority|split)\b")
 _MODEL = re.compile(r"\d{3}-\d{3}\b")
-_TALLY_NOUNS = {"decision", "vote", "ruling", "verdict", "majority", "split", "win", "victory",
-                "defeat", "loss", "lead", "scoreline", "draw"}
+_TALLY_NOUNS = {
+    "decision",
+    "vote",
+    "ruling",
+    "verdict",
+    "majority",
+    "split",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lead",
+    "scoreline",
+    "draw",
+}
 
 
 def _name_noun_after(text: str, e: int) -> bool:
     nxt = _NEXT_WORD.match(text, e)
     return bool(nxt) and nxt.group(1).lower() in g.word_set("name_after")
+
+
 _AGE_COMMAS = re.compile(r",\s")
 _AGE_NAME = re.compile(r"\b[A-Z][a-z]+,\s$")
 _ADDRESS_AFTER = re.compile(
@@ -428,7 +476,9 @@ _ADDRESS_AFTER = re.compile(
 _HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
 _THE_BEFORE = re.compile(r"(?i:\bthe\s)$")
 _ONE_RANGE_AFTER = re.compile(r"\s(?:to|or)\s(?:two|three|four|five|\d)")
-_ONE_OK_AFTER = re.compile(r"\s+(?:of\s+(?:the|his|her|their|its|our|my|your|those|these)\b|[a-z][a-z-]+)")
+_ONE_OK_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|his|her|their|its|our|my|your|those|these)\b|[a-z][a-z-]+)"
+)
 _ONE_BAD_BEFORE = re.compile(
     r"(?i:\b(?:no|any|every|each|which|this|that|the|someone|anyone|no-one|a|another|only|last|same)\s$)"
 )
@@ -457,8 +507,14 @@ def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
 
 
 def _range_tail(
-    text: str, pos: int, prefix: str | None, hint: str | None, unit: dict | None,
-    mult: float, qstart: int, s: int,
+    text: str,
+    pos: int,
+    prefix: str | None,
+    hint: str | None,
+    unit: dict | None,
+    mult: float,
+    qstart: int,
+    s: int,
 ):
     """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'."""
     after_unit = unit["end"] if unit else pos
@@ -487,8 +543,14 @@ def _range_tail(
     v2 = parse_digits(m2.group(0)) if d2 else parse_words(m2.group(0))
     if v2 is None or not math.isfinite(v2):
         return None
-    if d2 and _not_a_quantity(text, m2.start(), m2.end(), text[m2.start() - 1],
-                              text[m2.end(): m2.end() + 1], prefix2 is not None):
+    if d2 and _not_a_quantity(
+        text,
+        m2.start(),
+        m2.end(),
+        text[m2.start() - 1],
+        text[m2.end() : m2.end() + 1],
+        prefix2 is not None,
+    ):
         return None
     if prefix2 and prefix and prefix2 != prefix:
         return None
@@ -584,8 +646,16 @@ def _half_points(text: str) -> Iterator[_Q]:
     for m in g.HALF_POINT.finditer(text):
         w = (m.group("w") or m.group("w2")).lower()
         value = 0.5 if w == "half" else 0.25
-        q = _Q(m.start(), m.end(), "percent", value, value, value, "percentage_point",
-               "percentage point")
+        q = _Q(
+            m.start(),
+            m.end(),
+            "percent",
+            value,
+            value,
+            value,
+            "percentage_point",
+            "percentage point",
+        )
         _left_cues(text, q)
         _right_cues(text, q)
         if q.change is None:
@@ -620,13 +690,25 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
             base *= 10 if m.group("tens").lower() == "tens" else 100
         low, high = base, base * 10
         unit = _count(text, m.end())
-        money = re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])").match(text, m.end())
+        money = re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])").match(
+            text, m.end()
+        )
         if money:
             code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
             q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
         elif unit is not None:
-            q = _Q(s, unit["end"], "count", (low + high) / 2, low, high, unit["unit"],
-                   unit["name"], bound="~", per=unit.get("per"))
+            q = _Q(
+                s,
+                unit["end"],
+                "count",
+                (low + high) / 2,
+                low,
+                high,
+                unit["unit"],
+                unit["name"],
+                bound="~",
+                per=unit.get("per"),
+            )
         else:
             q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
         yield q
@@ -646,7 +728,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in g.SENTENCE_END.finditer(text):
         cut = m.start()
-        head = text[max(start, cut - 12):cut]
+        head = text[max(start, cut - 12) : cut]
         if "\n\n" not in m.group(0) and g._ABBREV.search(head):
             continue
         if cut > start:
@@ -682,7 +764,7 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
         cols["doc_id"].append(doc_id)
         cols["start"].append(q.start)
         cols["end"].append(q.end)
-        cols["surface"].append(text[q.start:q.end])
+        cols["surface"].append(text[q.start : q.end])
         cols["kind"].append(q.kind)
         cols["value"].append(q.value)
         cols["low"].append(q.low)
@@ -703,6 +785,3 @@ def _default_name(q: _Q) -> str | None:
     if q.kind == "money" and q.unit:
         return _measures.currency_name(q.unit)
     return None
-
-
-
