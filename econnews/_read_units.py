@@ -121,6 +121,18 @@ def _context_regex(family: str) -> re.Pattern:
     return re.compile(r"\b" + lx.alternation(list(cues), any_case=True) + r"\b")
 
 
+def _points(end: int, *, name: str = "percentage point", factor: float = 1.0) -> dict:
+    """A percentage-point unit ending at ``end`` (basis points: ``factor=0.01``)."""
+    return {
+        "kind": "percent",
+        "unit": "percentage_point",
+        "name": name,
+        "end": end,
+        "factor": factor,
+        "rangeable": True,
+    }
+
+
 def _unit(
     text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
 ) -> dict | None:
@@ -128,22 +140,9 @@ def _unit(
     pm = g.PERCENT_AFTER.match(text, pos)
     if pm and prefix is None:
         if pm.group("bp"):
-            return {
-                "kind": "percent",
-                "unit": "percentage_point",
-                "name": "basis point",
-                "end": pm.end(),
-                "factor": 0.01,
-                "rangeable": True,
-            }
+            return _points(pm.end(), name="basis point", factor=0.01)
         if pm.group("pt"):
-            return {
-                "kind": "percent",
-                "unit": "percentage_point",
-                "name": "percentage point",
-                "end": pm.end(),
-                "rangeable": True,
-            }
+            return _points(pm.end())
         return _per(
             text,
             {
@@ -388,13 +387,7 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     pm = _POINT_AFTER.match(text, pos)
     if pm and value <= 5 and not _index_talk(text, pos):
         # "foreign trade added 0.5 point", "knocked off 1.5 points": percentage points
-        return {
-            "kind": "percent",
-            "unit": "percentage_point",
-            "name": "percentage point",
-            "end": pm.end(),
-            "rangeable": True,
-        }
+        return _points(pm.end())
     words: list[tuple[str, int]] = []
     p = pos
     if value == 1:
