@@ -28,7 +28,6 @@ _W = lx.alternation(_CARDINAL + _BIG)
 _BIGALT = lx.alternation(_BIG)
 
 # Digits: 1,234,567.89 | 1234.5 | .5 ; an optional glued fraction "8-1/8", "3 1/2".
-SCI = r"(?:\s?[×x]\s?10\^?[−-]?\d{1,3}(?![\d.]))"
 DIGITS = r"(?:\d{1,2}⁄\d{1,3}|\d/(?:2|3|4|8|16|32|64|128)(?![\d/]))|(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+|\s\.\d+(?![\d.]))?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?(?:\s?[×x]\s?10\^?[−-]?\d{1,3}(?![\d.]))?|\.\d+"
 NUMBER = re.compile(DIGITS)
 
@@ -119,10 +118,8 @@ MONTH_BEFORE = re.compile(rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s(?:\d{{
 MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?i:{lx.alternation(_MONTH_WORDS)})\b")
 TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?i:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|gmt\b|utc\b|[ecmp][sd]t\b|hrs\b|h\b)|:\d\d")
 ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
-GLUED_LETTERS_AFTER = re.compile(r"[A-Za-z]")
 FISCAL_AFTER = re.compile(r"/\d{2,4}\b|-\d{2}\b(?!\s?%)")
 PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
-SCORE_AFTER = re.compile(r"-\d{1,2}(?![\d.,%])(?!\s?(?:[A-Za-z$%]))")
 
 SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"

@@ -180,12 +180,6 @@ def measure_regex() -> str:
 
 
 @cache
-def word_list(name: str) -> frozenset[str]:
-    """A one-column word list (``econnews/data/<name>``), lower-cased."""
-    return frozenset(r["word"].lower() for r in read_table(name))
-
-
-@cache
 def count_abbreviations() -> dict[str, str]:
     """Counted-thing abbreviations ("WAR", "ppg") -> readable names."""
     return {r["surface"]: r["name"] for r in read_table("counts.csv")}

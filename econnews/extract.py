@@ -443,7 +443,6 @@ def _sentence_initial(text: str, i: int) -> bool:
 
 
 _VOTE_BEFORE = re.compile(r"(?i:\bvotes?\s+of|\bvoted)\s+$")
-_VOTE_AFTER = re.compile(r"\s(?i:decision|vote|ruling|verdict|majority|split)\b")
 _MODEL = re.compile(r"\d{3}-\d{3}\b")
 _TALLY_NOUNS = {
     "decision",

@@ -14,24 +14,14 @@ from econnews.corpus import OUTPUT, ExtractWarning, extract_corpus
 from econnews.errors import InputError, MissingColumnsError
 from econnews.load import errors_table
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _sample_articles import sample_articles
+
 REPO = Path(__file__).resolve().parents[1]
 
-SENTENCES = [
-    "Japan's exports to Russia rose 5% to $3 billion.",
-    "Putin proposed to increase mutual trade by 1.5 times.",
-    "The total amount of Japanese investments is $ 2.2 billion.",
-    "Trade between the two countries reached $30 billion.",
-    "The ministry said nothing new.",
-]
-
-
 def articles(n: int = 10) -> pd.DataFrame:
-    return pd.DataFrame({
-        "id": [f"a{i}" for i in range(n)],
-        "date": pd.to_datetime(["2019-01-22"] * n),
-        "source": ["Wire" if i % 2 else None for i in range(n)],
-        "text": [" ".join(SENTENCES[j % len(SENTENCES)] for j in range(i, i + 3)) for i in range(n)],
-    })
+    return sample_articles(n, per_article=3,
+                           sources=["Wire" if i % 2 else None for i in range(n)])
 
 
 def test_seed_article_quantities_with_doc_id_date_and_source():

@@ -17,22 +17,12 @@ distributed = pytest.importorskip("distributed")
 
 from econnews import dask as edask  # noqa: E402
 
-SENTENCES = [
-    "Japan's exports to Russia rose 5% to $3 billion.",
-    "Putin proposed to increase mutual trade by 1.5 times.",
-    "The total amount of Japanese investments is $ 2.2 billion.",
-    "Imports fell 12 percent in March.",
-    "The ministry said nothing new.",
-]
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+from _sample_articles import sample_articles  # noqa: E402
 
 
 def articles(n: int = 50) -> pd.DataFrame:
-    return pd.DataFrame({
-        "id": [f"a{i:02d}" for i in range(n)],
-        "date": pd.to_datetime(["2019-01-22"] * n) + pd.to_timedelta(range(n), unit="D"),
-        "source": ["Wire"] * n,
-        "text": [" ".join(SENTENCES[j % len(SENTENCES)] for j in range(i, i + 2)) for i in range(n)],
-    })
+    return sample_articles(n, per_article=2, id_format="a{:02d}", daily=True)
 
 
 @pytest.fixture(scope="module")
