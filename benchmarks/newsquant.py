@@ -4,8 +4,9 @@
     python benchmarks/newsquant.py --errors   # also list econnews' misses and extras
 
 Scoring (CQE, EMNLP 2023): every gold quantity is matched against the predictions of its
-sentence by value (``isclose``, rtol 1e-5; a gold range needs both ends); a value match
-counts once per gold; the unit counts when the normalised unit names are equal (the
+sentence by value (``isclose``, rtol 1e-5; a gold range needs both ends: NewsQuant writes a
+movement "from X to Y" as the range X-Y, so econnews' two movement rows are paired
+here); a value match counts once per gold; the unit counts when the normalised unit names are equal (the
 matched prediction is then used up); change counts when equal. Micro P/R/F1 over the
 file. econnews' typed rows are written in CQE's unit vocabulary by ``to_cqe`` below.
 The data (../shared/data/newsquant) is third-party and is never copied here.
@@ -126,10 +127,23 @@ def score(pairs) -> dict:
 
 
 def econnews_predict(text: str) -> list[dict]:
+    """econnews' rows in CQE's vocabulary. A movement written "from X to Y" (rows with
+    ``role`` from, then to) is one CQE quantity whose value is the pair (X, Y): that is how
+    NewsQuant annotates it ("to Y from X" it annotates as two values, as econnews has them)."""
     import econnews
 
-    q = econnews.extract(text)
-    return [to_cqe(r) for _, r in q.iterrows()]
+    rows = [r for _, r in econnews.extract(text).iterrows()]
+    out = []
+    i = 0
+    while i < len(rows):
+        row = to_cqe(rows[i])
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and rows[i]["role"] == "from" and nxt["role"] == "to":
+            row["value"] = (row["value"], to_cqe(nxt)["value"])
+            i += 1
+        out.append(row)
+        i += 1
+    return out
 
 
 def quantulum_predict(text: str) -> list[dict]:

@@ -23,6 +23,7 @@ class Mention:
     bound: str = "="
     change: str | None = None
     per: str | None = None
+    role: str | None = None
     extra: dict = field(default_factory=dict)
 
 

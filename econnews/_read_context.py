@@ -9,9 +9,11 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import _grammar as g
+from . import _lexicon as lx
 from . import _measures
 from ._numbers import tidy as _tidy
 from ._quantity import _Q
@@ -179,3 +181,43 @@ def _in_brackets(text: str, q: _Q) -> bool:
     before = text[max(0, q.start - 2) : q.start].strip()
     after = text[q.end : q.end + 2].strip()
     return before.endswith("(") and after.startswith((")", ";", ","))
+
+
+_BOUND_WORDS = r"(?:(?:about|around|some|nearly|almost|roughly|just|only|over|under|more\s+than|less\s+than)\s+)?"
+_FROM_BEFORE = re.compile(r"(?i:\bfrom\s+" + _BOUND_WORDS + r")$")
+_TO_BEFORE = re.compile(r"(?i:\bto\s+" + _BOUND_WORDS + r")$")
+# what may stand between the two levels: a few words ("at 10.45pm last night", "in 2008",
+# "combined"), never a clause break
+_GAP_TO = re.compile(r"(?:\s+[^\s,;:()]+){0,6}?\s+(?i:to)\s+" + _BOUND_WORDS + r"$")
+_GAP_FROM = re.compile(r"(?:\s+[^\s,;:()]+){0,6}?\s+(?i:from)\s+" + _BOUND_WORDS + r"$")
+_TIGHT_TO = re.compile(r"\s+(?i:to)\s+$")
+
+
+def _movements(text: str, found: list[_Q]) -> None:
+    """Mark the old and the new level of a movement: 'fell from $36,040 at 10.45pm to
+    $34,935' (``role`` from, to), 'narrowed to 138,285 lots from 212,577 lots' (to, from).
+    A bare old level takes the new one's unit ('slowed from 4.8 to 4.7 percent')."""
+    for a, b in itertools.pairwise(found):
+        if a.role or b.role or a.low != a.high or b.low != b.high:
+            continue
+        if a.kind != b.kind and a.kind != "number":
+            continue
+        gap = text[a.end : b.start]
+        head = text[max(0, a.start - 60) : a.start]
+        if _FROM_BEFORE.search(head) and _GAP_TO.fullmatch(gap):
+            a.role, b.role = "from", "to"
+            if a.kind == "number" and _TIGHT_TO.fullmatch(gap):
+                a.kind, a.unit, a.unit_name, a.per = b.kind, b.unit, b.unit_name, b.per
+        elif a.kind == b.kind and _GAP_FROM.fullmatch(gap) and _changed_to(head):
+            a.role, b.role = "to", "from"
+
+
+def _changed_to(head: str) -> bool:
+    """Does ``head`` end in 'narrowed to', 'has risen sharply to' (a change verb shortly
+    before the 'to')?"""
+    m = _TO_BEFORE.search(head)
+    if m is None:
+        return False
+    words = re.findall(r"[a-z]+", head[: m.start()].lower())
+    changes = lx.cues("change", "before")
+    return any(w in changes for w in words[-3:])

@@ -46,7 +46,13 @@ from ._columns import QUANTITY_COLUMNS, _builders
 from ._numbers import parse_digits, parse_words
 from ._numbers import tidy as _tidy
 from ._quantity import _Q
-from ._read_context import _SHARE_LABEL, _coordinate, _earnings_table, _elided_from
+from ._read_context import (
+    _SHARE_LABEL,
+    _coordinate,
+    _earnings_table,
+    _elided_from,
+    _movements,
+)
 from ._read_cues import (
     _DETERMINERS,
     _POSTPOSED,
@@ -135,6 +141,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     if found:
         _earnings_table(text, found)
         _coordinate(text, found)
+        _movements(text, found)
     found.extend(fractions)
     taken = [(q.start, q.end) for q in found]
     extra: list[_Q] = []
@@ -345,6 +352,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     return q, pos
 
 
+_FROM_BEFORE = re.compile(r"(?i:\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?)$")
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
 _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
@@ -578,6 +586,8 @@ def _range_tail(
         mult = mult2  # "$2-3 billion": the scale is stated once
     lo = first * mult
     hi = v2 * mult2
+    if word == "to" and hi < lo and _FROM_BEFORE.search(text, max(0, qstart - 30), qstart):
+        return None  # "slowed from 4.8 to 4.7 percent": two levels, not a range
     if change_first and not (0 < lo < hi <= 3 * lo):
         return None  # "rise by $19bn to $419.3bn": a change, then the new level
     return lo, hi, end, final
@@ -777,6 +787,7 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
         cols["date"].append(stamp)
         cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
         cols["per"].append(q.per)
+        cols["role"].append(q.role)
     return pd.DataFrame({name: build(cols[name]) for name, build in _builders()}, copy=False)
 
 

@@ -32,10 +32,34 @@ import pandas as pd
 from .errors import MissingColumnsError, SchemaError
 
 __all__ = [
-    "ARTICLES", "ARTICLE_EXTRAS", "BOOL", "BOUNDS", "CHANGES", "CLAIMS", "CLAIM_TYPES",
-    "COMPARE", "CONCEPTS", "CORPUS_QUANTITIES", "DATETIME", "ERRORS", "EXTRACTED", "FLOAT",
-    "FX_SOURCES", "FX_STATUSES", "INT", "KINDS", "NORMALIZED", "QUANTITIES", "STRING",
-    "category", "coerce", "empty", "normalized_columns", "require", "validate",
+    "ARTICLES",
+    "ARTICLE_EXTRAS",
+    "BOOL",
+    "BOUNDS",
+    "CHANGES",
+    "CLAIMS",
+    "CLAIM_TYPES",
+    "COMPARE",
+    "CONCEPTS",
+    "CORPUS_QUANTITIES",
+    "DATETIME",
+    "ERRORS",
+    "EXTRACTED",
+    "FLOAT",
+    "FX_SOURCES",
+    "FX_STATUSES",
+    "INT",
+    "KINDS",
+    "NORMALIZED",
+    "QUANTITIES",
+    "ROLES",
+    "STRING",
+    "category",
+    "coerce",
+    "empty",
+    "normalized_columns",
+    "require",
+    "validate",
 ]
 
 KINDS = ["money", "percent", "ratio", "measure", "count", "number"]
@@ -87,10 +111,20 @@ ARTICLES: dict[str, object] = {
     "text": STRING,
 }
 
+#: Which level of a movement a row is: the old one (``from``) or the new one (``to``):
+#: "fell from $36,040 to $34,935", "narrowed to 138,285 lots from 212,577". The two rows
+#: of a movement are neighbours in the table.
+ROLES = ["from", "to"]
+
 #: What ``econnews.extract`` returns: the contract's columns, then ``unit_name`` (a
-#: readable unit name: "US Dollar", "barrel per day", "people") and ``per`` (the
-#: denominator of a rate: "$58 a barrel" -> "barrel").
-EXTRACTED: dict[str, object] = {**QUANTITIES, "unit_name": STRING, "per": STRING}
+#: readable unit name: "US Dollar", "barrel per day", "people"), ``per`` (the
+#: denominator of a rate: "$58 a barrel" -> "barrel") and ``role`` (``ROLES``).
+EXTRACTED: dict[str, object] = {
+    **QUANTITIES,
+    "unit_name": STRING,
+    "per": STRING,
+    "role": category(ROLES),
+}
 
 #: What ``econnews.extract_corpus`` returns: ``EXTRACTED`` plus the article's ``source``.
 CORPUS_QUANTITIES: dict[str, object] = {**EXTRACTED, "source": STRING}
@@ -166,8 +200,22 @@ NORMALIZED: dict[str, object] = normalized_columns("USD")
 #: The concept taxonomy, in documentation order (``econnews/data/concepts.csv``
 #: uses these names; ``other`` is a money figure with no concept word near it).
 CONCEPTS = [
-    "trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment", "fdi",
-    "loans", "aid", "sanctions_cost", "gdp", "budget", "reserves", "tariffs", "prices", "other",
+    "trade",
+    "exports",
+    "imports",
+    "trade_surplus",
+    "trade_deficit",
+    "investment",
+    "fdi",
+    "loans",
+    "aid",
+    "sanctions_cost",
+    "gdp",
+    "budget",
+    "reserves",
+    "tariffs",
+    "prices",
+    "other",
 ]
 
 #: The kinds of claim: ``implied`` rows are derived from two claims (a ratio and a level).
@@ -263,8 +311,9 @@ def coerce(frame: pd.DataFrame, columns: Mapping[str, object]) -> pd.DataFrame:
                 col = col.astype(dtype)
             out[name] = col
         else:
-            out[name] = pd.Series([pd.NA] * n if dtype != DATETIME else [pd.NaT] * n,
-                                  index=frame.index, dtype=dtype)
+            out[name] = pd.Series(
+                [pd.NA] * n if dtype != DATETIME else [pd.NaT] * n, index=frame.index, dtype=dtype
+            )
     extra = [c for c in frame.columns if c not in columns]
     result = pd.DataFrame(out, index=frame.index)
     for c in extra:
@@ -287,7 +336,9 @@ def require(frame: pd.DataFrame, columns: Iterable[str], *, stage: str) -> None:
         raise MissingColumnsError(stage, missing)
 
 
-def validate(frame: pd.DataFrame, columns: Mapping[str, object], *, stage: str = "validate") -> None:
+def validate(
+    frame: pd.DataFrame, columns: Mapping[str, object], *, stage: str = "validate"
+) -> None:
     """Check that ``frame`` has every schema column with the schema's dtype.
 
     >>> validate(empty(QUANTITIES), QUANTITIES)

@@ -408,3 +408,34 @@ def test_count_description_is_in_unit_name():
     q = en.extract("split into two smaller tenancies and one of the hottest luxury cars")
     assert q["unit_name"].tolist() == ["small tenancy", "hot luxury car"]
     assert q["unit"].tolist() == ["tenancies", "cars"]
+
+
+# (text, [(surface, role), ...]): the old and the new level of a movement
+MOVEMENTS = [
+    ("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.",
+     [("$36,040", "from"), ("$34,935", "to")]),
+    ("Weekly volume narrowed to 138,285 lots from 212,577 lots in the previous week.",
+     [("138,285 lots", "to"), ("212,577 lots", "from")]),
+    ("Revenue in the quarter rose to $7.36 billion from $6.78 billion a year earlier.",
+     [("$7.36 billion", "to"), ("$6.78 billion", "from")]),
+    ("Growth is forecast to slow from 4.8 percent to 4.7 percent in 2019.",
+     [("4.8 percent", "from"), ("4.7 percent", "to")]),
+    # a range is not a movement, nor are levels far apart in the sentence
+    ("Prices range from $800,000 to $1.3 million.", [("$800,000 to $1.3 million", None)]),
+    ("The fund charges 1.5% and expects growth of 3%.", [("1.5%", None), ("3%", None)]),
+    ("It fell from $5 million in March, said the firm, to $4 million.",
+     [("$5 million", None), ("$4 million", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MOVEMENTS, ids=[c[0][:40] for c in MOVEMENTS])
+def test_movement_roles(text, expected):
+    q = en.extract(text)
+    got = [(r.surface, None if pd.isna(r.role) else r.role) for r in q.itertuples()]
+    assert got == expected
+
+
+def test_bare_old_level_takes_the_new_levels_unit():
+    q = en.extract("Growth was forecast to slow slightly from 4.8 to 4.7 percent in 2019.")
+    assert q[["surface", "kind", "unit", "role"]].values.tolist() == [
+        ["4.8", "percent", "percent", "from"], ["4.7 percent", "percent", "percent", "to"]]

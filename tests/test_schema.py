@@ -56,8 +56,8 @@ def test_empty_table_fits_its_own_schema(name):
 
 def test_extended_quantity_schemas_start_with_the_contract():
     base = list(schema.QUANTITIES)
-    assert list(schema.EXTRACTED) == [*base, "unit_name", "per"]
-    assert list(schema.CORPUS_QUANTITIES) == [*base, "unit_name", "per", "source"]
+    assert list(schema.EXTRACTED) == [*base, "unit_name", "per", "role"]
+    assert list(schema.CORPUS_QUANTITIES) == [*base, "unit_name", "per", "role", "source"]
     for name in ("EXTRACTED", "CORPUS_QUANTITIES"):
         for col, dtype in schema.QUANTITIES.items():
             assert TABLES[name][col] == dtype, (name, col)
