@@ -36,7 +36,7 @@ CQE_CURRENCY = {
     "MXN": "mexican peso", "PHP": "philippine peso", "TWD": "new taiwan dollar",
 }
 CQE_MEASURE = {"tonne": "metric ton", "year of age": "year of age", "times": "count", "time": "count",
-               "fraction": "% -"}
+               "fraction": "% -", "wireless generation": "generation wireless"}
 CQE_QUANTULUM = {
     "dimensionless": "-", "per cent": "percentage", "united states dollar": "dollar",
     "tonne": "metric ton", "degree angle": "degree", "degree celsius": "celsius",
@@ -61,6 +61,9 @@ def to_cqe(row) -> dict:
             unit, factor = "basis point", 100.0
     elif kind == "ratio":
         unit = CQE_MEASURE.get(name or "times", "count")
+        if name == "fraction" and isinstance(row["per"], str):
+            return {"value": value, "normalized_unit": f"% {row['per']}",
+                    "change": row["change"] if isinstance(row["change"], str) else str(row["bound"])}
     elif kind in ("measure", "count"):
         unit = CQE_MEASURE.get(name, name) if name else "-"
     else:
@@ -138,8 +141,13 @@ def econnews_predict(text: str) -> list[dict]:
     while i < len(rows):
         row = to_cqe(rows[i])
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if nxt is not None and rows[i]["role"] == "from" and nxt["role"] == "to":
+        roles = (rows[i]["role"], nxt["role"] if nxt is not None else None)
+        if roles == ("from", "to"):
             row["value"] = (row["value"], to_cqe(nxt)["value"])
+            i += 1
+        elif roles == ("to", "from"):
+            out.append(row)  # both levels as they are; the pair is read as a whole
+            row = to_cqe(nxt)
             i += 1
         out.append(row)
         i += 1

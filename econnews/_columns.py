@@ -73,6 +73,41 @@ def _builders() -> tuple:
     return tuple(out)
 
 
+@functools.cache
+def _column_index() -> pd.Index:
+    return pd.Index(list(QUANTITY_COLUMNS))
+
+
+def frame(cols: dict[str, list]) -> pd.DataFrame:
+    """The quantities table from one list of values per column (``QUANTITY_COLUMNS``).
+
+    >>> frame({name: [] for name in QUANTITY_COLUMNS}).shape
+    (0, 18)
+    """
+    arrays = [build(cols[name]) for name, build in _builders()]
+    n = len(arrays[0])
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
+    if from_arrays is not None:
+        try:  # pandas' own fast path for ready typed arrays (skips re-validating each)
+            return from_arrays(
+                arrays, columns=_column_index(), index=pd.RangeIndex(n), verify_integrity=False
+            )
+        except TypeError:  # pragma: no cover - a pandas without these keywords
+            pass
+    return pd.DataFrame(dict(zip(QUANTITY_COLUMNS, arrays, strict=True)), copy=False)
+
+
+@functools.cache
+def _empty() -> pd.DataFrame:
+    return frame({name: [] for name in QUANTITY_COLUMNS})
+
+
+def empty_frame() -> pd.DataFrame:
+    """An empty quantities table (a shallow copy of one built once: with pandas'
+    copy-on-write, changing it never reaches the cached one)."""
+    return _empty().copy(deep=False)
+
+
 def _arrow_strings() -> bool:
     try:
         probe = pd.arrays.ArrowStringArray(

@@ -59,7 +59,51 @@ SCALE_AFTER = re.compile(
 CURRENCY_PREFIX = lx.currency_regex("prefix")
 CURRENCY_SUFFIX = lx.currency_regex("suffix")
 # A currency sign or code right before the number, optionally a space between.
-PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z]){CURRENCY_PREFIX}\s?$")
+# A capital letter, a space and "$" ("C $6", "S $1mil") is a spaced currency prefix, unless
+# the letter names something ("Series C $100 million", "Model S $79,990") or ends an
+# abbreviation ("U.S $5": the dollar sign alone decides).
+_LETTER_NAMES = (
+    "Series",
+    "Model",
+    "Class",
+    "Type",
+    "Grade",
+    "Group",
+    "Tier",
+    "Phase",
+    "Plan",
+    "Part",
+    "Category",
+    "Vitamin",
+    "Section",
+    "Division",
+    "Level",
+    "Option",
+    "Schedule",
+    "Form",
+    "Round",
+    "Stage",
+    "Block",
+    "Unit",
+    "Line",
+    "Route",
+    "Gate",
+    "Platform",
+    "Pool",
+    "League",
+    "Formula",
+    "Chapter",
+    "Article",
+    "Annex",
+    "Appendix",
+    "Exhibit",
+    "Figure",
+    "Table",
+)
+_SPACED_LETTER_OK = "".join(rf"(?<!{w}\s)" for w in _LETTER_NAMES) + r"(?<![.'’])"
+PREFIX_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?:(?![A-Z]\s\$)|{_SPACED_LETTER_OK}){CURRENCY_PREFIX}\s?$"
+)
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
 SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")
@@ -71,9 +115,7 @@ PERCENT_AFTER = re.compile(
     r"|(?P<pc>%|(?i:per\s?cent|percent|pct|pc)))(?![A-Za-z])"
 )
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
-RATIO_WORD = re.compile(
-    rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)"
-)
+RATIO_WORD = re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
 FRACTION_WORD = re.compile(
     rf"(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
     rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
@@ -94,10 +136,28 @@ APPROX_WORD = re.compile(
 
 MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
+# The denominator of a rate: "$58 a barrel", "$5 per share", "$80 per sq m", "$5/kg",
+# "10 kV/cm". After "per" or "/" any unit of data/measures.csv may follow; after "a"/"an"
+# only the words listed (a bare "a" is too common to take more).
+_PER_WORDS = (
+    r"share|barrel|month|year|annum|week|day|hour|minute|second|century|capita|game|dozen|"
+    r"gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|"
+    r"square\s(?:foot|metre|meter)|mmBTU|MMBtu"
+)
+_PER_MEASURE = (
+    "(?:"
+    + "|".join(
+        f"(?i:{re.escape(m.surface)})" if m.any_case else re.escape(m.surface)
+        for m in sorted(lx.measures(), key=lambda m: (-len(m.surface), m.surface))
+        if len(m.surface) >= 2
+    )
+    + ")"
+)
 PER_AFTER = re.compile(
-    r"(?:\s?-\s?|\s)(?:(?i:per|a|an)(?:\s?-\s?|\s)(?P<per>(?i:share|barrel|month|year|annum|week|day|hour|minute|second|century|capita|game|dozen|gram|ounce|tonne|ton|gallon|litre|liter|kilogram|kg|pound|head|person|unit|square\s(?:foot|metre|meter)|mmBTU|MMBtu))"
-    r"(?!\s(?i:earlier|ago|before|later|previously))"
-    r"|/(?P<per2>(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl)))(?![A-Za-z])"
+    rf"(?:\s?-\s?|\s)(?:(?i:per)(?:\s?-\s?|\s)(?P<per>{_PER_MEASURE}|(?i:{_PER_WORDS}))"
+    rf"|(?i:a|an)(?:\s?-\s?|\s)(?P<pera>(?i:{_PER_WORDS}))"
+    r"(?!\s(?i:earlier|ago|before|later|previously)))"
+    rf"(?![A-Za-z])|\s?/(?P<per2>{_PER_MEASURE}|(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl))(?![A-Za-z])"
 )
 RANGE_SEP = re.compile(r"(?:-|–|—)(?!\s)|\s(?:-|–|—)\s|–|\s(?i:to|and)\s")
 
@@ -114,16 +174,18 @@ MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus[\s-]|\bnegative\s))$
 
 # Things that are not quantities.
 _MONTH_WORDS = [r["word"] for r in lx.read_table("words.csv") if r["list"] == "month"]
-MONTH_BEFORE = re.compile(rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s(?:\d{{1,2}}\s?(?:to|-|–|and)\s?)?$")
+MONTH_BEFORE = re.compile(
+    rf"(?i:\b{lx.alternation(_MONTH_WORDS)})\.?,?\s(?:\d{{1,2}}\s?(?:to|-|–|and)\s?)?$"
+)
 MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?i:{lx.alternation(_MONTH_WORDS)})\b")
-TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?i:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|gmt\b|utc\b|[ecmp][sd]t\b|hrs\b|h\b)|:\d\d")
+TIME_AFTER = re.compile(
+    r"(?:[:.]\d\d)?\s?(?i:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|gmt\b|utc\b|[ecmp][sd]t\b|hrs\b|h\b)|:\d\d"
+)
 ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
 FISCAL_AFTER = re.compile(r"/\d{2,4}\b|-\d{2}\b(?!\s?%)")
 PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
 
-SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"
-)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 _ABBREV = re.compile(
     r"(?i:\b(?:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|gov|sen|rep|corp|inc|ltd|co|plc|bros|no|nos|vs|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|est|dept|fig|ca|cf|ie|eg|etc|u\.s|u\.k|u\.n|e\.u)\.|"
@@ -149,4 +211,6 @@ def name_before_words() -> frozenset[str]:
 
 @cache
 def irregular_plurals() -> frozenset[str]:
-    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "irregular_plural")
+    return frozenset(
+        r["word"] for r in lx.read_table("words.csv") if r["list"] == "irregular_plural"
+    )

@@ -125,4 +125,5 @@ def currency_name(code: str) -> str | None:
         "ESP": "Spanish peseta",
         "ATS": "Austrian schilling",
         "PTE": "Portuguese escudo",
+        "HRK": "Croatian kuna",
     }.get(code)

@@ -89,7 +89,7 @@ def _dollars_and_cents(text: str, found: list[_Q]) -> None:
         i += 1
 
 
-_COORD = re.compile(r"\s*(?:,\s*)?(?:and|or|,|to)\s+$")
+_COORD = re.compile(r"-?\s*(?:,\s*)?(?:and|or|,|to)\s+$")  # "-": "a 7- or 8-inch screen"
 _OR_BEFORE = re.compile(r"\s*,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$")
 _PAREN_BEFORE = re.compile(r"\s*\(\s*$")
 _PAREN_AFTER = re.compile(r"\s*\)")
@@ -131,6 +131,18 @@ def _coordinate(text: str, found: list[_Q]) -> None:
         ):
             q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
             continue
+        if (
+            nxt is not None
+            and nxt.kind == "money"
+            and _PAREN_BEFORE.match(text[q.end : nxt.start])
+            and _in_brackets(text, nxt)
+        ):
+            # "a net worth of 1.356 billion ($1.762bn)": a conversion, not its currency; but
+            # "2,435,000 YEN ($22,480) ... and 2,380,000 ($21,972)": the yen again
+            same = _converted_like(text, found[:i], nxt)
+            if same is not None:
+                q.kind, q.unit, q.unit_name, q.per = "money", same.unit, same.unit_name, q.per
+            continue
         if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
             for other in found[i + 1 :]:
                 if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end : other.start]):
@@ -138,6 +150,29 @@ def _coordinate(text: str, found: list[_Q]) -> None:
                 if other.kind == "money":
                     q.kind, q.unit, q.unit_name = "money", other.unit, other.unit_name
                     break
+
+
+_CHANGED_BY = re.compile(r"\b([A-Za-z]+)\s+by\s$")
+_AND_BARE = re.compile(r"^[^\d]{0,100}\s(?i:and)\s$")
+
+
+def _converted_like(text: str, before: list[_Q], conversion: _Q) -> _Q | None:
+    """The earlier amount of the sentence written with a bracketed conversion into the
+    same currency as ``conversion``."""
+    for j in range(len(before) - 1, 0, -1):
+        a, b = before[j - 1], before[j]
+        if re.search(r"[.!?]\s", text[a.end : conversion.start]):
+            return None
+        if (
+            a.kind == "money"
+            and b.kind == "money"
+            and b.unit == conversion.unit
+            and a.unit != b.unit
+            and _PAREN_BEFORE.match(text[a.end : b.start])
+            and _in_brackets(text, b)
+        ):
+            return a
+    return None
 
 
 _SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:anding)?\s+)?$")
@@ -151,6 +186,20 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
     sentence for a number after "from"/"to"/"against"."""
     cue = g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
     if not (scaled or cue):
+        prev = found[-1]
+        gap = text[prev.end : s]
+        if re.search(r"[.!?;]\s", gap) or len(gap) > 100:
+            return None
+        if _AND_BARE.search(gap):
+            for q in reversed(found[-4:]):
+                if q.kind == "count":
+                    return q  # "68400 people who ... and 95800 who have": the same noun
+                if not (q.kind == "measure" and q.unit_name in _TIME_UNITS):
+                    break
+            return None
+        by = _CHANGED_BY.search(text, max(0, s - 30), s)
+        if prev.kind == "percent" and by and by.group(1).lower() in lx.cues("change", "before"):
+            return prev  # "DAX increased by 2 percent but Nasdaq decreased by 1"
         return None
     prev = found[-1]
     if prev.kind == "number" and "\n" not in text[prev.end : s] and s - prev.end < 20:

@@ -205,6 +205,9 @@ def _unit(
         return _per(
             text, {"kind": "money", "unit": prefix, "name": None, "end": end, "rangeable": True}
         )
+    gated = _letter_unit(text, pos, value)
+    if gated is not None:
+        return _per(text, gated) if gated["kind"] != "count" else gated
     cm = g.CENTS_AFTER.match(text, pos)
     if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
         code = hint if hint in _DOLLAR_CODES else "USD"
@@ -222,6 +225,78 @@ def _unit(
     return _measure_or_count(text, pos, value)
 
 
+# Unit symbols too short or too ambiguous to take on sight ("2.5 F", "12 C", "18 R",
+# "661 kt", "150 kn"): data/unit_fields.csv lists their readings, each needing a word of
+# its field in the same sentence (words.csv field_<field> lists) or, for physical units,
+# a rate written with a slash ("1.3 A/cm2").
+@functools.cache
+def _letter_units() -> dict[str, tuple[tuple[str, str, str, str | None], ...]]:
+    out: dict[str, list] = {}
+    for r in lx.read_table("unit_fields.csv"):
+        out.setdefault(r["surface"], []).append(
+            (r["field"], r["kind"], r["unit"], r["name"] or None)
+        )
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_LETTER_AFTER = re.compile(r"(?P<sp>\s?)(?P<u>kts|kt|kn|[ACFRVb])(?![\w&'’-])")
+# "5G", "3G and 4G networks": a small integer with a glued G is a wireless generation
+# ("256GB" and "5GHz" are not: a letter follows)
+_GENERATION_AFTER = re.compile(r"G(?![\w&'’])")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+_FIELD_TOKEN = re.compile(r"[a-z][a-z-]*")
+
+
+def _sentence_words(text: str, pos: int) -> frozenset[str]:
+    """The lower-case words of the sentence around ``pos`` (at most 300 characters each way)."""
+    lo = max(0, pos - 300)
+    before = text[lo:pos]
+    stops = list(_SENTENCE_STOP.finditer(before))
+    a = lo + stops[-1].end() if stops else lo
+    after = _SENTENCE_STOP.search(text, pos, min(len(text), pos + 300))
+    b = after.start() if after else min(len(text), pos + 300)
+    return frozenset(_FIELD_TOKEN.findall(text[a:b].lower()))
+
+
+def _letter_unit(text: str, pos: int, value: float) -> dict | None:
+    """A short unit symbol read by its context: '2.5 F' beside 'capacitor' is farads, '12 C
+    melting point' Celsius, '18 R' a price in South Africa rand, '150 kn' a price in kuna,
+    '661 kt' the speed of sound in knots, '5G' a wireless generation.
+
+    >>> _letter_unit("The capacitor holds 2.5 F.", 23, 2.5)["name"]
+    'farad'
+    >>> _letter_unit("Group F", 5, 1.0) is None
+    True
+    """
+    if (
+        pos < len(text)
+        and text[pos] == "G"
+        and pos > 0
+        and text[pos - 1].isdigit()
+        and float(value).is_integer()
+        and 1 <= value <= 6
+        and _GENERATION_AFTER.match(text, pos)
+    ):
+        return {"kind": "count", "unit": "G", "name": "wireless generation", "end": pos + 1}
+    lm = _LETTER_AFTER.match(text, pos)
+    if lm is None:
+        return None
+    surf = lm.group("u")
+    slash = text.startswith("/", lm.end()) and g.PER_AFTER.match(text, lm.end()) is not None
+    words = _sentence_words(text, pos)
+    for field, kind, unit, name in _letter_units()[surf]:
+        fits = bool(words & g.word_set(f"field_{field}")) or (slash and kind == "measure")
+        if not fits:
+            continue
+        if kind == "money":
+            code = _context_currency(text, unit[1:]) if unit.startswith("@") else unit
+            if code is None:
+                continue
+            return {"kind": "money", "unit": code, "name": None, "end": lm.end(), "rangeable": True}
+        return {"kind": kind, "unit": unit, "name": name, "end": lm.end(), "rangeable": True}
+    return None
+
+
 _NEXT_WORD = re.compile(r"\s*([A-Za-z&'-]+|[.,;:!?)]|$)")
 
 
@@ -236,11 +311,56 @@ def _occasions(text: str, pos: int, value: float) -> bool:
 
 
 def _per(text: str, unit: dict) -> dict:
-    pm = g.PER_AFTER.match(text, unit["end"])
+    """The rate's denominator after a unit ("a barrel", "per sq m", "/kg"), if any.
+
+    ``per`` is the denominator's unit name when it is a unit of data/measures.csv
+    ("sq m" -> "square metre", "kg" -> "kilogram", "mmBTU" -> "mega british thermal
+    unit"), else the word in lower case ("share", "capita"); "annum" is "year". A rate
+    written after a bracketed conversion belongs to both amounts ("C $6 (US $4.46) per
+    share", "9 billion shekels ($2.408 billion) a year"): ``per`` is set and ``end``
+    stays before the bracket.
+
+    >>> _per("$80 per sq m", {"end": 3})["per"]
+    'square metre'
+    >>> _per("C $6 (US $4.46) per share", {"end": 4})
+    {'end': 4, 'per': 'share'}
+    """
+    end = unit["end"]
+    pm = g.PER_AFTER.match(text, end)
     if pm:
-        per = (pm.group("per") or pm.group("per2")).lower()
-        unit = dict(unit, per="year" if per == "annum" else per, end=pm.end())
+        return dict(unit, per=_per_name(pm), end=pm.end())
+    bm = _BRACKETED_AMOUNT.match(text, end)
+    if bm:
+        pm = g.PER_AFTER.match(text, bm.end())
+        if pm:
+            return dict(unit, per=_per_name(pm))
+    if text.startswith(")", end) and _inside_brackets(text, end):
+        pm = g.PER_AFTER.match(text, end + 1)
+        if pm:
+            return dict(unit, per=_per_name(pm))
     return unit
+
+
+# "(US $4.46)", " ($2.408 billion)", "(RM3.06mil)": a conversion in brackets right after an
+# amount: a number and at most two more tokens ("(4 million a year earlier)" is not one)
+_BRACKETED_AMOUNT = re.compile(r"\s?\((?=[^()\n]{0,40}\))(?=[^()\n]*\d)\s*\S+(?:\s+\S+){0,2}?\s*\)")
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a short bracket that opens with an amount ("(US $4.46|)")?"""
+    lo = max(0, pos - 40)
+    opened = text.rfind("(", lo, pos)
+    inside = text[opened:pos] if opened >= 0 else ""
+    return bool(inside) and ")" not in inside and any(c.isdigit() for c in inside)
+
+
+def _per_name(pm: re.Match) -> str:
+    word = pm.group("per") or pm.group("pera") or pm.group("per2")
+    meas = lx.measure_lookup().get(word) or lx.measure_lookup().get(word.lower())
+    if meas is not None:
+        return meas.name
+    low = " ".join(word.lower().split())
+    return {"annum": "year", "oz": "ounce", "liter": "litre", "bbl": "barrel"}.get(low, low)
 
 
 _TIME_UNITS = {
@@ -266,6 +386,8 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
     if mm:
         surf = mm.group(0).strip(" \t\r\n-")
         meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
+        if meas is not None and _unit_word_modifies(text, pos, mm.end(), meas.name, value):
+            return _count(text, pos, value)  # "10 foot poles": poles
         if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
             adjective = (
                 mm.group(0)[:1] == "-"
@@ -294,10 +416,27 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
     hit = _measures.lookup(text, pos)
     if hit is not None:
         end, name, pint_unit = hit
+        if _unit_word_modifies(text, pos, end, name, value):
+            return _count(text, pos, value)  # "36 league games": games
         return {"kind": "measure", "unit": pint_unit, "name": name, "end": end, "rangeable": True}
     if pos < len(text) and text[pos].isalpha():
         return {"kind": "skip", "end": pos}
     return _count(text, pos, value)
+
+
+_PLURAL_NEXT = re.compile(r" ([a-z]{3,}s)\b")
+
+
+def _unit_word_modifies(text: str, pos: int, end: int, name: str, value: float) -> bool:
+    """Is a unit word in the singular after a number above one a modifier of the noun that
+    follows ("36 league games", "10 foot poles")? Durations are not ("10 year bonds")."""
+    word = text[pos:end].strip()
+    if value <= 1 or name in _TIME_UNITS or not word.isalpha() or not word.islower():
+        return False
+    if word != name:
+        return False  # a symbol ("50mph winds") or a plural ("3 miles runs") is the unit
+    nxt = _PLURAL_NEXT.match(text, end)
+    return nxt is not None and _is_plural_noun(nxt.group(1))
 
 
 _ONE_OF = re.compile(
@@ -307,6 +446,25 @@ _ONE_OF = re.compile(
 _POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
 _ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
 _MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
+_SCOPE = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+|my\s+|our\s+)?"
+    r"([A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+)
+
+
+def _superlative(of: str, words: list[str]) -> bool:
+    """Is the noun phrase after "one of the" a superlative ("most gifted", "hottest")?"""
+    return (
+        " most" in of.lower()
+        or any(w.lower().endswith("est") and _base_adjective(w) != w.lower() for w in words)
+        or any(w.lower() in ("best", "worst", "biggest") for w in words)
+    )
+
+
+_NOUN_SOON = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+[a-z]{3,}s\b")
+_OWNER = re.compile(r"\b([A-Z]\w*)['’]s?(?=\s|$)")
+# a people's name in the plural: Americans, Canadians, Europeans, Israelis, Chinese, New Yorkers
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ese|is|ers)$")
 _WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
 
 
@@ -332,16 +490,20 @@ def _base_adjective(word: str) -> str:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             return low[: -len(suffix)] + "y"
     for suffix in ("est", "er"):
-        if low.endswith(suffix) and len(low) > len(suffix) + 3 and low not in _NOT_COMPARATIVE:
+        shortest = len(suffix) + (2 if suffix == "est" else 3)
+        if low.endswith(suffix) and len(low) > shortest and low not in _NOT_COMPARATIVE:
             stem = low[: -len(suffix)]
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
                 return stem[:-1]  # hottest -> hot
-            if stem[-1] in "gvcz" or stem.endswith(("ur", "ar")):
+            if (stem[-1] in "gvcz" and not stem.endswith("ng")) or stem.endswith(("ur", "ar")):
                 return stem + "e"  # largest -> large, bravest -> brave, securer -> secure
+            if suffix == "est" and _SILENT_E.search(stem):
+                return stem + "e"  # latest -> late, closest -> close, safest -> safe
             return stem
     return word
 
 
+_SILENT_E = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 _NOT_COMPARATIVE = frozenset(
     [
         "interest",
@@ -390,53 +552,89 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
         return _points(pm.end())
     words: list[tuple[str, int]] = []
     p = pos
-    if value == 1:
-        of = _ONE_OF.match(text, p)
-        if of:
-            p = of.end()  # "one of the best wireless speakers": one speaker
-            value = 2.0  # the noun after "one of the" is plural
+    owner = None
+    of = _ONE_OF.match(text, p)
+    if of and (value == 1 or _NOUN_SOON.match(text, of.end())):
+        # "one of the best wireless speakers": one speaker; "two of Johnson's deputies"
+        p = of.end()
+        value = 2.0  # the noun after "one of the" is plural
+        owner = _OWNER.search(of.group(0))
     mo = _MORE.match(text, p)
     if mo:
         p = mo.end()
-    for _ in range(4):
+    for _ in range(6):
         wm = _WORD.match(text, p)
         if not wm:
             break
         w = wm.group(1)
         if "\n" in wm.group(0) and not w[0].islower():
             break  # a new line that starts with a capital: a table row or a heading
-        if w.lower() in g.function_words() and w.lower() not in g.irregular_plurals():
+        lw = w.lower()
+        if lw in ("and", "or") and words and not any(_is_plural_noun(x.lower()) for x, _ in words):
+            p = wm.end()  # "460 Kia and Hyundai vehicles", "combined digital and physical sales"
+            continue
+        if lw in g.function_words() and lw not in g.irregular_plurals():
             break
-        if w.lower().split("-")[0] in ("half", "quarter", "third"):
+        if lw.split("-")[0] in ("half", "quarter", "third"):
             break  # "four half-point cuts": the fraction is a quantity of its own
         words.append((w, wm.end()))
         p = wm.end()
-    # capitalised words may describe ("four major Japanese steelmakers") but never end it
-    while words and not words[-1][0][0].islower():
-        words.pop()
+    # capitalised words may describe ("four major Japanese steelmakers") but never end it,
+    # except a people's name ("1,307,000 Americans")
+    if (
+        len(words) >= 1
+        and _DEMONYM.match(words[0][0])
+        and (len(words) == 1 or words[1][0][0].islower())
+    ):
+        words = words[:1]
+    else:
+        while words and not words[-1][0][0].islower():
+            words.pop()
     best = None
     for i, (w, _end) in enumerate(words):
         lw = w.lower()
+        if i == 0 and _DEMONYM.match(w):
+            best = i
+            break
         if not w[0].islower():
             continue  # a name describes ("850,000 new Ixonos shares"); it is not the noun
         if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
             best = i
             break
+    if (
+        best is None
+        and value > 1
+        and float(value).is_integer()
+        and len(words) >= 2
+        and all(w[0].islower() for w, _ in words[:2])
+        and _is_singular_noun(words[0][0])
+        and _is_singular_noun(words[1][0])
+    ):
+        best = 0  # a compound: "a 12 page document", "a 3 cylinder engine"
+        words = words[:1]
     if best is None or (value == 1 and words and _is_singular_noun(words[0][0])):
         if words and words[0][0].islower() and _is_singular_noun(words[0][0]) and value == 1:
             best = 0
         elif best is None:
             return None
-    # participles before the noun are description, not the unit: "400 charging stations"
+    # adverbs and participles before the noun are description, not the unit
+    # ("20 decently sized coal-fired power plants"); gerunds name a kind ("shipping containers")
     lead = 0
-    while lead < best and words[lead][0].lower().endswith(("ing", "ed")):
+    while lead < best and words[lead][0].endswith(("ed", "ly")) and "-" not in words[lead][0]:
         lead += 1
     words = words[lead:]
     best -= lead
     phrase_words = [w for w, _ in words[: best + 1]]
     end = words[best][1]
     noun = phrase_words[-1]
-    name = " ".join([*(_base_adjective(w) for w in phrase_words[:-1]), _singular(noun)]).lower()
+    described = [*(_base_adjective(w) for w in phrase_words[:-1]), _singular(noun)]
+    if owner is not None:
+        described.insert(0, owner.group(1))  # "two of Johnson's deputies": johnson deputy
+    if of is not None and _superlative(of.group(0), phrase_words):
+        scope = _SCOPE.match(text, end)
+        if scope:  # "one of the hottest luxury cars in the world": hot luxury car world
+            described += [w for w in scope.group(1).split() if w.lower() not in g.function_words()]
+    name = " ".join(x for x in described if x).lower()
     # the unit is the counted noun as written; its description goes in unit_name
     return _per(text, {"kind": "count", "unit": noun, "name": name, "end": end})
 
@@ -462,9 +660,13 @@ _IRREGULAR = {
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|'s)$")
 
 
+_MEN = re.compile(r"[a-z]{3,}men$")
+_NOT_MEN = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen"])
+
+
 def _is_plural_noun(w: str) -> bool:
-    if w in g.irregular_plurals():
-        return True
+    if w in g.irregular_plurals() or (_MEN.match(w) and w not in _NOT_MEN):
+        return True  # "60 commercial fishermen", "two congressmen"
     return len(w) > 3 and w.endswith("s") and not _NOT_PLURAL.search(w) and w.isalpha()
 
 
@@ -482,6 +684,8 @@ def _singular(w: str) -> str:
     lw = w.lower()
     if lw in _IRREGULAR:
         return _IRREGULAR[lw]
+    if _MEN.match(lw) and lw not in _NOT_MEN:
+        return w[:-3] + w[-3:].replace("men", "man")
     if lw in g.irregular_plurals():
         return w
     if lw.endswith("ies") and len(lw) > 4:

@@ -40,7 +40,7 @@ def meta() -> pd.DataFrame:
     """The empty quantities frame used as ``meta`` (``schema.CORPUS_QUANTITIES``).
 
     >>> list(meta().columns)[-3:]
-    ['unit_name', 'per', 'source']
+    ['per', 'role', 'source']
     """
     return schema.empty(OUTPUT)
 

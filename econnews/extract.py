@@ -42,7 +42,7 @@ import pandas as pd
 from . import _grammar as g
 from . import _lexicon as lx
 from . import _measures
-from ._columns import QUANTITY_COLUMNS, _builders
+from ._columns import QUANTITY_COLUMNS, empty_frame, frame
 from ._numbers import parse_digits, parse_words
 from ._numbers import tidy as _tidy
 from ._quantity import _Q
@@ -66,9 +66,12 @@ from ._read_cues import (
 from ._read_units import (
     _NEXT_WORD,
     _TIME_UNITS,
+    _base_adjective,
     _count,
     _currency,
+    _is_plural_noun,
     _scales,
+    _singular,
     _unit,
 )
 from .errors import InputError
@@ -180,6 +183,12 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s)
     prefix = None
     start = s
+    sign_after_prefix = False
+    if prefix_m is None and s > 1 and text[s - 1] in "-−" and is_digits:
+        prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
+        sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
+        if not sign_after_prefix:
+            prefix_m = None
     if prefix_m is not None and is_digits:
         surf = prefix_m.group(0).rstrip()
         if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (
@@ -207,8 +216,10 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
 
-    neg = False
-    if prefix is None:
+    neg = sign_after_prefix and prefix is not None  # "$-50.8bn"
+    if neg:
+        start = min(start, s - 2)
+    elif prefix is None:
         mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
         if mm is not None and is_digits:
             neg = True
@@ -263,8 +274,10 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if unit["kind"] in ("number", "count") and prefix is None and lo2 is None:
         if is_digits and _is_year(core) and mult == 1:
             return None, pos  # a year
-        if _name_before(text, start):
-            return None, pos
+        if _name_before(text, start) and not (
+            unit["kind"] == "count" and _TOP_BEFORE.search(text, max(0, start - 5), start)
+        ):
+            return None, pos  # "Game 7", but "the top three seeds" is a count
         if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
             return None, pos  # "the Kick Six"
     if unit["kind"] == "measure" and unit.get("adjective"):
@@ -282,6 +295,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         unit["kind"] in ("number", "count")
         and lo2 is not None
         and is_digits
+        and len(core) == 4
+        and core.isdigit()
         and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
     ):
         return None, pos  # "between 1600 and 1900": years
@@ -339,6 +354,21 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.extra["scaled"] = True
     _left_cues(text, q)
     _right_cues(text, q)
+    if (
+        q.kind == "count"
+        and q.unit_name
+        and q.unit != "G"
+        and q.unit not in lx.count_abbreviations()
+    ):
+        q.unit_name = _described_before(text, start, q.unit_name)
+    if (
+        q.kind == "measure"
+        and q.unit_name in ("year", "month", "week", "day")
+        and (
+            _AGE_OF_BEFORE.search(text, max(0, start - 12), start) or _OLD_AFTER.match(text, q.end)
+        )
+    ):
+        q.unit_name += " of age"  # "under the age of 5 years", "her 18 month-old daughter"
     if (
         q.bound == "<"
         and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start)
@@ -399,6 +429,10 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True  # 10:30, 1:36.6
     if g.ORDINAL_AFTER.match(text, e):
         return True
+    if not has_prefix and (
+        _ERA_BEFORE.search(text, max(0, s - 22), s) or _ERA_AFTER.match(text, e)
+    ):
+        return True  # "A.D. 1000 and 1260", "500 BC": years
     if g.TIME_AFTER.match(text, e):
         return True
     if not has_prefix and _PHONE_BEFORE.search(text, max(0, s - 24), s):
@@ -443,13 +477,42 @@ def _name_before(text: str, s: int) -> bool:
     )
 
 
+_AGE_OF_BEFORE = re.compile(r"(?i:\bage\s+of\s)$")
+_OLD_AFTER = re.compile(r"-old\b")
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?i:a|an|the|its|their|his|her|our|my|this|these|those)\s+([a-z]+)\s$"
+)
+
+
+def _described_before(text: str, start: int, name: str) -> str:
+    """A counted noun's description from between the article and the number: "a record 32
+    goals" -> "record goal", "the previous two sessions" -> "previous session"; not cue
+    words ("about"), participles ("an estimated 5 million") or adverbs."""
+    m = _DESCRIBED_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return name
+    word = m.group(1)
+    if (
+        word in g.function_words()
+        or word in lx.cues("bound", "before")
+        or word in lx.cues("change", "before")
+        or word in lx.number_words()
+        or word.endswith(("ed", "ing", "ly"))
+    ):
+        return name
+    return f"{_base_adjective(word)} {name}"
+
+
 def _sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
         j -= 1
-    return j < 0 or text[j] in ".!?\n;"
+    return j < 0 or text[j] in ".!?\n;:"
 
 
+_ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s(?:\d{1,4}\s(?:and|to|-|–)\s)?$")
+_ERA_AFTER = re.compile(r"\s?(?:B\.C\.|BCE|BC|A\.D\.|AD)(?!\w)")
+_TOP_BEFORE = re.compile(r"(?i:\btop)\s$")
 _VOTE_BEFORE = re.compile(r"(?i:\bvotes?\s+of|\bvoted)\s+$")
 _MODEL = re.compile(r"\d{3}-\d{3}\b")
 _TALLY_NOUNS = {
@@ -646,6 +709,7 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         if _overlaps(taken, s, e):
             continue
         q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        q.per = _whole_of(text, e)
         _left_cues(text, q)
         yield q
 
@@ -683,8 +747,42 @@ def _one_in(text: str) -> Iterator[_Q]:
             continue
         value = a / b
         q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "fraction")
+        q.per = _whole_of(text, m.end(), direct=True)
         _left_cues(text, q)
         yield q
+
+
+_WHOLE = re.compile(
+    r"\s+(?:of\s+)?(?i:the|its|their|his|her|our|those|these|all)\s+"
+    r"((?:[A-Za-z][\w-]*)(?:\s+[A-Za-z][\w-]*){0,2})"
+)
+_ABSTRACT_NOUN = re.compile(r"[a-z](?:tion|sion|ity|ment|ness|ance|ence|ship)$")
+_WHOLE_DIRECT = re.compile(r"\s+((?:[A-Za-z][\w-]*)(?:\s+[A-Za-z][\w-]*){0,2})")
+
+
+def _whole_of(text: str, end: int, *, direct: bool = False) -> str | None:
+    """What a fraction is a part of: "a third of the Britain population" -> "britain
+    population", "half the condos" -> "condo", "one in three Germans" -> "germans"."""
+    m = (_WHOLE_DIRECT if direct else _WHOLE).match(text, end)
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        lw = w.lower()
+        if (lw in g.function_words() and not w.isupper()) or lw in lx.number_words():
+            break
+        if not words and lw.endswith("ed"):
+            return None  # "two-thirds of the combined 4.3M sales": a described quantity
+        if words and _ABSTRACT_NOUN.search(words[-1]) and _is_plural_noun(lw):
+            break  # "the population lives in": a verb
+        words.append(w)
+        if w[0].islower() and _is_plural_noun(lw):
+            break  # the counted noun ends the phrase
+    if not words:
+        return None
+    if words[-1][0].islower():
+        words[-1] = _singular(words[-1])
+    return " ".join(words).lower()
 
 
 def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
@@ -759,7 +857,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
     if not found:
-        return pd.DataFrame({name: build([]) for name, build in _builders()}, copy=False)
+        return empty_frame()
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     cols: dict[str, list] = {name: [] for name in QUANTITY_COLUMNS}
@@ -788,7 +886,7 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
         cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
         cols["per"].append(q.per)
         cols["role"].append(q.role)
-    return pd.DataFrame({name: build(cols[name]) for name, build in _builders()}, copy=False)
+    return frame(cols)
 
 
 def _default_name(q: _Q) -> str | None:

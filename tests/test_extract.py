@@ -395,7 +395,8 @@ def test_word_pass_hints_cover_the_lexicons():
 @pytest.mark.parametrize(("word", "base"), [
     ("smaller", "small"), ("hottest", "hot"), ("earliest", "early"), ("best", "good"),
     ("largest", "large"), ("realest", "real"), ("interest", "interest"), ("member", "member"),
-    ("local", "local"),
+    ("local", "local"), ("oldest", "old"), ("latest", "late"), ("longest", "long"),
+    ("newest", "new"), ("closest", "close"), ("richest", "rich"),
 ])
 def test_base_adjective(word, base):
 
@@ -439,3 +440,125 @@ def test_bare_old_level_takes_the_new_levels_unit():
     q = en.extract("Growth was forecast to slow slightly from 4.8 to 4.7 percent in 2019.")
     assert q[["surface", "kind", "unit", "role"]].values.tolist() == [
         ["4.8", "percent", "percent", "from"], ["4.7 percent", "percent", "percent", "to"]]
+
+
+# (text, surface, unit, unit_name): what a count counts, and its description
+COUNTED = [
+    ("In total, 1,307,000 Americans were collecting jobless aid.",
+     "1,307,000 Americans", "Americans", "american"),
+    ("Morro Bay is the home port for about 60 commercial fishermen, who bring in fish.",
+     "60 commercial fishermen", "fishermen", "commercial fisherman"),
+    ("It is reckoned to have 35m of its Echo devices installed.",
+     "35m of its Echo devices", "devices", "echo device"),
+    ("The film had 2.7m combined digital and physical sales.",
+     "2.7m combined digital and physical sales", "sales", "digital physical sale"),
+    ("About 460 Kia and Hyundai vehicles have been stolen.",
+     "460 Kia and Hyundai vehicles", "vehicles", "kia hyundai vehicle"),
+    ("Two of Johnson’s deputies were fired.", "Two of Johnson’s deputies", "deputies",
+     "johnson deputy"),
+    ("It equals about 20 decently sized coal-fired power plants.",
+     "20 decently sized coal-fired power plants", "plants", "coal-fired power plant"),
+    ("He netted a record 32 goals.", "32 goals", "goals", "record goal"),
+    ("with the top three seeds from each region", "three seeds", "seeds", "top seed"),
+    ("An estimated 5 million children died.", "5 million children", "children", "child"),
+    ("The GT is one of the hottest luxury cars in the world with tuners.",
+     "one of the hottest luxury cars", "cars", "hot luxury car world"),
+    ("It was one of the oldest ballparks in America.", "one of the oldest ballparks",
+     "ballparks", "old ballpark america"),
+    ("It comes from the 12 page document labeled Debrief.", "12 page", "page", "page"),
+    ("There are 68400 people who have been unemployed for one to two years and 95800 who "
+     "have been unemployed for longer.", "95800", "people", "people"),
+    ("The five launches offer a combined 435 homes by open sale and 187 by tender.",
+     "187", "homes", "home"),
+    ("There are 1 to 2 thousand people.", "1 to 2 thousand people", "people", "people"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "name"), COUNTED,
+                         ids=[c[1] for c in COUNTED])
+def test_counted_noun_and_description(text, surface, unit, name):
+    q = en.extract(text)
+    row = q[q["surface"] == surface]
+    assert len(row) == 1, q[["surface", "unit", "unit_name"]]
+    assert (row["kind"].iloc[0], row["unit"].iloc[0], row["unit_name"].iloc[0]) == (
+        "count", unit, name)
+
+
+# (text, surface, the whole the fraction is of)
+FRACTION_WHOLES = [
+    ("A third of the Britain population lives in South East England.", "A third",
+     "britain population"),
+    ("Half the condos, which range from $800,000 to $1.3 million, have sold.", "Half", "condo"),
+    ("One fourth of the US population is vaccinated.", "One fourth", "us population"),
+    ("One in six cars is electric.", "One in six", "car"),
+    ("Half of the trade agreements in Asia lapsed.", "Half", "trade agreement"),
+    ("A third of them left.", "A third", None),
+    ("Nearly two-thirds of the combined 4.3M sales came from CDs.", "two-thirds", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "whole"), FRACTION_WHOLES,
+                         ids=[c[0][:30] for c in FRACTION_WHOLES])
+def test_fraction_whole_is_in_per(text, surface, whole):
+    q = en.extract(text)
+    row = q[q["surface"] == surface].iloc[0]
+    assert (row["kind"], row["unit_name"]) == ("ratio", "fraction")
+    assert (None if pd.isna(row["per"]) else row["per"]) == whole
+
+
+def test_elided_percent_after_a_change_by():
+    q = en.extract("German DAX increased by 2 percent but Nasdaq decreased by 1.")
+    assert q[["surface", "kind", "value"]].values.tolist() == [
+        ["2 percent", "percent", 2.0], ["1", "percent", 1.0]]
+    # a bare number after "by" with no percent before it stays bare
+    assert en.extract("The index rose by 1.").kind.tolist() == ["number"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An estimated 5 million children under the age of 5 years died.", "year of age"),
+    ("the father of her 18 month-old daughter", "month of age"),
+    ("It took 18 months.", "month"),
+])
+def test_ages_written_as_durations(text, name):
+    assert en.extract(text)["unit_name"].iloc[-1] == name
+
+
+def test_sign_after_the_currency_symbol():
+    q = en.extract("The trade balance decreased to $-50.8bn in April.")
+    assert q[["surface", "kind", "value", "unit"]].values.tolist() == [
+        ["$-50.8bn", "money", -5.08e10, "USD"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The temple was built between A.D. 1000 and 1260 by the Popolocas.",
+    "The city dates from 500 BC.",
+    "In the 90049 ZIP Code prices fell.",
+])
+def test_era_years_and_zip_codes_are_not_quantities(text):
+    assert en.extract(text).empty, en.extract(text)[["surface", "kind"]]
+
+
+# (text, [(surface, kind, unit), ...]): units shared, or not, across neighbouring amounts
+SHARED_UNITS = [
+    # a bracketed conversion says nothing of the first amount's currency
+    ("They had a net worth of 1.356 billion ($1.762bn) last year.",
+     [("1.356 billion", "number", None), ("$1.762bn", "money", "USD")]),
+    # ... unless an earlier amount was written the same way with its currency
+    ("It costs 2,435,000 YEN ($22,480) for the manual and 2,380,000 ($21,972) for the CVT.",
+     [("2,435,000 YEN", "money", "JPY"), ("$22,480", "money", "USD"),
+      ("2,380,000", "money", "JPY"), ("$21,972", "money", "USD")]),
+    # a suspended hyphen: "a 7- or 8-inch screen"
+    ("It has a 7- or 8-inch touchscreen.",
+     [("7", "measure", "inch"), ("8-inch", "measure", "inch")]),
+    # a unit word that describes the noun after it: the noun is counted
+    ("He scored in 36 league games.", [("36 league games", "count", "games")]),
+    ("Winds of 50mph winds and 10 year bonds.",
+     [("50mph", "measure", "mile / hour"), ("10 year", "measure", "year")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED_UNITS, ids=[c[0][:40] for c in SHARED_UNITS])
+def test_shared_units(text, expected):
+    q = en.extract(text)
+    got = [(r.surface, r.kind, None if pd.isna(r.unit) else r.unit) for r in q.itertuples()]
+    assert got == expected
