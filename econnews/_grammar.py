@@ -168,7 +168,7 @@ CHANGE_AFTER = re.compile(
 )
 BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)\s$")
 ELIDED_BEFORE = re.compile(
-    r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto)\s$"
+    r"(?i:\bfrom|\bto|\bagainst|\bversus|\bvs\.?|\bcompared\swith|\bcompared\sto|\bincluding)\s$"
 )
 MINUS_BEFORE = re.compile(r"(?:(?<![\w.])[-−]|(?i:\bminus[\s-]|\bnegative\s))$")
 

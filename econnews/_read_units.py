@@ -431,7 +431,9 @@ def _unit_word_modifies(text: str, pos: int, end: int, name: str, value: float) 
     """Is a unit word in the singular after a number above one a modifier of the noun that
     follows ("36 league games", "10 foot poles")? Durations are not ("10 year bonds")."""
     word = text[pos:end].strip()
-    if value <= 1 or name in _TIME_UNITS or not word.isalpha() or not word.islower():
+    if value <= 1 or not float(value).is_integer() or name in _TIME_UNITS:
+        return False
+    if not word.isalpha() or not word.islower():
         return False
     if word != name:
         return False  # a symbol ("50mph winds") or a plural ("3 miles runs") is the unit
@@ -490,8 +492,9 @@ def _base_adjective(word: str) -> str:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             return low[: -len(suffix)] + "y"
     for suffix in ("est", "er"):
-        shortest = len(suffix) + (2 if suffix == "est" else 3)
-        if low.endswith(suffix) and len(low) > shortest and low not in _NOT_COMPARATIVE:
+        if suffix == "er" and low not in g.word_set("comparative"):
+            continue  # most words in -er before a noun are nouns: passenger, consumer
+        if low.endswith(suffix) and len(low) > len(suffix) + 2 and low not in _NOT_COMPARATIVE:
             stem = low[: -len(suffix)]
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
                 return stem[:-1]  # hottest -> hot
@@ -506,6 +509,19 @@ def _base_adjective(word: str) -> str:
 _SILENT_E = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 _NOT_COMPARATIVE = frozenset(
     [
+        "harvest",
+        "contest",
+        "request",
+        "protest",
+        "arrest",
+        "conquest",
+        "inquest",
+        "manifest",
+        "suggest",
+        "digest",
+        "invest",
+        "behest",
+        "unrest",
         "interest",
         "honest",
         "modest",
@@ -570,11 +586,17 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
         if "\n" in wm.group(0) and not w[0].islower():
             break  # a new line that starts with a capital: a table row or a heading
         lw = w.lower()
-        if lw in ("and", "or") and words and not any(_is_plural_noun(x.lower()) for x, _ in words):
+        if lw in ("and", "or") and words and _coordinable(words):
             p = wm.end()  # "460 Kia and Hyundai vehicles", "combined digital and physical sales"
             continue
         if lw in g.function_words() and lw not in g.irregular_plurals():
             break
+        if lw in lx.number_words():
+            break  # "three of its six portfolios": the six is a count of its own
+        if not words and wm.group(0).startswith("-") and not _is_plural_noun(lw):
+            return None  # "the 13-member European Space Agency": a description
+        if lw.endswith(("'s", "’s")):
+            w = w[:-2]  # "four of the region's major debtor states": region major debtor state
         if lw.split("-")[0] in ("half", "quarter", "third"):
             break  # "four half-point cuts": the fraction is a quantity of its own
         words.append((w, wm.end()))
@@ -601,16 +623,20 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
         if _is_plural_noun(lw) or (i == 0 and lw in g.irregular_plurals()):
             best = i
             break
+    compound = False
     if (
         best is None
-        and value > 1
+        and 2 <= value <= 100
         and float(value).is_integer()
+        and text[pos : pos + 1] == " "
         and len(words) >= 2
         and all(w[0].islower() for w, _ in words[:2])
         and _is_singular_noun(words[0][0])
         and _is_singular_noun(words[1][0])
     ):
-        best = 0  # a compound: "a 12 page document", "a 3 cylinder engine"
+        # a compound: "a 12 page document", "a 3 cylinder engine" (the reader checks
+        # the article before the number: "drill 50 oil wells" is not one)
+        best, compound = 0, True
         words = words[:1]
     if best is None or (value == 1 and words and _is_singular_noun(words[0][0])):
         if words and words[0][0].islower() and _is_singular_noun(words[0][0]) and value == 1:
@@ -636,7 +662,19 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
             described += [w for w in scope.group(1).split() if w.lower() not in g.function_words()]
     name = " ".join(x for x in described if x).lower()
     # the unit is the counted noun as written; its description goes in unit_name
-    return _per(text, {"kind": "count", "unit": noun, "name": name, "end": end})
+    out = {"kind": "count", "unit": noun, "name": name, "end": end}
+    if compound:
+        out["compound"] = True
+    return _per(text, out)
+
+
+def _coordinable(words: list[tuple[str, int]]) -> bool:
+    """May the words collected so far be coordinated with "and" ("Kia and Hyundai
+    vehicles", "combined digital and physical sales", "most gifted and unpredictable
+    attackers")? No noun yet, and one modifier at most besides participles and adverbs."""
+    if any(_is_plural_noun(w.lower()) for w, _ in words):
+        return False
+    return len([w for w, _ in words if not w.endswith(("ed", "ly"))]) <= 1
 
 
 def _index_talk(text: str, pos: int) -> bool:

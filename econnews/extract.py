@@ -238,6 +238,12 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     # ---- unit, then maybe a range tail, then maybe the unit after the range
     scaled = mult > 1 or (not is_digits and _scale_in_words(core) > 1)
     unit = _unit(text, pos, prefix, hint, value * mult, scaled)
+    if (
+        unit is not None
+        and unit.get("compound")
+        and not _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    ):
+        unit = None  # "drill 50 oil wells": not "a 12 page document"
     lo2 = None
     if unit is None or unit.get("rangeable"):
         rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s)
@@ -252,6 +258,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
 
     if unit["kind"] == "skip":
         return None, _run_end(text, e)
+    if _SPLIT_BEFORE.search(text, max(0, start - 12), start) or text.startswith("-for-", e):
+        return None, pos  # "a three-for-two stock split", "a 2-for-1 split"
     if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
         lo2 is not None
         and unit["kind"] == "count"
@@ -477,6 +485,7 @@ def _name_before(text: str, s: int) -> bool:
     )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)\s)$")
 _AGE_OF_BEFORE = re.compile(r"(?i:\bage\s+of\s)$")
 _OLD_AFTER = re.compile(r"-old\b")
 _DESCRIBED_BEFORE = re.compile(
@@ -513,6 +522,7 @@ def _sentence_initial(text: str, i: int) -> bool:
 _ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s(?:\d{1,4}\s(?:and|to|-|–)\s)?$")
 _ERA_AFTER = re.compile(r"\s?(?:B\.C\.|BCE|BC|A\.D\.|AD)(?!\w)")
 _TOP_BEFORE = re.compile(r"(?i:\btop)\s$")
+_SPLIT_BEFORE = re.compile(r"(?i:\b\w+-for-)$")
 _VOTE_BEFORE = re.compile(r"(?i:\bvotes?\s+of|\bvoted)\s+$")
 _MODEL = re.compile(r"\d{3}-\d{3}\b")
 _TALLY_NOUNS = {
@@ -630,6 +640,8 @@ def _range_tail(
         unit2 = _unit(text, p2, prefix, hint, v2 * mult2, mult2 > 1)
     if unit2 is not None and unit2.get("kind") == "skip":
         return None
+    if unit2 is not None and unit2.get("compound"):
+        unit2 = None  # "a 50-50 joint venture"
     if unit is not None:
         # both sides carry a unit: they must agree ("$2 billion to $3 billion")
         if unit2 is None or any(unit2.get(k) != unit.get(k) for k in ("kind", "unit", "name")):
@@ -754,7 +766,7 @@ def _one_in(text: str) -> Iterator[_Q]:
 
 _WHOLE = re.compile(
     r"\s+(?:of\s+)?(?i:the|its|their|his|her|our|those|these|all)\s+"
-    r"((?:[A-Za-z][\w-]*)(?:\s+[A-Za-z][\w-]*){0,2})"
+    r"((?:[A-Za-z][\w'’-]*)(?:\s+[A-Za-z][\w-]*){0,3})"
 )
 _ABSTRACT_NOUN = re.compile(r"[a-z](?:tion|sion|ity|ment|ness|ance|ence|ship)$")
 _WHOLE_DIRECT = re.compile(r"\s+((?:[A-Za-z][\w-]*)(?:\s+[A-Za-z][\w-]*){0,2})")
@@ -771,8 +783,12 @@ def _whole_of(text: str, end: int, *, direct: bool = False) -> str | None:
         lw = w.lower()
         if (lw in g.function_words() and not w.isupper()) or lw in lx.number_words():
             break
-        if not words and lw.endswith("ed"):
-            return None  # "two-thirds of the combined 4.3M sales": a described quantity
+        if lw.endswith(("'s", "’s")):
+            continue  # "half of the world's tropical forests": the forests
+        if lw.endswith("ed"):
+            if not words:
+                return None  # "two-thirds of the combined 4.3M sales": a described quantity
+            break  # "half the increase related to costs"
         if words and _ABSTRACT_NOUN.search(words[-1]) and _is_plural_noun(lw):
             break  # "the population lives in": a verb
         words.append(w)

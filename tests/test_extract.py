@@ -562,3 +562,27 @@ def test_shared_units(text, expected):
     q = en.extract(text)
     got = [(r.surface, r.kind, None if pd.isna(r.unit) else r.unit) for r in q.itertuples()]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a compound needs its article: "a 12 page document", not "drill 50 oil wells"
+    ("It is the 12 page document.", [("12 page", "count", "page")]),
+    ("They drill 50 oil and natural gas wells.", [("50", "number", None)]),
+    # stock splits are not counts
+    ("Its board declared a three-for-two stock split and a 2-for-1 split.", []),
+    # a hyphenated description is not the counted noun
+    ("launches for the 13-member European Space Agency's Ariane rockets",
+     [("13", "number", None)]),
+    ("a sales charge on three of its six portfolios",
+     [("three", "number", None), ("six portfolios", "count", "portfolios")]),
+    ("import of two passenger aircraft", [("two passenger aircraft", "count", "aircraft")]),
+])
+def test_count_guards(text, expected):
+    q = en.extract(text)
+    got = [(r.surface, r.kind, None if pd.isna(r.unit) else r.unit) for r in q.itertuples()]
+    assert got == expected
+
+
+def test_comparatives_only_from_the_lexicon():
+    q = en.extract("the import of two passenger aircraft and two smaller tenancies")
+    assert q["unit_name"].tolist() == ["passenger aircraft", "small tenancy"]
