@@ -117,8 +117,10 @@ ARTICLES: dict[str, object] = {
 ROLES = ["from", "to"]
 
 #: What ``econnews.extract`` returns: the contract's columns, then ``unit_name`` (a
-#: readable unit name: "US Dollar", "barrel per day", "people"), ``per`` (the
-#: denominator of a rate: "$58 a barrel" -> "barrel") and ``role`` (``ROLES``).
+#: readable unit name: "US Dollar", "barrel per day", a count's description "record
+#: goal"), ``per`` (the denominator of a rate: "$58 a barrel" -> "barrel", "$80 per sq
+#: m" -> "square metre"; for a fraction, its whole: "a third of the population" ->
+#: "population") and ``role`` (``ROLES``).
 EXTRACTED: dict[str, object] = {
     **QUANTITIES,
     "unit_name": STRING,
