@@ -63,7 +63,7 @@ def to_cqe(row) -> dict:
         unit = CQE_MEASURE.get(name or "times", "count")
         if name == "fraction" and isinstance(row["per"], str):
             return {"value": value, "normalized_unit": f"% {row['per']}",
-                    "change": row["change"] if isinstance(row["change"], str) else str(row["bound"])}
+                    "change": _cqe_change(row)}
     elif kind in ("measure", "count"):
         unit = CQE_MEASURE.get(name, name) if name else "-"
     else:
@@ -71,8 +71,20 @@ def to_cqe(row) -> dict:
     if isinstance(row["per"], str) and unit != "-":
         unit = f"{unit} per {row['per']}"
     v = (low * factor, high * factor) if not math.isclose(low, high) else value * factor
-    change = row["change"] if isinstance(row["change"], str) else str(row["bound"])
+    change = _cqe_change(row)
     return {"value": v, "normalized_unit": unit.lower(), "change": change}
+
+
+def _cqe_change(row) -> str:
+    """CQE's one "change" field holds a bound or a direction: a bound wins ("up about 19
+    per cent" is "~", "climbed more than 3%" is ">"), and a negative amount without a
+    direction is "down" ("Stoxx 50 -1.3%")."""
+    bound = str(row["bound"])
+    if bound != "=":
+        return bound
+    if isinstance(row["change"], str):
+        return row["change"]
+    return "down" if float(row["value"]) < 0 else "="
 
 
 def _gold_value(v: str):
