@@ -153,6 +153,15 @@ def _coordinate(text: str, found: list[_Q]) -> None:
 
 
 _CHANGED_BY = re.compile(r"\b([A-Za-z]+)\s+by\s$")
+_NOT_A_NOUN_NEXT = re.compile(r"\s*(?:[a-z]|[,.;:!?)]|$)")
+
+
+def _number_end(text: str, s: int) -> int:
+    """The end of the number that starts at ``s``."""
+    m = g.CORE.match(text, s)
+    return m.end() if m else s
+
+
 _AND_BARE = re.compile(r"^[^\d]{0,100}\s(?i:and)\s$")
 
 
@@ -190,7 +199,7 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
         gap = text[prev.end : s]
         if re.search(r"[.!?;]\s", gap) or len(gap) > 100:
             return None
-        if _AND_BARE.search(gap):
+        if _AND_BARE.search(gap) and _NOT_A_NOUN_NEXT.match(text, _number_end(text, s)):
             for q in reversed(found[-4:]):
                 if q.kind == "count":
                     return q  # "68400 people who ... and 95800 who have": the same noun
@@ -204,8 +213,10 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
     prev = found[-1]
     if prev.kind == "number" and "\n" not in text[prev.end : s] and s - prev.end < 20:
         return None  # "72.1 mln vs 31.7 mln": a pair of bare numbers stays bare
-    if prev.kind in ("count", "measure") and not (
-        prev.kind == "measure" and prev.unit_name in _TIME_UNITS
+    if (
+        prev.kind in ("count", "measure")
+        and prev.unit != "G"
+        and not (prev.kind == "measure" and prev.unit_name in _TIME_UNITS)
     ):
         gap = text[prev.end : s]
         if len(gap) < 60 and not re.search(r"[.!?]\s", gap) and not _PARAGRAPH.search(gap):
@@ -220,7 +231,7 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
             if not scaled and re.search(r"[.!?]\s", gap):
                 return None
             return q
-        if q.kind == "count":
+        if q.kind == "count" and q.unit != "G":
             # "lost 162.31 points, or 2.14%, to fall to 7,425.81": the same noun
             return q if cue and not re.search(r"[.!?]\s", gap) and len(gap) < 120 else None
     return None

@@ -386,8 +386,6 @@ def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
     if mm:
         surf = mm.group(0).strip(" \t\r\n-")
         meas = lx.measure_lookup().get(surf) or lx.measure_lookup().get(surf.lower())
-        if meas is not None and _unit_word_modifies(text, pos, mm.end(), meas.name, value):
-            return _count(text, pos, value)  # "10 foot poles": poles
         if meas is not None and not (surf == "PS" and mm.group(0)[:1] != " "):
             adjective = (
                 mm.group(0)[:1] == "-"
@@ -428,8 +426,9 @@ _PLURAL_NEXT = re.compile(r" ([a-z]{3,}s)\b")
 
 
 def _unit_word_modifies(text: str, pos: int, end: int, name: str, value: float) -> bool:
-    """Is a unit word in the singular after a number above one a modifier of the noun that
-    follows ("36 league games", "10 foot poles")? Durations are not ("10 year bonds")."""
+    """Is a word of quantulum3's unit lexicon, in the singular after a number above one, a
+    modifier of the noun that follows ("36 league games")? Durations are not ("10 year
+    bonds"), nor econnews' own units ("15 inch screens" measure the screens)."""
     word = text[pos:end].strip()
     if value <= 1 or not float(value).is_integer() or name in _TIME_UNITS:
         return False

@@ -495,20 +495,14 @@ _DESCRIBED_BEFORE = re.compile(
 
 def _described_before(text: str, start: int, name: str) -> str:
     """A counted noun's description from between the article and the number: "a record 32
-    goals" -> "record goal", "the previous two sessions" -> "previous session"; not cue
-    words ("about"), participles ("an estimated 5 million") or adverbs."""
+    goals" -> "record goal", "the previous two sessions" -> "previous session" (the words
+    of words.csv's before_number list)."""
     m = _DESCRIBED_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return name
     word = m.group(1)
-    if (
-        word in g.function_words()
-        or word in lx.cues("bound", "before")
-        or word in lx.cues("change", "before")
-        or word in lx.number_words()
-        or word.endswith(("ed", "ing", "ly"))
-    ):
-        return name
+    if word not in g.word_set("before_number"):
+        return name  # "a club 36 places inferior": a noun of its own
     return f"{_base_adjective(word)} {name}"
 
 
@@ -783,6 +777,10 @@ def _whole_of(text: str, end: int, *, direct: bool = False) -> str | None:
         lw = w.lower()
         if (lw in g.function_words() and not w.isupper()) or lw in lx.number_words():
             break
+        if lw == "now" or "n't" in lw or "n’t" in lw:
+            break  # "half the world's population now has access"
+        if words and words[-1][0].islower() and not w[0].islower():
+            break  # "one half of the Thursday night show Bethan and Huw"
         if lw.endswith(("'s", "’s")):
             continue  # "half of the world's tropical forests": the forests
         if lw.endswith("ed"):

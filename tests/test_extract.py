@@ -586,3 +586,24 @@ def test_count_guards(text, expected):
 def test_comparatives_only_from_the_lexicon():
     q = en.extract("the import of two passenger aircraft and two smaller tenancies")
     assert q["unit_name"].tolist() == ["passenger aircraft", "small tenancy"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun before the number is not its description
+    ("past a club 36 places inferior", [("36 places", "count", "places", "place")]),
+    # our own units measure the noun after them; quantulum3's lexicon words may describe it
+    ("creating 14 and 15 inch screens", [("14", "measure", "inch", "inch"),
+                                        ("15 inch", "measure", "inch", "inch")]),
+    # "and two U-turns": a named thing follows, not an elided noun
+    ("three policy positions and two U-turns",
+     [("three policy positions", "count", "positions", "policy position"),
+      ("two", "number", None, None)]),
+    # a wireless generation lends its unit to nothing
+    ("3G ownership growing to five million by 2005",
+     [("3G", "count", "G", "wireless generation"), ("five million", "number", None, None)]),
+])
+def test_description_and_elision_guards(text, expected):
+    q = en.extract(text)
+    got = [(r.surface, r.kind, None if pd.isna(r.unit) else r.unit,
+            None if pd.isna(r.unit_name) else r.unit_name) for r in q.itertuples()]
+    assert got == expected
