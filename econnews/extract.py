@@ -233,6 +233,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     # ---- number, scale
     pos = e
     mult, pos, scale_words = _scales(text, pos, prefix is not None)
+    if mult == 1 and is_digits:
+        mult, scale_words = _scale_after_bracket(text, s, pos, prefix is not None, scale_words)
     low = high = value * mult
 
     # ---- unit, then maybe a range tail, then maybe the unit after the range
@@ -660,6 +662,24 @@ def _range_tail(
     if change_first and not (0 < lo < hi <= 3 * lo):
         return None  # "rise by $19bn to $419.3bn": a change, then the new level
     return lo, hi, end, final
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d[\d.,]*\s*\)")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _scale_after_bracket(
+    text: str, s: int, pos: int, has_prefix: bool, scale_words: list[str]
+) -> tuple[float, list[str]]:
+    """The scale written after last year's figure in brackets belongs to both: "EUR 105.8
+    ( 83.4 ) million" is EUR 105.8 million, and 83.4 million."""
+    bracket = _BRACKETED_NUMBER.match(text, pos) if has_prefix else None
+    if bracket is None and text[max(0, s - 3) : s].strip() == "(":
+        bracket = _CLOSE_BRACKET.match(text, pos)
+    if bracket is None:
+        return 1.0, scale_words
+    mult, _, words = _scales(text, bracket.end(), True)
+    return (mult, words) if mult > 1 and words else (1.0, scale_words)
 
 
 def _scale_in_words(words: str) -> float:
