@@ -24,9 +24,16 @@ _LOOSE_NEXT = re.compile(r"\s([A-Za-z]{2,})")
 _SPACED_LETTER_SCALE = re.compile(r"(?<=\S)\s(?:m|mn|bn|b|k)(?![A-Za-z])")
 
 
+_STRAY_US = re.compile(r"US(?=\s+(?i:million|billion|trillion|mn|bn|mln|bln)\b)")
+
+
 def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str]]:
     mult = 1.0
     words: list[str] = []
+    if has_prefix:
+        stray = _STRAY_US.match(text, pos)
+        if stray:
+            pos = stray.end()  # "$ 585US million": a stray US before the scale
     for _ in range(2):
         sm = g.SCALE_AFTER.match(text, pos)
         if not sm and has_prefix:

@@ -49,6 +49,7 @@ EXPECTED = {
          ("money", 7e5, "EUR")],
     27: [("money", 1.5e9, "EUR"), ("money", 2.2e9, "USD"), ("percent", 24.2, "percent"),
          ("money", 3.65e8, "EUR"), ("money", 5.343e8, "USD")],
+    28: [("money", 4.02e8, "EUR"), ("money", 5.85e8, "USD"), ("money", 4.01e8, "EUR")],
     29: [("percent", 26.9, "percent"), ("money", 1.058e8, "EUR"), ("money", 8.34e7, "EUR")],
     30: [("money", 2.803e9, "EUR"), ("money", 2.691e6, "EUR")],
 }
@@ -58,7 +59,6 @@ XFAIL = {
          [("money", 2.4903e11, "HKD")]),
     13: ("earnings table without a currency word: sales in mln are implied USD",
          [("money", 1.579e8, "USD")]),
-    28: ("'$ 585US million': the scale comes after a stray 'US'", [("money", 5.85e8, "USD")]),
 }
 
 
