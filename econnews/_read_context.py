@@ -36,8 +36,11 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
     money = next((q.unit for q in found if q.kind == "money"), None)
     for i, q in enumerate(found):
         line_start = text.rfind("\n", 0, q.start) + 1
-        label = text[line_start : q.start].strip()
         prev = found[i - 1] if i else None
+        # the label is what stands before the figure on its line, after the figure before
+        # it ("Net loss 19,186,000 vs profit 12,438,000 Sales 157.9 mln" on one line)
+        after_prev = prev is not None and prev.end > line_start and prev.kind == "money"
+        label = text[prev.end if after_prev else line_start : q.start].strip()
         same_line_vs = (
             prev is not None and prev.end >= line_start and _VS.match(text[prev.end : q.start])
         )
@@ -58,7 +61,7 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
             q.kind, q.unit, q.unit_name, q.per = prev.kind, prev.unit, prev.unit_name, prev.per
         elif _LABEL_SHARES.match(label):
             q.kind, q.unit, q.unit_name = "count", "shares", "share"
-        elif money and _LABEL_MONEY.match(label) and line_start > 0:
+        elif money and _LABEL_MONEY.match(label) and (line_start > 0 or after_prev):
             q.kind, q.unit, q.unit_name = "money", money, _measures.currency_name(money)
 
 

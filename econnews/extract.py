@@ -47,6 +47,7 @@ from ._numbers import parse_digits, parse_words
 from ._numbers import tidy as _tidy
 from ._quantity import _Q
 from ._read_context import (
+    _LABEL_MONEY,
     _SHARE_LABEL,
     _coordinate,
     _earnings_table,
@@ -344,7 +345,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         prev = _elided_from(text, found, s, bool(scale_words))
         if prev is not None:
             kind, code = prev.kind, prev.unit
-            unit = dict(unit, name=prev.unit_name, per=prev.per)
+            # "76 cts ... 149.2 mln": the currency is shared, not the hundredth
+            name = None if prev.unit_name in _HUNDREDTHS else prev.unit_name
+            # a rate is shared between amounts of one size ("5 cts a share ... 2.3 mln" is not)
+            per = prev.per if bool(prev.extra.get("scaled")) == bool(scale_words) else None
+            unit = dict(unit, name=name, per=per)
 
     low, high = _tidy(low), _tidy(high)
     q = _Q(
@@ -484,9 +489,11 @@ def _name_before(text: str, s: int) -> bool:
         and lw not in lx.cues("change", "before")
         and not g.MONTH_BEFORE.search(word + " ")
         and not (word[0].isupper() and _sentence_initial(text, nb.start(1)))
+        and not _LABEL_MONEY.match(word)  # "... vs profit 12,438,000 Sales 157.9 mln"
     )
 
 
+_HUNDREDTHS = frozenset(["cent", "penny", "sen"])
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)\s)$")
 _AGE_OF_BEFORE = re.compile(r"(?i:\bage\s+of\s)$")
 _OLD_AFTER = re.compile(r"-old\b")

@@ -607,3 +607,19 @@ def test_description_and_elision_guards(text, expected):
     got = [(r.surface, r.kind, None if pd.isna(r.unit) else r.unit,
             None if pd.isna(r.unit_name) else r.unit_name) for r in q.itertuples()]
     assert got == expected
+
+
+def test_elided_amounts_share_the_currency_not_the_hundredth_or_a_rate_of_another_size():
+    q = en.extract("Profit rose 5 cts a share, with sales up to 2.3 mln from 1.9 mln.")
+    assert q[["surface", "unit", "unit_name"]].values.tolist()[1:] == [
+        ["2.3 mln", "USD", "US Dollar"], ["1.9 mln", "USD", "US Dollar"]]
+    assert q["per"].isna().tolist() == [False, True, True]
+    q = en.extract("Rents rose to 8.14 billion dlrs a year from 5.7 billion.")
+    assert q["per"].tolist() == ["year", "year"]
+
+
+def test_earnings_table_on_one_line():
+    q = en.extract("Shr loss 76 cts vs profit 50 cts Net loss 19,186,000 vs profit 12,438,000 "
+                   "Sales 157.9 mln vs 149.2 mln")
+    assert q["kind"].tolist() == ["money"] * 6
+    assert q["value"].tolist()[2:] == [19186000.0, 12438000.0, 157900000.0, 149200000.0]

@@ -29,6 +29,8 @@ EXPECTED = {
         ("percent", 15.9, "percent")],
     10: [("money", 1.93e7, "GBP"), ("money", 2.17e7, "GBP")],
     12: [("percent", 0.1, "percent"), ("percent", 54.2, "percent"), ("count", 333, "rigs")],
+    13: [("money", 0.76, "USD"), ("money", 0.5, "USD"), ("money", 1.9186e7, "USD"),
+         ("money", 1.2438e7, "USD"), ("money", 1.579e8, "USD"), ("money", 1.492e8, "USD")],
     14: [("money", 1.25e8, "USD"), ("percent", 8.125, "percent"), ("percent", 101.5, "percent")],
     15: [("ratio", 2.27, "times"), ("money", 4400, "USD"), ("money", 4415, "USD"),
          ("money", 4400.5, "USD"), ("ratio", 2.27, "times"), ("ratio", 2.28, "times")],
@@ -57,8 +59,6 @@ EXPECTED = {
 XFAIL = {
     11: ("'dlrs' are Hong Kong dollars set earlier in the article: needs currency_hint",
          [("money", 2.4903e11, "HKD")]),
-    13: ("earnings table without a currency word: sales in mln are implied USD",
-         [("money", 1.579e8, "USD")]),
 }
 
 
