@@ -142,7 +142,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
         ):
             # "a net worth of 1.356 billion ($1.762bn)": a conversion, not its currency; but
             # "2,435,000 YEN ($22,480) ... and 2,380,000 ($21,972)": the yen again
-            same = _converted_like(text, found[:i], nxt)
+            same = _converted_like(text, found, i, nxt)
             if same is not None:
                 q.kind, q.unit, q.unit_name, q.per = "money", same.unit, same.unit_name, q.per
             continue
@@ -168,12 +168,13 @@ def _number_end(text: str, s: int) -> int:
 _AND_BARE = re.compile(r"^[^\d]{0,100}\s(?i:and)\s$")
 
 
-def _converted_like(text: str, before: list[_Q], conversion: _Q) -> _Q | None:
-    """The earlier amount of the sentence written with a bracketed conversion into the
-    same currency as ``conversion``."""
-    for j in range(len(before) - 1, 0, -1):
-        a, b = before[j - 1], before[j]
-        if re.search(r"[.!?]\s", text[a.end : conversion.start]):
+def _converted_like(text: str, found: list[_Q], i: int, conversion: _Q) -> _Q | None:
+    """The earlier amount of the sentence (of the eight mentions before ``found[i]``,
+    within 300 characters) written with a bracketed conversion into the same currency
+    as ``conversion``."""
+    for j in range(i - 1, max(0, i - 8), -1):
+        a, b = found[j - 1], found[j]
+        if conversion.start - a.end > 300 or re.search(r"[.!?]\s", text[a.end : b.start]):
             return None
         if (
             a.kind == "money"
