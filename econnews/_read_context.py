@@ -13,10 +13,10 @@ import itertools
 import re
 
 from . import _grammar as g
-from . import _lexicon as lx
 from . import _measures
 from ._numbers import tidy as _tidy
 from ._quantity import _Q
+from ._read_cues import _after_change, _words_before
 from ._read_units import _TIME_UNITS
 
 _LABEL_MONEY = re.compile(
@@ -155,7 +155,6 @@ def _coordinate(text: str, found: list[_Q]) -> None:
                     break
 
 
-_CHANGED_BY = re.compile(r"\b([A-Za-z]+)\s+by\s$")
 _NOT_A_NOUN_NEXT = re.compile(r"\s*(?:[a-z]|[,.;:!?)]|$)")
 
 
@@ -210,8 +209,7 @@ def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
                 if not (q.kind == "measure" and q.unit_name in _TIME_UNITS):
                     break
             return None
-        by = _CHANGED_BY.search(text, max(0, s - 30), s)
-        if prev.kind == "percent" and by and by.group(1).lower() in lx.cues("change", "before"):
+        if prev.kind == "percent" and _after_change(text, s, "by", reach=1):
             return prev  # "DAX increased by 2 percent but Nasdaq decreased by 1"
         return None
     prev = found[-1]
@@ -248,8 +246,6 @@ def _in_brackets(text: str, q: _Q) -> bool:
 
 
 _BOUND_WORDS = r"(?:(?:about|around|some|nearly|almost|roughly|just|only|over|under|more\s+than|less\s+than)\s+)?"
-_FROM_BEFORE = re.compile(r"(?i:\bfrom\s+" + _BOUND_WORDS + r")$")
-_TO_BEFORE = re.compile(r"(?i:\bto\s+" + _BOUND_WORDS + r")$")
 # what may stand between the two levels: a few words ("at 10.45pm last night", "in 2008",
 # "combined"), never a clause break
 _GAP_TO = re.compile(r"(?:\s+[^\s,;:()]+){0,6}?\s+(?i:to)\s+" + _BOUND_WORDS + r"$")
@@ -267,21 +263,13 @@ def _movements(text: str, found: list[_Q]) -> None:
         if a.kind != b.kind and a.kind != "number":
             continue
         gap = text[a.end : b.start]
-        head = text[max(0, a.start - 60) : a.start]
-        if _FROM_BEFORE.search(head) and _GAP_TO.fullmatch(gap):
+        if _words_before(text, a.start)[-1:] == ["from"] and _GAP_TO.fullmatch(gap):
             a.role, b.role = "from", "to"
             if a.kind == "number" and _TIGHT_TO.fullmatch(gap):
                 a.kind, a.unit, a.unit_name, a.per = b.kind, b.unit, b.unit_name, b.per
-        elif a.kind == b.kind and _GAP_FROM.fullmatch(gap) and _changed_to(head):
-            a.role, b.role = "to", "from"
-
-
-def _changed_to(head: str) -> bool:
-    """Does ``head`` end in 'narrowed to', 'has risen sharply to' (a change verb shortly
-    before the 'to')?"""
-    m = _TO_BEFORE.search(head)
-    if m is None:
-        return False
-    words = re.findall(r"[a-z]+", head[: m.start()].lower())
-    changes = lx.cues("change", "before")
-    return any(w in changes for w in words[-3:])
+        elif (
+            a.kind == b.kind
+            and _GAP_FROM.fullmatch(gap)
+            and _after_change(text, a.start, "to", reach=3, nouns=True)
+        ):
+            a.role, b.role = "to", "from"  # "narrowed to X from Y", "has risen sharply to"

@@ -68,22 +68,37 @@ _CHANGE_NOUNS = frozenset(
 )
 
 
-def _from_after_change(text: str, pos: int) -> bool:
-    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
+def _words_before(text: str, pos: int) -> list[str]:
+    """``_tail_words`` without the bound words next to the number ("from about" -> from).
+
+    >>> _words_before("prices rose from about ", 23)
+    ['prices', 'rose', 'from']
+    """
     words = _tail_words(text, pos)
     while words and words[-1] in lx.cues("bound", "before"):
         words.pop()
-    if not words or words[-1] != "from":
+    return words
+
+
+def _after_change(text: str, pos: int, word: str, *, reach: int = 5, nouns: bool = False) -> bool:
+    """Is the number at ``pos`` introduced by ``word`` shortly after a change word? 'fell
+    from X', 'has risen since 1986 from X' (word "from"); 'narrowed to X' (word "to").
+    Change nouns ("a rise from") count only with ``nouns``."""
+    words = _words_before(text, pos)
+    if not words or words[-1] != word:
         return False
     changes = lx.cues("change", "before")
-    return any(w in changes and w not in _CHANGE_NOUNS for w in words[-6:-1])
+    return any(w in changes and (nouns or w not in _CHANGE_NOUNS) for w in words[-reach - 1 : -1])
+
+
+def _from_after_change(text: str, pos: int) -> bool:
+    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
+    return _after_change(text, pos, "from")
 
 
 def _change_before(text: str, pos: int) -> bool:
     """Is the number at ``pos`` introduced as a change ("rose", "cut ... by", "up")?"""
-    words = _tail_words(text, pos)
-    while words and words[-1] in lx.cues("bound", "before"):
-        words.pop()
+    words = _words_before(text, pos)
     if words and words[-1] == "by":
         return True
     while words and words[-1] in _FILLERS:
@@ -131,7 +146,9 @@ def _left_cues(text: str, q: _Q) -> None:
 
 
 _DIGIT_NEXT = re.compile(r"\s?\d")
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"])
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "my", "our", "this", "that", "these", "those"]
+)
 _POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
 
 

@@ -63,6 +63,7 @@ from ._read_cues import (
     _left_cues,
     _right_cues,
     _tail_words,
+    _words_before,
 )
 from ._read_units import (
     _NEXT_WORD,
@@ -244,7 +245,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if (
         unit is not None
         and unit.get("compound")
-        and not _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+        and _tail_words(text, start)[-1:] not in (["a"], ["an"], ["the"])
     ):
         unit = None  # "drill 50 oil wells": not "a 12 page document"
     lo2 = None
@@ -397,7 +398,6 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     return q, pos
 
 
-_FROM_BEFORE = re.compile(r"(?i:\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?)$")
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
 _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
@@ -494,25 +494,20 @@ def _name_before(text: str, s: int) -> bool:
 
 
 _HUNDREDTHS = frozenset(["cent", "penny", "sen"])
-_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the)\s)$")
 _AGE_OF_BEFORE = re.compile(r"(?i:\bage\s+of\s)$")
 _OLD_AFTER = re.compile(r"-old\b")
-_DESCRIBED_BEFORE = re.compile(
-    r"\b(?i:a|an|the|its|their|his|her|our|my|this|these|those)\s+([a-z]+)\s$"
-)
 
 
 def _described_before(text: str, start: int, name: str) -> str:
     """A counted noun's description from between the article and the number: "a record 32
     goals" -> "record goal", "the previous two sessions" -> "previous session" (the words
     of words.csv's before_number list)."""
-    m = _DESCRIBED_BEFORE.search(text, max(0, start - 30), start)
-    if m is None:
+    words = _tail_words(text, start)
+    if len(words) < 2 or words[-2] not in _DETERMINERS:
         return name
-    word = m.group(1)
-    if word not in g.word_set("before_number"):
+    if words[-1] not in g.word_set("before_number"):
         return name  # "a club 36 places inferior": a noun of its own
-    return f"{_base_adjective(word)} {name}"
+    return f"{_base_adjective(words[-1])} {name}"
 
 
 def _sentence_initial(text: str, i: int) -> bool:
@@ -664,7 +659,7 @@ def _range_tail(
         mult = mult2  # "$2-3 billion": the scale is stated once
     lo = first * mult
     hi = v2 * mult2
-    if word == "to" and hi < lo and _FROM_BEFORE.search(text, max(0, qstart - 30), qstart):
+    if word == "to" and hi < lo and _words_before(text, qstart)[-1:] == ["from"]:
         return None  # "slowed from 4.8 to 4.7 percent": two levels, not a range
     if change_first and not (0 < lo < hi <= 3 * lo):
         return None  # "rise by $19bn to $419.3bn": a change, then the new level
