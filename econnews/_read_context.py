@@ -156,14 +156,6 @@ def _coordinate(text: str, found: list[_Q]) -> None:
 
 
 _NOT_A_NOUN_NEXT = re.compile(r"\s*(?:[a-z]|[,.;:!?)]|$)")
-
-
-def _number_end(text: str, s: int) -> int:
-    """The end of the number that starts at ``s``."""
-    m = g.CORE.match(text, s)
-    return m.end() if m else s
-
-
 _AND_BARE = re.compile(r"^[^\d]{0,100}\s(?i:and)\s$")
 
 
@@ -191,18 +183,20 @@ _SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:
 _PARAGRAPH = re.compile(r"\n\s*\n|\n {2,}|\n\t")
 
 
-def _elided_from(text: str, found: list[_Q], s: int, scaled: bool) -> _Q | None:
+def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q | None:
     """The earlier quantity whose unit a bare number shares ("rose to 8.14 billion dlrs
     from 5.7 billion"): the last money amount of the paragraph for a scaled number (a
     percent or a duration in between does not break it), the previous amount of the
-    sentence for a number after "from"/"to"/"against"."""
+    sentence for a number after "from"/"to"/"against", the counted noun of the sentence
+    for "... and 95800 who", the percent of "increased by 2 percent but decreased by 1".
+    ``s``, ``e``: where the bare number starts and ends."""
     cue = g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
     if not (scaled or cue):
         prev = found[-1]
         gap = text[prev.end : s]
         if re.search(r"[.!?;]\s", gap) or len(gap) > 100:
             return None
-        if _AND_BARE.search(gap) and _NOT_A_NOUN_NEXT.match(text, _number_end(text, s)):
+        if _AND_BARE.search(gap) and _NOT_A_NOUN_NEXT.match(text, e):
             for q in reversed(found[-4:]):
                 if q.kind == "count":
                     return q  # "68400 people who ... and 95800 who have": the same noun

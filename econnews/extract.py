@@ -343,7 +343,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
 
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
     if kind == "number" and found and not _SHARE_LABEL.search(text, max(0, s - 16), s):
-        prev = _elided_from(text, found, s, bool(scale_words))
+        prev = _elided_from(text, found, s, e, bool(scale_words))
         if prev is not None:
             kind, code = prev.kind, prev.unit
             # "76 cts ... 149.2 mln": the currency is shared, not the hundredth
