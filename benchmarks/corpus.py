@@ -34,8 +34,8 @@ sys.path.insert(0, str(REPO))
 import pandas as pd  # noqa: E402
 
 from econnews import datasets  # noqa: E402
-from econnews.corpus import extract_corpus  # noqa: E402
-from econnews.load import load_articles  # noqa: E402
+from econnews.extraction.corpus import extract_corpus  # noqa: E402
+from econnews.load.articles import load_articles  # noqa: E402
 
 
 def peak_rss_mb() -> dict[str, float]:

@@ -17,7 +17,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from econnews import schema
-from econnews.normalize import normalize
+from econnews.normalization.convert import normalize
 
 
 def table(n: int, seed: int = 0) -> pd.DataFrame:

@@ -5,43 +5,41 @@
 >>> q["surface"].tolist(), q["unit"].tolist()
 (['1.5 times', '$30 billion'], ['times', 'USD'])
 
-The pipeline, one stage per module: :mod:`econnews.load` (articles in),
-:mod:`econnews.extract` (quantities), :mod:`econnews.normalize` (one currency),
-:mod:`econnews.claims` (what the numbers claim), :mod:`econnews.plot` and
-:mod:`econnews.display` (charts and notebook views), :mod:`econnews.report` (a
-report folder), :mod:`econnews.cli`. Table schemas are in :mod:`econnews.schema`,
-coded errors and warnings in :mod:`econnews.errors`.
+The pipeline, one subpackage per stage: :mod:`econnews.load` (articles in),
+:mod:`econnews.extraction` (quantities), :mod:`econnews.normalization` (one
+currency), :mod:`econnews.claims` (what the numbers claim); then
+:mod:`econnews.plot`, :mod:`econnews.display` and :mod:`econnews.report` (charts,
+notebook views, a report folder) and :mod:`econnews.cli`. What stages share is in
+:mod:`econnews.common`; table schemas are in :mod:`econnews.schema`, coded errors and
+warnings in :mod:`econnews.errors`, the pint registry in :mod:`econnews.units`.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+import importlib as _importlib
 
 __version__ = "0.1.0"
 
-# ``extract`` and ``normalize`` are both a stage module and its
-# function; import the function eagerly so that the package attribute is
-# always the callable, whatever gets imported first. Importing ``accessor`` registers
-# the ``df.econnews`` pandas accessor.
-from . import accessor as accessor
-from .extract import extract as extract
-from .normalize import deflate as deflate
-from .normalize import normalize as normalize
-from .normalize import to_pint as to_pint
+# Importing ``accessor`` registers the ``df.econnews`` pandas accessor; ``extract``
+# and ``normalize`` are used by nearly every caller, so they load eagerly.
+from . import accessor as _accessor  # noqa: F401
+from .extraction.scan import extract as extract
+from .normalization.convert import deflate as deflate
+from .normalization.convert import normalize as normalize
+from .normalization.convert import to_pint as to_pint
 
-# public name -> (module, attribute); modules load on first use so that
+# public name -> (module, attribute); the rest load on first use so that
 # ``import econnews`` stays fast and a missing optional dependency only
 # matters for the stage that needs it.
 _EXPORTS: dict[str, tuple[str, str | None]] = {
-    "extract": ("econnews.extract", "extract"),
-    "extract_corpus": ("econnews.corpus", "extract_corpus"),
-    "load_articles": ("econnews.load", "load_articles"),
-    "errors_table": ("econnews.load", "errors_table"),
-    "normalize": ("econnews.normalize", "normalize"),
-    "to_pint": ("econnews.normalize", "to_pint"),
-    "deflate": ("econnews.normalize", "deflate"),
-    "find_claims": ("econnews.claims", "find_claims"),
+    "extract": ("econnews.extraction.scan", "extract"),
+    "extract_corpus": ("econnews.extraction.corpus", "extract_corpus"),
+    "load_articles": ("econnews.load.articles", "load_articles"),
+    "errors_table": ("econnews.load.articles", "errors_table"),
+    "normalize": ("econnews.normalization.convert", "normalize"),
+    "to_pint": ("econnews.normalization.convert", "to_pint"),
+    "deflate": ("econnews.normalization.convert", "deflate"),
+    "find_claims": ("econnews.claims.find", "find_claims"),
     "show": ("econnews.display", "show"),
     "plot": ("econnews.plot", None),
     "report": ("econnews.report", None),
@@ -55,16 +53,16 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     try:
         module_name, attr = _EXPORTS[name]
     except KeyError:
         raise AttributeError(f"module 'econnews' has no attribute {name!r}") from None
-    module = importlib.import_module(module_name)
+    module = _importlib.import_module(module_name)
     value = module if attr is None else getattr(module, attr)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return [*__all__, "__version__"]

@@ -119,7 +119,7 @@ class EconnewsAccessor:
         """
         self._only("quantities", "normalize",
                    "a claims table already carries value_usd from normalized quantities")
-        from .normalize import normalize
+        from .normalization.convert import normalize
 
         return normalize(self._obj, to=to, rates=rates, date=date, pint=pint)
 
@@ -139,7 +139,7 @@ class EconnewsAccessor:
         """
         self._only("quantities", "claims",
                    "call it on the quantities table the claims are to come from")
-        from .claims import find_claims
+        from .claims.find import find_claims
 
         return find_claims(articles, self._obj)
 
@@ -154,7 +154,7 @@ class EconnewsAccessor:
         >>> str(q.econnews.to_pint().dtype)
         'pint[USD][Float64]'
         """
-        from .normalize import to_pint
+        from .normalization.convert import to_pint
 
         return to_pint(self._obj, column=column, unit=unit)
 

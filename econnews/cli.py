@@ -196,10 +196,10 @@ def _check_currency(code: str | None) -> str | None:
     """The --currency-hint as the extractor reads it (a usage error if it is unknown)."""
     if code is None:
         return None
-    from .corpus import _check_hint
+    from .extraction.scan import check_currency_hint
 
     try:
-        return _check_hint(code)
+        return check_currency_hint(code)
     except InputError:
         raise _UsageError(f"--currency-hint {code}: give an ISO 4217 code such as AUD or "
                           "CAD") from None
@@ -223,8 +223,8 @@ def _progress(args: argparse.Namespace) -> bool | None:
 
 def _pipeline(args: argparse.Namespace, *, currency_hint: str | None = None
               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from .corpus import extract_corpus
-    from .load import load_articles
+    from .extraction.corpus import extract_corpus
+    from .load.articles import load_articles
 
     _check_paths(args.paths)
     progress = _progress(args)

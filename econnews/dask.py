@@ -2,7 +2,7 @@
 
 ``extract(ddf)`` maps :func:`econnews.extract_corpus` over the partitions of a
 Dask DataFrame of articles and returns a lazy Dask DataFrame of quantities whose
-``meta`` is ``schema.CORPUS_QUANTITIES`` (:data:`econnews.corpus.OUTPUT`: what
+``meta`` is ``schema.CORPUS_QUANTITIES`` (:data:`econnews.extraction.corpus.OUTPUT`: what
 :func:`econnews.extract` returns plus ``source``).
 Parquet in, Parquet out::
 
@@ -30,8 +30,9 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import schema
-from .corpus import OUTPUT, _check_hint, extract_corpus
 from .errors import InputError
+from .extraction.corpus import OUTPUT, extract_corpus
+from .extraction.scan import check_currency_hint
 
 __all__ = ["extract", "meta"]
 
@@ -73,7 +74,7 @@ def extract(ddf: Any, *, errors: Literal["raise", "collect"] = "raise",
     schema.require(ddf._meta, ["id", "text"], stage="econnews.dask.extract")
     if errors not in ("raise", "collect"):
         raise InputError(f"errors={errors!r}: use 'raise' or 'collect' with Dask")
-    currency_hint = _check_hint(currency_hint)  # a bad code fails here, not in every task
+    currency_hint = check_currency_hint(currency_hint)  # a bad code fails here, not in every task
     if errors == "raise":
         return ddf.map_partitions(partial(_quantities, hint=currency_hint), meta=meta(),
                                   enforce_metadata=False, align_dataframes=False)

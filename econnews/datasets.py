@@ -30,11 +30,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from ._load_sgml import SOURCE as REUTERS_SOURCE
-from ._load_sgml import parse_sgml
-from ._progress import progress_bar
+from .common.progress import progress_bar
 from .errors import DatasetError
-from .load import EXTRA, _unique_ids, flag_duplicates, load_articles
+from .load.articles import EXTRA, _unique_ids, flag_duplicates, load_articles
+from .load.sgml import SOURCE as REUTERS_SOURCE
+from .load.sgml import parse_sgml
 
 __all__ = ["SOURCES", "bbc", "cache_dir", "reuters21578"]
 

@@ -189,12 +189,12 @@ def _article(obj: object) -> dict[str, Any]:
 
 
 def _quantities(text: str, doc_id: object, date: object) -> pd.DataFrame:
-    from .extract import extract
+    from .extraction.scan import extract
 
     q = extract(text, doc_id=None if _is_na(doc_id) else str(doc_id),
                 date=None if _is_na(date) else date)
     try:
-        from .normalize import normalize
+        from .normalization.convert import normalize
     except ImportError:  # the normalize stage is optional for this view
         return q
     try:

@@ -37,7 +37,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from . import schema
-from ._files import atomic_write
 from ._style import (
     CLAIM_COLORS,
     CLAIM_MARKERS,
@@ -46,6 +45,7 @@ from ._style import (
     REPRODUCIBLE_RC,
     report_style,
 )
+from .common.files import atomic_write
 from .errors import InputError
 
 __all__ = [

@@ -32,7 +32,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from ._files import atomic_write
+from .common.files import atomic_write
 from .display import table_html
 from .errors import InputError
 from .plot import claims_timeline, compare_claims, export, format_money, quantities_overview
@@ -234,10 +234,10 @@ def build_report(
     read are listed in ``errors.csv`` and in the page, never dropped silently.
     Returns a :class:`Report` (``report.files`` maps each relative name to its path).
     """
-    from .claims import find_claims
-    from .corpus import extract_corpus
-    from .load import errors_table, load_articles
-    from .normalize import normalize
+    from .claims.find import find_claims
+    from .extraction.corpus import extract_corpus
+    from .load.articles import errors_table, load_articles
+    from .normalization.convert import normalize
 
     if paths is None:
         data = default_data_dir()

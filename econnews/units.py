@@ -34,7 +34,7 @@ import pint
 __all__ = ["DEFINITIONS", "currency_codes", "is_currency", "parse_unit", "ureg",
            "use_with_pint_pandas"]
 
-#: The pint definitions file (generated; see ``econnews._fx_units_gen``).
+#: The pint definitions file (generated; see ``econnews.normalization.fx_units_gen``).
 DEFINITIONS = Path(__file__).with_name("data") / "currencies_units.txt"
 
 
@@ -99,7 +99,7 @@ def use_with_pint_pandas() -> None:
 
     pint-pandas keeps ONE registry for all its dtypes (``pint_pandas.PintType.ureg``);
     this sets it to :data:`ureg`, so that ``"pint[USD]"`` parses. Called by
-    :func:`econnews.normalize.to_pint`; call it yourself before
+    :func:`econnews.normalization.to_pint`; call it yourself before
     ``astype("pint[JPY]")``. It changes pint-pandas' global setting.
 
     >>> use_with_pint_pandas()

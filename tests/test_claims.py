@@ -16,9 +16,9 @@ import pytest
 
 import econnews
 from econnews import schema
-from econnews._claims_parse import CONCEPTS
-from econnews._places import read_csv_data
 from econnews.claims import CLAIMS, COMPARE, compare, find_claims
+from econnews.claims.parse import CONCEPTS
+from econnews.claims.places import read_csv_data
 from econnews.errors import EconnewsWarning, InputError, MissingColumnsError, SchemaError
 
 ROOT = Path(__file__).resolve().parents[1]

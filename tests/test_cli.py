@@ -128,16 +128,16 @@ def test_currency_hint_goes_to_the_extractor(capsys, monkeypatch):
 
 
 def test_currency_hint_is_passed_through_extract_corpus(capsys, monkeypatch):
-    import econnews.corpus
+    import econnews.extraction.corpus
 
     seen = []
-    real = econnews.corpus.extract_corpus
+    real = econnews.extraction.corpus.extract_corpus
 
     def spy(articles, **opts):
         seen.append(opts.get("currency_hint"))
         return real(articles, **opts)
 
-    monkeypatch.setattr(econnews.corpus, "extract_corpus", spy)
+    monkeypatch.setattr(econnews.extraction.corpus, "extract_corpus", spy)
     assert run(capsys, "extract", SEED, "--currency-hint", "cad", "-q")[0] == 0
     assert run(capsys, "extract", SEED, "-q")[0] == 0
     assert seen == ["CAD", None]

@@ -10,8 +10,8 @@ import pytest
 
 import econnews as en
 from econnews import schema
-from econnews.corpus import OUTPUT, ExtractWarning, extract_corpus
 from econnews.errors import InputError, MissingColumnsError
+from econnews.extraction.corpus import OUTPUT, ExtractWarning, extract_corpus
 from econnews.load import errors_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -87,7 +87,7 @@ def test_input_is_not_modified():
 @pytest.fixture
 def failing_extract(monkeypatch):
     """The extractor raises on texts containing 'KABOOM' (stands in for an extractor bug)."""
-    module = sys.modules["econnews.extract"]
+    module = sys.modules["econnews.extraction.scan"]
     real = module.extract
 
     def extract(text, **kw):

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from econnews import schema
-from econnews.corpus import OUTPUT, extract_corpus
 from econnews.errors import InputError
+from econnews.extraction.corpus import OUTPUT, extract_corpus
 
 dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
@@ -74,7 +74,7 @@ def test_parquet_in_parquet_out(client, tmp_path):
 
 
 def test_errors_collect_and_raise(client, monkeypatch):
-    module = sys.modules["econnews.extract"]
+    module = sys.modules["econnews.extraction.scan"]
     real = module.extract
 
     def extract(text, **kw):

@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from econnews import datasets, schema
-from econnews._load_dedup import fold, story_fold
-from econnews._load_sgml import parse_date, parse_sgml
 from econnews.errors import DatasetError
 from econnews.load import flag_duplicates
+from econnews.load.dedup import fold, story_fold
+from econnews.load.sgml import parse_date, parse_sgml
 
 # A Reuters-21578-shaped file written for these tests (not Reuters text).
 SGM = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
@@ -185,7 +185,7 @@ def test_all_21578_reuters_stories_with_their_dates_and_duplicates(shared):
             ref = {r["id"]: r["date"] for r in map(json.loads, fh)}
         ours = dict(zip(arts["id"], arts["date"], strict=True))
         assert all(pd.Timestamp(ref[i]) == d for i, d in ours.items())
-    # duplicates (definitions: econnews._load_dedup), pinned
+    # duplicates (definitions: econnews.load.dedup), pinned
     body = arts[arts["has_body"]]
     assert body["duplicate_kind"].value_counts().to_dict() == {"exact": 295, "near": 268}
     assert arts["duplicate_kind"].value_counts().to_dict() == {"exact": 311, "near": 268}

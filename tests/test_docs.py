@@ -97,7 +97,16 @@ def test_public_name_has_a_docstring_with_an_example(name):
     assert ">>>" in doc, f"econnews.{name}'s docstring has no example (>>>)"
 
 
-OWNED_MODULES = ["econnews.schema", "econnews.errors", "econnews.normalize", "econnews.claims"]
+OWNED_MODULES = [
+    "econnews.schema",
+    "econnews.errors",
+    "econnews.load",
+    "econnews.extraction",
+    "econnews.normalization",
+    "econnews.normalization.convert",
+    "econnews.claims",
+    "econnews.common",
+]
 
 
 @pytest.mark.parametrize("module_name", OWNED_MODULES)

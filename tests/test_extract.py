@@ -330,7 +330,7 @@ def test_input_not_modified_and_offsets_exact_on_unicode():
 # ------------------------------------------------------------ lexicon integrity
 
 def _rows(name):
-    from econnews import _lexicon
+    from econnews.extraction import lexicon as _lexicon
 
     return _lexicon.read_table(name)
 
@@ -354,7 +354,7 @@ def test_every_currency_is_an_iso_code_the_registry_knows(row):
 
 
 def _lexicon_context():
-    from econnews import _lexicon
+    from econnews.extraction import lexicon as _lexicon
 
     return _lexicon.currency_context()
 
@@ -380,9 +380,9 @@ def test_word_pass_hints_cover_the_lexicons():
     word of the lexicons must contain one of them."""
     import sys
 
-    from econnews import _lexicon
+    from econnews.extraction import lexicon as _lexicon
 
-    ex = sys.modules["econnews.extract"]
+    ex = sys.modules["econnews.extraction.scan"]
     for word in _lexicon.ratio_words():
         assert any(h in word for h in ex._RATIO_HINTS), word
     for word, (_, role) in _lexicon.number_words().items():
@@ -400,7 +400,7 @@ def test_word_pass_hints_cover_the_lexicons():
 ])
 def test_base_adjective(word, base):
 
-    from econnews._read_units import _base_adjective
+    from econnews.extraction.units import _base_adjective
 
     assert _base_adjective(word) == base
 

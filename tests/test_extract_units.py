@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import econnews as en
-from econnews import _grammar as g
+from econnews.extraction import grammar as g
 
 # (text, surface, kind, value, unit, unit_name, per)
 NEWSQUANT = [

@@ -398,7 +398,7 @@ def test_threshold_decides_what_is_near():
     t = wire([("a", TITLE, "1987-03-03 09:00", STORY), ("b", TITLE, "1987-03-03 10:00", edited)])
     import numpy as np
 
-    from econnews._load_dedup import jaccard, shingles, words
+    from econnews.load.dedup import jaccard, shingles, words
 
     hashes, counts = shingles([words(TITLE + " " + STORY), words(TITLE + " " + edited)])
     sim = jaccard(np.unique(hashes[:counts[0]]), np.unique(hashes[counts[0]:]))
@@ -418,7 +418,7 @@ def test_short_and_empty_texts():
 
 
 def test_near_duplicates_of_long_texts_read_their_beginning(monkeypatch):
-    from econnews import _load_dedup
+    from econnews.load import dedup as _load_dedup
 
     monkeypatch.setattr(_load_dedup, "NEAR_MAX_CHARS", 400)
     monkeypatch.setattr(_load_dedup, "_BLOCK", 64)
@@ -432,7 +432,7 @@ def test_near_duplicates_of_long_texts_read_their_beginning(monkeypatch):
 def test_near_pairs_equal_a_brute_force_comparison():
     from itertools import combinations
 
-    from econnews._load_dedup import jaccard, near_pairs, shingles
+    from econnews.load.dedup import jaccard, near_pairs, shingles
 
     rng = random.Random(7)
     vocab = [f"w{i}" for i in range(300)]
@@ -477,7 +477,7 @@ def test_flag_duplicates_checks_its_input_and_does_not_modify_it():
 def test_loaded_tables_have_the_duplicate_columns_with_their_dtypes(tmp_path):
     write(tmp_path, "a.txt", "Exports rose 5%.")
     arts = load_articles(tmp_path)
-    from econnews.load import EXTRA
+    from econnews.load.articles import EXTRA
 
     assert list(arts.columns)[:len(schema.ARTICLES) + len(EXTRA)] == [*schema.ARTICLES, *EXTRA]
     schema.validate(arts, {**schema.ARTICLES, **EXTRA})
@@ -583,7 +583,7 @@ def test_bbc_folder_loads_all_files_and_skips_its_readme(shared):
 @given(text=st.text(alphabet=st.sampled_from(list("ab5$%.—é _\n\t(")), max_size=200),
        block=st.integers(min_value=1, max_value=40))
 def test_duplicate_key_is_the_same_whatever_the_block_size(text, block):
-    from econnews import _load_dedup
+    from econnews.load import dedup as _load_dedup
 
     whole = _load_dedup.fold_digest(text)
     old = _load_dedup._BLOCK
@@ -600,6 +600,6 @@ def test_duplicate_key_is_the_same_whatever_the_block_size(text, block):
 def test_fold_fast_path_equals_the_regex(text):
     import re
 
-    from econnews._load_dedup import fold
+    from econnews.load.dedup import fold
 
     assert fold(text) == " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())

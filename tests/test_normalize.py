@@ -15,7 +15,7 @@ import pytest
 from currency_converter import CurrencyConverter
 
 import econnews
-from econnews import _rates, schema
+from econnews import schema
 from econnews.errors import (
     CurrencyMixError,
     InputError,
@@ -23,7 +23,8 @@ from econnews.errors import (
     RatesError,
     SchemaError,
 )
-from econnews.normalize import (
+from econnews.normalization import rates as _rates
+from econnews.normalization.convert import (
     NORMALIZED,
     deflate,
     normalize,
@@ -522,7 +523,7 @@ def refuse(*a, **k):
 socket.socket.connect = refuse
 urllib.request.urlopen = refuse
 import importlib
-n = importlib.import_module("econnews.normalize")
+n = importlib.import_module("econnews.normalization.convert")
 heavy = [m for m in ("pint_pandas", "currency_converter") if m in sys.modules]
 assert not heavy, heavy
 import pandas as pd

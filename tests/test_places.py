@@ -1,4 +1,4 @@
-"""Places (econnews._places) and the alias table's integrity."""
+"""Places (econnews.claims.places) and the alias table's integrity."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import itertools
 import pycountry
 import pytest
 
-from econnews._places import KINDS, alias_table, country_names, find_places
+from econnews.claims.places import KINDS, alias_table, country_names, find_places
 
 # (text, date, expected codes in order)
 CASES = [

@@ -8,6 +8,7 @@ public names of DESIGN.md are checked to be exported and to resolve.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import warnings
 from pathlib import Path
@@ -104,10 +105,10 @@ def test_normalized_columns_follow_the_target(to):
 
 
 def test_stage_modules_reexport_the_schema_objects():
-    # ``econnews.normalize`` is the function; the module is econnews.normalize in sys.modules
+    # the stage modules re-export the schema objects they fill
     claims = importlib.import_module("econnews.claims")
-    normalize = importlib.import_module("econnews.normalize")
-    _claims_parse = importlib.import_module("econnews._claims_parse")
+    normalize = importlib.import_module("econnews.normalization.convert")
+    _claims_parse = importlib.import_module("econnews.claims.parse")
 
     assert normalize.NORMALIZED is schema.NORMALIZED
     assert normalize.normalized_columns is schema.normalized_columns
@@ -294,15 +295,31 @@ def test_unknown_attribute_is_an_attribute_error():
         en.compare_claims  # noqa: B018
 
 
-@pytest.mark.shared
-def test_every_name_in_design_md_public_api_resolves(shared):
-    design = shared / "DESIGN.md"
+#: DESIGN.md names an open issue is still building (strict: remove once it lands)
+PLANNED = {"check": "issue 16: fact-check claims against official figures"}
+
+
+def _design_names() -> list[str]:
+    design = Path(os.environ.get("ECONNEWS_SHARED", REPO.parent / "shared")) / "DESIGN.md"
     if not design.is_file():
-        pytest.skip(f"{design} is absent")
+        return []
     text = design.read_text(encoding="utf-8")
     section = text.split("## Public API", 1)[1].split("\n## ", 1)[0]
-    names = re.findall(r"^\| `econnews\.([\w.]+)", section, flags=re.MULTILINE)
-    assert len(names) >= 8, names
-    for name in names:
-        assert name.split(".")[0] in en.__all__, name
-        assert _resolve(name) is not None, name
+    return re.findall(r"^\| `econnews\.([\w.]+)", section, flags=re.MULTILINE)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(reason=PLANNED[n.split(".")[0].split("(")[0]],
+                                              strict=True))
+     if n.split(".")[0].split("(")[0] in PLANNED else n for n in _design_names()]
+    or ["(DESIGN.md absent)"],
+)
+def test_every_name_in_design_md_public_api_resolves(shared, name):
+    if name == "(DESIGN.md absent)":
+        pytest.skip(f"{shared / 'DESIGN.md'} is absent")
+    name = name.split("(")[0]
+    assert len(_design_names()) >= 8
+    assert name.split(".")[0] in en.__all__, name
+    assert _resolve(name) is not None, name

@@ -1,4 +1,4 @@
-"""The sentence splitter (econnews._sentences): cases as a table, ids = the texts."""
+"""The sentence splitter (econnews.common.sentences): cases as a table, ids = the texts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from econnews._sentences import sentence_at, split_sentences
+from econnews.common.sentences import sentence_at, split_sentences
 
 # (text, expected sentences): grouped by what they guard against
 CASES = [
@@ -38,6 +38,24 @@ CASES = [
     ("Trade rose (see table.) Then it fell.", ["Trade rose (see table.)", "Then it fell."]),
     ("", []),
     ("   \n  ", []),
+    # issue 10: the one splitter extract, claims and display share; wire copy
+    ("The surplus was 5.3 billion dlrs. Exports rose.",
+     ["The surplus was 5.3 billion dlrs.", "Exports rose."]),
+    ("Sales fell 5 pct. in 1986 from 1985.", ["Sales fell 5 pct. in 1986 from 1985."]),
+    ("TOKYO, March 3 - Japan's surplus rose. It fell later.",
+     ["TOKYO, March 3 - Japan's surplus rose.", "It fell later."]),
+    ("Shr 12 cts vs 10 cts\n    Net 613,986 vs 534,093\n    Revs 1.2 mln vs 1.1 mln",
+     ["Shr 12 cts vs 10 cts", "Net 613,986 vs 534,093", "Revs 1.2 mln vs 1.1 mln"]),
+    # ... and web text
+    ("Climbers on Mt. Fuji spent $2 mln. A U.N. report said so.",
+     ["Climbers on Mt. Fuji spent $2 mln.", "A U.N. report said so."]),
+    ("Trade with the U.S. rose 3%, e.g. in cars. It grew.",
+     ["Trade with the U.S. rose 3%, e.g. in cars.", "It grew."]),
+    ("Exports rose to $1.5bn. Imports fell...", ["Exports rose to $1.5bn.", "Imports fell..."]),
+    ("Web paragraph one ends here.\nWeb paragraph two starts here.",
+     ["Web paragraph one ends here.", "Web paragraph two starts here."]),
+    ('He said: "Trade will double." Then he left.',
+     ['He said: "Trade will double."', "Then he left."]),
 ]
 
 

@@ -6,8 +6,9 @@ import pandas as pd
 import pint
 import pytest
 
-from econnews import _fx_units_gen, _rates
 from econnews.errors import InputError
+from econnews.normalization import fx_units_gen as _fx_units_gen
+from econnews.normalization import rates as _rates
 from econnews.units import (
     DEFINITIONS,
     currency_codes,
@@ -22,7 +23,7 @@ Q = ureg.Quantity
 
 def test_generated_definitions_are_up_to_date() -> None:
     # regenerate and diff: a pycountry or currencyconverter upgrade that changes the
-    # currency list shows up here; fix with `python -m econnews._fx_units_gen`
+    # currency list shows up here; fix with `python -m econnews.normalization.fx_units_gen`
     assert DEFINITIONS.read_text(encoding="utf-8") == _fx_units_gen.generate()
 
 

@@ -78,7 +78,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import schema
+from .. import schema
 
 __all__ = ["BANDS", "DUPLICATE_KINDS", "NEAR_MAX_CHARS", "NEAR_MIN_WORDS", "NEAR_THRESHOLD",
            "PERMUTATIONS", "SHINGLE", "WINDOW", "flag", "fold", "fold_digest", "jaccard",
@@ -400,7 +400,7 @@ def flag(articles: pd.DataFrame, *, threshold: float | None = NEAR_THRESHOLD,
     if threshold is not None and (isinstance(threshold, bool)
                                   or not isinstance(threshold, int | float)
                                   or not 0 < threshold <= 1):
-        from .errors import InputError
+        from ..errors import InputError
 
         raise InputError(f"threshold={threshold!r}: give a similarity in (0, 1], or None "
                          "for exact duplicates only")

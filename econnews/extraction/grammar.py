@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import _lexicon as lx
+from . import lexicon as lx
 
 _NUMWORDS = lx.number_words()
 _CARDINAL = [w for w, (_, role) in _NUMWORDS.items() if role in ("unit", "teen", "tens")]
@@ -184,14 +184,6 @@ TIME_AFTER = re.compile(
 ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
 FISCAL_AFTER = re.compile(r"/\d{2,4}\b|-\d{2}\b(?!\s?%)")
 PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
-
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
-_ABBREV = re.compile(
-    r"(?i:\b(?:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|gov|sen|rep|corp|inc|ltd|co|plc|bros|no|nos|vs|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|est|dept|fig|ca|cf|ie|eg|etc|u\.s|u\.k|u\.n|e\.u)\.|"
-    r"\b[A-Z]\.)$"
-)
-
 
 @cache
 def function_words() -> frozenset[str]:

@@ -61,8 +61,10 @@ from typing import Any
 
 import pandas as pd
 
-from . import schema
-from ._claims_parse import (
+from .. import schema
+from ..common.sentences import sentence_at, split_sentences
+from ..errors import EconnewsWarning, InputError, SchemaError
+from .parse import (
     UNDIRECTED,
     ConceptMatch,
     Speaker,
@@ -75,9 +77,7 @@ from ._claims_parse import (
     proposal_owner,
     resolve_period,
 )
-from ._places import Place, find_places
-from ._sentences import sentence_at, split_sentences
-from .errors import EconnewsWarning, InputError, SchemaError
+from .places import Place, find_places
 
 __all__ = ["CLAIMS", "CLAIM_TYPES", "COMPARE", "CONCEPTS", "compare", "find_claims"]
 
@@ -126,7 +126,7 @@ def _articles_frame(articles: Any) -> pd.DataFrame:
 
 
 def _extract_all(arts: pd.DataFrame) -> pd.DataFrame:
-    from .extract import extract
+    from ..extraction.scan import extract
 
     parts = []
     for row in arts.itertuples(index=False):

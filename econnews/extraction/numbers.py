@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import _lexicon as lx
+from . import lexicon as lx
 
 _SPLIT = re.compile(r"[\s-]+")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from . import _grammar as g
-from . import _lexicon as lx
-from ._quantity import _Q
+from . import grammar as g
+from . import lexicon as lx
+from .quantity import _Q
 
 _TOKEN = re.compile(r"\S+")
 _UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to)\b")

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._places import Place, find_places, read_csv_data
-from .schema import CONCEPTS
+from ..schema import CONCEPTS
+from .places import Place, find_places, read_csv_data
 
 #: How a place written before the concept word ("Japanese investment", "Japan's imports")
 #: relates to the flow, per concept: ``from``, ``to`` or ``party`` (no direction).

@@ -10,7 +10,7 @@
 * ``.json`` (a record, a list of records, or an object holding one under
   ``articles``/``results``/``data``/``items``/``documents``/``response.results``)
   and ``.jsonl`` / ``.ndjson`` (one record a line): field names are mapped by
-  ``fields=`` and by defaults for common exports (see :mod:`econnews._load_fields`).
+  ``fields=`` and by defaults for common exports (see :mod:`econnews.load.fields`).
 * ``.csv``: an article table, one article a row, columns mapped like JSON fields.
 * ``.html`` / ``.htm``: main text and metadata via ``trafilatura``.
 * folders (recursively), globs (``news/**/*.txt``) and ``-`` (standard input).
@@ -74,13 +74,13 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import schema
-from ._load_dedup import NEAR_THRESHOLD, WINDOW
-from ._load_dedup import flag as _flag
-from ._load_fields import check_fields, resolve
-from ._load_text import Problem, decode, first_line_title, parse_date, split_front_matter
-from ._progress import progress_bar
-from .errors import InputError, LoadWarning
+from .. import schema
+from ..common.progress import progress_bar
+from ..errors import InputError, LoadWarning
+from .dedup import NEAR_THRESHOLD, WINDOW
+from .dedup import flag as _flag
+from .fields import check_fields, resolve
+from .text import Problem, decode, first_line_title, parse_date, split_front_matter
 
 __all__ = ["LoadWarning", "errors_table", "flag_duplicates", "load_articles"]
 
@@ -422,7 +422,7 @@ def flag_duplicates(articles: pd.DataFrame, *, threshold: float | None = NEAR_TH
     ``threshold`` (0.7; ``None``: exact only). Articles dated more than ``window``
     apart (three days; ``None``: no limit) are never duplicates; "earliest" is by
     ``date``, then table order. NA where an article repeats nothing. The exact
-    definitions, and why these values: :mod:`econnews._load_dedup`.
+    definitions, and why these values: :mod:`econnews.load.dedup`.
 
     Requires ``id`` and ``text``; uses ``title`` and ``date`` when present; adds
     ``duplicate_of`` and ``duplicate_kind`` (replacing them if present).

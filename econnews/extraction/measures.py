@@ -35,7 +35,7 @@ def _units():
 
 @cache
 def _common_words() -> frozenset[str]:
-    from . import _grammar as g
+    from . import grammar as g
 
     return g.function_words()
 

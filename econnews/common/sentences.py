@@ -19,6 +19,8 @@ A small rule-based splitter written for wire copy and web articles:
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from functools import lru_cache
 
@@ -28,7 +30,7 @@ from functools import lru_cache
 #: end sentences.
 ABBREVIATIONS = frozenset(
     str.split("""
-    mr mrs ms dr prof sen rep gov gen col lt capt sgt st jr sr messrs rev hon
+    mr mrs ms dr prof sen rep gov gen col lt capt sgt st mt jr sr messrs rev hon ca
     jan feb mar apr jun jul aug sep sept oct nov dec
     no nos vol fig approx est dept govt vs etc cf al
     """)
@@ -114,17 +116,13 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> int | None:
-    """Index of the span containing ``offset`` (or the last one starting before it).
+    """Index of the span containing ``offset`` (or the last one starting before it);
+    ``spans`` as :func:`split_sentences` gives them (ordered, not overlapping).
 
     >>> sentence_at([(0, 5), (7, 12)], 8)
     1
     >>> sentence_at([], 3) is None
     True
     """
-    best = None
-    for i, (s, e) in enumerate(spans):
-        if s <= offset < e:
-            return i
-        if s <= offset:
-            best = i
-    return best
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return i if i >= 0 else None

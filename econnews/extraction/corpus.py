@@ -37,10 +37,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import schema
-from ._progress import progress_bar
-from .errors import ExtractWarning, InputError
-from .load import errors_table
+from .. import schema
+from ..common.progress import progress_bar
+from ..errors import ExtractWarning, InputError
+from ..load.articles import errors_table
+from .scan import check_currency_hint
 
 __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 
@@ -63,7 +64,7 @@ def _missing(value: Any) -> bool:
 
 def _one(item: _Item, mode: str, hint: str | None = None
          ) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
-    from .extract import extract
+    from .scan import extract
 
     doc_id, text, date, source, path, dateline = item
     hint = hint or dateline_hint(dateline)
@@ -106,16 +107,6 @@ def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None
     return ([_assemble(frames)] if frames else []), errs
 
 
-def _check_hint(hint: str | None) -> str | None:
-    """The hint as the extractor reads it; an unknown code fails here, not per article."""
-    if hint is None:
-        return None
-    from .extract import extract
-
-    extract("", currency_hint=hint)  # raises InputError naming the bad code
-    return str(hint).strip().upper()
-
-
 def _items(articles: pd.DataFrame) -> list[_Item]:
     n = len(articles)
 
@@ -135,7 +126,7 @@ def dateline_hint(dateline: Any) -> str | None:
     """
     if not isinstance(dateline, str) or not dateline.strip():
         return None
-    from ._lexicon import dateline_currencies
+    from .lexicon import dateline_currencies
 
     city = dateline.split(",")[0].strip().lower()
     return dateline_currencies().get(city)
@@ -175,9 +166,9 @@ def extract_corpus(
     """
     if errors not in ("warn", "collect", "raise"):
         raise InputError(f"errors={errors!r}: use 'warn', 'collect' or 'raise'")
-    hint = _check_hint(currency_hint)
+    hint = check_currency_hint(currency_hint)
     if _is_dask(articles):
-        from .dask import extract as dask_extract
+        from ..dask import extract as dask_extract
 
         return dask_extract(articles, errors="collect" if errors == "collect" else "raise",
                             currency_hint=hint)

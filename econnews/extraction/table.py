@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from . import schema
+from .. import schema
 
 #: The columns extract() returns: the schema's, then the extras it adds.
 QUANTITY_COLUMNS: dict[str, object] = schema.EXTRACTED

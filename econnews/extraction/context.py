@@ -2,7 +2,7 @@
 "8 or 9 euros", bracketed comparisons), dollars and cents, Reuters earnings tables.
 Part of the extractor.
 
->>> from econnews._quantity import Mention
+>>> from econnews.extraction.quantity import Mention
 >>> _in_brackets("a ($5) b", Mention(3, 5, "money", 5.0, 5.0, 5.0, "USD"))
 True
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from . import _grammar as g
-from . import _measures
-from ._numbers import tidy as _tidy
-from ._quantity import _Q
-from ._read_cues import _after_change, _words_before
-from ._read_units import _TIME_UNITS
+from . import grammar as g
+from . import measures as _measures
+from .cues import _after_change, _words_before
+from .numbers import tidy as _tidy
+from .quantity import _Q
+from .units import _TIME_UNITS
 
 _LABEL_MONEY = re.compile(
     r"(?i:(?:oper(?:ating)?\s+|qtly\s+|\w+\s+)?(?:net|revs?|revenues?|sales|pretax|profit|"

@@ -39,14 +39,12 @@ from datetime import datetime
 
 import pandas as pd
 
-from . import _grammar as g
-from . import _lexicon as lx
-from . import _measures
-from ._columns import QUANTITY_COLUMNS, empty_frame, frame
-from ._numbers import parse_digits, parse_words
-from ._numbers import tidy as _tidy
-from ._quantity import _Q
-from ._read_context import (
+from ..common.sentences import split_sentences
+from ..errors import InputError
+from . import grammar as g
+from . import lexicon as lx
+from . import measures as _measures
+from .context import (
     _LABEL_MONEY,
     _SHARE_LABEL,
     _coordinate,
@@ -54,7 +52,7 @@ from ._read_context import (
     _elided_from,
     _movements,
 )
-from ._read_cues import (
+from .cues import (
     _DETERMINERS,
     _POSTPOSED,
     _SPACED_DASH,
@@ -65,7 +63,11 @@ from ._read_cues import (
     _tail_words,
     _words_before,
 )
-from ._read_units import (
+from .numbers import parse_digits, parse_words
+from .numbers import tidy as _tidy
+from .quantity import _Q
+from .table import QUANTITY_COLUMNS, empty_frame, frame
+from .units import (
     _NEXT_WORD,
     _TIME_UNITS,
     _base_adjective,
@@ -76,7 +78,6 @@ from ._read_units import (
     _singular,
     _unit,
 )
-from .errors import InputError
 
 __all__ = ["extract"]
 
@@ -103,12 +104,18 @@ def extract(
         text = ""
     if not isinstance(text, str):
         raise InputError(f"extract() takes a str, got {type(text).__name__}; pass the article text")
-    hint = _check_hint(currency_hint)
+    hint = check_currency_hint(currency_hint)
     found = list(_scan(text, hint))
     return _table(text, found, doc_id=doc_id, date=date)
 
 
-def _check_hint(hint: str | None) -> str | None:
+def check_currency_hint(hint: str | None) -> str | None:
+    """The ISO code a ``currency_hint`` names, upper-cased; an unknown code is an
+    :class:`~econnews.errors.InputError`.
+
+    >>> check_currency_hint(" cad ")
+    'CAD'
+    """
     if hint is None:
         return None
     code = str(hint).strip().upper()
@@ -172,42 +179,23 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q | None, int]:
     """Read one quantity around the numeric core ``m``; return it (or None) and how far
-    the text is consumed."""
+    the text is consumed.
+
+    The readings, in order: the currency prefix and sign on the left
+    (:func:`_left_context`), the scale and unit on the right with a range tail
+    (:func:`_right_context`), what rules the mention out (:func:`_rejected`), an
+    elided currency from an earlier amount, then the cue words (:func:`_finish`).
+    """
     s, e = m.span()
-    n = len(text)
     is_digits = m.group("digits") is not None
     core = m.group(0)
     value = parse_digits(core) if is_digits else parse_words(core)
     if value is None or not math.isfinite(value):
         return None, e
 
-    # ---- left context: currency prefix, sign
-    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s)
-    prefix = None
-    start = s
-    sign_after_prefix = False
-    if prefix_m is None and s > 1 and text[s - 1] in "-−" and is_digits:
-        prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
-        sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
-        if not sign_after_prefix:
-            prefix_m = None
-    if prefix_m is not None and is_digits:
-        surf = prefix_m.group(0).rstrip()
-        if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (
-            surf in ("PS", "Y=", "RM", "Rs", "SFr")
-            and prefix_m.start() > 0
-            and text[prefix_m.start() - 1].isalnum()
-        ):
-            prefix_m = None
-        else:
-            prefix = _currency(surf, "prefix", hint, text)
-            start = prefix_m.start()
-            if prefix is None:
-                prefix_m = None
-                start = s
+    prefix, start, sign_after_prefix = _left_context(text, s, is_digits, hint)
     left_char = text[s - 1] if s > 0 else ""
-    right_char = text[e] if e < n else ""
-
+    right_char = text[e] if e < len(text) else ""
     if is_digits:
         if _not_a_quantity(text, s, e, left_char, right_char, prefix is not None):
             return None, _run_end(text, e)
@@ -217,121 +205,15 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         and not _UNIT_SOON.match(text, e)
     ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
+    neg, start = _sign(text, s, start, prefix, sign_after_prefix, is_digits)
 
-    neg = sign_after_prefix and prefix is not None  # "$-50.8bn"
-    if neg:
-        start = min(start, s - 2)
-    elif prefix is None:
-        mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
-        if mm is not None and is_digits:
-            neg = True
-            start = mm.start()
-    elif start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
-        neg = True
-        start -= 1
-    elif _NEGATIVE_WORD.search(text, max(0, start - 10), start):
-        neg = True  # "a negative EUR 68.6 mn"
-
-    # ---- number, scale
-    pos = e
-    mult, pos, scale_words = _scales(text, pos, prefix is not None)
-    if mult == 1 and is_digits:
-        mult, scale_words = _scale_after_bracket(text, s, pos, prefix is not None, scale_words)
-    low = high = value * mult
-
-    # ---- unit, then maybe a range tail, then maybe the unit after the range
-    scaled = mult > 1 or (not is_digits and _scale_in_words(core) > 1)
-    unit = _unit(text, pos, prefix, hint, value * mult, scaled)
-    if (
-        unit is not None
-        and unit.get("compound")
-        and _tail_words(text, start)[-1:] not in (["a"], ["an"], ["the"])
-    ):
-        unit = None  # "drill 50 oil wells": not "a 12 page document"
-    lo2 = None
-    if unit is None or unit.get("rangeable"):
-        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s)
-        if rng is not None:
-            lo2, hi2, pos, unit = rng
-            if lo2 is not None:
-                low, high = lo2, hi2
-    if unit is not None and lo2 is None:
-        pos = unit["end"]
-    if unit is None:
-        unit = {"kind": "number", "unit": None, "name": None, "end": pos, "factor": 1.0}
-
-    if unit["kind"] == "skip":
-        return None, _run_end(text, e)
-    if _SPLIT_BEFORE.search(text, max(0, start - 12), start) or text.startswith("-for-", e):
-        return None, pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
-        lo2 is not None
-        and unit["kind"] == "count"
-        and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
-    ):
-        return None, pos  # "by a vote of 34 to 2", "a 2-1 decision"
-    if (
-        is_digits
-        and unit["kind"] in ("number", "count")
-        and (_MODEL.match(text, s) or _name_noun_after(text, e))
-    ):
-        return None, _run_end(text, e)  # "the 737-800", "its 777 plane"
-    if (
-        is_digits
-        and _is_year(core)
-        and unit["kind"] == "measure"
-        and unit.get("name") in _TIME_UNITS
-    ):
-        return None, pos  # "the 1986 second half", "1986 year operating loss"
-    if unit["kind"] in ("number", "count") and prefix is None and lo2 is None:
-        if is_digits and _is_year(core) and mult == 1:
-            return None, pos  # a year
-        if _name_before(text, start) and not (
-            unit["kind"] == "count" and _TOP_BEFORE.search(text, max(0, start - 5), start)
-        ):
-            return None, pos  # "Game 7", but "the top three seeds" is a count
-        if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
-            return None, pos  # "the Kick Six"
-    if unit["kind"] == "measure" and unit.get("adjective"):
-        return None, pos  # "a five-year $700,000 award": a description, not a figure
-    if (
-        unit["kind"] == "number"
-        and lo2 is not None
-        and is_digits
-        and prefix is None
-        and all(float(x).is_integer() and 0 <= x <= _SCORE_MAX for x in (low, high))
-        and text[e : e + 1] in "-–"
-    ):
-        return None, pos
-    if (
-        unit["kind"] in ("number", "count")
-        and lo2 is not None
-        and is_digits
-        and len(core) == 4
-        and core.isdigit()
-        and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
-    ):
-        return None, pos  # "between 1600 and 1900": years
-    if (
-        unit["kind"] in ("number", "count")
-        and prefix is None
-        and lo2 is not None
-        and _name_before(text, start)
-    ):
-        return None, pos  # "ISO 3888-2"
-    if unit["kind"] in ("number", "count") and is_digits and _ADDRESS_AFTER.match(text, e):
-        return None, pos  # "49 Zorro Ranch Road"
-    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and unit["kind"] in ("number", "count"):
-        return None, pos  # "a six-speed gearbox", "a three-bed flat"
-    if (
-        unit["kind"] == "number"
-        and is_digits
-        and lo2 is None
-        and _AGE_COMMAS.match(text, e)
-        and _AGE_NAME.search(text, max(0, s - 40), s)
-        and 0 < value < 120
-        and float(value).is_integer()
-    ):
+    low, high, pos, unit, lo2, scale_words = _right_context(
+        text, m, value, prefix, hint, start
+    )
+    stop = _rejected(text, m, start, pos, unit, prefix, lo2, low, high)
+    if stop is not None:
+        return None, stop
+    if _is_age(text, s, e, unit, lo2, value, is_digits):
         unit = {"kind": "measure", "unit": "year", "name": "year of age", "end": pos}
 
     factor = unit.get("factor", 1.0)
@@ -340,7 +222,6 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         low, high = -high, -low
     kind = unit["kind"]
     code = unit.get("unit")
-
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
     if kind == "number" and found and not _SHARE_LABEL.search(text, max(0, s - 16), s):
         prev = _elided_from(text, found, s, e, bool(scale_words))
@@ -368,6 +249,184 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.change = unit["change"]
     if scale_words:
         q.extra["scaled"] = True
+    _finish(text, q, unit)
+    if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
+        return None, pos
+    return q, pos
+
+
+def _left_context(
+    text: str, s: int, is_digits: bool, hint: str | None
+) -> tuple[str | None, int, bool]:
+    """The currency prefix before the number at ``s`` (ISO code or None), where the
+    mention starts, and whether a sign stands between prefix and number ("$-50.8bn")."""
+    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s)
+    sign_after_prefix = False
+    if prefix_m is None and s > 1 and text[s - 1] in "-−" and is_digits:
+        prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
+        sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
+        if not sign_after_prefix:
+            prefix_m = None
+    if prefix_m is None or not is_digits:
+        return None, s, sign_after_prefix
+    surf = prefix_m.group(0).rstrip()
+    if (surf in ("PS", "Y=") and prefix_m.end() - len(prefix_m.group(0)) + len(surf) != s) or (
+        surf in ("PS", "Y=", "RM", "Rs", "SFr")
+        and prefix_m.start() > 0
+        and text[prefix_m.start() - 1].isalnum()
+    ):
+        return None, s, sign_after_prefix
+    prefix = _currency(surf, "prefix", hint, text)
+    if prefix is None:
+        return None, s, sign_after_prefix
+    return prefix, prefix_m.start(), sign_after_prefix
+
+
+def _sign(
+    text: str, s: int, start: int, prefix: str | None, sign_after_prefix: bool, is_digits: bool
+) -> tuple[bool, int]:
+    """Whether the amount is negative, and where the mention then starts."""
+    if sign_after_prefix and prefix is not None:  # "$-50.8bn"
+        return True, min(start, s - 2)
+    if prefix is None:
+        mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
+        if mm is not None and is_digits:
+            return True, mm.start()
+        return False, start
+    if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+        return True, start - 1
+    if _NEGATIVE_WORD.search(text, max(0, start - 10), start):
+        return True, start  # "a negative EUR 68.6 mn"
+    return False, start
+
+
+def _right_context(
+    text: str, m: re.Match, value: float, prefix: str | None, hint: str | None, start: int
+) -> tuple[float, float, int, dict, float | None, list]:
+    """Scale, unit and range tail after the number: ``(low, high, end, unit, lo2,
+    scale_words)``; ``lo2`` is the range's low end when a range was read."""
+    s, e = m.span()
+    is_digits = m.group("digits") is not None
+    mult, pos, scale_words = _scales(text, e, prefix is not None)
+    if mult == 1 and is_digits:
+        mult, scale_words = _scale_after_bracket(text, s, pos, prefix is not None, scale_words)
+    low = high = value * mult
+    scaled = mult > 1 or (not is_digits and _scale_in_words(m.group(0)) > 1)
+    unit = _unit(text, pos, prefix, hint, value * mult, scaled)
+    if (
+        unit is not None
+        and unit.get("compound")
+        and _tail_words(text, start)[-1:] not in (["a"], ["an"], ["the"])
+    ):
+        unit = None  # "drill 50 oil wells": not "a 12 page document"
+    lo2 = None
+    if unit is None or unit.get("rangeable"):
+        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s)
+        if rng is not None:
+            lo2, hi2, pos, unit = rng
+            if lo2 is not None:
+                low, high = lo2, hi2
+    if unit is not None and lo2 is None:
+        pos = unit["end"]
+    if unit is None:
+        unit = {"kind": "number", "unit": None, "name": None, "end": pos, "factor": 1.0}
+    return low, high, pos, unit, lo2, scale_words
+
+
+def _rejected(
+    text: str,
+    m: re.Match,
+    start: int,
+    pos: int,
+    unit: dict,
+    prefix: str | None,
+    lo2: float | None,
+    low: float,
+    high: float,
+) -> int | None:
+    """Where reading resumes when the mention is not a quantity once its unit is known
+    (a split, a vote, a model number, a year, a name, a score, an address), else None."""
+    s, e = m.span()
+    is_digits = m.group("digits") is not None
+    core = m.group(0)
+    kind = unit["kind"]
+    bare = kind in ("number", "count")
+    if kind == "skip":
+        return _run_end(text, e)
+    if _SPLIT_BEFORE.search(text, max(0, start - 12), start) or text.startswith("-for-", e):
+        return pos  # "a three-for-two stock split", "a 2-for-1 split"
+    if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
+        lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
+    ):
+        return pos  # "by a vote of 34 to 2", "a 2-1 decision"
+    if is_digits and bare and (_MODEL.match(text, s) or _name_noun_after(text, e)):
+        return _run_end(text, e)  # "the 737-800", "its 777 plane"
+    if is_digits and _is_year(core) and kind == "measure" and unit.get("name") in _TIME_UNITS:
+        return pos  # "the 1986 second half", "1986 year operating loss"
+    if bare and prefix is None and lo2 is None:
+        if is_digits and _is_year(core) and low == high == parse_digits(core):
+            return pos  # a year
+        if _name_before(text, start) and not (
+            kind == "count" and _TOP_BEFORE.search(text, max(0, start - 5), start)
+        ):
+            return pos  # "Game 7", but "the top three seeds" is a count
+        if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
+            return pos  # "the Kick Six"
+    if kind == "measure" and unit.get("adjective"):
+        return pos  # "a five-year $700,000 award": a description, not a figure
+    if lo2 is not None and _rejected_range(text, m, start, kind, prefix, low, high):
+        return pos
+    if bare and is_digits and _ADDRESS_AFTER.match(text, e):
+        return pos  # "49 Zorro Ranch Road"
+    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and bare:
+        return pos  # "a six-speed gearbox", "a three-bed flat"
+    return None
+
+
+def _rejected_range(
+    text: str, m: re.Match, start: int, kind: str, prefix: str | None, low: float, high: float
+) -> bool:
+    """A range that is a score, a span of years or part of a name ("ISO 3888-2")."""
+    e = m.end()
+    core = m.group(0)
+    is_digits = m.group("digits") is not None
+    if is_digits and (
+        kind == "number"
+        and prefix is None
+        and all(float(x).is_integer() and 0 <= x <= _SCORE_MAX for x in (low, high))
+        and text[e : e + 1] in "-–"
+    ):
+        return True  # a score
+    if (
+        is_digits
+        and kind in ("number", "count")
+        and len(core) == 4
+        and core.isdigit()
+        and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
+    ):
+        return True  # "between 1600 and 1900": years
+    return kind in ("number", "count") and prefix is None and bool(_name_before(text, start))
+
+
+def _is_age(
+    text: str, s: int, e: int, unit: dict, lo2: float | None, value: float, is_digits: bool
+) -> bool:
+    """A bare number after a person's name and before a comma is an age ("Smith, 52,")."""
+    return bool(
+        unit["kind"] == "number"
+        and is_digits
+        and lo2 is None
+        and _AGE_COMMAS.match(text, e)
+        and _AGE_NAME.search(text, max(0, s - 40), s)
+        and 0 < value < 120
+        and float(value).is_integer()
+    )
+
+
+def _finish(text: str, q: _Q, unit: dict) -> None:
+    """Cue words around the mention (bound, change) and the readings that depend on
+    them: a count's description, ages, "up to ... from" as a level."""
+    start = q.start
     _left_cues(text, q)
     _right_cues(text, q)
     if (
@@ -393,9 +452,6 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.bound = "="  # "earnings were up to 220 mln dlrs in March from 110 mln": a new level
     if unit.get("bound") and q.bound == "=":
         q.bound = unit["bound"]
-    if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
-        return None, pos
-    return q, pos
 
 
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
@@ -860,41 +916,10 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
 # --------------------------------------------------------------------------- table
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Start/end offsets of the sentences of ``text`` (a light splitter that keeps
-    abbreviations such as "U.S." and "Corp." inside their sentence).
-
-    >>> sentence_spans("Trade rose. Mr. Abe spoke.")
-    [(0, 11), (12, 26)]
-    """
-    spans = []
-    start = 0
-    for m in g.SENTENCE_END.finditer(text):
-        cut = m.start()
-        head = text[max(start, cut - 12) : cut]
-        if "\n\n" not in m.group(0) and g._ABBREV.search(head):
-            continue
-        if cut > start:
-            spans.append((start, cut))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    # trim whitespace
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
 def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
     if not found:
         return empty_frame()
-    spans = sentence_spans(text)
+    spans = split_sentences(text)
     starts = [a for a, _ in spans]
     cols: dict[str, list] = {name: [] for name in QUANTITY_COLUMNS}
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT

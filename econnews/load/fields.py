@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["COLUMNS", "DEFAULT_FIELDS", "check_fields", "resolve"]
 

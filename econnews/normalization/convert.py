@@ -38,9 +38,9 @@ from typing import Any
 
 import pandas as pd
 
-from . import schema
-from ._rates import NEAREST_MAX_DAYS
-from .errors import CurrencyMixError, InputError, SchemaError
+from .. import schema
+from ..errors import CurrencyMixError, InputError, SchemaError
+from .rates import NEAREST_MAX_DAYS
 
 __all__ = [
     "FX_SOURCES",
@@ -111,7 +111,7 @@ def _is_money(frame: pd.DataFrame) -> pd.Series:
 def _resolve(source: object, target: str, day: _dt.date | None,
              user: Any) -> tuple[float | None, _dt.date | None, str | None, str]:
     """(rate, day used, source, status) for one currency and day."""
-    from . import _rates
+    from . import rates as _rates
 
     if source == target:
         return 1.0, day, None, "same"
@@ -202,7 +202,7 @@ def normalize(
            value_usd fx_source fx_status
     0  14814814814.8      user     exact
     """
-    from . import _rates
+    from . import rates as _rates
 
     needed = list(_REQUIRED) + ([] if date is not None else ["date"])
     schema.require(quantities, needed, stage="normalize")
@@ -304,7 +304,7 @@ def to_pint(
     >>> str(s.dtype), s.isna().tolist(), str(s.iloc[0])
     ('pint[USD][Float64]', [False, True], '2200000000.0 USD')
     """
-    from .units import parse_unit, use_with_pint_pandas
+    from ..units import parse_unit, use_with_pint_pandas
 
     if isinstance(data, pd.Series):
         if _is_pint(data.dtype):
@@ -329,7 +329,7 @@ def to_pint(
                 raise InputError(f"to_pint: row {bad!r} has a {column} but no unit")
             distinct = sorted(found.dropna().unique())
             if len(distinct) > 1:
-                from .units import is_currency
+                from ..units import is_currency
 
                 listed = ", ".join(distinct[:8]) + (" ..." if len(distinct) > 8 else "")
                 if any(is_currency(u) for u in distinct):
@@ -576,7 +576,7 @@ def read_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
     with open(path, encoding="utf-8", newline="") as f:
         head = [row for _, row in zip(range(3), csv.reader(f), strict=False)]
     if len(head) < 3 or not (len(head[0]) == len(head[1]) == len(head[2])):
-        raise InputError(f"{str(path)!r} is not a CSV written by econnews.normalize.write_csv "
+        raise InputError(f"{str(path)!r} is not a CSV written by econnews.normalization.convert.write_csv "
                          "(it needs three header rows: names, units, dtypes)")
     names, units, tags = head
     body = pd.read_csv(path, skiprows=[1, 2], header=0, dtype=str, keep_default_na=False,

@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 import re
 
-from . import _grammar as g
-from . import _lexicon as lx
-from . import _measures
-from ._read_cues import _DIGIT_NEXT, _change_before
+from ..common.sentences import sentence_at, split_sentences
+from . import grammar as g
+from . import lexicon as lx
+from . import measures as _measures
+from .cues import _DIGIT_NEXT, _change_before
 
 _DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "ZWL", "MXN", "BRL"}
 _LOOSE_SCALES = {"m", "M", "b", "B"}
@@ -250,18 +251,15 @@ _LETTER_AFTER = re.compile(r"(?P<sp>\s?)(?P<u>kts|kt|kn|[ACFRVb])(?![\w&'’-])"
 # "5G", "3G and 4G networks": a small integer with a glued G is a wireless generation
 # ("256GB" and "5GHz" are not: a letter follows)
 _GENERATION_AFTER = re.compile(r"G(?![\w&'’])")
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 _FIELD_TOKEN = re.compile(r"[a-z][a-z-]*")
 
 
 def _sentence_words(text: str, pos: int) -> frozenset[str]:
     """The lower-case words of the sentence around ``pos`` (at most 300 characters each way)."""
-    lo = max(0, pos - 300)
-    before = text[lo:pos]
-    stops = list(_SENTENCE_STOP.finditer(before))
-    a = lo + stops[-1].end() if stops else lo
-    after = _SENTENCE_STOP.search(text, pos, min(len(text), pos + 300))
-    b = after.start() if after else min(len(text), pos + 300)
+    spans = split_sentences(text)
+    i = sentence_at(spans, pos)
+    a, b = spans[i] if i is not None else (0, len(text))
+    a, b = max(a, pos - 300), min(b, pos + 300)
     return frozenset(_FIELD_TOKEN.findall(text[a:b].lower()))
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import RatesError
+from ..errors import RatesError
 
 #: How far back ``nearest`` may look for a business day, in calendar days.
 #: Seven covers any weekend plus the longest ECB closing (Christmas to New Year).

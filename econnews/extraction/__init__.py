@@ -1,0 +1,24 @@
+"""Stage 2, extract: a text (or an articles table) in; the quantities table out.
+
+:func:`extract` reads one text and :func:`extract_corpus` every article of a table,
+one row a mention (:data:`econnews.schema.QUANTITIES`): kind, fully scaled value,
+range, unit, bound, change and the exact offsets of the mention.
+
+Modules, in the order a number is read: :mod:`.scan` (numeric cores, what is not a
+quantity, ranges), :mod:`.numbers` (digits and number words), :mod:`.units` (what
+follows a number: scale, currency, percent, ratio, measure, counted noun),
+:mod:`.cues` (words that set bound and change), :mod:`.context` (what mentions share
+across a text), :mod:`.measures` (physical units), :mod:`.grammar` and
+:mod:`.lexicon` (compiled patterns and the CSV lexicons in ``econnews/data``),
+:mod:`.quantity` (the mention record), :mod:`.table` (the typed table) and
+:mod:`.corpus` (many articles, in parallel).
+
+>>> from econnews.extraction import extract
+>>> extract("Trade rose 1.5 times to $30 billion.")["surface"].tolist()
+['1.5 times', '$30 billion']
+"""
+
+from .corpus import ExtractWarning, extract_corpus
+from .scan import extract
+
+__all__ = ["ExtractWarning", "extract", "extract_corpus"]
