@@ -7,7 +7,8 @@
 
 The pipeline, one subpackage per stage: :mod:`econnews.load` (articles in),
 :mod:`econnews.extraction` (quantities), :mod:`econnews.normalization` (one
-currency), :mod:`econnews.claims` (what the numbers claim); then
+currency), :mod:`econnews.claims` (what the numbers claim), :mod:`econnews.factcheck` (claims
+against official figures); then
 :mod:`econnews.plot`, :mod:`econnews.display` and :mod:`econnews.report` (charts,
 notebook views, a report folder) and :mod:`econnews.cli`. What stages share is in
 :mod:`econnews.common`; table schemas are in :mod:`econnews.schema`, coded errors and
@@ -40,6 +41,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "to_pint": ("econnews.normalization.convert", "to_pint"),
     "deflate": ("econnews.normalization.convert", "deflate"),
     "find_claims": ("econnews.claims.find", "find_claims"),
+    "check": ("econnews.factcheck.verdict", "check"),
+    "reference": ("econnews.factcheck.reference", None),
     "show": ("econnews.display", "show"),
     "plot": ("econnews.plot", None),
     "report": ("econnews.report", None),

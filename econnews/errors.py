@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 __all__ = [
     "CurrencyMixError", "DatasetError", "EconnewsError", "EconnewsWarning", "ExtractWarning",
-    "InputError", "LoadWarning", "MissingColumnsError", "RatesError", "SchemaError",
+    "InputError", "LoadWarning", "MissingColumnsError", "RatesError", "ReferenceDataError",
+    "SchemaError",
 ]
 
 
@@ -71,6 +72,12 @@ class DatasetError(EconnewsError):
     """A public dataset could not be found, downloaded or parsed."""
 
     code = "E006"
+
+
+class ReferenceDataError(EconnewsError):
+    """A reference table of official figures has a missing column or a bad row."""
+
+    code = "E007"
 
 
 class EconnewsWarning(UserWarning):

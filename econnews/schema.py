@@ -19,6 +19,8 @@ The tables, by the stage that makes them:
 ``NORMALIZED``         the columns ``econnews.normalize`` adds (``normalized_columns``)
 ``CLAIMS``             ``econnews.find_claims``
 ``COMPARE``            ``econnews.claims.compare``
+``REFERENCE``          official figures (``econnews.factcheck.reference``)
+``CHECK``              ``econnews.check``: ``CLAIMS`` + ``CHECK_ADDED``
 ``ERRORS``             error rows of every stage (``econnews.load.errors_table``)
 =====================  ===========================================================
 """
@@ -37,6 +39,8 @@ __all__ = [
     "BOOL",
     "BOUNDS",
     "CHANGES",
+    "CHECK",
+    "CHECK_ADDED",
     "CLAIMS",
     "CLAIM_TYPES",
     "COMPARE",
@@ -52,8 +56,10 @@ __all__ = [
     "KINDS",
     "NORMALIZED",
     "QUANTITIES",
+    "REFERENCE",
     "ROLES",
     "STRING",
+    "VERDICTS",
     "category",
     "coerce",
     "empty",
@@ -276,6 +282,52 @@ COMPARE: dict[str, object] = {
     "duplicates": INT,
     "claim_ids": STRING,
 }
+
+# ------------------------------------------------------------------ fact-check
+
+#: What :func:`econnews.check` says of a claim beside the official figure.
+VERDICTS = ["consistent", "overstated", "understated", "no_reference", "not_comparable"]
+
+#: One row per official figure (``econnews.factcheck.reference``): the concept and
+#: parties with their direction (``party_from`` -> ``party_to``, as in the claims table:
+#: for a deficit or surplus, ``party_from`` is the side whose balance it is), the period
+#: ("2018", "2019Q1", "1987-01", "FY2018"), the value in ``unit`` (an ISO 4217 code for
+#: money), the statistical basis ("goods, Census basis"), and where it comes from.
+REFERENCE: dict[str, object] = {
+    "concept": STRING,
+    "parties": STRING,
+    "party_from": STRING,
+    "party_to": STRING,
+    "period": STRING,
+    "value": FLOAT,
+    "unit": STRING,
+    "basis": STRING,
+    "source": STRING,
+    "release": STRING,
+    "url": STRING,
+    "licence": STRING,
+    "source_kind": STRING,
+    "note": STRING,
+}
+
+#: The columns :func:`econnews.check` adds to a claims table.
+CHECK_ADDED: dict[str, object] = {
+    "ref_value": FLOAT,
+    "ref_unit": STRING,
+    "ref_period": STRING,
+    "ref_basis": STRING,
+    "ref_source": STRING,
+    "ref_url": STRING,
+    "compared_value": FLOAT,
+    "deviation": FLOAT,
+    "tolerance": FLOAT,
+    "verdict": category(VERDICTS),
+    "checked_as": STRING,
+    "check_note": STRING,
+}
+
+#: A checked claims table: the claims columns, then what the check adds.
+CHECK: dict[str, object] = {**CLAIMS, **CHECK_ADDED}
 
 # -------------------------------------------------------------------- helpers
 

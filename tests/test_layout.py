@@ -21,6 +21,7 @@ STAGES = {
     "extraction": "extract",
     "normalization": "normalize",
     "claims": "find_claims",
+    "factcheck": "check",
 }
 MAX_FUNCTION_LINES = 120
 MAX_TOP_LEVEL_MODULES = 16
