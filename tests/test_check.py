@@ -248,3 +248,28 @@ def test_official_texts_become_a_reference_with_their_provenance():
     assert "$67.6 billion" in row["note"]
     news = claim("$72 billion", 72e9, to="JPN")
     assert verdicts(news, ref=ref) == ["overstated"]
+
+
+# ----------------------------------------------------------------- the chart
+
+def test_claims_vs_reference_draws_the_official_line_the_claims_and_both_sources():
+    rows = [claim("$347 billion", 347e9, period="2016", doc_id="a", source="Wire A",
+                  speaker="the department"),
+            claim("more than $500 billion", 500e9, bound=">", period="2018", doc_id="b",
+                  source="Paper B", speaker="Senator Smith"),
+            claim("$30 billion", 30e9, period="2018-03", doc_id="c", source="Paper C")]
+    checked = en.check(pd.DataFrame(rows))
+    fig = en.plot.claims_vs_reference(checked)
+    ax = fig.axes[0]
+    line = next(ln for ln in ax.get_lines() if ln.get_label() == "official figure")
+    assert list(line.get_xdata()) == [2016.0, 2017.0, 2018.0, 2019.0, 2020.0]
+    assert line.get_ydata()[2] == pytest.approx(419.2e9)
+    points = [c for c in ax.collections if c.get_label().startswith("claim:")]
+    assert sum(len(c.get_offsets()) for c in points) == 2
+    texts = [t.get_text() for t in ax.texts]
+    assert "Senator Smith: overstated, +19%" in texts
+    note = " ".join(t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_gid")
+                                                        and o.get_gid() == "econnews-source"))
+    note = note.replace("\n", " ")
+    assert "3 articles" in note and "U.S. Census Bureau" in note and "FT-900" in note
+    assert "1 claim with no comparable official figure not shown" in note
