@@ -230,7 +230,7 @@ def test_unreadable_reference_files(tmp_path):
     with pytest.raises(ReferenceDataError, match="no reference file"):
         reference.load(tmp_path / "absent.csv")
     (tmp_path / "x.xlsx").write_text("x")
-    with pytest.raises(ReferenceDataError, match=".csv or .parquet"):
+    with pytest.raises(ReferenceDataError, match=r"\.csv or \.parquet"):
         reference.load(tmp_path / "x.xlsx")
 
 
