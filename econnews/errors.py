@@ -77,7 +77,7 @@ class DatasetError(EconnewsError):
 class ReferenceDataError(EconnewsError):
     """A reference table of official figures has a missing column or a bad row."""
 
-    code = "E007"
+    code = "E008"
 
 
 class EconnewsWarning(UserWarning):

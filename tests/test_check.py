@@ -221,7 +221,7 @@ def test_load_reads_csv_and_parquet(tmp_path):
 def test_bad_reference_rows_are_coded_errors(tmp_path, body, message):
     path = tmp_path / "bad.csv"
     path.write_text(body)
-    with pytest.raises(ReferenceDataError, match=r"\[E007\]") as info:
+    with pytest.raises(ReferenceDataError, match=r"\[E008\]") as info:
         reference.load(path)
     assert message in str(info.value)
 
