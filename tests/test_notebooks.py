@@ -18,8 +18,9 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]
 
 
-def test_there_are_the_three_notebooks():
-    assert IDS == ["01_quickstart", "02_trade_and_investment_claims", "03_report_export"]
+def test_there_are_the_four_notebooks():
+    assert IDS == ["01_quickstart", "02_trade_and_investment_claims", "03_report_export",
+                   "04_fact_check"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
