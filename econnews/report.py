@@ -345,7 +345,7 @@ def _check_date(date: Any) -> pd.Timestamp | None:
     from .load.text import Problem, parse_date
 
     try:
-        stamp = parse_date(date if not isinstance(date, pd.Timestamp) else date)
+        stamp = parse_date(date)
     except Problem as p:
         raise InputError(f"date={date!r}: {p.message}") from None
     return None if stamp is pd.NaT else stamp

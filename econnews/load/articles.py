@@ -59,6 +59,7 @@ Timestamp('2019-01-22 00:00:00')
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import io
 import json
@@ -696,10 +697,8 @@ def load_articles(
     inputs = list(_inputs(paths, run))
     total = 0
     for file, _ in inputs:
-        try:
+        with contextlib.suppress(OSError):
             total += 0 if file is None else file.stat().st_size
-        except OSError:
-            pass
     bar = progress_bar(total=total or None, desc="loading", progress=progress, unit="B",
                        unit_scale=True)
     try:
