@@ -89,7 +89,7 @@ def test_stdin(capsys, monkeypatch):
 
 
 def test_usage_errors_exit_2(capsys):
-    assert run(capsys, "extract", SEED, "-o", "q.xlsx")[0] == 2
+    assert run(capsys, "extract", SEED, "-o", "q.docx")[0] == 2
     assert run(capsys, "extract")[0] == 2
     assert run(capsys, "extract", SEED, "--no-such-option")[0] == 2
     assert run(capsys, "extract", SEED, "--jobs", "0")[0] == 2
@@ -183,7 +183,8 @@ def test_report_without_paths_lets_build_report_choose_the_data_folder(capsys, m
     monkeypatch.chdir(tmp_path)  # no ./data here: the repository's data/ is build_report's
     code, out, err = run(capsys, "report", "--out", "out", "--jobs", "2", "-q")
     assert code == 0 and calls[0][:2] == (None, "out")
-    assert calls[0][2] == {"n_jobs": 2, "progress": False}
+    assert calls[0][2] == {"n_jobs": 2, "progress": False, "to": "USD", "date": None,
+                           "currency_hint": None, "neutralise": True}
     assert out == f"{FakeReport.index}\n" and err == ""
     code, out, err = run(capsys, "report", str(REPO / "data"), "--out", "out")
     assert code == 0 and calls[1][0] == [str(REPO / "data")]
@@ -213,7 +214,7 @@ def test_report_on_the_repository_data_writes_every_file(capsys, monkeypatch, tm
                              for path in rep.files.values())
     assert {"index.html", "quantities.csv", "claims.csv"} <= set(rep.files)
     on_disk = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
-    assert on_disk == set(rep.files)
+    assert on_disk == set(rep.files) | {".econnews-report"}  # + the marker (issue 13)
     counts = rep.summary()
     assert counts["articles"] == 8 and counts["errors"] == 0
     assert err.startswith(f"econnews report: {counts['articles']} articles, ")
