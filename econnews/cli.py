@@ -346,8 +346,10 @@ def _emit(frame: pd.DataFrame, args: argparse.Namespace, *, multi_doc: bool,
 
 
 def _report_skipped(args: argparse.Namespace) -> None:
-    """Each skipped path and why (up to 20), on stderr."""
-    skipped = getattr(args, "skipped", [])
+    """Each skipped path and why (up to 20), on stderr; README/LICENSE-like files only
+    in the summary's count."""
+    skipped = [s for s in getattr(args, "skipped", [])
+               if not s["reason"].startswith("not an article")]
     if args.quiet or not skipped:
         return
     for item in skipped[:20]:
