@@ -269,6 +269,10 @@ def replace_folder(target: str | os.PathLike[str]) -> Iterator[Path]:
             _fsync_dir(staging)
             _swap(staging, target)
             _fsync_dir(parent)
+        except OutputError as exc:  # name the target, not the staging folder
+            shutil.rmtree(staging, ignore_errors=True)
+            message = str(exc).removeprefix(f"[{OutputError.code}] ")
+            raise OutputError(message.replace(str(staging), str(target))) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
