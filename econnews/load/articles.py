@@ -166,7 +166,8 @@ def _check_file(path: Path, folder: Path | None, run: _Run) -> bool:
     """Whether a file found in ``folder`` may be read; records why not."""
     if path.is_symlink() and folder is not None and not run.follow_links \
             and not _inside(path, folder):
-        run.skip(path, "link leading outside the folder (follow_links=True to read it)")
+        run.skip(path, "link leading outside the folder (follow_links=True, "
+                       "--follow-links, reads it)")
         return False
     try:
         mode = path.stat().st_mode
@@ -207,7 +208,8 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                 continue
             sub = here / d
             if sub.is_symlink() and not run.follow_links:
-                run.skip(sub, "link to a folder, not followed (follow_links=True to read it)")
+                run.skip(sub, "link to a folder, not followed (follow_links=True, "
+                              "--follow-links, reads it)")
                 continue
             kept.append(d)
         dirnames[:] = kept
