@@ -198,19 +198,44 @@ def _write(frame: pd.DataFrame, path: str, *, neutralise: bool = True) -> None:
         if lower.endswith(".parquet"):
             frame.to_parquet(fh, index=False)
         elif lower.endswith((".csv", ".xlsx")):
-            plain = _plain(frame)
-            if neutralise:
-                plain = neutralise_formulas(plain)
+            plain = _plain(neutralise_formulas(frame) if neutralise else frame)
             if lower.endswith(".csv"):
                 fh.write(plain.to_csv(index=False).encode("utf-8"))
             else:
-                for c in plain.columns:  # Excel has no time zones
-                    if isinstance(plain[c].dtype, pd.DatetimeTZDtype):
-                        plain[c] = plain[c].dt.tz_localize(None)
-                plain.to_excel(fh, index=False, engine="openpyxl")
+                _write_xlsx(plain, fh)
         else:
             fh.write(frame.to_json(orient="records", lines=True, date_format="iso",
                                    force_ascii=False).encode("utf-8"))
+
+
+def _write_xlsx(frame: pd.DataFrame, fh: Any) -> None:
+    """One sheet; every text cell stored as text, never as a formula (openpyxl would
+    read any text that begins with ``=`` as one, even econnews' own ``bound`` "=")."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("econnews")
+
+    def cell(value: Any) -> Any:
+        if value is None or value is pd.NA or value is pd.NaT or \
+                (isinstance(value, float) and value != value):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.tz_localize(None).to_pydatetime() if value.tzinfo else \
+                value.to_pydatetime()
+        if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+            value = value.item()
+        if isinstance(value, str):
+            c = WriteOnlyCell(sheet, value=value)
+            c.data_type = "s"
+            return c
+        return value
+
+    sheet.append([cell(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        sheet.append([cell(v) for v in row])
+    book.save(fh)
 
 
 def _fmt_value(v: Any) -> str:

@@ -361,21 +361,22 @@ def _guard(value: Any) -> Any:
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells cannot run as spreadsheet formulas: a cell that begins
     with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets ``'`` in front
-    (OWASP's advice for CSV files). Numbers, numeric columns and text that is a
-    plain number ("-5", "+2.5%") stay as they are. Column names are guarded too.
+    (OWASP's advice for CSV files). Numbers, numeric columns, text that is a plain
+    number ("-5", "+2.5%") and categorical columns (econnews' own vocabularies, such
+    as ``bound`` ``=``) stay as they are. Column names are guarded too.
 
-    >>> t = pd.DataFrame({"id": ["=HYPERLINK(1)", "a", "-5"], "value": [-1.0, 2.0, 3.0]})
+    >>> t = pd.DataFrame({"id": ["=HYPERLINK(1)", "a", "-5"], "value": [-1.0, 2.0, 3.0],
+    ...                   "bound": pd.Categorical(["=", "~", "="])})
     >>> neutralise_formulas(t).values.tolist()
-    [["'=HYPERLINK(1)", -1.0], ['a', 2.0], ['-5', 3.0]]
+    [["'=HYPERLINK(1)", -1.0, '='], ['a', 2.0, '~'], ['-5', 3.0, '=']]
     """
     out = frame.copy()
     for name in out.columns:
         col = out[name]
         if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype) \
-                or pd.api.types.is_datetime64_any_dtype(col.dtype):
-            continue
-        if isinstance(col.dtype, pd.CategoricalDtype):
-            col = col.astype("string")
+                or pd.api.types.is_datetime64_any_dtype(col.dtype) \
+                or isinstance(col.dtype, pd.CategoricalDtype):
+            continue  # categories are econnews' own vocabularies (bound "=", kind ...)
         mapped = col.map(_guard)
         out[name] = mapped.astype(col.dtype) if mapped.dtype != col.dtype else mapped
     out.columns = [_guard(c) for c in out.columns]
