@@ -418,21 +418,22 @@ def _convert(quantities: pd.DataFrame, to: str | None) -> pd.DataFrame:
 
 def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
                ) -> pd.DataFrame:
-    """The claims table with amounts in ``to``: find_claims(to=) where it takes it,
-    else converted here with econnews.normalize."""
+    """The claims table with amounts in ``to`` (and in USD): find_claims(to=) where it
+    takes it, else the quantities converted first (as the report does) and the
+    claims converted to ``to`` here, both with econnews.normalize."""
     import inspect
 
     from . import find_claims
+    from .normalization.convert import normalize
 
-    takes_to = "to" in inspect.signature(find_claims).parameters
-    if takes_to and to is not None:
-        return find_claims(articles, quantities, to=to)
+    if "to" in inspect.signature(find_claims).parameters:
+        return find_claims(articles, quantities, to=to or "USD")
+    if "value_usd" not in quantities.columns:
+        quantities = normalize(quantities, to="USD")
     claims = find_claims(articles, quantities)
     if to is None or f"value_{to.lower()}" in claims.columns or not len(claims) \
             or not {"value", "unit", "date", "kind"} <= set(claims.columns):
         return claims
-    from .normalization.convert import normalize
-
     frame = claims[["kind", "value", "unit", "date"]].assign(low=claims["value"],
                                                              high=claims["value"])
     converted = normalize(frame, to=to)

@@ -62,3 +62,26 @@ def test_version_matches_the_package_metadata():
     import econnews
 
     assert econnews.__version__ == PYPROJECT["project"]["version"] == version("econnews")
+
+
+def test_a_relative_econnews_data_is_read_from_where_it_was_set(tmp_path, monkeypatch):
+    # README: `export ECONNEWS_DATA=...` in the repository root, then the notebook
+    # kernel runs in notebooks/: the relative path must still point at the data
+    from econnews import datasets
+    from econnews.errors import DatasetError
+
+    root = tmp_path / "repo"
+    (root / "notebooks").mkdir(parents=True)
+    (tmp_path / "shared" / "corpora").mkdir(parents=True)
+    monkeypatch.setenv("ECONNEWS_DATA", "../shared/corpora")
+    monkeypatch.setenv("PWD", str(root))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(root / "notebooks")
+    dirs = datasets.data_dirs()
+    assert dirs[0] == tmp_path / "shared" / "corpora"
+    with pytest.raises(DatasetError) as err:
+        datasets.bbc(download=False)
+    message = str(err.value)
+    assert str(tmp_path / "shared" / "corpora" / "bbc") in message  # the paths tried
+    assert str(root / "shared" / "corpora" / "bbc") in message
+    assert "absolute path" in message
