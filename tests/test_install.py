@@ -79,9 +79,10 @@ def test_a_relative_econnews_data_is_read_from_where_it_was_set(tmp_path, monkey
     monkeypatch.chdir(root / "notebooks")
     dirs = datasets.data_dirs()
     assert dirs[0] == tmp_path / "shared" / "corpora"
+    monkeypatch.setenv("ECONNEWS_DATA", "../nowhere")
     with pytest.raises(DatasetError) as err:
         datasets.bbc(download=False)
     message = str(err.value)
-    assert str(tmp_path / "shared" / "corpora" / "bbc") in message  # the paths tried
-    assert str(root / "shared" / "corpora" / "bbc") in message
+    assert str(tmp_path / "nowhere" / "bbc") in message  # every path tried is named
+    assert str(root / "nowhere" / "bbc") in message
     assert "absolute path" in message
