@@ -15,13 +15,20 @@
 * ``.html`` / ``.htm``: main text and metadata via ``trafilatura``.
 * folders (recursively), globs (``news/**/*.txt``) and ``-`` (standard input).
 
-In a folder, ``README*``, ``TERMS*``, ``LICENSE*``/``LICENCE*``, ``COPYING*``,
-hidden files and files of other types are skipped (not articles; listed in
-``articles.attrs["skipped"]``). A ``manifest.csv`` is metadata, not articles:
-its rows (columns ``file``, then any of ``id``, ``date``, ``title``, ``source``,
-``url`` and others such as ``note``) describe the files beside it; manifest values
-win over front matter, which wins over what is inferred (first line, file name).
-A manifest row whose file is missing is an error row (``missing-file``).
+In a folder, files named exactly ``README``, ``TERMS``, ``LICENSE``/``LICENCE`` or
+``COPYING`` (with any extension: ``README.md``; never ``terms-of-trade-shock.txt``),
+files of other types, links leading outside the folder and links to folders
+(unless ``follow_links=True``), and named pipes, sockets and devices are skipped,
+each listed in ``articles.attrs["skipped"]`` with its reason; hidden files and
+folders are passed over. A file over ``max_bytes`` (64 MB) is a ``too-large``
+error row, a folder that cannot be listed an ``unreadable`` one. A
+``manifest.csv`` is metadata, not articles: its rows (columns ``file``, then any of
+``id``, ``date``, ``title``, ``source``, ``url`` and others such as ``note``)
+describe the files beside it and under it (``file`` may be ``2019/a.txt``; the
+nearest manifest wins); manifest values win over front matter, which wins over
+what is inferred (first line, file name). A manifest row whose file is missing is
+an error row (``missing-file``). Lone surrogates (``"\\ud800"`` in JSON) become
+U+FFFD, one character for one.
 
 Text is decoded as UTF-8 (with or without BOM, or UTF-16 with BOM), falling back
 to cp1252 then latin-1; the ``encoding`` column records which. Line endings
@@ -36,8 +43,8 @@ input), or a manifest row naming a missing file; inputs == rows + error rows,
 always, and every file read appears in the ``path`` of a row or an error.
 Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
 ``not-found``, ``unreadable``, ``empty``, ``binary``, ``bad-json``, ``bad-record``,
-``bad-csv``, ``bad-html``, ``no-text``, ``bad-date``, ``unsupported``,
-``missing-file``. ``errors=`` chooses what happens to them:
+``bad-csv``, ``bad-html``, ``html-reader``, ``no-text``, ``bad-date``,
+``unsupported``, ``missing-file``, ``too-large``, ``not-a-file``. ``errors=`` chooses what happens to them:
 
 * ``"warn"`` (default): return the articles, emit one :class:`LoadWarning`
   summarising the errors, and keep them as records in
