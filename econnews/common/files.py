@@ -242,7 +242,7 @@ def replace_folder(target: str | os.PathLike[str]) -> Iterator[Path]:
     ...     sorted(p.name for p in pathlib.Path(d, "report").iterdir())
     ['.econnews-report', 'a.txt']
     """
-    target = check_writable(target, folder=True)
+    target = Path(os.path.abspath(check_writable(target, folder=True)))
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
