@@ -430,7 +430,7 @@ def _text_record(text: str, *, markdown: bool) -> dict[str, Any]:
 def _html_record(text: str) -> dict[str, Any]:
     try:
         import trafilatura
-    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml_html_clean
+    except Exception as exc:  # e.g. ImportError: lxml >= 5.2 without lxml_html_clean
         raise Problem("html-reader", f"the HTML reader cannot start ({exc}); reinstall "
                                      "econnews (pip install -e .) to get trafilatura and "
                                      "lxml_html_clean, or pass the text as .txt") from None
