@@ -269,3 +269,14 @@ def test_neutralise_formulas_leaves_numbers_and_categories_right():
     assert out["value"].tolist() == [-1.5, 2.0] and out["low"].dtype == "Int64"
     assert out["note"].tolist() == ["-3.5%", "'\rx"]
     assert t["note"].tolist() == ["-3.5%", "\rx"]  # the input is not modified
+
+
+def test_a_carriage_return_in_a_field_does_not_split_a_csv_row(tmp_path, capsys):
+    src = tmp_path / "cr.jsonl"
+    src.write_text('{"id": "a", "source": "\\rReuters\\rTokyo", "text": "Exports rose 5%."}\n'
+                   '{"id": "b", "source": "Kyodo", "text": "Imports fell 2%."}\n')
+    out = tmp_path / "q.csv"
+    assert run(capsys, "extract", src, "-o", out, "-q")[0] == 0
+    q = pd.read_csv(out, keep_default_na=False)
+    assert q["doc_id"].tolist() == ["a", "b"]
+    assert q["source"].tolist() == ["\nReuters\nTokyo", "Kyodo"]

@@ -348,9 +348,19 @@ def _file_id(path: Path, root: Path | None) -> str:
 
 def _clean(value: Any) -> Any:
     """Lone surrogates (``"\\ud800"`` is valid JSON) become U+FFFD: one character for
-    one, so offsets into the text stay right, and pyarrow can store the string."""
-    if isinstance(value, str) and _SURROGATES.search(value):
-        return _SURROGATES.sub("\ufffd", value)
+    one, so offsets into the text stay right, and pyarrow can store the string. Line
+    endings become ``\\n`` in every field, as in the text (a bare ``\\r`` in a CSV cell
+    splits the row for most readers).
+
+    >>> _clean("Reuters\\r\\nTokyo\\ud800")
+    'Reuters\\nTokyo\ufffd'
+    """
+    if not isinstance(value, str):
+        return value
+    if _SURROGATES.search(value):
+        value = _SURROGATES.sub("\ufffd", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
