@@ -3,11 +3,17 @@
 Sub-commands: ``extract`` (quantities), ``claims`` (the claims table) and
 ``report`` (a browsable report folder). Every sub-command reads files, folders,
 globs or ``-`` (standard input); tables go to ``-o FILE`` (``.parquet``,
-``.csv``, ``.jsonl``) or, without ``-o``, to stdout as a readable text table.
-Progress and a one-line summary (articles, rows, errors, seconds) go to stderr
-(``--quiet`` silences them); ``report`` prints the path of the report's
-``index.html`` on stdout. ``--currency-hint`` (``extract``) is passed to the
-extractor: it says what a bare ``$`` or "dollars" means. Exit codes: 0 done, 1 an
+``.csv``, ``.jsonl``, ``.xlsx`` with the ``xlsx`` extra) or, without ``-o``, to
+stdout as a readable text table. Progress and a one-line summary (articles, rows,
+errors, what was skipped, seconds) go to stderr (``--quiet`` silences them);
+``report`` prints the path of the report's ``index.html`` on stdout.
+
+Shared options: ``--to CCY`` (money converted to that currency; default USD for
+``claims`` and ``report``, none for ``extract``), ``--date`` (the date of
+articles that have none, so their money can be converted), ``--currency-hint``
+(what a bare ``$`` or "dollars" means). CSV and Excel cells that begin with ``=``,
+``+``, ``-`` or ``@`` get a ``'`` in front (``--keep-formulas`` turns it off).
+Output locations are checked before the work starts. Exit codes: 0 done, 1 an
 error (one line saying the fix; with ``--strict``, any unreadable input), 2 a
 usage error.
 
@@ -33,7 +39,10 @@ from .errors import EconnewsError, InputError
 
 __all__ = ["main"]
 
-OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl")
+OUTPUT_SUFFIXES = (".parquet", ".csv", ".jsonl", ".xlsx")
+#: singular of each summary count
+_SINGULAR = {"articles": "article", "quantities": "quantity", "claims": "claim",
+             "errors": "error", "files": "file", "skipped": "skipped"}
 #: columns shown on stdout (the full table goes to -o)
 SHOWN = ["doc_id", "surface", "kind", "value", "unit", "bound", "change"]
 SHOWN_CLAIMS = ["doc_id", "concept", "parties", "claim_type", "value", "unit", "period",
@@ -49,13 +58,32 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=30)
 
 
-def _common(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+def _common(p: argparse.ArgumentParser, *, output: bool = True,
+            default_to: str | None = "USD") -> None:
     if output:
         p.add_argument("-o", "--output", metavar="FILE",
-                       help="write the full table to FILE (.parquet, .csv or .jsonl); "
-                            "default: a text table on stdout")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="extract with N processes (-1: one per CPU; default 1)")
+                       help="write the full table to FILE (.parquet, .csv, .jsonl, or .xlsx "
+                            "with pip install 'econnews[xlsx]'); default: a text table on "
+                            "stdout")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="extract with N processes (-1: one per CPU; default: chosen for "
+                        "the machine and the input)")
+    what = "default USD" if default_to else "default: no conversion"
+    p.add_argument("--to", metavar="CCY", default=default_to,
+                   help=f"convert money to this ISO 4217 currency at each article's date "
+                        f"(value_<ccy> columns; {what})")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="date of the articles that have none (for the exchange rate)")
+    p.add_argument("--currency-hint", metavar="CODE",
+                   help="ISO 4217 code for amounts written with a bare '$' or 'dollars' "
+                        "(e.g. AUD for an Australian paper); default USD")
+    p.add_argument("--keep-formulas", action="store_true",
+                   help="write CSV/Excel cells that begin with = + - @ as they are "
+                        "(default: a ' in front, so spreadsheets do not run them)")
+    p.add_argument("--max-size", metavar="MB", type=float, default=64,
+                   help="files larger than this are an error row (too-large); default 64")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read links in folders that lead outside them (skipped by default)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 if any input could not be read or extracted")
     p.add_argument("--quiet", "-q", action="store_true",
@@ -65,6 +93,8 @@ def _common(p: argparse.ArgumentParser, *, output: bool = True) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="econnews", formatter_class=_Formatter,
         description="The economic figures in news as typed tables.",
@@ -74,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
                "  econnews claims data -o claims.csv\n"
                "  econnews report data --out report/\n"
                "\nrun 'econnews COMMAND --help' for each command's options")
+    parser.add_argument("--version", action="version", version=f"econnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ex = sub.add_parser(
@@ -86,12 +117,10 @@ def _parser() -> argparse.ArgumentParser:
                "  econnews extract data\n"
                "  econnews extract 'news/**/*.txt' -o quantities.parquet --jobs 2\n"
                "  cat article.txt | econnews extract -\n"
-               "  econnews extract export.jsonl --currency-hint AUD -o q.csv --strict")
+               "  econnews extract export.jsonl --currency-hint AUD -o q.csv --strict\n"
+               "  econnews extract news/ --to EUR --date 2019-01-22 -o q.xlsx")
     ex.add_argument("paths", nargs="+", metavar="PATH")
-    _common(ex)
-    ex.add_argument("--currency-hint", metavar="CODE",
-                    help="ISO 4217 code for amounts written with a bare '$' or 'dollars' "
-                         "(e.g. AUD for an Australian paper); default USD")
+    _common(ex, default_to=None)
 
     cl = sub.add_parser(
         "claims", formatter_class=_Formatter, help="the claims the figures make",
@@ -99,7 +128,8 @@ def _parser() -> argparse.ArgumentParser:
                     "and speaker: one row per claim.",
         epilog="examples:\n"
                "  econnews claims data\n"
-               "  econnews claims news/ -o claims.parquet --jobs 2")
+               "  econnews claims data -o claims.csv\n"
+               "  econnews claims news/ -o claims.parquet --jobs 2 --date 2005-03-01")
     cl.add_argument("paths", nargs="+", metavar="PATH")
     _common(cl)
 
@@ -111,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
                     "repository's data/ folder.",
         epilog="examples:\n"
                "  econnews report --out report/\n"
-               "  econnews report news/ --out report/ --jobs 2")
+               "  econnews report news/ --out report/ --jobs 2 --to EUR")
     rp.add_argument("paths", nargs="*", metavar="PATH")
     rp.add_argument("--out", required=True, metavar="DIR", help="folder to write the report into")
     _common(rp, output=False)
@@ -122,13 +152,26 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check_output(path: str | None) -> None:
-    if path is not None and not path.lower().endswith(OUTPUT_SUFFIXES):
-        raise _UsageError(f"-o {path}: use a .parquet, .csv or .jsonl file name")
+    """Before any work: a known suffix (usage error), the extra it needs, and a place
+    that can be written (one-line error)."""
+    if path is None:
+        return
+    if not path.lower().endswith(OUTPUT_SUFFIXES):
+        raise _UsageError(f"-o {path}: use a .parquet, .csv, .jsonl or .xlsx file name")
+    if path.lower().endswith(".xlsx"):
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            raise InputError(f"-o {path}: Excel output needs openpyxl; pip install "
+                             "'econnews[xlsx]', or write .csv") from None
+    from .common.files import check_writable
+
+    check_writable(path)
 
 
 def _check_paths(paths: Sequence[str]) -> None:
     for p in paths:
-        if p != "-" and not re.search(r"[*?\[]", p) and not os.path.exists(p):
+        if p != "-" and not re.search(r"[*?\[]", p) and not os.path.lexists(p):
             raise InputError(f"no such file or folder: {p}; check the path")
 
 
@@ -144,17 +187,55 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _write(frame: pd.DataFrame, path: str) -> None:
+def _write(frame: pd.DataFrame, path: str, *, neutralise: bool = True) -> None:
+    """Write a table atomically: a failed write leaves the previous file as it was."""
+    from .common.files import atomic_write, neutralise_formulas
+
     frame = frame.copy()
     frame.attrs = {}
     lower = path.lower()
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    if lower.endswith(".parquet"):
-        frame.to_parquet(path, index=False)
-    elif lower.endswith(".csv"):
-        _plain(frame).to_csv(path, index=False)
-    else:
-        frame.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
+    with atomic_write(Path(path)) as fh:
+        if lower.endswith(".parquet"):
+            frame.to_parquet(fh, index=False)
+        elif lower.endswith((".csv", ".xlsx")):
+            plain = _plain(neutralise_formulas(frame) if neutralise else frame)
+            if lower.endswith(".csv"):
+                fh.write(plain.to_csv(index=False).encode("utf-8"))
+            else:
+                _write_xlsx(plain, fh)
+        else:
+            fh.write(frame.to_json(orient="records", lines=True, date_format="iso",
+                                   force_ascii=False).encode("utf-8"))
+
+
+def _write_xlsx(frame: pd.DataFrame, fh: Any) -> None:
+    """One sheet; every text cell stored as text, never as a formula (openpyxl would
+    read any text that begins with ``=`` as one, even econnews' own ``bound`` "=")."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("econnews")
+
+    def cell(value: Any) -> Any:
+        if value is None or value is pd.NA or value is pd.NaT or \
+                (isinstance(value, float) and value != value):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.tz_localize(None).to_pydatetime() if value.tzinfo else \
+                value.to_pydatetime()
+        if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+            value = value.item()
+        if isinstance(value, str):
+            c = WriteOnlyCell(sheet, value=value)
+            c.data_type = "s"
+            return c
+        return value
+
+    sheet.append([cell(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        sheet.append([cell(v) for v in row])
+    book.save(fh)
 
 
 def _fmt_value(v: Any) -> str:
@@ -205,6 +286,42 @@ def _check_currency(code: str | None) -> str | None:
                           "CAD") from None
 
 
+def _check_to(code: str | None) -> str | None:
+    """The --to currency, upper-cased (a usage error if it is no ISO 4217 code)."""
+    if code is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{3}", code):
+        raise _UsageError(f"--to {code}: give an ISO 4217 code such as USD or EUR")
+    return code.upper()
+
+
+def _check_date(value: str | None) -> pd.Timestamp | None:
+    """The --date as a Timestamp (a usage error if it cannot be read)."""
+    if value is None:
+        return None
+    from .load.text import Problem, parse_date
+
+    try:
+        stamp = parse_date(value)
+    except Problem:
+        stamp = pd.NaT
+    if stamp is pd.NaT:
+        raise _UsageError(f"--date {value}: write the date as YYYY-MM-DD, e.g. 2019-01-22")
+    return stamp
+
+
+def _n_jobs(jobs: int | None) -> int | None:
+    """--jobs as extract_corpus takes it: ``None`` (its own choice) where it has one."""
+    if jobs is not None:
+        return jobs
+    import inspect
+
+    from .extraction.corpus import extract_corpus
+
+    param = inspect.signature(extract_corpus).parameters.get("n_jobs")
+    return None if param is not None and param.default is None else 1
+
+
 def _report_errors(errors: pd.DataFrame, quiet: bool) -> None:
     if quiet or not len(errors):
         return
@@ -221,19 +338,25 @@ def _progress(args: argparse.Namespace) -> bool | None:
     return True if args.progress else None
 
 
-def _pipeline(args: argparse.Namespace, *, currency_hint: str | None = None
+def _pipeline(args: argparse.Namespace
               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     from .extraction.corpus import extract_corpus
     from .load.articles import load_articles
 
     _check_paths(args.paths)
     progress = _progress(args)
-    articles, load_errors = load_articles(args.paths, errors="collect", progress=progress)
+    articles, load_errors = load_articles(args.paths, errors="collect", progress=progress,
+                                          max_bytes=args.max_bytes,
+                                          follow_links=args.follow_links)
+    args.skipped = list(articles.attrs.get("skipped", []))
     if not len(articles) and len(load_errors):
         first = load_errors.iloc[0]
         raise InputError(f"no article could be read: {first['path']}: {first['message']}")
-    quantities, extract_errors = extract_corpus(articles, n_jobs=args.jobs, progress=progress,
-                                                errors="collect", currency_hint=currency_hint)
+    if args.date is not None and len(articles):
+        articles = articles.assign(date=articles["date"].fillna(args.date))
+    quantities, extract_errors = extract_corpus(articles, n_jobs=_n_jobs(args.jobs),
+                                                progress=progress, errors="collect",
+                                                currency_hint=args.currency_hint)
     errors = pd.concat([load_errors, extract_errors], ignore_index=True) \
         if len(extract_errors) else load_errors
     return articles, quantities, errors
@@ -242,36 +365,102 @@ def _pipeline(args: argparse.Namespace, *, currency_hint: str | None = None
 def _emit(frame: pd.DataFrame, args: argparse.Namespace, *, multi_doc: bool,
           columns: Sequence[str] = SHOWN) -> None:
     if args.output:
-        _write(frame, args.output)
+        _write(frame, args.output, neutralise=not args.keep_formulas)
     else:
         sys.stdout.write(_text_table(frame, multi_doc=multi_doc, columns=columns) + "\n")
+
+
+def _report_skipped(args: argparse.Namespace) -> None:
+    """Each skipped path and why (up to 20), on stderr; README/LICENSE-like files only
+    in the summary's count."""
+    skipped = [s for s in getattr(args, "skipped", [])
+               if not s["reason"].startswith("not an article")]
+    if args.quiet or not skipped:
+        return
+    for item in skipped[:20]:
+        print(f"econnews: skipped: {item['path']}: {item['reason']}", file=sys.stderr)
+    if len(skipped) > 20:
+        print(f"econnews: ... and {len(skipped) - 20} more skipped", file=sys.stderr)
+
+
+def _plural(n: int, name: str) -> str:
+    """``1 quantity``, ``2 quantities``.
+
+    >>> _plural(1, "quantities"), _plural(2, "quantities"), _plural(0, "errors")
+    ('1 quantity', '2 quantities', '0 errors')
+    """
+    return f"{n:,} {_SINGULAR.get(name, name) if n == 1 else name}"
 
 
 def _summary(args: argparse.Namespace, started: float, **counts: int) -> None:
     if args.quiet:
         return
-    parts = ", ".join(f"{n:,} {name[:-1] if n == 1 else name}" for name, n in counts.items())
+    parts = ", ".join(_plural(n, name) for name, n in counts.items())
+    skipped = getattr(args, "skipped", [])
+    if skipped:
+        from collections import Counter
+
+        reasons = Counter(s["reason"].split(" (")[0] for s in skipped)
+        parts += f", {len(skipped):,} skipped (" + "; ".join(
+            f"{n} {why}" for why, n in reasons.most_common()) + ")"
     print(f"econnews {args.command}: {parts}, {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
 
 
+def _convert(quantities: pd.DataFrame, to: str | None) -> pd.DataFrame:
+    """Quantities with ``value_<to>`` … columns (econnews.normalize), or as they are."""
+    if to is None:
+        return quantities
+    from .normalization.convert import normalize
+
+    return normalize(quantities, to=to)
+
+
+def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
+               ) -> pd.DataFrame:
+    """The claims table with amounts in ``to`` (and in USD): find_claims(to=) where it
+    takes it, else the quantities converted first (as the report does) and the
+    claims converted to ``to`` here, both with econnews.normalize."""
+    import inspect
+
+    from . import find_claims
+    from .normalization.convert import normalize
+
+    if "to" in inspect.signature(find_claims).parameters:
+        return find_claims(articles, quantities, to=to or "USD")
+    if "value_usd" not in quantities.columns:
+        quantities = normalize(quantities, to="USD")
+    claims = find_claims(articles, quantities)
+    if to is None or f"value_{to.lower()}" in claims.columns or not len(claims) \
+            or not {"value", "unit", "date", "kind"} <= set(claims.columns):
+        return claims
+    frame = claims[["kind", "value", "unit", "date"]].assign(low=claims["value"],
+                                                             high=claims["value"])
+    converted = normalize(frame, to=to)
+    out = claims.copy()
+    for c in (f"value_{to.lower()}", "fx_rate", "fx_date", "fx_status"):
+        if c in converted and c not in out:
+            out[c] = converted[c].to_numpy()
+    return out
+
+
 def _cmd_extract(args: argparse.Namespace, started: float) -> int:
-    hint = _check_currency(args.currency_hint)
-    articles, quantities, errors = _pipeline(args, currency_hint=hint)
+    articles, quantities, errors = _pipeline(args)
+    quantities = _convert(quantities, args.to)
     _emit(quantities, args, multi_doc=len(articles) > 1)
     _report_errors(errors, args.quiet)
+    _report_skipped(args)
     _summary(args, started, articles=len(articles), quantities=len(quantities),
              errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 
 
 def _cmd_claims(args: argparse.Namespace, started: float) -> int:
-    from . import find_claims
-
     articles, quantities, errors = _pipeline(args)
-    claims = find_claims(articles, quantities)
+    claims = _claims_in(articles, quantities, args.to)
     _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
     _report_errors(errors, args.quiet)
+    _report_skipped(args)
     _summary(args, started, articles=len(articles), quantities=len(quantities),
              claims=len(claims), errors=len(errors))
     return 1 if args.strict and len(errors) else 0
@@ -282,9 +471,14 @@ def _cmd_report(args: argparse.Namespace, started: float) -> int:
 
     paths = list(args.paths)
     _check_paths(paths)
-    rep = build_report(paths or None, args.out, n_jobs=args.jobs, progress=_progress(args))
+    rep = build_report(paths or None, args.out, n_jobs=_n_jobs(args.jobs),
+                       progress=_progress(args), to=args.to or "USD", date=args.date,
+                       currency_hint=args.currency_hint, neutralise=not args.keep_formulas)
     counts = rep.summary()
+    arts = getattr(rep, "articles", None)
+    args.skipped = list(arts.attrs.get("skipped", [])) if arts is not None else []
     _report_errors(rep.errors, args.quiet)
+    _report_skipped(args)
     print(rep.index)
     _summary(args, started, **{k: counts[k] for k in ("articles", "quantities", "claims",
                                                        "errors", "files") if k in counts})
@@ -306,10 +500,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     try:
+        if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
+            raise _UsageError(f"--jobs {args.jobs}: give a positive number, or -1 for all CPUs")
+        if args.max_size <= 0:
+            raise _UsageError(f"--max-size {args.max_size:g}: give a size in MB above 0")
+        args.max_bytes = int(args.max_size * 1024 * 1024)
+        args.to = _check_to(args.to)
+        args.date = _check_date(args.date)
+        args.currency_hint = _check_currency(args.currency_hint)
         if getattr(args, "output", None) is not None:
             _check_output(args.output)
-        if args.jobs == 0 or args.jobs < -1:
-            raise _UsageError(f"--jobs {args.jobs}: give a positive number, or -1 for all CPUs")
+        if args.command == "report":
+            from .common.files import check_writable
+
+            check_writable(args.out, folder=True)
         return _COMMANDS[args.command](args, started)
     except _UsageError as exc:
         print(f"econnews {args.command}: error: {exc}", file=sys.stderr)
@@ -322,6 +526,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a write or read the checks could not foresee
+        from .common.files import output_error
+
+        where = exc.filename or getattr(args, "output", None) or getattr(args, "out", "")
+        print(f"econnews {args.command}: error: {output_error(exc, where)}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print(f"econnews {args.command}: error: out of memory; use --jobs 1, --max-size, or "
+              "split the input", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,7 +36,7 @@ from .load.articles import EXTRA, _unique_ids, flag_duplicates, load_articles
 from .load.sgml import SOURCE as REUTERS_SOURCE
 from .load.sgml import parse_sgml
 
-__all__ = ["SOURCES", "bbc", "cache_dir", "reuters21578"]
+__all__ = ["SOURCES", "bbc", "cache_dir", "data_dirs", "reuters21578"]
 
 #: name -> (official archive URL, what to find once unpacked)
 SOURCES: dict[str, dict[str, str]] = {
@@ -83,7 +83,7 @@ def _where_to_put(name: str) -> str:
     src = SOURCES[name]
     return (f"download {src['url']} (see {src['page']}) yourself and unpack {src['files']} "
             f"into {cache_dir() / name}, or set ECONNEWS_DATA to a folder holding {name}/, "
-            f"or pass path=")
+            f"or pass path= (give ECONNEWS_DATA as an absolute path)")
 
 
 def _download(name: str, *, fetch: Callable[..., None] | None = None,
@@ -113,13 +113,45 @@ def _download(name: str, *, fetch: Callable[..., None] | None = None,
     return target
 
 
+def data_dirs() -> list[Path]:
+    """The folders ``$ECONNEWS_DATA`` may mean, absolute. A relative value is read
+    from the folder the user set it in (the shell's ``$PWD``, which a Jupyter kernel
+    inherits even though it runs in ``notebooks/``), then from the working folder,
+    then from the repository root.
+
+    >>> import os
+    >>> os.environ["ECONNEWS_DATA"] = "/srv/corpora"
+    >>> [p.as_posix() for p in data_dirs()]
+    ['/srv/corpora']
+    >>> del os.environ["ECONNEWS_DATA"]
+    """
+    env = os.environ.get("ECONNEWS_DATA", "").strip()
+    if not env:
+        return []
+    p = Path(os.path.expanduser(env))
+    if p.is_absolute():
+        return [p]
+    bases = [os.environ.get("PWD"), os.getcwd(), Path(__file__).resolve().parents[1]]
+    out: list[Path] = []
+    for base in bases:
+        if base:
+            cand = Path(os.path.normpath(Path(base) / p))
+            if cand not in out:
+                out.append(cand)
+    return out
+
+
 def _candidates(name: str) -> list[Path]:
     out = []
-    env = os.environ.get("ECONNEWS_DATA")
-    if env:
-        out += [Path(env) / name, Path(env)]
+    for d in data_dirs():
+        out += [d / name, d]
     out.append(cache_dir() / name)
     return out
+
+
+def _tried(name: str) -> str:
+    """Where a corpus was looked for, for error messages."""
+    return "looked in " + ", ".join(str(p) for p in _candidates(name))
 
 
 def _locate(name: str, path: str | os.PathLike[str] | None, find: Callable[[Path], Path | None],
@@ -135,8 +167,12 @@ def _locate(name: str, path: str | os.PathLike[str] | None, find: Callable[[Path
         if found is not None:
             return found
     if not download:
-        raise DatasetError(f"{name} is not on this machine; {_where_to_put(name)}")
-    found = find(_download(name, progress=progress))
+        raise DatasetError(f"{name} is not on this machine ({_tried(name)}); "
+                           f"{_where_to_put(name)}")
+    try:
+        found = find(_download(name, progress=progress))
+    except DatasetError as exc:
+        raise DatasetError(f"{str(exc).removeprefix('[E006] ')} ({_tried(name)})") from None
     if found is None:
         raise DatasetError(f"the downloaded {name} archive does not hold "
                            f"{SOURCES[name]['files']}; {_where_to_put(name)}")

@@ -14,9 +14,30 @@ from collections.abc import Sequence
 
 __all__ = [
     "CurrencyMixError", "DatasetError", "EconnewsError", "EconnewsWarning", "ExtractWarning",
-    "InputError", "LoadWarning", "MissingColumnsError", "RatesError", "ReferenceDataError",
-    "SchemaError",
+    "InputError", "LoadWarning", "MissingColumnsError", "OutputError", "RatesError",
+    "ReferenceDataError", "SchemaError",
 ]
+
+#: stages that take the claims table, and those that take the articles table
+_CLAIMS_STAGES = {"plot", "claims_timeline", "compare_claims", "compare", "check"}
+_ARTICLE_STAGES = {"extract_corpus", "flag_duplicates", "find_claims"}
+_ARTICLE_COLUMNS = {"id", "text", "title", "date", "source"}
+
+
+def _hint(stage: str, missing: Sequence[str]) -> str:
+    """The fix for a table without the columns ``stage`` needs: which function makes it.
+
+    >>> _hint("claims_timeline", ["concept"])
+    'pass the claims table returned by econnews.find_claims()'
+    >>> _hint("extract_corpus", ["text"])
+    'pass the articles table returned by econnews.load_articles() (columns id and text)'
+    """
+    if stage in _CLAIMS_STAGES:
+        return "pass the claims table returned by econnews.find_claims()"
+    if stage in _ARTICLE_STAGES and set(missing) <= _ARTICLE_COLUMNS:
+        return ("pass the articles table returned by econnews.load_articles() "
+                "(columns id and text)")
+    return "pass the table returned by econnews.extract()"
 
 
 class EconnewsError(ValueError):
@@ -37,7 +58,7 @@ class MissingColumnsError(EconnewsError, KeyError):
         self.stage = stage
         self.missing = list(missing)
         names = ", ".join(repr(m) for m in missing)
-        hint = hint or "pass the table returned by econnews.extract()"
+        hint = hint or _hint(stage, self.missing)
         super().__init__(f"{stage} needs the column(s) {names}; {hint}")
 
     def __str__(self) -> str:  # KeyError would add quotes
@@ -72,6 +93,13 @@ class DatasetError(EconnewsError):
     """A public dataset could not be found, downloaded or parsed."""
 
     code = "E006"
+
+
+class OutputError(EconnewsError):
+    """An output file or folder cannot be written (missing folder, read-only, disk
+    full, another report writing there); the message says the fix."""
+
+    code = "E007"
 
 
 class ReferenceDataError(EconnewsError):

@@ -32,7 +32,13 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
-from .common.files import atomic_write
+from .common.files import (
+    atomic_write,
+    check_writable,
+    neutralise_formulas,
+    public_path,
+    replace_folder,
+)
 from .display import table_html
 from .errors import InputError
 from .plot import claims_timeline, compare_claims, export, format_money, quantities_overview
@@ -90,12 +96,14 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _write_table(frame: pd.DataFrame, out_dir: Path, name: str) -> dict[str, Path]:
+def _write_table(frame: pd.DataFrame, out_dir: Path, name: str, *,
+                 neutralise: bool = True) -> dict[str, Path]:
     plain = _plain(frame)
     paths = {}
     csv = out_dir / f"{name}.csv"
     with atomic_write(csv) as fh:
-        fh.write(plain.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8"))
+        safe = neutralise_formulas(plain) if neutralise else plain
+        fh.write(safe.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8"))
     paths[csv.name] = csv
     parquet = out_dir / f"{name}.parquet"
     with atomic_write(parquet) as fh:
@@ -134,6 +142,20 @@ def _charts(quantities: pd.DataFrame, claims: pd.DataFrame,
 # --------------------------------------------------------------------- html
 
 
+def _without_money(money: pd.DataFrame, to: str) -> list[str]:
+    """A summary line counting money rows left without an amount in ``to``, by reason
+    (``fx_status``: no date, no rate for the day …)."""
+    column = f"value_{to.lower()}"
+    if column not in money or "fx_status" not in money or not len(money):
+        return []
+    left = money[money[column].isna().to_numpy(dtype=bool)]
+    if not len(left):
+        return []
+    reasons = left["fx_status"].astype("string").fillna("unknown").str.replace("_", " ")
+    return [f"<li>{len(left):,} of {len(money):,} money mentions have no amount in "
+            f"{html.escape(to.upper())}: {_counts(reasons)} (left out of the charts)</li>"]
+
+
 def _counts(series: pd.Series) -> str:
     counts = series.astype("string").fillna("unknown").value_counts()
     return ", ".join(f"{int(n):,} {html.escape(str(k))}" for k, n in counts.items()) or "none"
@@ -142,7 +164,7 @@ def _counts(series: pd.Series) -> str:
 def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                 quantities: pd.DataFrame, claims: pd.DataFrame, errors: pd.DataFrame,
                 charts: list[tuple[str, str, dict[str, Path]]], tables: dict[str, Path],
-                out_dir: Path) -> str:
+                out_dir: Path, to: str = "USD") -> str:
     esc = html.escape
     rel = lambda p: esc(p.relative_to(out_dir).as_posix())  # noqa: E731
     money = quantities[quantities["kind"].astype("string").eq("money").fillna(False)] \
@@ -170,6 +192,7 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
     if total_usd == total_usd and total_usd > 0:
         parts.append(f"<li>money mentions add up to {esc(format_money(total_usd))} in USD "
                      "(a size check, not a meaningful total)</li>")
+    parts.extend(_without_money(money, to))
     parts.append(f"<li>{len(claims):,} claims"
                  + (": " + _counts(claims["concept"]) if "concept" in claims and len(claims)
                     else "") + "</li>")
@@ -221,18 +244,32 @@ def build_report(
     concepts: Sequence[str] = ("trade", "investment"),
     formats: Sequence[str] = ("png", "svg", "pdf"),
     dpi: int = 200,
-    n_jobs: int = 1,
+    n_jobs: int | None = 1,
     progress: bool | None = None,
     title: str = "econnews report",
+    to: str = "USD",
+    date: Any = None,
+    currency_hint: str | None = None,
+    neutralise: bool = True,
 ) -> Report:
     """Run the pipeline over ``paths`` and write a browsable report into ``out_dir``.
 
     ``paths``: files, folders or globs (default: the repository's ``data/``).
     ``concepts``: the claim concepts that get a timeline (and the comparison chart).
     ``formats``/``dpi``: chart files (see :func:`econnews.plot.export`). ``n_jobs``
-    and ``progress`` go to :func:`econnews.extract_corpus`. Inputs that cannot be
-    read are listed in ``errors.csv`` and in the page, never dropped silently.
-    Returns a :class:`Report` (``report.files`` maps each relative name to its path).
+    and ``progress`` go to :func:`econnews.extract_corpus`. ``to``: the currency
+    money is converted to (``value_usd`` …); ``date``: the date of articles that
+    have none; ``currency_hint``: what a bare ``$`` means. ``neutralise``: CSV cells
+    that begin with ``=``, ``+``, ``-``, ``@`` get a ``'`` so spreadsheets do not run
+    them (Parquet keeps the raw text). Inputs that cannot be read are listed in
+    ``errors.csv`` and in the page, never dropped silently.
+
+    The report is built in a folder beside ``out_dir`` and swapped in at the end
+    (:func:`econnews.common.files.replace_folder`): after any fault ``out_dir``
+    holds the previous complete report or the new one; files the new report does
+    not write do not stay; a second report into the same folder at the same time
+    fails at once. Returns a :class:`Report` (``report.files`` maps each relative
+    name to its path).
     """
     from .claims.find import find_claims
     from .extraction.corpus import extract_corpus
@@ -254,37 +291,82 @@ def build_report(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} exists and is not a folder; choose another path")
+    check_writable(out, folder=True)
+    fill_date = _check_date(date)
 
-    articles, load_errors = load_articles([os.fspath(p) for p in inputs], errors="collect",
-                                          progress=progress)
-    errors = errors_table(load_errors) if not isinstance(load_errors, pd.DataFrame) \
-        else load_errors
-    quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress))
-    claims = find_claims(articles, quantities)
+    with replace_folder(out) as stage:
+        articles, load_errors = load_articles([os.fspath(p) for p in inputs], errors="collect",
+                                              progress=progress)
+        if fill_date is not None and len(articles):
+            articles = articles.assign(date=articles["date"].fillna(fill_date))
+        errors = errors_table(load_errors) if not isinstance(load_errors, pd.DataFrame) \
+            else load_errors
+        errors = _public_paths(errors, inputs)
+        quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress,
+                                              currency_hint=currency_hint), to=to)
+        claims = _claims(find_claims, articles, quantities, to)
 
-    files: dict[str, Path] = {}
-    tables = {}
-    for name, frame in (("quantities", quantities), ("claims", claims)):
-        tables.update(_write_table(frame, out, name))
-    if len(errors):
-        path = out / "errors.csv"
-        with atomic_write(path) as fh:
-            fh.write(_plain(errors).to_csv(index=False).encode("utf-8"))
-        tables[path.name] = path
-    files.update(tables)
+        files: dict[str, Path] = {}
+        tables = {}
+        for name, frame in (("quantities", quantities), ("claims", claims)):
+            tables.update(_write_table(frame, stage, name, neutralise=neutralise))
+        if len(errors):
+            path = stage / "errors.csv"
+            plain = _plain(errors)
+            with atomic_write(path) as fh:
+                fh.write((neutralise_formulas(plain) if neutralise else plain)
+                         .to_csv(index=False).encode("utf-8"))
+            tables[path.name] = path
+        files.update(tables)
 
-    drawn = []
-    for name, caption, make in _charts(quantities, claims, concepts):
-        written = export(make(), out / "charts" / name, formats, dpi=dpi)
-        drawn.append((name, caption, written))
-        files.update({f"charts/{p.name}": p for p in written.values()})
+        drawn = []
+        for name, caption, make in _charts(quantities, claims, concepts):
+            written = export(make(), stage / "charts" / name, formats, dpi=dpi)
+            drawn.append((name, caption, written))
+            files.update({f"charts/{p.name}": p for p in written.values()})
 
-    page = _index_html(title=title, inputs=[os.fspath(p) for p in inputs], articles=articles,
-                       quantities=quantities, claims=claims, errors=errors, charts=drawn,
-                       tables=tables, out_dir=out)
-    index = out / "index.html"
-    with atomic_write(index) as fh:
-        fh.write(page.encode("utf-8"))
-    files["index.html"] = index
-    return Report(out_dir=out, files=dict(sorted(files.items())), articles=articles,
+        page = _index_html(title=title, inputs=[public_path(p, inputs) for p in inputs],
+                           articles=articles, quantities=quantities, claims=claims,
+                           errors=errors, charts=drawn, tables=tables, out_dir=stage, to=to)
+        index = stage / "index.html"
+        with atomic_write(index) as fh:
+            fh.write(page.encode("utf-8"))
+        files["index.html"] = index
+    final = {name: out / p.relative_to(stage) for name, p in files.items()}
+    return Report(out_dir=out, files=dict(sorted(final.items())), articles=articles,
                   quantities=quantities, claims=claims, errors=errors)
+
+
+def _check_date(date: Any) -> pd.Timestamp | None:
+    """The ``date=`` for undated articles as a Timestamp; an unreadable one is an
+    :class:`InputError`."""
+    if date is None:
+        return None
+    from .load.text import Problem, parse_date
+
+    try:
+        stamp = parse_date(date)
+    except Problem as p:
+        raise InputError(f"date={date!r}: {p.message}") from None
+    return None if stamp is pd.NaT else stamp
+
+
+def _claims(find_claims: Callable[..., pd.DataFrame], articles: pd.DataFrame,
+            quantities: pd.DataFrame, to: str) -> pd.DataFrame:
+    """find_claims with amounts in ``to`` (passed on where find_claims takes ``to=``)."""
+    import inspect
+
+    if "to" in inspect.signature(find_claims).parameters:
+        return find_claims(articles, quantities, to=to)
+    return find_claims(articles, quantities)
+
+
+def _public_paths(errors: pd.DataFrame, roots: Sequence[str | os.PathLike[str]]
+                  ) -> pd.DataFrame:
+    """The errors table with its ``path`` column free of local absolute paths."""
+    if not len(errors) or "path" not in errors:
+        return errors
+    out = errors.copy()
+    out["path"] = pd.array([p if not isinstance(p, str) else public_path(p, roots)
+                            for p in out["path"]], dtype=errors["path"].dtype)
+    return out

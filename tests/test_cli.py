@@ -89,7 +89,7 @@ def test_stdin(capsys, monkeypatch):
 
 
 def test_usage_errors_exit_2(capsys):
-    assert run(capsys, "extract", SEED, "-o", "q.xlsx")[0] == 2
+    assert run(capsys, "extract", SEED, "-o", "q.docx")[0] == 2
     assert run(capsys, "extract")[0] == 2
     assert run(capsys, "extract", SEED, "--no-such-option")[0] == 2
     assert run(capsys, "extract", SEED, "--jobs", "0")[0] == 2
@@ -183,7 +183,8 @@ def test_report_without_paths_lets_build_report_choose_the_data_folder(capsys, m
     monkeypatch.chdir(tmp_path)  # no ./data here: the repository's data/ is build_report's
     code, out, err = run(capsys, "report", "--out", "out", "--jobs", "2", "-q")
     assert code == 0 and calls[0][:2] == (None, "out")
-    assert calls[0][2] == {"n_jobs": 2, "progress": False}
+    assert calls[0][2] == {"n_jobs": 2, "progress": False, "to": "USD", "date": None,
+                           "currency_hint": None, "neutralise": True}
     assert out == f"{FakeReport.index}\n" and err == ""
     code, out, err = run(capsys, "report", str(REPO / "data"), "--out", "out")
     assert code == 0 and calls[1][0] == [str(REPO / "data")]
@@ -213,7 +214,128 @@ def test_report_on_the_repository_data_writes_every_file(capsys, monkeypatch, tm
                              for path in rep.files.values())
     assert {"index.html", "quantities.csv", "claims.csv"} <= set(rep.files)
     on_disk = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
-    assert on_disk == set(rep.files)
+    assert on_disk == set(rep.files) | {".econnews-report"}  # + the marker (issue 13)
     counts = rep.summary()
     assert counts["articles"] == 8 and counts["errors"] == 0
     assert err.startswith(f"econnews report: {counts['articles']} articles, ")
+
+
+# ------------------------------------------------------------------ issue 14
+
+
+def test_version(capsys):
+    from econnews import __version__
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"econnews {__version__}"
+
+
+UNDATED = "Japan's exports to Russia rose to $3 billion, the ministry said."
+
+
+def test_extract_to_writes_the_converted_columns(capsys, tmp_path):
+    out = tmp_path / "q.csv"
+    assert run(capsys, "extract", SEED, "--to", "eur", "-o", str(out), "-q")[0] == 0
+    q = pd.read_csv(out)
+    money = q[q["kind"] == "money"]
+    assert {"value_eur", "fx_rate", "fx_status"} <= set(q.columns)
+    assert money["value_eur"].notna().all() and (money["value_eur"] < money["value"]).all()
+    plain = tmp_path / "plain.csv"
+    assert run(capsys, "extract", SEED, "-o", str(plain), "-q")[0] == 0
+    assert "value_usd" not in pd.read_csv(plain).columns  # extract converts only when asked
+
+
+def test_claims_are_in_dollars_by_default_and_date_fills_undated_articles(capsys, tmp_path):
+    src = tmp_path / "undated.txt"
+    src.write_text(UNDATED)
+    out = tmp_path / "c.csv"
+    assert run(capsys, "claims", str(src), "-o", str(out), "-q")[0] == 0
+    claims = pd.read_csv(out)
+    assert "value_usd" in claims.columns
+    assert run(capsys, "claims", str(src), "--date", "2019-01-22", "--to", "JPY",
+               "-o", str(out), "-q")[0] == 0
+    claims = pd.read_csv(out)
+    assert claims["date"].tolist() == ["2019-01-22"]
+    assert claims["value_jpy"].notna().all() and claims["value_jpy"].iloc[0] > 3e11
+
+
+def test_claims_with_a_seed_article_have_dollars_on_every_money_claim(capsys, tmp_path):
+    out = tmp_path / "c.csv"
+    assert run(capsys, "claims", str(REPO / "data"), "-o", str(out), "-q")[0] == 0
+    claims = pd.read_csv(out)
+    money = claims[(claims["kind"] == "money") & claims["date"].notna()]
+    assert len(money) and money["value_usd"].notna().all()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--date", "yesterday"], "--date yesterday: write the date as YYYY-MM-DD"),
+    (["--to", "dollars"], "--to dollars: give an ISO 4217 code"),
+    (["--max-size", "0"], "--max-size 0: give a size in MB above 0"),
+    (["-o", "q.docx"], "use a .parquet, .csv, .jsonl or .xlsx file name"),
+])
+def test_bad_options_are_one_line_usage_errors(capsys, argv, message):
+    code, out, err = run(capsys, "extract", SEED, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_summary_plurals(capsys, tmp_path):
+    src = tmp_path / "one.txt"
+    src.write_text("Exports rose 5%.")
+    code, _, err = run(capsys, "extract", str(src))
+    assert code == 0 and err.startswith("econnews extract: 1 article, 1 quantity, 0 errors, ")
+
+
+def test_summary_lists_what_was_skipped_and_why(capsys, tmp_path):
+    (tmp_path / "story.txt").write_text("Exports rose 5%.")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "README.md").write_text("about")
+    code, _, err = run(capsys, "extract", str(tmp_path))
+    assert code == 0
+    assert f"skipped: {tmp_path / 'photo.png'}: unsupported file type" in err
+    assert "2 skipped (1 not an article; 1 unsupported file type)" in err.splitlines()[-1]
+
+
+def test_an_html_file_is_read_or_is_an_error_row(capsys, tmp_path, monkeypatch):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Trade</title></head><body><article><p>Japan's "
+                    "exports to Russia rose 5% to $3 billion in 2018, the ministry said in "
+                    "Tokyo on Tuesday, citing customs data.</p></article></body></html>")
+    code, out, _ = run(capsys, "extract", str(page), "-q")
+    assert code == 0 and "$3 billion" in out
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    (tmp_path / "story.txt").write_text("Imports fell 2%.")
+    code, out, err = run(capsys, "extract", str(tmp_path))
+    assert code == 0 and "2%" in out and "[html-reader]" in err
+
+
+def test_report_index_counts_money_left_without_dollars(tmp_path):
+    from econnews.report import build_report
+
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "undated.txt").write_text("Russia's exports to Germany rose to 3 billion euros.")
+    report = build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    page = report.index.read_text()
+    assert "1 of 1 money mentions have no amount in USD: 1 no date" in page
+    again = build_report(src, tmp_path / "out", formats=["svg"], progress=False,
+                         date="2019-01-22")
+    assert "no amount in USD" not in again.index.read_text()
+
+
+def test_hints_name_the_function_that_makes_the_table():
+    import econnews as en
+    from econnews.errors import MissingColumnsError
+
+    quantities = en.extract("Trade rose to $30 billion.")
+    with pytest.raises(MissingColumnsError, match=r"econnews\.find_claims\(\)"):
+        en.plot.claims_timeline(quantities)
+    with pytest.raises(MissingColumnsError, match=r"econnews\.load_articles\(\)"):
+        en.extract_corpus(pd.DataFrame({"body": ["Up 5%."]}))
+
+
+def test_an_unparseable_date_is_an_input_error():
+    import econnews as en
+    from econnews.errors import InputError
+
+    with pytest.raises(InputError, match="date='yesterday'"):
+        en.extract("Exports rose 5%.", date="yesterday")

@@ -603,3 +603,181 @@ def test_fold_fast_path_equals_the_regex(text):
     from econnews.load.dedup import fold
 
     assert fold(text) == " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+# ------------------------------------------------------------------ issue 13: any input
+
+
+def test_a_lone_surrogate_keeps_its_record_and_the_file(tmp_path):
+    # valid JSON ("\ud800"), which pyarrow refuses: the record stays, as U+FFFD
+    p = write(tmp_path, "f.jsonl", '{"id":"s1","text":"Exports \\ud800 rose 5%."}\n'
+                                   '{"id":"s2","text":"Imports fell 2%."}\n')
+    arts, errs = collect(p)
+    assert arts["id"].tolist() == ["s1", "s2"] and len(errs) == 0
+    text = arts.loc[0, "text"]
+    assert text == "Exports \ufffd rose 5%." and len(text) == len("Exports \ud800 rose 5%.")
+    q = en.extract_corpus(arts)
+    assert q["surface"].tolist() == ["5%", "2%"]
+    assert en.extract("Exports \ud800 rose 5%.")["surface"].tolist() == ["5%"]
+
+
+@pytest.mark.parametrize("name", ["terms-of-trade-shock.txt", "copying-chinas-model.txt",
+                                  "readmes-guide-to-tariffs.md", "licensed-exports.txt"])
+def test_stories_whose_names_begin_like_readme_or_terms_are_read(tmp_path, name):
+    write(tmp_path, name, "Exports rose 5%.")
+    write(tmp_path, "TERMS", "terms of use")
+    write(tmp_path, "COPYING.txt", "licence")
+    arts, errs = collect(tmp_path)
+    assert arts["path"].map(lambda p: Path(p).name).tolist() == [name] and not len(errs)
+    assert {Path(s["path"]).name for s in arts.attrs["skipped"]} == {"TERMS", "COPYING.txt"}
+
+
+def test_links_leading_outside_the_folder_are_skipped_unless_allowed(tmp_path):
+    outside = write(tmp_path / "private", "secret.txt", "Password rose 5%.")
+    folder = tmp_path / "news"
+    write(folder, "story.txt", "Exports rose 5%.")
+    (folder / "secret.md").symlink_to(outside)
+    (folder / "alias.txt").symlink_to(folder / "story.txt")  # inside: read
+    (folder / "elsewhere").symlink_to(tmp_path / "private", target_is_directory=True)
+    arts, errs = collect(folder)
+    assert sorted(arts["id"]) == ["alias", "story"] and not len(errs)
+    reasons = {Path(s["path"]).name: s["reason"] for s in arts.attrs["skipped"]}
+    assert reasons["secret.md"].startswith("link leading outside the folder")
+    assert reasons["elsewhere"].startswith("link to a folder")
+    arts = load_articles(folder, follow_links=True, progress=False)
+    assert "Password rose 5%." in set(arts["text"])
+
+
+def test_devices_fifos_and_sockets_are_skipped_with_a_reason(tmp_path):
+    import signal
+    import socket
+
+    folder = Path(os.path.realpath(tmp_path))
+    write(folder, "story.txt", "Exports rose 5%.")
+    os.mkfifo(folder / "x.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    short = Path(os.path.realpath("/tmp")) / f"enw-{os.getpid()}"  # AF_UNIX paths are short
+    short.mkdir(exist_ok=True)
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(short / "s.txt"))
+        (folder / "sock.txt").symlink_to(short / "s.txt")
+        signal.alarm(30)  # a FIFO read would hang: fail instead
+        arts, errs = load_articles(folder, errors="collect", progress=False, follow_links=True)
+    finally:
+        signal.alarm(0)
+        sock.close()
+        (short / "s.txt").unlink(missing_ok=True)
+        short.rmdir()
+    assert arts["id"].tolist() == ["story"] and not len(errs)
+    reasons = {Path(s["path"]).name: s["reason"] for s in arts.attrs["skipped"]}
+    assert reasons == {"x.txt": "a named pipe (FIFO), not a file",
+                       "zero.txt": "a device, not a file", "sock.txt": "a socket, not a file"}
+    # named explicitly, a FIFO is an error row, never a hang
+    _, errs = collect(folder / "x.txt")
+    assert errs["code"].tolist() == ["not-a-file"]
+
+
+def test_a_file_over_the_size_limit_is_a_too_large_row(tmp_path):
+    write(tmp_path, "big.txt", "Exports rose 5%. " * 100)
+    write(tmp_path, "small.txt", "Exports rose 5%.")
+    arts, errs = load_articles(tmp_path, errors="collect", max_bytes=200, progress=False)
+    assert arts["id"].tolist() == ["small"]
+    assert errs[["doc_id", "code"]].values.tolist() == [["big", "too-large"]]
+    assert "limit" in errs.loc[0, "message"]
+    assert len(load_articles(tmp_path, max_bytes=None, progress=False)) == 2
+    with pytest.raises(InputError, match="max_bytes"):
+        load_articles(tmp_path, max_bytes=0)
+
+
+def test_an_unreadable_folder_is_an_error_row(tmp_path, monkeypatch):
+    write(tmp_path, "ok.txt", "Exports rose 5%.")
+    write(tmp_path / "locked", "hidden.txt", "Imports fell 2%.")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    arts, errs = collect(tmp_path)
+    assert arts["id"].tolist() == ["ok"]
+    assert errs["code"].tolist() == ["unreadable"] and errs.loc[0, "path"].endswith("locked")
+
+
+def test_a_manifest_describes_the_files_under_it(tmp_path):
+    write(tmp_path, "manifest.csv", "file,id,date\n"
+                                    "2019/jan/a.txt,alpha,2019-01-22\n"
+                                    "2019/gone.txt,gone,2019-02-01\n")
+    write(tmp_path / "2019" / "jan", "a.txt", "Exports rose 5%.")
+    write(tmp_path / "2019" / "jan", "manifest.csv", "file,title\na.txt,Nearest wins\n")
+    arts, errs = collect(tmp_path)
+    a = arts.set_index("id").loc["alpha"]
+    assert a["date"] == pd.Timestamp("2019-01-22") and a["title"] == "Nearest wins"
+    assert errs[["doc_id", "code"]].values.tolist() == [["gone", "missing-file"]]
+
+
+def test_progress_counts_the_bytes_of_one_large_file(tmp_path, monkeypatch, capsys):
+    import econnews.load.articles as articles
+
+    text = "Exports rose 5% to $3 billion.\n" * 200_000  # 6 MB: read in blocks
+    p = write(tmp_path, "big.txt", text)
+    bars = []
+    real = articles.progress_bar
+
+    def spy(**kwargs):
+        bar = real(**kwargs)
+        bars.append((kwargs, bar))
+        return bar
+
+    monkeypatch.setattr(articles, "progress_bar", spy)
+    arts = load_articles(p, progress=True)
+    (kwargs, bar), = bars
+    assert kwargs["unit"] == "B" and kwargs["total"] == p.stat().st_size
+    assert bar.n == p.stat().st_size and arts.loc[0, "text"] == text
+
+
+def test_a_failing_html_reader_is_an_error_row(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails, as without lxml_html_clean
+    write(tmp_path, "page.html", "<html><body><p>Exports rose 5%.</p></body></html>")
+    write(tmp_path, "story.txt", "Imports fell 2%.")
+    arts, errs = collect(tmp_path)
+    assert arts["id"].tolist() == ["story"]
+    assert errs["code"].tolist() == ["html-reader"] and "lxml_html_clean" in errs.loc[0, "message"]
+
+
+def test_poison_folder_every_input_is_a_row_an_error_or_skipped(tmp_path):
+    folder = poison_folder(tmp_path)
+    arts, errs = load_articles(folder, errors="collect", progress=False, max_bytes=10_000)
+    skipped = arts.attrs["skipped"]
+    assert (len(arts), len(errs), len(skipped)) == POISON_COUNTS
+    assert len(arts) + len(errs) + len(skipped) == POISON_INPUTS
+
+
+#: articles, errors, skipped in :func:`poison_folder` (with max_bytes=10_000)
+POISON_COUNTS = (7, 3, 6)
+POISON_INPUTS = sum(POISON_COUNTS)
+
+
+def poison_folder(tmp_path: Path) -> Path:
+    """Good stories beside every kind of bad input (issue 13)."""
+    folder = Path(os.path.realpath(tmp_path)) / "poison"
+    write(folder, "good.txt", "Japan's exports to Russia rose 5% to $3 billion.")
+    write(folder, "good.md", "# Trade\nPutin proposed to raise trade to $30 billion.")
+    write(folder, "terms-of-trade-shock.txt", "Terms of trade fell 4% in March.")
+    write(folder, "copying-chinas-model.txt", "Exports to China rose 7%.")
+    write(folder, "surrogate.jsonl", '{"id":"s1","text":"Exports \\ud800 rose 5%."}\n'
+                                     '{"id":"s2","text":"Imports fell 2%."}\n')
+    write(folder / "sub", "deep.txt", "Investment stood at $2.2 billion.")
+    write(folder, "manifest.csv", "file,date\nsub/deep.txt,2019-01-22\ngone.txt,2019-01-23\n")
+    write(folder, "random.txt", random.Random(7).randbytes(5000))
+    write(folder, "huge.txt", "Exports rose 5%. " * 1000)
+    write(folder, "README.md", "about this folder")
+    write(folder, "LICENSE", "terms")
+    write(folder, "photo.png", b"\x89PNG")
+    outside = write(tmp_path / "home", ".bashrc", "export SECRET=1")
+    (folder / "secret.md").symlink_to(outside)
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(folder / "x.txt")
+    return folder

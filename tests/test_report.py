@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from econnews.common.files import MARKER
 from econnews.errors import InputError
 from econnews.report import build_report
 
@@ -60,8 +61,10 @@ def test_report_writes_tables_charts_and_index(built):
         assert {f"charts/{stem}.{fmt}" for fmt in ("png", "svg", "pdf")} <= charts
     for path in report.files.values():
         assert path.is_file() and path.stat().st_size > 0, path
+    # the only hidden file is the marker listing the complete report's files (issue 13)
     leftovers = [p for p in report.out_dir.rglob("*") if p.name.startswith(".")]
-    assert not leftovers
+    assert [p.name for p in leftovers] == [MARKER]
+    assert not [p for p in report.out_dir.parent.iterdir() if p.name.startswith(".")]
     assert report.summary()["articles"] == 2
 
 

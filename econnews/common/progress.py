@@ -47,11 +47,12 @@ def wanted(progress: bool | None) -> bool:
 
 
 def progress_bar(*, total: int | None, desc: str, progress: bool | None = None,
-                 unit: str = "article") -> Any:
+                 unit: str = "article", unit_scale: bool = False) -> Any:
     """A tqdm bar (``tqdm.auto``: a widget in notebooks) or a silent counter.
 
     The silent bar is a real ``tqdm`` with ``disable=True``, so callers use the
-    same ``update``/``close`` calls either way.
+    same ``update``/``close`` calls either way. ``unit_scale=True`` shows kB/MB for
+    a bar that counts bytes (``unit="B"``).
 
     >>> progress_bar(total=10, desc="x", progress=False).disable
     True
@@ -62,4 +63,5 @@ def progress_bar(*, total: int | None, desc: str, progress: bool | None = None,
     else:
         from tqdm import tqdm
     return tqdm(total=total, desc=desc, unit=unit, disable=not show, file=sys.stderr,
-                dynamic_ncols=True, leave=False)
+                dynamic_ncols=True, leave=False, unit_scale=unit_scale,
+                unit_divisor=1024 if unit_scale else 1000)

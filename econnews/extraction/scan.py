@@ -82,6 +82,7 @@ from .units import (
 __all__ = ["extract"]
 
 _SCORE_MAX = 20
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def extract(
@@ -105,6 +106,14 @@ def extract(
     if not isinstance(text, str):
         raise InputError(f"extract() takes a str, got {type(text).__name__}; pass the article text")
     hint = check_currency_hint(currency_hint)
+    if _SURROGATES.search(text):  # valid JSON ("\ud800"), but no table can store it:
+        text = _SURROGATES.sub("\ufffd", text)  # one for one, so offsets stay right
+    if date is not None and not (isinstance(date, float) and date != date) and date is not pd.NaT:
+        try:
+            date = pd.Timestamp(date)
+        except (ValueError, TypeError, OverflowError):
+            raise InputError(f"date={date!r}: cannot read this date; give an ISO 8601 date "
+                             "such as '2019-01-22', a datetime or a pd.Timestamp") from None
     found = list(_scan(text, hint))
     return _table(text, found, doc_id=doc_id, date=date)
 

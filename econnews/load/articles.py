@@ -15,13 +15,20 @@
 * ``.html`` / ``.htm``: main text and metadata via ``trafilatura``.
 * folders (recursively), globs (``news/**/*.txt``) and ``-`` (standard input).
 
-In a folder, ``README*``, ``TERMS*``, ``LICENSE*``/``LICENCE*``, ``COPYING*``,
-hidden files and files of other types are skipped (not articles; listed in
-``articles.attrs["skipped"]``). A ``manifest.csv`` is metadata, not articles:
-its rows (columns ``file``, then any of ``id``, ``date``, ``title``, ``source``,
-``url`` and others such as ``note``) describe the files beside it; manifest values
-win over front matter, which wins over what is inferred (first line, file name).
-A manifest row whose file is missing is an error row (``missing-file``).
+In a folder, files named exactly ``README``, ``TERMS``, ``LICENSE``/``LICENCE`` or
+``COPYING`` (with any extension: ``README.md``; never ``terms-of-trade-shock.txt``),
+files of other types, links leading outside the folder and links to folders
+(unless ``follow_links=True``), and named pipes, sockets and devices are skipped,
+each listed in ``articles.attrs["skipped"]`` with its reason; hidden files and
+folders are passed over. A file over ``max_bytes`` (64 MB) is a ``too-large``
+error row, a folder that cannot be listed an ``unreadable`` one. A
+``manifest.csv`` is metadata, not articles: its rows (columns ``file``, then any of
+``id``, ``date``, ``title``, ``source``, ``url`` and others such as ``note``)
+describe the files beside it and under it (``file`` may be ``2019/a.txt``; the
+nearest manifest wins); manifest values win over front matter, which wins over
+what is inferred (first line, file name). A manifest row whose file is missing is
+an error row (``missing-file``). Lone surrogates (``"\\ud800"`` in JSON) become
+U+FFFD, one character for one.
 
 Text is decoded as UTF-8 (with or without BOM, or UTF-16 with BOM), falling back
 to cp1252 then latin-1; the ``encoding`` column records which. Line endings
@@ -36,8 +43,8 @@ input), or a manifest row naming a missing file; inputs == rows + error rows,
 always, and every file read appears in the ``path`` of a row or an error.
 Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
 ``not-found``, ``unreadable``, ``empty``, ``binary``, ``bad-json``, ``bad-record``,
-``bad-csv``, ``bad-html``, ``no-text``, ``bad-date``, ``unsupported``,
-``missing-file``. ``errors=`` chooses what happens to them:
+``bad-csv``, ``bad-html``, ``html-reader``, ``no-text``, ``bad-date``,
+``unsupported``, ``missing-file``, ``too-large``, ``not-a-file``. ``errors=`` chooses what happens to them:
 
 * ``"warn"`` (default): return the articles, emit one :class:`LoadWarning`
   summarising the errors, and keep them as records in
@@ -59,11 +66,13 @@ Timestamp('2019-01-22 00:00:00')
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import io
 import json
 import os
 import re
+import stat
 import sys
 import warnings
 from collections import Counter
@@ -93,7 +102,14 @@ KINDS: dict[str, str] = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
     ".html": "html", ".htm": "html",
 }
-_SKIP = re.compile(r"^(readme|terms|licen[cs]e|copying|manifest\.csv$)", re.IGNORECASE)
+#: not articles: these exact names, with or without extensions (README, README.md,
+#: LICENSE.txt), never a story whose name merely begins so (terms-of-trade-shock.txt)
+_SKIP = re.compile(r"^(?:(?:readme|terms|licen[cs]e|copying)(?:\.[A-Za-z0-9]+)*|manifest\.csv)$",
+                   re.IGNORECASE)
+#: files larger than this are a ``too-large`` error row (``max_bytes=``)
+MAX_BYTES = 64 * 1024 * 1024
+_READ_BLOCK = 1 << 20
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _ARRAY_KEYS = ("articles", "results", "data", "items", "documents", "docs", "records")
 #: The columns every articles table has after ``schema.ARTICLES``: ``path``,
@@ -106,6 +122,8 @@ EXTRA: dict[str, object] = schema.ARTICLE_EXTRAS
 class _Run:
     mode: str
     fields: dict[str, tuple[str, ...]]
+    max_bytes: int | None = MAX_BYTES
+    follow_links: bool = False
     rows: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
@@ -117,6 +135,9 @@ class _Run:
         self.errors.append({"doc_id": doc_id, "path": path, "stage": "load", "code": code,
                             "message": message})
 
+    def skip(self, path: Path, reason: str) -> None:
+        self.skipped.append({"path": str(path), "reason": reason})
+
 
 # --------------------------------------------------------------------------- inputs
 
@@ -125,29 +146,112 @@ def _skip_name(name: str) -> bool:
     return name.startswith(".") or bool(_SKIP.match(name))
 
 
+def _special_kind(mode: int) -> str | None:
+    """What a non-regular file is (``None`` for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def _check_file(path: Path, folder: Path | None, run: _Run) -> bool:
+    """Whether a file found in ``folder`` may be read; records why not."""
+    if path.is_symlink() and folder is not None and not run.follow_links \
+            and not _inside(path, folder):
+        run.skip(path, "link leading outside the folder (follow_links=True, "
+                       "--follow-links, reads it)")
+        return False
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        run.skip(path, f"broken link or unreadable entry ({exc.strerror or exc})")
+        return False
+    kind = _special_kind(mode)
+    if kind is not None:
+        run.skip(path, f"{kind}, not a file")
+        return False
+    return True
+
+
+def _missing_rows(here: Path, run: _Run) -> None:
+    """A ``missing-file`` error per row of ``here/manifest.csv`` naming no file."""
+    for rel, meta in _manifest(here, run).items():
+        target = here / rel
+        if not target.exists():
+            run.error(doc_id=meta.get("id") or Path(rel).stem, path=str(target),
+                      code="missing-file",
+                      message=f"manifest.csv lists {rel!r} but the file is not there; "
+                              "add the file or remove its manifest row")
+
+
 def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or folder
+        run.error(doc_id=None, path=str(where), code="unreadable",
+                  message=f"cannot list the folder ({exc.strerror or exc}); check its "
+                          "permissions")
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable,
+                                                followlinks=run.follow_links):
         here = Path(dirpath)
-        manifest = here / "manifest.csv"
-        if manifest.is_file():
-            names = {p.name for p in here.iterdir()}
-            for rel, meta in _manifest(here, run).items():
-                if "/" not in rel and rel not in names:
-                    run.error(doc_id=meta.get("id") or Path(rel).stem, path=str(here / rel),
-                              code="missing-file",
-                              message=f"manifest.csv lists {rel!r} but the file is not there; "
-                                      "add the file or remove its manifest row")
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            sub = here / d
+            if sub.is_symlink() and not run.follow_links:
+                run.skip(sub, "link to a folder, not followed (follow_links=True, "
+                              "--follow-links, reads it)")
+                continue
+            kept.append(d)
+        dirnames[:] = kept
+        if (here / "manifest.csv").is_file():
+            _missing_rows(here, run)
         for name in sorted(filenames):
             path = here / name
             if _skip_name(name):
                 if name.lower() != "manifest.csv" and not name.startswith("."):
-                    run.skipped.append({"path": str(path), "reason": "not an article"})
+                    run.skip(path, "not an article (README, TERMS, LICENSE or COPYING)")
                 continue
             if path.suffix.lower() not in KINDS:
-                run.skipped.append({"path": str(path), "reason": "unsupported file type"})
+                if path.is_symlink() or path.is_file():
+                    run.skip(path, "unsupported file type")
+                else:
+                    _check_file(path, folder, run)
                 continue
-            yield path, folder
+            if _check_file(path, folder, run):
+                yield path, folder
+
+
+def _named_file(p: Path, run: _Run) -> bool:
+    """A path named by the user that is not a folder: a file, or an error row."""
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        run.error(doc_id=None, path=str(p), code="not-found",
+                  message="no such file or folder; check the path")
+        return False
+    kind = _special_kind(mode)
+    if kind is not None:
+        run.error(doc_id=p.stem, path=str(p), code="not-a-file",
+                  message=f"this is {kind}, not a file; pass a text, HTML, JSON or CSV file")
+        return False
+    return True
 
 
 def _inputs(paths: Sequence[PathLike], run: _Run) -> Iterator[tuple[Path | None, Path | None]]:
@@ -160,8 +264,9 @@ def _inputs(paths: Sequence[PathLike], run: _Run) -> Iterator[tuple[Path | None,
         p = Path(s)
         if p.is_dir():
             yield from _walk(p, run)
-        elif p.is_file():
-            yield p, None
+        elif os.path.lexists(p):
+            if _named_file(p, run):
+                yield p, None
         elif _GLOB_CHARS.search(s):
             matches = sorted(glob.glob(s, recursive=True))
             if not matches:
@@ -171,7 +276,10 @@ def _inputs(paths: Sequence[PathLike], run: _Run) -> Iterator[tuple[Path | None,
                 mp = Path(m)
                 if mp.is_dir():
                     yield from _walk(mp, run)
-                elif not _skip_name(mp.name):
+                elif _skip_name(mp.name):
+                    if not mp.name.startswith(".") and mp.name.lower() != "manifest.csv":
+                        run.skip(mp, "not an article (README, TERMS, LICENSE or COPYING)")
+                elif _check_file(mp, None, run):
                     yield mp, None
         else:
             run.error(doc_id=None, path=s, code="not-found",
@@ -190,9 +298,10 @@ def _manifest(folder: Path, run: _Run) -> dict[str, dict[str, str]]:
             if "file" not in frame.columns:
                 raise Problem("bad-manifest", "it has no 'file' column")
             for rec in frame.to_dict("records"):
-                name = str(rec.pop("file")).strip().replace("\\", "/")
+                name = str(rec.pop("file")).strip().replace("\\", "/").removeprefix("./")
                 if name:
-                    table[name] = {k: v for k, v in rec.items() if isinstance(v, str) and v.strip()}
+                    table[name] = {k: _clean(v) for k, v in rec.items()
+                                   if isinstance(v, str) and v.strip()}
         except (Problem, ValueError, OSError, pd.errors.ParserError) as exc:
             msg = f"{path}: manifest.csv ignored: {exc}; fix it (CSV with a 'file' column)"
             if run.mode == "raise":
@@ -201,6 +310,28 @@ def _manifest(folder: Path, run: _Run) -> dict[str, dict[str, str]]:
             table = {}
     run.manifests[folder] = table
     return table
+
+
+def _manifest_for(file: Path, root: Path | None, run: _Run) -> dict[str, str] | None:
+    """What the manifests above ``file`` say of it (up to the folder walked, nearest
+    wins): a manifest describes the files beside it and under it."""
+    merged: dict[str, str] = {}
+    found = False
+    folders = [file.parent]
+    if root is not None:
+        here = file.parent
+        while here != root and root in here.parents:
+            here = here.parent
+            folders.append(here)
+    for folder in reversed(folders):
+        table = _manifest(folder, run)
+        if not table:
+            continue
+        rel = file.relative_to(folder).as_posix()
+        if rel in table:
+            merged.update(table[rel])
+            found = True
+    return merged if found else None
 
 
 # --------------------------------------------------------------------------- readers
@@ -215,14 +346,69 @@ def _file_id(path: Path, root: Path | None) -> str:
     return path.stem
 
 
-def _read(path: Path | None) -> bytes:
+def _clean(value: Any) -> Any:
+    """Lone surrogates (``"\\ud800"`` is valid JSON) become U+FFFD: one character for
+    one, so offsets into the text stay right, and pyarrow can store the string. Line
+    endings become ``\\n`` in every field, as in the text (a bare ``\\r`` in a CSV cell
+    splits the row for most readers).
+
+    >>> _clean("Reuters\\r\\nTokyo\\ud800")
+    'Reuters\\nTokyo\ufffd'
+    """
+    if not isinstance(value, str):
+        return value
+    if _SURROGATES.search(value):
+        value = _SURROGATES.sub("\ufffd", value)
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def _read(path: Path | None, run: _Run, bar: Any) -> bytes | bytearray:
+    """The bytes of a file (or stdin), counted on the progress bar as they come;
+    more than ``run.max_bytes`` is a ``too-large`` problem."""
+    limit = run.max_bytes
     if path is None:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+        if limit is not None and len(data) > limit:
+            raise Problem("too-large", f"standard input holds more than {_size(limit)}; "
+                                       "split it or raise max_bytes (--max-size)")
+        return data
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise Problem("too-large", f"the file is {_size(size)}, over the {_size(limit)} "
+                                       "limit; split it or raise max_bytes (--max-size)")
+        if size <= _READ_BLOCK:
+            data = path.read_bytes()
+            bar.update(len(data))
+            return data
+        # read into one buffer of the file's size: memory stays the file's size
+        buf = bytearray(size)
+        view = memoryview(buf)
+        got = 0
+        with open(path, "rb") as fh:
+            while got < size and (n := fh.readinto(view[got:got + _READ_BLOCK])):
+                got += n
+                bar.update(n)
+        view.release()
+        del buf[got:]
+        return buf
     except OSError as exc:
         raise Problem("unreadable", f"cannot read the file ({exc.strerror or exc}); "
                                     "check its permissions") from None
+
+
+def _size(n: int) -> str:
+    """``67108864`` -> ``'64 MB'``.
+
+    >>> _size(64 * 1024 * 1024), _size(1500)
+    ('64 MB', '1.5 KB')
+    """
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def _sniff_kind(text: str) -> str:
@@ -252,8 +438,12 @@ def _text_record(text: str, *, markdown: bool) -> dict[str, Any]:
 
 
 def _html_record(text: str) -> dict[str, Any]:
-    import trafilatura
-
+    try:
+        import trafilatura
+    except Exception as exc:  # e.g. ImportError: lxml >= 5.2 without lxml_html_clean
+        raise Problem("html-reader", f"the HTML reader cannot start ({exc}); reinstall "
+                                     "econnews (pip install -e .) to get trafilatura and "
+                                     "lxml_html_clean, or pass the text as .txt") from None
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
         if doc is not None and not isinstance(doc, dict):
@@ -340,22 +530,19 @@ def _article(rec: Mapping[str, Any], *, fallback_id: str, path: str, encoding: s
     for k, v in extras.items():
         if k not in row and k not in EXTRA:
             row[k] = v
-    return row
+    return {_clean(k): _clean(v) for k, v in row.items()}
 
 
-def _load_one(file: Path | None, root: Path | None, run: _Run) -> None:
+def _load_one(file: Path | None, root: Path | None, run: _Run, bar: Any) -> None:
     path = "-" if file is None else str(file)
     base_id = "stdin" if file is None else _file_id(file, root)
     kind = "text" if file is None else KINDS.get(file.suffix.lower(), "")
-    manifest = None
-    if file is not None:
-        mtable = _manifest(file.parent, run)
-        manifest = mtable.get(file.name)
+    manifest = None if file is None else _manifest_for(file, root, run)
     try:
         if file is not None and not kind:
             raise Problem("unsupported", f"unsupported file type {file.suffix!r}; use .txt, "
                                          ".md, .json, .jsonl, .csv or .html")
-        text, encoding = decode(_read(file))
+        text, encoding = decode(_read(file, run, bar))
         if file is None:
             kind = _sniff_kind(text)
         if kind in ("text", "markdown", "html"):
@@ -490,17 +677,23 @@ def load_articles(
     errors: ErrorMode = "warn",
     fields: Mapping[str, str | Sequence[str]] | None = None,
     progress: bool | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    follow_links: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Read files, folders, globs or ``-`` (stdin) into one articles table.
 
     Parameters: ``errors`` is ``"warn"`` (default), ``"collect"`` or ``"raise"``
     (see the module docs); ``fields`` maps article columns to a JSON/CSV export's
     field names, e.g. ``{"text": "story", "date": "meta.published"}``;
-    ``progress`` draws a bar over the files (``None``: only when someone watches).
+    ``progress`` draws a bar over the bytes read (``None``: only when someone
+    watches); a file over ``max_bytes`` (64 MB; ``None``: no limit) is a
+    ``too-large`` error row; ``follow_links=True`` reads links in a folder that
+    lead outside it (and links to folders), which are skipped by default.
 
     Returns the articles table (schema ``ARTICLES`` plus ``path``, ``encoding``,
     ``duplicate_of``, ``duplicate_kind`` and metadata columns); with ``errors="collect"`` a tuple
-    ``(articles, errors)``.
+    ``(articles, errors)``. ``articles.attrs["skipped"]`` lists what a folder held
+    that is not an article, each with its reason.
 
     >>> arts, errs = load_articles(["data/russia-japan-trade-30bn.txt", "no/such/file.txt"],
     ...                            errors="collect")
@@ -509,19 +702,27 @@ def load_articles(
     """
     if errors not in ("warn", "collect", "raise"):
         raise InputError(f"errors={errors!r}: use 'warn', 'collect' or 'raise'")
+    if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)
+                                  or max_bytes <= 0):
+        raise InputError(f"max_bytes={max_bytes!r}: give a positive number of bytes, or None")
     if isinstance(path_or_paths, str | os.PathLike):
         paths: Sequence[PathLike] = [path_or_paths]
     else:
         paths = list(path_or_paths)
     if not all(isinstance(p, str | os.PathLike) for p in paths):
         raise InputError("load_articles takes a path, a glob, '-' or a list of them")
-    run = _Run(mode=errors, fields=check_fields(fields))
+    run = _Run(mode=errors, fields=check_fields(fields), max_bytes=max_bytes,
+               follow_links=bool(follow_links))
     inputs = list(_inputs(paths, run))
-    bar = progress_bar(total=len(inputs), desc="loading", progress=progress, unit="file")
+    total = 0
+    for file, _ in inputs:
+        with contextlib.suppress(OSError):
+            total += 0 if file is None else file.stat().st_size
+    bar = progress_bar(total=total or None, desc="loading", progress=progress, unit="B",
+                       unit_scale=True)
     try:
         for file, root in inputs:
-            _load_one(file, root, run)
-            bar.update(1)
+            _load_one(file, root, run, bar)
     finally:
         bar.close()
     articles = _table(run.rows)
