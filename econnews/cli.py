@@ -47,6 +47,8 @@ _SINGULAR = {"articles": "article", "quantities": "quantity", "claims": "claim",
 SHOWN = ["doc_id", "surface", "kind", "value", "unit", "bound", "change"]
 SHOWN_CLAIMS = ["doc_id", "concept", "parties", "claim_type", "value", "unit", "period",
                 "speaker", "surface"]
+SHOWN_CHECK = ["doc_id", "concept", "parties", "period", "surface", "ref_value", "deviation",
+               "verdict"]
 
 
 class _UsageError(Exception):
@@ -103,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
                "  econnews extract news/ -o quantities.parquet --jobs 2\n"
                "  econnews claims data -o claims.csv\n"
                "  econnews report data --out report/\n"
+               "  econnews check data -o check.csv\n"
                "\nrun 'econnews COMMAND --help' for each command's options")
     parser.add_argument("--version", action="version", version=f"econnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -145,6 +148,23 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("paths", nargs="*", metavar="PATH")
     rp.add_argument("--out", required=True, metavar="DIR", help="folder to write the report into")
     _common(rp, output=False)
+
+    ck = sub.add_parser(
+        "check", formatter_class=_Formatter, help="claims against official figures",
+        description="Hold each claim against the official figure for the same concept, "
+                    "parties and period, and give a verdict (consistent, overstated, "
+                    "understated, no_reference, not_comparable) with the deviation and why.\n"
+                    "Without --reference, the official figures econnews ships "
+                    "(econnews/data/reference/).",
+        epilog="examples:\n"
+               "  econnews check data\n"
+               "  econnews check data -o check.csv\n"
+               "  econnews check news/ --reference official.csv -o check.xlsx")
+    ck.add_argument("paths", nargs="+", metavar="PATH")
+    ck.add_argument("--reference", metavar="FILE",
+                    help="a reference table (.csv or .parquet) in the format of "
+                         "econnews/data/reference/README.md")
+    _common(ck)
     return parser
 
 
@@ -485,7 +505,24 @@ def _cmd_report(args: argparse.Namespace, started: float) -> int:
     return 1 if args.strict and counts.get("errors", 0) else 0
 
 
-_COMMANDS = {"extract": _cmd_extract, "claims": _cmd_claims, "report": _cmd_report}
+def _cmd_check(args: argparse.Namespace, started: float) -> int:
+    from .factcheck import check, reference
+
+    ref = reference.load(args.reference) if args.reference else None  # bad file: before work
+    articles, quantities, errors = _pipeline(args)
+    checked = check(_claims_in(articles, quantities, args.to), ref)
+    _emit(checked, args, multi_doc=len(articles) > 1, columns=SHOWN_CHECK)
+    _report_errors(errors, args.quiet)
+    _report_skipped(args)
+    verdicts = checked["verdict"].astype("string").value_counts()
+    _summary(args, started, articles=len(articles), claims=len(checked),
+             **{k: int(verdicts.get(k, 0)) for k in ("consistent", "overstated", "understated")},
+             errors=len(errors))
+    return 1 if args.strict and len(errors) else 0
+
+
+_COMMANDS = {"extract": _cmd_extract, "claims": _cmd_claims, "report": _cmd_report,
+             "check": _cmd_check}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

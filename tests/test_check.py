@@ -273,3 +273,31 @@ def test_claims_vs_reference_draws_the_official_line_the_claims_and_both_sources
     note = note.replace("\n", " ")
     assert "3 articles" in note and "U.S. Census Bureau" in note and "FT-900" in note
     assert "1 claim with no comparable official figure not shown" in note
+
+
+# ----------------------------------------------------------------- command line
+
+def test_cli_check_writes_verdicts_and_takes_a_reference(tmp_path, capsys):
+    from econnews import cli
+
+    article = tmp_path / "deficit.txt"
+    article.write_text("---\ndate: 2019-03-07\n---\nThe U.S. trade deficit with China hit "
+                       "$500 billion in 2018, a senator said.\n")
+    out = tmp_path / "check.csv"
+    assert cli.main(["check", str(article), "-o", str(out), "--quiet"]) == 0
+    table = pd.read_csv(out)
+    assert table["verdict"].tolist() == ["overstated"]
+    assert table["ref_url"].str.contains("census.gov").all()
+
+    ref = tmp_path / "ref.csv"
+    ref.write_text("concept,direction,period,value,unit,source\n"
+                   "trade_deficit,USA>CHN,2018,500e9,USD,my own figures\n")
+    assert cli.main(["check", str(article), "--reference", str(ref), "-o", str(out),
+                     "--quiet"]) == 0
+    assert pd.read_csv(out)["verdict"].tolist() == ["consistent"]
+    capsys.readouterr()
+    assert cli.main(["check", str(article), "--reference", str(tmp_path / "none.csv")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "[E008]" in err[0] and "none.csv" in err[0]
+    assert cli.main(["check", str(article)]) == 0
+    assert "overstated" in capsys.readouterr().out

@@ -29,8 +29,8 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
     return dict(action.choices)
 
 
-def test_there_are_the_three_documented_commands():
-    assert set(subcommands()) == {"extract", "claims", "report"}
+def test_there_are_the_four_documented_commands():
+    assert set(subcommands()) == {"extract", "claims", "report", "check"}
 
 
 @pytest.mark.parametrize("command", sorted(subcommands()))
