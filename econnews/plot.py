@@ -371,7 +371,7 @@ def _short(text: str, width: int = 42) -> str:
 
 
 def _lines(text: str, width: int = 30, lines: int = 3) -> str:
-    """``text`` wrapped on lines of at most ``width`` characters (never cut mid-word;
+    r"""``text`` wrapped on lines of at most ``width`` characters (never cut mid-word;
     only past ``lines`` lines does the last one end in …).
 
     >>> _lines("news report on the Putin–Abe talks (source line kept as published)", 30)
@@ -452,6 +452,9 @@ def _point_labels(frame: pd.DataFrame, label: str | None) -> list[str | None]:
         return [_lines(t, 30, 2) if t else None for t in _texts(frame[label])]
     who = [_lines(w, 30, 2) if w else None
            for w in _who(frame, distinctive_source=_sources_differ(frame))]
+    if "period" in frame:  # the year a figure refers to, which is not the date it was said
+        who = [f"{d} · {w}" if d and w else (w or (f"for {d}" if d else None))
+               for d, w in zip(_texts(frame["period"]), who, strict=True)]
     if "parties" in frame:
         pairs = [_pair(_codes(v)) for v in frame["parties"]]
         if len(set(pairs)) > 1:
@@ -731,22 +734,42 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def _basis(frame: pd.DataFrame) -> pd.Series:
     """What each claim is measured on: concept, parties (as a set) and period.
 
-    Two claims on one basis can be compared by a bar between them; a one-year level
-    and a five-year target, or trade and investment, cannot. An unknown period is
-    its own basis (``?``): it meets only other claims whose period is unknown.
+    Two claims on one basis can be joined by a bar; a one-year level and a
+    five-year target, or trade and investment, cannot. A claim whose period is
+    unknown has a basis of its own (its span cannot be checked), except an implied
+    base, which shares the basis of the stated target it was derived from (the gap
+    between them is the plan's size).
 
-    >>> c = pd.DataFrame({"concept": ["trade"] * 3, "parties": ["JPN,RUS", "RUS,JPN", "JPN,RUS"],
-    ...                   "period": ["2018", "2018", None]})
+    >>> c = pd.DataFrame({"concept": ["trade"] * 4, "parties": ["JPN,RUS", "RUS,JPN", "JPN,RUS", "JPN,RUS"],
+    ...                   "period": ["2018", "2018", None, None],
+    ...                   "claim_type": ["level", "level", "target", "implied"],
+    ...                   "claim_id": ["a:1", "b:1", "c:1", "c:1/c:2"], "derived_from": [None, None, None, "c:1,c:2"]})
     >>> _basis(c).tolist()
-    ['trade|JPN,RUS|2018', 'trade|JPN,RUS|2018', 'trade|JPN,RUS|?']
+    ['trade|JPN,RUS|2018', 'trade|JPN,RUS|2018', 'trade|JPN,RUS|?c:1', 'trade|JPN,RUS|?c:1']
     """
     n = len(frame)
     concepts = _texts(frame["concept"]) if "concept" in frame else [None] * n
     parties = [",".join(sorted(_codes(v))) for v in frame["parties"]] \
         if "parties" in frame else [""] * n
     periods = _texts(frame["period"]) if "period" in frame else [None] * n
-    return pd.Series([f"{c or '?'}|{p}|{d or '?'}" for c, p, d in
-                      zip(concepts, parties, periods, strict=True)], index=frame.index)
+    types = _texts(frame["claim_type"]) if "claim_type" in frame else [None] * n
+    ids = _texts(frame["claim_id"]) if "claim_id" in frame else [None] * n
+    sources = _texts(frame["derived_from"]) if "derived_from" in frame else [None] * n
+    docs = _texts(frame["doc_id"]) if "doc_id" in frame else [None] * n
+    linked = "derived_from" in frame and "claim_id" in frame
+    planned = {i for i, t in zip(ids, types, strict=True) if i and t in ("target", "forecast")}
+    out = []
+    for k, (c, p, d, t, i, src) in enumerate(zip(concepts, parties, periods, types, ids,
+                                                 sources, strict=True)):
+        if d is None:
+            own = i or f"row{k}"
+            if t == "implied" and src:
+                own = next((s for s in src.split(",") if s in planned), own)
+            elif not linked and t in ("implied", "target", "forecast") and docs[k]:
+                own = f"plan:{docs[k]}"  # no derivation recorded: the article's own plan
+            d = f"?{own}"
+        out.append(f"{c or '?'}|{p}|{d}")
+    return pd.Series(out, index=frame.index)
 
 
 def compare_claims(
@@ -977,7 +1000,7 @@ def _sizes(ax: Axes, money: pd.DataFrame) -> None:
 
 
 def chart_title(fig: Figure) -> str:
-    """The chart's title on one line: the figure's suptitle, else the first axes' title.
+    r"""The chart's title on one line: the figure's suptitle, else the first axes' title.
 
     >>> from matplotlib.figure import Figure
     >>> fig = Figure(); ax = fig.add_subplot(); _ = ax.set_title("Russia–Japan\ntrade", loc="left")
