@@ -44,7 +44,6 @@ from ._style import (
     HOLLOW_TYPES,
     KIND_COLORS,
     OTHER_COLOR,
-    REPRODUCIBLE_RC,
     report_style,
 )
 from .common.files import atomic_write
@@ -1072,8 +1071,13 @@ def export(
         stem = stem.with_suffix("")
     stem.parent.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
-    import matplotlib as mpl
 
+    with report_style():
+        # a figure's layout (constrained layout) moves by a hair at every draw: settle it
+        # once here and keep it, so that every export of this figure has the same bytes
+        fig.draw_without_rendering()
+        if fig.get_layout_engine() is not None:
+            fig.set_layout_engine("none")
     for fmt in fmts:
         target = stem.parent / f"{stem.name}.{fmt}"
         meta = dict(EXPORT_METADATA[fmt])
@@ -1081,7 +1085,7 @@ def export(
             meta["Title"] = title  # the document title an editor shows (not "Matplotlib …")
         if metadata and fmt in metadata:
             meta.update(metadata[fmt])
-        with atomic_write(target) as fh, mpl.rc_context(REPRODUCIBLE_RC):
+        with atomic_write(target) as fh, report_style():  # report_style has REPRODUCIBLE_RC
             fig.savefig(fh, format=fmt, dpi=dpi, metadata=meta)
         written[fmt] = target
     return written
