@@ -316,8 +316,9 @@ def table_html(frame: pd.DataFrame, *, max_rows: int = 50) -> str:
 class ChartView:
     """A chart for a notebook: a PNG with alt text (title and source line).
 
-    JupyterLab and nbconvert read the alt text from the output's metadata, so an
-    exported notebook has no image without a description.
+    The output is an ``<img>`` with its ``alt`` (which JupyterLab and nbconvert's
+    HTML export show) and the PNG with the alt text in its metadata, so an exported
+    notebook has no image without a description.
     """
 
     png: bytes
@@ -327,8 +328,12 @@ class ChartView:
                           ) -> tuple[dict[str, Any], dict[str, Any]]:
         import base64
 
-        data = {"image/png": base64.b64encode(self.png).decode("ascii"),
-                "text/plain": f"<chart: {self.alt}>"}
+        png = base64.b64encode(self.png).decode("ascii")
+        # text/html first: JupyterLab and nbconvert's lab template show it with its alt
+        # text; image/png (alt in its metadata) for front ends that take images only
+        data = {"text/html": f'<img src="data:image/png;base64,{png}" alt="{_esc(self.alt)}" '
+                             'style="max-width: 100%; height: auto">',
+                "image/png": png, "text/plain": f"<chart: {self.alt}>"}
         return data, {"image/png": {"alt": self.alt}}
 
     def __repr__(self) -> str:

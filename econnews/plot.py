@@ -543,8 +543,13 @@ def _draw_points(ax: Axes, frame: pd.DataFrame, *, x: str, y: str, hue: str, siz
     mixed = concepts.nunique() > 1
     palette = {c: CONCEPT_COLORS[i % len(CONCEPT_COLORS)]
                for i, c in enumerate(dict.fromkeys(concepts))}
+    if hue != "claim_type":  # another column: a colour per value, in order of appearance
+        key_colors = {k: CONCEPT_COLORS[i % len(CONCEPT_COLORS)]
+                      for i, k in enumerate(dict.fromkeys(keys))}
+    else:
+        key_colors = {k: CLAIM_COLORS.get(k, OTHER_COLOR) for k in dict.fromkeys(keys)}
     for (ctype, concept), grp in frame.groupby([keys, concepts], sort=False):
-        color = palette[concept] if mixed else CLAIM_COLORS.get(ctype, OTHER_COLOR)
+        color = palette[concept] if mixed else key_colors[ctype]
         hollow = ctype in HOLLOW_TYPES
         ax.scatter(grp[x], grp[y], marker=CLAIM_MARKERS.get(ctype, "o"), s=size, zorder=3,
                    facecolors="none" if hollow else color,
@@ -559,8 +564,7 @@ def _draw_points(ax: Axes, frame: pd.DataFrame, *, x: str, y: str, hue: str, siz
                       markeredgecolor=color, markeredgewidth=1.5 if hollow else 0.6)
 
     types = list(dict.fromkeys(keys))
-    handles = [handle(CLAIM_MARKERS.get(k, "o"),
-                      "#555555" if mixed else CLAIM_COLORS.get(k, OTHER_COLOR),
+    handles = [handle(CLAIM_MARKERS.get(k, "o"), "#555555" if mixed else key_colors[k],
                       k in HOLLOW_TYPES) for k in types]
     labels = list(types)
     title = hue.replace("_", " ")
