@@ -655,7 +655,7 @@ def claims_timeline(
     with report_style():
         fig, ax = _figure(ax)
         _set_title(ax, title or _title_for("claims", concept, parties, selected))
-        ax.set_xlabel(x.replace("_", " ").capitalize())
+        ax.set_xlabel("Date reported" if x == "date" else x.replace("_", " ").capitalize())
         ax.set_ylabel(f"Claimed value ({unit_label(axis_unit)})")
         if shown.empty:
             _empty(ax, "No claims with a date and a value match this selection")

@@ -147,8 +147,8 @@ else:
 chart(third)
 
 # %%
-style_table(story_claims[["date", "concept", "parties", "claim_type", "value", "unit",
-                          "speaker", "surface"]])
+style_table(story_claims[["date", "concept", "parties", "claim_type", "period", "value",
+                          "unit", "speaker", "surface"]])
 
 # %% [markdown]
 # ## 6. The evidence

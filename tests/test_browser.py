@@ -373,18 +373,27 @@ def drive_claims_browser(page, artifacts: Path) -> None:
     count = box.locator(".widget-html-content").first
 
     def shown() -> int:
-        return int(re.sub(r"[^\d]", "", count.inner_text().split(" of ")[0]))
+        match = re.match(r"\s*([\d,]+) of", count.text_content() or "")
+        return int(match.group(1).replace(",", "")) if match else -1
 
-    everything = shown()
+    everything = wait_until(lambda: shown() > 0 and shown(), timeout=30,
+                            what="the claims browser to count its claims")
     dropdowns.nth(0).select_option("trade_deficit")
     wait_until(lambda: shown() < everything, timeout=20, what="the concept filter")
+    after_concept = shown()
     dropdowns.nth(1).select_option("USA,CHN")
+    wait_until(lambda: 0 < shown() < after_concept, timeout=20, what="the parties filter")
+    after_parties = shown()
     dropdowns.nth(2).select_option("level")
-    wait_until(lambda: 0 < shown() < everything, timeout=20, what="the three filters")
+    wait_until(lambda: 0 < shown() < after_parties, timeout=20, what="the claim type filter")
     listing = box.locator(".widget-select select")
-    options = [o.replace("\xa0", " ") for o in listing.locator("option").all_inner_texts()]
-    assert options and all("trade_deficit · USA,CHN · level" in o for o in options), options
-    listing.select_option(index=len(options) - 1)
+
+    def options() -> list[str]:
+        return [o.replace("\xa0", " ") for o in listing.locator("option").all_inner_texts()]
+
+    wait_until(lambda: len(options()) == shown(), timeout=20, what="the list of claims")
+    assert all("trade_deficit · USA,CHN · level" in o for o in options()), options()
+    listing.select_option(index=len(options()) - 1)
     mark = box.locator('mark[data-econnews="sentence"]')
     mark.wait_for(state="visible", timeout=20_000)
     sentence = mark.inner_text()
