@@ -448,7 +448,7 @@ def _point_labels(frame: pd.DataFrame, label: str | None) -> list[str | None]:
     if label is None or len(frame) == 0:
         return [None] * len(frame)
     if label != "auto":
-        return [_lines(t, 30, 2) if t else None for t in _texts(frame[label])]
+        return [_lines(t, 22, 3) if t else None for t in _texts(frame[label])]
     who = [_lines(w, 30, 2) if w else None
            for w in _who(frame, distinctive_source=_sources_differ(frame))]
     if "period" in frame:  # the year a figure refers to, which is not the date it was said
@@ -666,8 +666,11 @@ def claims_timeline(
             is_date = pd.api.types.is_datetime64_any_dtype(shown[x])
             if is_date:
                 _date_axis(ax, shown[x])
-            _value_axis(ax, "y", values, unit=axis_unit, log=log)
+            logged = _value_axis(ax, "y", values, unit=axis_unit, log=log)
             if len(shown) <= max_labels:
+                if not logged:  # headroom, so that the highest point can carry its label
+                    low, high = ax.get_ylim()
+                    ax.set_ylim(low, high + (high - low) * 0.08)
                 xnum = (mdates.date2num(shown[x].to_numpy()) if is_date
                         else _floats(shown[x]))
                 _place_labels(ax, np.asarray(xnum, dtype=float), values,
@@ -712,13 +715,18 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
                 first[key] = (pos, name)
     pairs = [_pair(_codes(v)) for v in frame["parties"]] if "parties" in frame else [""] * n
     show_pair = len(set(pairs)) > 1
+    # in a chart of one article, a row with no named speaker is labelled by the
+    # article's source rather than its id (with several, the id tells them apart)
+    sources = _texts(frame["source"]) if "source" in frame and len(set(docs)) == 1 \
+        else [None] * n
+    source_of = {d: _lines(s, 30, 2) for d, s in zip(docs, sources, strict=True) if s}
     label_of: dict[str, str] = {}
     doc_of: dict[str, str] = {}
     for key, concept, doc, date, pair in zip(keys, concepts, docs, dates, pairs, strict=True):
         if key in label_of:
             continue
         head = (date, _concept_words([concept]) if concept else None)
-        name = first[key][1] if key in first else doc
+        name = first[key][1] if key in first else (source_of.get(doc) or doc)
         who = (pair if show_pair else None, name)
         label_of[key] = "\n".join(" · ".join(p for p in line if p) for line in (head, who)
                                   if any(line))

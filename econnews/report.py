@@ -48,8 +48,8 @@ from .plot import (
 __all__ = ["Report", "build_report", "default_data_dir"]
 
 #: Claim columns shown in the report's table, when present.
-CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "value_usd",
-                 "speaker", "hedge", "surface", "sentence"]
+CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "period",
+                 "value_usd", "speaker", "hedge", "surface", "sentence"]
 
 
 def default_data_dir() -> Path:
@@ -294,7 +294,8 @@ _CSS = (
     "font-size:.9em}table{border-collapse:collapse;font-size:.85em;width:100%}"
     "td,th{border-bottom:1px solid #eee;text-align:left;vertical-align:top;padding:3px 6px}"
     "th{background:#f6f6f6}details summary{cursor:pointer;color:#1f5a96}"
-    ".muted{color:#666}.num{text-align:right;white-space:nowrap}"
+    ".muted{color:#666}.num,.date{text-align:right;white-space:nowrap}"
+    "td.sentence{min-width:26em}"
 )
 
 #: Sentences longer than this are collapsed in the claims table (<details>).
@@ -331,7 +332,9 @@ def _claims_table(claims: pd.DataFrame, *, max_rows: int = 200) -> str:
         out.append("<tr>")
         for col, value in zip(cols, row, strict=True):
             if col == "sentence":
-                out.append(f"<td>{_sentence_cell(value)}</td>")
+                out.append(f'<td class="sentence">{_sentence_cell(value)}</td>')
+            elif col == "date":
+                out.append(f'<td class="date">{_cell(value)}</td>')
             elif col == "value_usd":
                 cell = "" if pd.isna(value) else html.escape(format_money(float(value)))
                 out.append(f'<td class="num">{cell}</td>')
@@ -356,7 +359,8 @@ def _sources_table(articles: pd.DataFrame) -> str:
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             source = (f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">'
                       f"{source or html.escape(url)}</a>")
-        out.append(f"<tr><td>{_cell(a.get('date'))}</td><td>{_cell(a.get('title'))}</td>"
+        out.append(f"<tr><td class=\"date\">{_cell(a.get('date'))}</td>"
+                   f"<td>{_cell(a.get('title'))}</td>"
                    f"<td>{source}</td><td>{_cell(a.get('statement_by'))}</td>"
                    f"<td>{_cell(a.get('note'))}</td></tr>")
     out.append("</tbody></table>")
