@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import matplotlib as mpl
@@ -439,3 +440,77 @@ def test_overview_puts_the_size_panel_under_the_two_others():
     assert size_ax.get_position().width > 1.8 * kinds_ax.get_position().width
     assert size_ax.get_position().y1 < kinds_ax.get_position().y0
     assert fig.get_figwidth() <= 7.5  # legible printed 6.4in wide
+
+
+# ------------------------------------------------------------ issue 15: meaning
+
+
+def test_issue15_the_same_figure_exported_twice_gives_the_same_bytes(tmp_path):
+    fig = make_figure()  # one figure, exported twice (the first export once differed)
+    first = plot.export(fig, tmp_path / "one" / "chart")
+    second = plot.export(fig, tmp_path / "two" / "chart")
+    for fmt in first:
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+
+
+def test_issue15_svg_keeps_text_and_both_files_carry_the_title(tmp_path):
+    fig = plot.claims_timeline(claims_table(), concept="trade", parties=["RUS", "JPN"],
+                               title="Russia–Japan trade: claims and targets")
+    paths = plot.export(fig, tmp_path / "chart", formats=["svg", "pdf"])
+    svg = paths["svg"].read_text(encoding="utf-8")
+    assert svg.count("<text") > 10 and "Russia–Japan trade: claims and targets" in svg
+    assert "<title>Russia–Japan trade: claims and targets</title>" in svg
+    assert "Matplotlib v" not in svg.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "sans-serif" in svg  # a font fallback stack, not one font name
+    pdf = paths["pdf"].read_bytes()
+    title = "Russia–Japan trade: claims and targets".encode("utf-16-be")
+    assert b"/Title" in pdf and title in pdf
+
+
+def test_issue15_export_refuses_a_blank_chart(tmp_path):
+    fig = plot.claims_timeline(claims_table(), concept="loans")
+    assert plot.is_blank(fig)
+    with pytest.raises(InputError, match="no data"):
+        plot.export(fig, tmp_path / "blank")
+    assert not list(tmp_path.iterdir())
+
+
+def test_issue15_no_bar_joins_a_one_year_level_and_an_open_target():
+    claims = claims_table(claim_type=["target", "level", "level", "level", "level", "level"],
+                          doc_id=["rj"] * 6, period=[None, "2018", None, None, None, None])
+    fig = plot.compare_claims(claims.iloc[:2], concept="trade")
+    spread = [c for c in fig.axes[0].collections if c.get_gid() == "econnews-spread"]
+    assert not spread or not len(spread[0].get_segments())
+
+
+def test_issue15_implied_rows_are_named_by_what_they_imply():
+    claims = claims_table(implies=[pd.NA, "target", pd.NA, pd.NA, pd.NA, pd.NA])
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
+    labels = {t.get_text() for t in fig.axes[0].get_legend().get_texts()}
+    assert "implied target" in labels and "implied base" not in labels
+
+
+def test_issue15_a_chart_mixing_concepts_says_which_is_which():
+    fig = plot.claims_timeline(claims_table(), parties=["RUS", "JPN"])
+    labels = {t.get_text() for t in fig.axes[0].get_legend().get_texts()}
+    assert {"concept: trade", "concept: investment"} <= labels
+
+
+def test_issue15_labels_wrap_and_plurals_are_right():
+    long = "news report on the Putin–Abe talks (source line kept as published)"
+    claims = claims_table(source=[long] * 6, speaker=[pd.NA] * 6)
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"],
+                               label="source")
+    texts = [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "econnews-label"]
+    assert texts and all("…" not in t or t.endswith("…") for t in texts)
+    assert any("\n" in t for t in texts) and not any("Puti…" in t for t in texts)
+    assert "(s)" not in source_note(fig)
+
+
+def test_issue15_date_ticks_have_one_style():
+    claims = claims_table(date=pd.to_datetime(["1987-03-15", "1987-03-15", "1987-03-15",
+                                               "1987-07-01", "1987-09-30", "1987-11-02"]))
+    fig = plot.claims_timeline(claims, parties=["RUS", "JPN"])
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks
