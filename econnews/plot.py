@@ -852,6 +852,7 @@ def compare_claims(
         ax.set_xlabel(f"Claimed value ({unit_label(axis_unit)})")
         ax.grid(axis="x", visible=True)
         ax.grid(axis="y", visible=False)
+        joined = False
         if shown.empty:
             _empty(ax, "No claims with a value match this selection")
         else:
@@ -862,7 +863,8 @@ def compare_claims(
             shown["_basis"] = _basis(shown)
             spans = shown.groupby(["_y", "_basis"])["_v"].agg(["min", "max"])
             spans = spans[spans["max"] > spans["min"]]
-            if len(spans):
+            joined = len(spans) > 0
+            if joined:
                 ax.hlines(spans.index.get_level_values("_y"), spans["min"], spans["max"],
                           color="#bbbbbb", linewidth=3, zorder=1, gid="econnews-spread")
             if {"low", "high"} <= set(shown.columns):
@@ -876,7 +878,7 @@ def compare_claims(
             ax.set_ylim(len(rows) - 0.5, -0.5)
             _value_axis(ax, "x", shown["_v"].to_numpy(), unit=axis_unit, log=log)
         note = source or f"Source: {_describe_sources(selected)}; figures extracted by econnews."
-        if not shown.empty:
+        if not shown.empty and joined:
             note += " Grey bars join claims on the same concept, parties and period."
         if missing:
             note += f" {plural(missing, 'claim')} without a {_column_words(x)} not shown."

@@ -100,12 +100,6 @@ def check_clean(nb) -> None:
     assert all(alts), f"{sum(not a for a in alts)} image(s) without alt text"
 
 
-def temp_folders() -> set[str]:
-    import tempfile
-
-    return {p.name for p in Path(tempfile.gettempdir()).glob("econnews-*")}
-
-
 def kernel_env() -> dict[str, str]:
     """The kernel imports econnews from this checkout, pip-installed or not."""
     path = os.environ.get("PYTHONPATH")
@@ -117,11 +111,13 @@ def kernel_env() -> dict[str, str]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_notebook_executes_on_repository_data(path, tmp_path, monkeypatch):
     monkeypatch.delenv("ECONNEWS_DATA", raising=False)
-    before = temp_folders()
-    nb = execute(path, tmp_path, kernel_env())
+    scratch = tmp_path / "tmp"  # the kernel's temporary folder: empty again after the run
+    scratch.mkdir()
+    nb = execute(path, tmp_path, {**kernel_env(), "TMPDIR": str(scratch)})
     check_clean(nb)
     assert json.loads(path.read_text(encoding="utf-8"))["cells"][1]["outputs"] == []
-    assert temp_folders() <= before, f"left behind: {sorted(temp_folders() - before)}"
+    left = sorted(p.name for p in scratch.iterdir())
+    assert not left, f"{path.name} left temporary files behind: {left}"
     printed = "".join(o.get("text", "") for o in outputs(nb, "stream"))
     if path.stem == "03_report_export":  # it claims byte-identical exports only when true
         assert "byte-identical: {'png': True, 'svg': True, 'pdf': True}" in printed, printed
