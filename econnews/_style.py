@@ -19,10 +19,12 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.style
 
-#: rcParams that make exported files identical run after run and keep PDF
-#: text as embedded TrueType (Type 42), whatever style is active.
+#: rcParams that make exported files identical run after run, keep PDF text as
+#: embedded TrueType (Type 42) and SVG text as ``<text>`` an editor can change
+#: (Illustrator, Inkscape), whatever style is active.
 REPRODUCIBLE_RC: dict[str, object] = {
     "svg.hashsalt": "econnews",
+    "svg.fonttype": "none",
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
 }
@@ -43,6 +45,8 @@ CLAIM_MARKERS: dict[str, str] = {
     "target": "^",
     "forecast": "s",
     "implied": "D",
+    "implied base": "D",
+    "implied target": "^",
     "change": "v",
     "ratio": "P",
 }
@@ -51,9 +55,16 @@ CLAIM_COLORS: dict[str, str] = {
     "target": "#d1495b",
     "forecast": "#edae49",
     "implied": "#00798c",
+    "implied base": "#00798c",
+    "implied target": "#d1495b",
     "change": "#66a182",
     "ratio": "#8d6a9f",
 }
+#: Claim types drawn as hollow markers: derived from other claims, not stated.
+HOLLOW_TYPES = frozenset({"implied", "implied base", "implied target"})
+#: Colours for concepts when one chart mixes them (claim type then goes to the marker).
+CONCEPT_COLORS: list[str] = ["#1f5a96", "#d1495b", "#00798c", "#edae49", "#66a182",
+                             "#8d6a9f", "#2e4057", "#a0a0a0"]
 OTHER_COLOR = "#7f7f7f"
 
 

@@ -40,9 +40,10 @@ from . import schema
 from ._style import (
     CLAIM_COLORS,
     CLAIM_MARKERS,
+    CONCEPT_COLORS,
+    HOLLOW_TYPES,
     KIND_COLORS,
     OTHER_COLOR,
-    REPRODUCIBLE_RC,
     report_style,
 )
 from .common.files import atomic_write
@@ -50,6 +51,7 @@ from .errors import InputError
 
 __all__ = [
     "amount_formatter",
+    "chart_title",
     "claims_timeline",
     "claims_vs_reference",
     "compare_claims",
@@ -57,7 +59,9 @@ __all__ = [
     "format_amount",
     "format_money",
     "format_number",
+    "is_blank",
     "money_formatter",
+    "plural",
     "quantities_overview",
     "unit_label",
 ]
@@ -366,6 +370,50 @@ def _short(text: str, width: int = 42) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _lines(text: str, width: int = 30, lines: int = 3) -> str:
+    r"""``text`` wrapped on lines of at most ``width`` characters (never cut mid-word;
+    only past ``lines`` lines does the last one end in …).
+
+    >>> _lines("news report on the Putin–Abe talks (source line kept as published)", 30)
+    'news report on the Putin–Abe\ntalks (source line kept as\npublished)'
+    """
+    out: list[str] = []
+    for part in str(text).splitlines() or [""]:
+        out.extend(textwrap.wrap(part, width=width, break_on_hyphens=False) or [""])
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1].rstrip(" ,;:") + " …"
+    return "\n".join(out)
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``1 claim``, ``3 claims``, ``2 quantities`` (``many`` for irregular plurals).
+
+    >>> plural(1, "claim"), plural(3, "claim"), plural(2, "quantity", "quantities")
+    ('1 claim', '3 claims', '2 quantities')
+    """
+    word = noun if n == 1 else (many or noun + "s")
+    return f"{n:,} {word}"
+
+
+#: What an implied row is, by the ``implies`` column of the claims table.
+IMPLIED_LABELS: dict[str, str] = {"level": "implied base", "target": "implied target"}
+
+
+def _claim_keys(frame: pd.DataFrame, hue: str) -> pd.Series:
+    """The legend key of each claim: its ``hue`` value, with implied rows split into
+    ``implied base`` (the level a target or change starts from) and ``implied target``
+    (the level a ratio applied to a current level aims at)."""
+    keys = frame[hue].astype("string").fillna("unknown")
+    if hue == "claim_type":
+        implies = frame["implies"].astype("string") if "implies" in frame \
+            else pd.Series(pd.NA, index=frame.index, dtype="string")
+        named = implies.map(lambda v: IMPLIED_LABELS.get(v, "implied base")
+                            if isinstance(v, str) else "implied base").astype("string")
+        keys = keys.where(keys != "implied", named)
+    return keys
+
+
 def _date_words(value: object) -> str | None:
     if not isinstance(value, (pd.Timestamp, np.datetime64)) or pd.isna(value):
         return None
@@ -377,7 +425,7 @@ def _who(frame: pd.DataFrame, *, distinctive_source: bool) -> list[str | None]:
     speakers = _texts(frame["speaker"]) if "speaker" in frame else [None] * len(frame)
     sources = _texts(frame["source"]) if "source" in frame and distinctive_source \
         else [None] * len(frame)
-    return [s or (_short(src, 30) if src else None) for s, src in
+    return [s or (_lines(src, 30, 2) if src else None) for s, src in
             zip(speakers, sources, strict=True)]
 
 
@@ -401,9 +449,12 @@ def _point_labels(frame: pd.DataFrame, label: str | None) -> list[str | None]:
     if label is None or len(frame) == 0:
         return [None] * len(frame)
     if label != "auto":
-        return [_short(t, 30) if t else None for t in _texts(frame[label])]
-    who = [_short(w, 34) if w else None
+        return [_lines(t, 22, 3) if t else None for t in _texts(frame[label])]
+    who = [_lines(w, 30, 2) if w else None
            for w in _who(frame, distinctive_source=_sources_differ(frame))]
+    if "period" in frame:  # the year a figure refers to, which is not the date it was said
+        who = [f"{d} · {w}" if d and w else (w or (f"for {d}" if d else None))
+               for d, w in zip(_texts(frame["period"]), who, strict=True)]
     if "parties" in frame:
         pairs = [_pair(_codes(v)) for v in frame["parties"]]
         if len(set(pairs)) > 1:
@@ -448,7 +499,8 @@ def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | N
         if not text:
             continue
         px, py = pts[i]
-        w, h = len(text) * char_w, line_h
+        rows = text.split("\n")
+        w, h = max(len(r) for r in rows) * char_w, line_h * len(rows)
         gap_x, gap_y = 6.0 / width_pt, 3.0 / height_pt
         spots = [("left", "bottom"), ("left", "top"), ("right", "bottom"), ("right", "top")]
         if px > 0.66:
@@ -475,6 +527,70 @@ def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | N
 
 
 # ------------------------------------------------------------------- charts
+
+
+def _draw_points(ax: Axes, frame: pd.DataFrame, *, x: str, y: str, hue: str, size: float,
+                 **kwargs: Any) -> None:
+    """One scatter per legend key, with the legend beside the axes.
+
+    The marker and colour say the claim type (implied rows hollow, named ``implied
+    base`` or ``implied target``); when the claims mix concepts, the colour says
+    the concept instead and a second legend lists the concepts, so a trade figure
+    is never read as an investment one.
+    """
+    keys = _claim_keys(frame, hue)
+    concepts = frame["concept"].astype("string").fillna("other") \
+        if "concept" in frame else pd.Series("", index=frame.index)
+    mixed = concepts.nunique() > 1
+    palette = {c: CONCEPT_COLORS[i % len(CONCEPT_COLORS)]
+               for i, c in enumerate(dict.fromkeys(concepts))}
+    if hue != "claim_type":  # another column: a colour per value, in order of appearance
+        key_colors = {k: CONCEPT_COLORS[i % len(CONCEPT_COLORS)]
+                      for i, k in enumerate(dict.fromkeys(keys))}
+    else:
+        key_colors = {k: CLAIM_COLORS.get(k, OTHER_COLOR) for k in dict.fromkeys(keys)}
+    for (ctype, concept), grp in frame.groupby([keys, concepts], sort=False):
+        color = palette[concept] if mixed else key_colors[ctype]
+        hollow = ctype in HOLLOW_TYPES
+        ax.scatter(grp[x], grp[y], marker=CLAIM_MARKERS.get(ctype, "o"), s=size, zorder=3,
+                   facecolors="none" if hollow else color,
+                   edgecolors=color if hollow else "white",
+                   linewidths=1.5 if hollow else 0.6, label=ctype,
+                   gid=f"econnews-concept-{concept}" if mixed else None, **kwargs)
+    from matplotlib.lines import Line2D
+
+    def handle(marker: str, color: str, hollow: bool) -> Line2D:
+        return Line2D([], [], linestyle="none", marker=marker, markersize=7,
+                      markerfacecolor="none" if hollow else color,
+                      markeredgecolor=color, markeredgewidth=1.5 if hollow else 0.6)
+
+    types = list(dict.fromkeys(keys))
+    handles = [handle(CLAIM_MARKERS.get(k, "o"), "#555555" if mixed else key_colors[k],
+                      k in HOLLOW_TYPES) for k in types]
+    labels = list(types)
+    title = hue.replace("_", " ")
+    if mixed:  # one legend (kept inside the layout): the types, then the concepts' colours
+        names = list(palette)
+        handles += [handle("s", palette[c], False) for c in names]
+        labels += [f"concept: {_concept_words([c]).lower()}" for c in names]
+        title += " · concept"
+    ax.legend(handles, labels, title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+
+
+def _date_axis(ax: Axes, dates: pd.Series) -> None:
+    """Dates in one style: years (``2019``) over long spans, else months (``Jan 2019``)."""
+    first, last = dates.min(), dates.max()
+    pad = max((last - first) * 0.06, pd.Timedelta(days=20))
+    ax.set_xlim(first - pad, last + pad)
+    span_years = (last - first + 2 * pad).days / 365.25
+    if span_years > 2.5:
+        step = max(1, math.ceil(span_years / 8))
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    else:
+        months = max(1, math.ceil(span_years * 12 / 6))
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=months))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
 
 
 def _value_column(y: str | None, unit: str | None) -> str:
@@ -540,42 +656,33 @@ def claims_timeline(
     with report_style():
         fig, ax = _figure(ax)
         _set_title(ax, title or _title_for("claims", concept, parties, selected))
-        ax.set_xlabel(x.replace("_", " ").capitalize())
+        ax.set_xlabel("Date reported" if x == "date" else x.replace("_", " ").capitalize())
         ax.set_ylabel(f"Claimed value ({unit_label(axis_unit)})")
         if shown.empty:
             _empty(ax, "No claims with a date and a value match this selection")
         else:
             values = ys[ok]
-            for ctype, rows in shown.assign(_v=values).groupby(
-                shown[hue].astype("string").fillna("unknown"), sort=False
-            ):
-                ax.scatter(
-                    rows[x], rows["_v"], marker=CLAIM_MARKERS.get(ctype, "o"),
-                    color=CLAIM_COLORS.get(ctype, OTHER_COLOR), label=ctype, zorder=3,
-                    edgecolor="white", linewidth=0.6, s=55, **kwargs,
-                )
+            _draw_points(ax, shown.assign(_v=values), x=x, y="_v", hue=hue, size=55,
+                         **kwargs)
             is_date = pd.api.types.is_datetime64_any_dtype(shown[x])
             if is_date:
-                first, last = shown[x].min(), shown[x].max()
-                pad = max((last - first) * 0.06, pd.Timedelta(days=20))
-                ax.set_xlim(first - pad, last + pad)
-                locator = mdates.AutoDateLocator(maxticks=8)
-                ax.xaxis.set_major_locator(locator)
-                ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-            _value_axis(ax, "y", values, unit=axis_unit, log=log)
+                _date_axis(ax, shown[x])
+            logged = _value_axis(ax, "y", values, unit=axis_unit, log=log)
             if len(shown) <= max_labels:
+                if not logged:  # headroom, so that the highest point can carry its label
+                    low, high = ax.get_ylim()
+                    ax.set_ylim(low, high + (high - low) * 0.08)
                 xnum = (mdates.date2num(shown[x].to_numpy()) if is_date
                         else _floats(shown[x]))
                 _place_labels(ax, np.asarray(xnum, dtype=float), values,
                               _point_labels(shown, label))
-            ax.legend(title=hue.replace("_", " "), loc="upper left", bbox_to_anchor=(1.01, 1.0))
         note = source or f"Source: {_describe_sources(selected)}; figures extracted by econnews."
         if missing:
-            note += f" {missing} claim(s) without a {_column_words(x)} or {_column_words(y)} " \
-                    "not shown."
+            note += f" {plural(missing, 'claim')} without a {_column_words(x)} or " \
+                    f"{_column_words(y)} not shown."
         if other_units:
-            note += f" {other_units} claim(s) in other units than {unit_label(axis_unit)} " \
-                    "not shown."
+            note += f" {plural(other_units, 'claim')} in other units than " \
+                    f"{unit_label(axis_unit)} not shown."
         _source_note(ax, note, owned=owned)
     return fig
 
@@ -609,13 +716,18 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
                 first[key] = (pos, name)
     pairs = [_pair(_codes(v)) for v in frame["parties"]] if "parties" in frame else [""] * n
     show_pair = len(set(pairs)) > 1
+    # in a chart of one article, a row with no named speaker is labelled by the
+    # article's source rather than its id (with several, the id tells them apart)
+    sources = _texts(frame["source"]) if "source" in frame and len(set(docs)) == 1 \
+        else [None] * n
+    source_of = {d: _lines(s, 30, 2) for d, s in zip(docs, sources, strict=True) if s}
     label_of: dict[str, str] = {}
     doc_of: dict[str, str] = {}
     for key, concept, doc, date, pair in zip(keys, concepts, docs, dates, pairs, strict=True):
         if key in label_of:
             continue
         head = (date, _concept_words([concept]) if concept else None)
-        name = first[key][1] if key in first else doc
+        name = first[key][1] if key in first else (source_of.get(doc) or doc)
         who = (pair if show_pair else None, name)
         label_of[key] = "\n".join(" · ".join(p for p in line if p) for line in (head, who)
                                   if any(line))
@@ -629,6 +741,47 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     index = frame.index
     return (pd.Series(keys, index=index, dtype="string"),
             pd.Series([label_of[k] for k in keys], index=index, dtype="string"))
+
+
+def _basis(frame: pd.DataFrame) -> pd.Series:
+    """What each claim is measured on: concept, parties (as a set) and period.
+
+    Two claims on one basis can be joined by a bar; a one-year level and a
+    five-year target, or trade and investment, cannot. A claim whose period is
+    unknown has a basis of its own (its span cannot be checked), except an implied
+    base, which shares the basis of the stated target it was derived from (the gap
+    between them is the plan's size).
+
+    >>> c = pd.DataFrame({"concept": ["trade"] * 4, "parties": ["JPN,RUS", "RUS,JPN", "JPN,RUS", "JPN,RUS"],
+    ...                   "period": ["2018", "2018", None, None],
+    ...                   "claim_type": ["level", "level", "target", "implied"],
+    ...                   "claim_id": ["a:1", "b:1", "c:1", "c:1/c:2"], "derived_from": [None, None, None, "c:1,c:2"]})
+    >>> _basis(c).tolist()
+    ['trade|JPN,RUS|2018', 'trade|JPN,RUS|2018', 'trade|JPN,RUS|?c:1', 'trade|JPN,RUS|?c:1']
+    """
+    n = len(frame)
+    concepts = _texts(frame["concept"]) if "concept" in frame else [None] * n
+    parties = [",".join(sorted(_codes(v))) for v in frame["parties"]] \
+        if "parties" in frame else [""] * n
+    periods = _texts(frame["period"]) if "period" in frame else [None] * n
+    types = _texts(frame["claim_type"]) if "claim_type" in frame else [None] * n
+    ids = _texts(frame["claim_id"]) if "claim_id" in frame else [None] * n
+    sources = _texts(frame["derived_from"]) if "derived_from" in frame else [None] * n
+    docs = _texts(frame["doc_id"]) if "doc_id" in frame else [None] * n
+    linked = "derived_from" in frame and "claim_id" in frame
+    planned = {i for i, t in zip(ids, types, strict=True) if i and t in ("target", "forecast")}
+    out = []
+    for k, (c, p, d, t, i, src) in enumerate(zip(concepts, parties, periods, types, ids,
+                                                 sources, strict=True)):
+        if d is None:
+            own = i or f"row{k}"
+            if t == "implied" and src:
+                own = next((s for s in src.split(",") if s in planned), own)
+            elif not linked and t in ("implied", "target", "forecast") and docs[k]:
+                own = f"plan:{docs[k]}"  # no derivation recorded: the article's own plan
+            d = f"?{own}"
+        out.append(f"{c or '?'}|{p}|{d}")
+    return pd.Series(out, index=frame.index)
 
 
 def compare_claims(
@@ -653,10 +806,13 @@ def compare_claims(
     (axis in ``currency``); with ``unit=`` (e.g. ``"metric_ton"``) to ``value``,
     drawing only the rows whose ``unit`` column says so. Rows are ``y`` when given,
     else one per article (and concept, when the claims mix concepts), labelled
-    ``date · who`` (see :func:`_row_labels`). A grey bar spans each row's claims;
-    range claims (``low``/``high`` columns) draw their own bar; implied bases
-    (claim type ``implied``, e.g. $30bn as a 1.5× target implies $20bn now) are
-    hollow diamonds on the row of the claims they come from. Claims without a
+    ``date · who`` (see :func:`_row_labels`). A grey bar joins a row's claims on the
+    same basis (concept, parties and period, see :func:`_basis`), never a one-year
+    level and a multi-year target;
+    range claims (``low``/``high`` columns) draw their own bar; implied rows are
+    hollow markers on the row of the claims they come from, named by the
+    ``implies`` column: an *implied base* ($30bn as a 1.5× target implies $20bn
+    now) or an *implied target* ($20bn now and a 50% rise aim at $30bn). Claims without a
     value, or in another unit, are counted in the source line.
 
     >>> import pandas as pd
@@ -685,7 +841,7 @@ def compare_claims(
     missing = int((~ok).sum())
     axis_unit = unit or currency
     owned = ax is None
-    wrapped = {k: "\n".join(_short(line, 34) for line in str(t).splitlines()[:3])
+    wrapped = {k: _lines(t, 30, 4)
                for k, t in zip(shown["_key"], shown["_label"], strict=True)}
     n_lines = sum(t.count("\n") + 1 for t in wrapped.values())
     with report_style():
@@ -697,6 +853,7 @@ def compare_claims(
         ax.set_xlabel(f"Claimed value ({unit_label(axis_unit)})")
         ax.grid(axis="x", visible=True)
         ax.grid(axis="y", visible=False)
+        joined = False
         if shown.empty:
             _empty(ax, "No claims with a value match this selection")
         else:
@@ -704,35 +861,31 @@ def compare_claims(
             rows = list(dict.fromkeys(order))
             pos = {r: i for i, r in enumerate(rows)}
             shown["_y"] = shown["_key"].map(pos).astype(float)
-            spans = shown.groupby("_y")["_v"].agg(["min", "max"])
-            ax.hlines(spans.index, spans["min"], spans["max"], color="#bbbbbb", linewidth=3,
-                      zorder=1, gid="econnews-spread")
+            shown["_basis"] = _basis(shown)
+            spans = shown.groupby(["_y", "_basis"])["_v"].agg(["min", "max"])
+            spans = spans[spans["max"] > spans["min"]]
+            joined = len(spans) > 0
+            if joined:
+                ax.hlines(spans.index.get_level_values("_y"), spans["min"], spans["max"],
+                          color="#bbbbbb", linewidth=3, zorder=1, gid="econnews-spread")
             if {"low", "high"} <= set(shown.columns):
                 lo, hi = _floats(shown["low"]), _floats(shown["high"])
                 ranged = np.isfinite(lo) & np.isfinite(hi) & (hi > lo)
                 if ranged.any():
                     ax.hlines(shown["_y"][ranged], lo[ranged], hi[ranged], color="#555555",
                               linewidth=1.2, zorder=2, gid="econnews-range")
-            types = shown[hue].astype("string").fillna("unknown")
-            for ctype, grp in shown.groupby(types, sort=False):
-                color = CLAIM_COLORS.get(ctype, OTHER_COLOR)
-                hollow = ctype == "implied"
-                ax.scatter(
-                    grp["_v"], grp["_y"], marker=CLAIM_MARKERS.get(ctype, "o"), s=60, zorder=3,
-                    facecolors="none" if hollow else color, edgecolors=color,
-                    linewidths=1.5 if hollow else 0.6,
-                    label="implied base" if hollow else ctype, **kwargs,
-                )
+            _draw_points(ax, shown, x="_v", y="_y", hue=hue, size=60, **kwargs)
             ax.set_yticks(range(len(rows)), labels=[wrapped[r] for r in rows], parse_math=False)
             ax.set_ylim(len(rows) - 0.5, -0.5)
             _value_axis(ax, "x", shown["_v"].to_numpy(), unit=axis_unit, log=log)
-            ax.legend(title=hue.replace("_", " "), loc="upper left", bbox_to_anchor=(1.01, 1.0))
         note = source or f"Source: {_describe_sources(selected)}; figures extracted by econnews."
+        if not shown.empty and joined:
+            note += " Grey bars join claims on the same concept, parties and period."
         if missing:
-            note += f" {missing} claim(s) without a {_column_words(x)} not shown."
+            note += f" {plural(missing, 'claim')} without a {_column_words(x)} not shown."
         if other_units:
-            note += f" {other_units} claim(s) in other units than {unit_label(axis_unit)} " \
-                    "not shown."
+            note += f" {plural(other_units, 'claim')} in other units than " \
+                    f"{unit_label(axis_unit)} not shown."
         _source_note(ax, note, owned=owned)
     return fig
 
@@ -781,6 +934,7 @@ def quantities_overview(
         for name, a in zip(panels, axes, strict=True):
             if name == "kind":
                 counts = kinds.value_counts().reindex(schema.KINDS, fill_value=0)
+                counts = counts[counts > 0]  # a kind with no mention gets no empty bar
                 _bars(a, counts, [KIND_COLORS[k] for k in counts.index], **kwargs)
                 a.set_title("Mentions by kind", loc="left")
             elif name == "currency":
@@ -798,8 +952,8 @@ def quantities_overview(
         elif title:
             axes[0].set_title(title, loc="left", parse_math=False)
         n = quantities["doc_id"].nunique() if "doc_id" in quantities else 1
-        note = source or (f"Source: {len(quantities)} quantities in {n} article(s); "
-                          "extracted by econnews.")
+        note = source or (f"Source: {plural(len(quantities), 'quantity', 'quantities')} in "
+                          f"{plural(n, 'article')}; extracted by econnews.")
         _source_note(axes[0], note, owned=owned)
     return fig
 
@@ -859,6 +1013,40 @@ def _sizes(ax: Axes, money: pd.DataFrame) -> None:
 # ------------------------------------------------------------------- export
 
 
+def chart_title(fig: Figure) -> str:
+    r"""The chart's title on one line: the figure's suptitle, else the first axes' title.
+
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(); ax = fig.add_subplot(); _ = ax.set_title("Russia–Japan\ntrade", loc="left")
+    >>> chart_title(fig)
+    'Russia–Japan trade'
+    """
+    texts = []
+    if fig._suptitle is not None:
+        texts.append(fig._suptitle.get_text())
+    for ax in fig.axes:
+        texts.extend(ax.get_title(loc) for loc in ("left", "center", "right"))
+    for text in texts:
+        if text and text.strip():
+            return " ".join(text.split())
+    return ""
+
+
+def is_blank(fig: Figure) -> bool:
+    """True when every axes of ``fig`` holds only the 'nothing to show' message.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"date": pd.to_datetime(["2019-01-22"]), "value_usd": [3e10],
+    ...                   "claim_type": ["target"], "concept": ["trade"]})
+    >>> is_blank(claims_timeline(c, concept="investment")), is_blank(claims_timeline(c))
+    (True, False)
+    """
+    axes = fig.axes
+    if not axes:
+        return True
+    return all(any(t.get_gid() == "econnews-empty" for t in ax.texts) for ax in axes)
+
+
 def export(
     fig: Figure,
     path_stem: str | os.PathLike[str],
@@ -871,7 +1059,9 @@ def export(
 
     The files are reproducible (the same figure gives the same bytes: fixed
     metadata, no dates, a fixed SVG hash salt), PDF text is embedded TrueType
-    (Type 42), and each file is written to a temporary file in the same folder
+    (Type 42), SVG text stays ``<text>`` (editable, with the style's font stack),
+    SVG and PDF carry the chart's title (:func:`chart_title`) as document title, a
+    chart with nothing drawn (:func:`is_blank`) is refused, and each file is written to a temporary file in the same folder
     and moved into place, so a crash never leaves half a file. Parent folders
     are created. ``metadata`` overrides the per-format metadata.
 
@@ -883,6 +1073,10 @@ def export(
     ...     sorted(p.name for p in paths.values())
     ['chart.svg']
     """
+    if is_blank(fig):
+        raise InputError("this chart has no data to show (it says 'No claims … match'); "
+                         "pick a selection with claims before exporting it")
+    title = chart_title(fig)
     fmts = [str(f).lower().lstrip(".") for f in ([formats] if isinstance(formats, str) else formats)]
     bad = [f for f in fmts if f not in EXPORT_METADATA]
     if bad or not fmts:
@@ -892,14 +1086,21 @@ def export(
         stem = stem.with_suffix("")
     stem.parent.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
-    import matplotlib as mpl
 
+    with report_style():
+        # a figure's layout (constrained layout) moves by a hair at every draw: settle it
+        # once here and keep it, so that every export of this figure has the same bytes
+        fig.draw_without_rendering()
+        if fig.get_layout_engine() is not None:
+            fig.set_layout_engine("none")
     for fmt in fmts:
         target = stem.parent / f"{stem.name}.{fmt}"
         meta = dict(EXPORT_METADATA[fmt])
+        if title and fmt in ("svg", "pdf"):
+            meta["Title"] = title  # the document title an editor shows (not "Matplotlib …")
         if metadata and fmt in metadata:
             meta.update(metadata[fmt])
-        with atomic_write(target) as fh, mpl.rc_context(REPRODUCIBLE_RC):
+        with atomic_write(target) as fh, report_style():  # report_style has REPRODUCIBLE_RC
             fig.savefig(fh, format=fmt, dpi=dpi, metadata=meta)
         written[fmt] = target
     return written

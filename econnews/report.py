@@ -41,13 +41,21 @@ from .common.files import (
 )
 from .display import table_html
 from .errors import InputError
-from .plot import claims_timeline, compare_claims, export, format_money, quantities_overview
+from .plot import (
+    claims_timeline,
+    compare_claims,
+    export,
+    format_money,
+    is_blank,
+    plural,
+    quantities_overview,
+)
 
 __all__ = ["Report", "build_report", "default_data_dir"]
 
 #: Claim columns shown in the report's table, when present.
-CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "value_usd",
-                 "speaker", "hedge", "surface", "sentence"]
+CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "period",
+                 "value_usd", "speaker", "hedge", "surface", "sentence"]
 
 
 def default_data_dir() -> Path:
@@ -114,29 +122,168 @@ def _write_table(frame: pd.DataFrame, out_dir: Path, name: str, *,
 
 # ------------------------------------------------------------------- charts
 
+#: At most this many claim groups get a timeline; the others get a line saying so.
+MAX_GROUP_CHARTS = 12
+
+Chart = tuple[str, str, Callable[[], Any]]
+
+
+def _pair_codes(value: object) -> tuple[str, ...]:
+    """The parties cell as a sorted tuple of codes ('' or NA: none)."""
+    if not isinstance(value, str) or not value.strip():
+        return ()
+    return tuple(sorted({v.strip().upper() for v in value.split(",") if v.strip()}))
+
+
+def _slug(*parts: str) -> str:
+    text = "_".join(p for p in parts if p)
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text.lower())
+
+
+def claim_groups(claims: pd.DataFrame) -> pd.DataFrame:
+    r"""One row per group of comparable claims: the same concept and parties.
+
+    Columns: ``concept``, ``parties`` (codes joined by "–", "" when none is known),
+    ``claims`` (rows), ``valued`` (with a USD value), ``dated`` (with a USD value and a
+    date), ``articles``. Sorted by ``valued`` then ``claims``, largest first.
+
+    >>> c = pd.DataFrame({"concept": ["trade", "trade", "fdi"], "parties": ["JPN,RUS", "RUS,JPN", None],
+    ...                   "value_usd": [3e10, 2e10, None], "doc_id": ["a", "b", "c"],
+    ...                   "date": pd.to_datetime(["2019-01-22", "2018-05-26", "2019-01-01"])})
+    >>> claim_groups(c)[["concept", "parties", "claims", "valued", "dated"]].to_string(index=False)
+    'concept parties  claims  valued  dated\n  trade JPN–RUS       2       2      2\n    fdi               1       0      0'
+    """
+    cols = ["concept", "parties", "claims", "valued", "dated", "articles"]
+    if claims.empty or "concept" not in claims:
+        return pd.DataFrame(columns=cols)
+    frame = pd.DataFrame({
+        "concept": claims["concept"].astype("string").fillna("unknown").to_numpy(),
+        "parties": ["–".join(_pair_codes(v)) for v in (claims["parties"] if "parties" in claims
+                                                       else [None] * len(claims))],
+        "valued": claims["value_usd"].notna().to_numpy(dtype=bool)
+        if "value_usd" in claims else False,
+        "doc": claims["doc_id"].astype("string").to_numpy() if "doc_id" in claims else "",
+    })
+    frame["dated"] = frame["valued"] & (claims["date"].notna().to_numpy(dtype=bool)
+                                        if "date" in claims else False)
+    out = frame.groupby(["concept", "parties"], sort=False).agg(
+        claims=("valued", "size"), valued=("valued", "sum"), dated=("dated", "sum"),
+        articles=("doc", "nunique")).reset_index()
+    out = out.sort_values(["valued", "claims", "concept", "parties"],
+                          ascending=[False, False, True, True], kind="stable")
+    return out[cols].reset_index(drop=True)
+
+
+def _why_not(group: pd.Series, rank: int) -> str | None:
+    """Why a group of claims gets no timeline (None: it gets one)."""
+    if not group["parties"]:
+        return "no parties named, so its claims may be about different relationships"
+    if group["valued"] == 0:
+        return ("no claim with a money value (percentages and ratios have no common axis "
+                "with amounts; they are in the claims table)")
+    if group["dated"] < 2:
+        return "only one dated claim with a money value: nothing to compare it with"
+    if rank >= MAX_GROUP_CHARTS:
+        return f"the report charts the {MAX_GROUP_CHARTS} largest groups only"
+    return None
+
+
+#: The x column of a chart by the year each figure refers to.
+YEAR_COLUMN = "year_referred_to"
+
+
+def _by_year(claims: pd.DataFrame, concept: str, codes: list[str]) -> pd.DataFrame | None:
+    """The claims with ``year_referred_to`` (1 January of the ``period`` year) and
+    ``reported`` ("Feb 2018 · source") columns, when every stated money claim of the
+    group names a calendar year; else None (the chart then runs on the article dates).
+    Implied rows have no year of their own and are left out of such a chart."""
+    if "period" not in claims or "date" not in claims:
+        return None
+    mine = claims["concept"].astype("string").eq(concept).fillna(False).to_numpy(dtype=bool) \
+        & claims["value_usd"].notna().to_numpy(dtype=bool) \
+        & claims["parties"].map(lambda v: tuple(sorted(codes)) == _pair_codes(v)).to_numpy(
+            dtype=bool) \
+        & claims["claim_type"].astype("string").ne("implied").fillna(True).to_numpy(dtype=bool)
+    stated = claims.loc[mine]
+    years = stated["period"].astype("string").str.fullmatch(r"(19|20)\d\d").fillna(False)
+    if len(stated) < 2 or not years.all():
+        return None
+    out = stated.copy()
+    out[YEAR_COLUMN] = pd.to_datetime(out["period"].astype(str) + "-01-01")
+    dates = pd.to_datetime(out["date"])
+    sources = out["source"].astype("string").fillna("") if "source" in out else ""
+    out["reported"] = [f"{d:%b %Y}" + (f" · {s}" if s else "") if pd.notna(d) else (s or None)
+                       for d, s in zip(dates, sources, strict=True)]
+    return out
+
 
 def _charts(quantities: pd.DataFrame, claims: pd.DataFrame,
-            concepts: Sequence[str]) -> list[tuple[str, str, Callable[[], Any]]]:
+            concepts: Sequence[str]) -> list[Chart]:
     """(file name, caption, figure maker) for each chart that has data to show."""
-    charts: list[tuple[str, str, Callable[[], Any]]] = []
+    return _plan(quantities, claims, concepts)[0]
+
+
+def _plan(quantities: pd.DataFrame, claims: pd.DataFrame,
+          concepts: Sequence[str]) -> tuple[list[Chart], list[str]]:
+    """The charts to draw, and a line for every group of claims that gets none.
+
+    A timeline per group of comparable claims (same concept and parties) with at
+    least two dated money claims, largest groups first; a comparison across articles
+    per pair of parties whose ``concepts`` claims come from two articles or more.
+    """
+    charts: list[Chart] = []
+    skipped: list[str] = []
     if len(quantities):
-        charts.append(("quantities_overview", "What the articles quantify",
+        charts.append(("quantities_overview", "What the articles quantify: mentions by kind, "
+                       "money by currency and by size",
                        lambda: quantities_overview(quantities)))
     if not {"concept", "claim_type", "value_usd"} <= set(claims.columns):
-        return charts
-    concept = claims["concept"].astype("string").str.lower()
-    valued = claims["value_usd"].notna().to_numpy(dtype=bool)
-    for c in concepts:
-        mine = (concept == c.lower()).fillna(False).to_numpy(dtype=bool) & valued
-        if mine.any() and "date" in claims:
-            charts.append((f"{c.lower()}_timeline", f"{c.capitalize()} claims over time",
-                           lambda c=c: claims_timeline(claims, concept=c)))
-    wanted = concept.isin([c.lower() for c in concepts]).fillna(False).to_numpy(dtype=bool)
-    if (wanted & valued).any():
-        charts.append(("claims_compared", "Claims compared across articles and speakers",
-                       lambda: compare_claims(claims, concept=list(concepts),
-                                              title="Trade and investment claims compared")))
-    return charts
+        return charts, skipped
+    groups = claim_groups(claims)
+    charted = 0
+    for _, g in groups.iterrows():
+        words = g["concept"].replace("_", " ")
+        what = f"{words.capitalize()}" + (f", {g['parties']}" if g["parties"] else "")
+        reason = _why_not(g, charted)
+        if reason is not None:
+            skipped.append(f"{what} ({plural(int(g['claims']), 'claim')}): not charted: "
+                           f"{reason}.")
+            continue
+        charted += 1
+        codes = g["parties"].split("–")
+        by_year = _by_year(claims, g["concept"], codes)
+        if by_year is not None:
+            charts.append((
+                _slug(g["concept"], g["parties"], "by_year"),
+                f"{what}: each figure at the year it refers to, labelled with when and "
+                f"where it was reported (from {plural(int(g['articles']), 'article')})",
+                lambda c=g["concept"], p=codes, f=by_year: claims_timeline(
+                    f, x=YEAR_COLUMN, concept=c, parties=p, label="reported",
+                    title=f"{c.replace('_', ' ').capitalize()}: {'–'.join(p)}, "
+                          "by the year each figure refers to")))
+            continue
+        charts.append((
+            _slug(g["concept"], g["parties"], "timeline"),
+            f"{what}: {plural(int(g['dated']), 'claim')} over time, by type "
+            f"(from {plural(int(g['articles']), 'article')})",
+            lambda c=g["concept"], p=codes: claims_timeline(claims, concept=c, parties=p)))
+    wanted = claims["concept"].astype("string").str.lower().isin(
+        [c.lower() for c in concepts]).fillna(False).to_numpy(dtype=bool) \
+        & claims["value_usd"].notna().to_numpy(dtype=bool)
+    mine = claims.loc[wanted]
+    pairs = pd.Series(["–".join(_pair_codes(v)) for v in mine["parties"]], index=mine.index,
+                      dtype="string") if "parties" in mine else pd.Series(dtype="string")
+    for pair in sorted({p for p in pairs if p}):
+        docs = mine.loc[pairs == pair, "doc_id"].nunique() if "doc_id" in mine else 0
+        if docs < 2:
+            continue
+        words = " and ".join(c.replace("_", " ") for c in concepts)
+        charts.append((_slug(pair, "compared"),
+                       f"{pair}: {words} claims compared across {plural(docs, 'article')}",
+                       lambda p=pair, w=words: compare_claims(
+                           claims, concept=list(concepts), parties=p.split("–"),
+                           title=f"{p}: {w} claims compared")))
+    return charts, skipped
 
 
 # --------------------------------------------------------------------- html
@@ -161,10 +308,91 @@ def _counts(series: pd.Series) -> str:
     return ", ".join(f"{int(n):,} {html.escape(str(k))}" for k, n in counts.items()) or "none"
 
 
+_CSS = (
+    "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;"
+    "padding:0 1.5em;color:#222;line-height:1.5;max-width:90em}"
+    "section>p,section>ul,h1,h2{max-width:60em}figure{margin:1.5em 0;max-width:60em}"
+    "img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;"
+    "font-size:.9em}table{border-collapse:collapse;font-size:.85em;width:100%}"
+    "td,th{border-bottom:1px solid #eee;text-align:left;vertical-align:top;padding:3px 6px}"
+    "th{background:#f6f6f6}details summary{cursor:pointer;color:#1f5a96}"
+    ".muted{color:#666}.num,.date{text-align:right;white-space:nowrap}"
+    "td.sentence{min-width:26em}"
+)
+
+#: Sentences longer than this are collapsed in the claims table (<details>).
+SENTENCE_PREVIEW = 90
+
+
+def _cell(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return html.escape(value.date().isoformat() if value == value.normalize()
+                           else value.isoformat())
+    return html.escape(str(value))
+
+
+def _sentence_cell(value: object) -> str:
+    """A sentence, collapsed behind its first words when long (the full text one click away)."""
+    text = _cell(value)
+    raw = str(value) if text else ""
+    if len(raw) <= SENTENCE_PREVIEW:
+        return text
+    head = raw[:SENTENCE_PREVIEW].rsplit(" ", 1)[0]
+    return f"<details><summary>{html.escape(head)} …</summary>{text}</details>"
+
+
+def _claims_table(claims: pd.DataFrame, *, max_rows: int = 200) -> str:
+    """The claims as a full-width HTML table; long sentences collapsed; all text escaped."""
+    cols = [c for c in CLAIM_COLUMNS if c in claims.columns]
+    shown = claims.head(max_rows)
+    out = ["<table><thead><tr>"]
+    out += [f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in cols]
+    out.append("</tr></thead><tbody>")
+    for row in shown[cols].itertuples(index=False):
+        out.append("<tr>")
+        for col, value in zip(cols, row, strict=True):
+            if col == "sentence":
+                out.append(f'<td class="sentence">{_sentence_cell(value)}</td>')
+            elif col == "date":
+                out.append(f'<td class="date">{_cell(value)}</td>')
+            elif col == "value_usd":
+                cell = "" if pd.isna(value) else html.escape(format_money(float(value)))
+                out.append(f'<td class="num">{cell}</td>')
+            else:
+                out.append(f"<td>{_cell(value)}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    if len(claims) > len(shown):
+        out.append(f'<p class="muted">The first {len(shown):,} of {len(claims):,} claims; '
+                   "all are in claims.csv.</p>")
+    return "".join(out)
+
+
+def _sources_table(articles: pd.DataFrame) -> str:
+    """Each article with its date, title, publisher and source link (escaped)."""
+    out = ["<table><thead><tr><th>date</th><th>article</th><th>source</th>"
+           "<th>statement by</th><th>note</th></tr></thead><tbody>"]
+    rows = articles.sort_values("date", kind="stable") if "date" in articles else articles
+    for _, a in rows.iterrows():
+        url = a.get("url")
+        source = _cell(a.get("source"))
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            source = (f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">'
+                      f"{source or html.escape(url)}</a>")
+        out.append(f"<tr><td class=\"date\">{_cell(a.get('date'))}</td>"
+                   f"<td>{_cell(a.get('title'))}</td>"
+                   f"<td>{source}</td><td>{_cell(a.get('statement_by'))}</td>"
+                   f"<td>{_cell(a.get('note'))}</td></tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
 def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                 quantities: pd.DataFrame, claims: pd.DataFrame, errors: pd.DataFrame,
                 charts: list[tuple[str, str, dict[str, Path]]], tables: dict[str, Path],
-                out_dir: Path, to: str = "USD") -> str:
+                out_dir: Path, skipped: Sequence[str] = (), to: str = "USD") -> str:
     esc = html.escape
     rel = lambda p: esc(p.relative_to(out_dir).as_posix())  # noqa: E731
     money = quantities[quantities["kind"].astype("string").eq("money").fillna(False)] \
@@ -175,30 +403,30 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
-        "<style>body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60em;"
-        "margin:2em auto;padding:0 1em;color:#222;line-height:1.5}figure{margin:1.5em 0}"
-        "img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;"
-        "font-size:.9em}table{border-collapse:collapse;font-size:.85em}td,th{border-bottom:"
-        "1px solid #eee}.muted{color:#666}</style>",
+        f"<style>{_CSS}</style>",
         "</head><body>",
         f"<h1>{esc(title)}</h1>",
         '<section id="summary"><h2>Summary</h2><ul>',
-        f"<li>{len(articles):,} articles read from {esc(', '.join(inputs))}"
+        f"<li>{plural(len(articles), 'article')} read from {esc(', '.join(inputs))}"
         + (f"; {len(errors):,} input(s) could not be read (see errors.csv)" if len(errors)
            else "") + "</li>",
-        f"<li>{len(quantities):,} quantities: "
+        f"<li>{plural(len(quantities), 'quantity', 'quantities')}: "
         + (_counts(quantities["kind"]) if "kind" in quantities else "none") + "</li>",
     ]
     if total_usd == total_usd and total_usd > 0:
         parts.append(f"<li>money mentions add up to {esc(format_money(total_usd))} in USD "
                      "(a size check, not a meaningful total)</li>")
     parts.extend(_without_money(money, to))
-    parts.append(f"<li>{len(claims):,} claims"
+    parts.append(f"<li>{plural(len(claims), 'claim')}"
                  + (": " + _counts(claims["concept"]) if "concept" in claims and len(claims)
                     else "") + "</li>")
     if "claim_type" in claims and len(claims):
         parts.append(f"<li>claim types: {_counts(claims['claim_type'])}</li>")
     parts.append("</ul></section>")
+    if len(articles) and ("url" in articles or "source" in articles):
+        parts.append('<section id="sources"><h2>Articles and their sources</h2>')
+        parts.append(_sources_table(articles))
+        parts.append("</section>")
     parts.append('<section id="charts"><h2>Charts</h2>')
     if not charts:
         parts.append('<p class="muted">No chart: nothing to plot in these articles.</p>')
@@ -207,10 +435,15 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
         links = " · ".join(f'<a href="{rel(p)}">{esc(fmt.upper())}</a>'
                            for fmt, p in files.items())
         if img is not None:
-            parts.append(f'<figure id="{esc(name)}"><img src="{rel(img)}" alt="{esc(caption)}">'
+            parts.append(f'<figure id="{esc(name)}"><img src="{rel(img)}" '
+                         f'alt="Chart: {esc(caption)}">'
                          f"<figcaption>{esc(caption)} — {links}</figcaption></figure>")
         else:
             parts.append(f"<p>{esc(caption)} — {links}</p>")
+    if skipped:
+        parts.append('<h3 id="not-charted">Claims without a chart</h3><ul>')
+        parts.extend(f"<li>{esc(line)}</li>" for line in skipped)
+        parts.append("</ul>")
     parts.append("</section>")
     parts.append('<section id="tables"><h2>Tables</h2><ul>')
     for name, path in tables.items():
@@ -218,8 +451,7 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
     parts.append("</ul></section>")
     parts.append('<section id="claims"><h2>Claims</h2>')
     if len(claims):
-        shown = claims[[c for c in CLAIM_COLUMNS if c in claims.columns]]
-        parts.append(table_html(shown, max_rows=100))
+        parts.append(_claims_table(claims))
     else:
         parts.append('<p class="muted">No claims found.</p>')
     parts.append("</section>")
@@ -320,14 +552,20 @@ def build_report(
         files.update(tables)
 
         drawn = []
-        for name, caption, make in _charts(quantities, claims, concepts):
-            written = export(make(), stage / "charts" / name, formats, dpi=dpi)
+        planned, skipped = _plan(quantities, claims, concepts)
+        for name, caption, make in planned:
+            fig = make()
+            if is_blank(fig):  # never write a chart with nothing on it
+                skipped.append(f"{caption}: not charted: nothing to draw.")
+                continue
+            written = export(fig, stage / "charts" / name, formats, dpi=dpi)
             drawn.append((name, caption, written))
             files.update({f"charts/{p.name}": p for p in written.values()})
 
         page = _index_html(title=title, inputs=[public_path(p, inputs) for p in inputs],
                            articles=articles, quantities=quantities, claims=claims,
-                           errors=errors, charts=drawn, tables=tables, out_dir=stage, to=to)
+                           errors=errors, charts=drawn, skipped=skipped, tables=tables,
+                           out_dir=stage, to=to)
         index = stage / "index.html"
         with atomic_write(index) as fh:
             fh.write(page.encode("utf-8"))

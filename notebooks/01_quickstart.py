@@ -16,10 +16,10 @@
 # %% [markdown]
 # # Quickstart: which numbers does one news article hold?
 #
-# **Question.** In January 2019 a news report said Putin proposed to "increase trade
-# between Russia and Japan to \$30 billion", "to increase mutual trade by 1.5 times",
-# and that "the total amount of Japanese investments is \$ 2.2 billion". What does
-# econnews read in that article, and what do the numbers claim together?
+# **Question.** In January 2019 a news report said Putin proposed to raise trade
+# between Russia and Japan to 30 billion dollars, by 1.5 times, and that Japanese
+# investment in Russia totalled 2.2 billion dollars. What does econnews read in that
+# article, and what do the numbers claim together?
 #
 # The story in four steps: load the article, extract its quantities, look at them in
 # the text, and chart the claims they make.
@@ -30,20 +30,20 @@ from pathlib import Path
 
 import econnews as en
 from econnews import plot
-from econnews.display import style_table
+from econnews.display import chart, style_table
 
 DATA = Path("..") / "data"  # the repository's own articles
 
 # %% [markdown]
 # ## 1. The article
-# `load_articles` reads a folder (with its `manifest.csv` for dates and titles) into
-# an articles table, one row per article.
+# `load_articles` reads a folder (with its `manifest.csv` for dates, titles and source
+# links) into an articles table, one row per article.
 
 # %%
 articles = en.load_articles(DATA)
 article = articles.set_index("id").loc["russia-japan-trade-30bn"]
 print(article["title"])
-print(article["date"].date())
+print(article["date"].date(), "·", article["source"], "·", article["url"])
 
 # %% [markdown]
 # ## 2. Its quantities
@@ -66,20 +66,22 @@ en.show(articles[articles["id"] == "russia-japan-trade-30bn"])
 # %% [markdown]
 # ## 4. What the numbers claim
 # `find_claims` ties each number to a concept, the parties, the kind of claim and who
-# made it. A 1.5-fold increase to \$30 billion implies trade of about \$20 billion now:
-# that implied base is a claim of its own.
+# made it. A rise of 1.5 times to 30 billion dollars implies trade of about 20 billion
+# dollars when it was said: that *implied base* is a claim of its own.
 
 # %%
 one = articles[articles["id"] == "russia-japan-trade-30bn"]
 claims = en.find_claims(one, quantities)
-style_table(claims[["concept", "parties", "claim_type", "value", "unit", "value_usd",
-                    "speaker", "surface"]])
+style_table(claims[["concept", "parties", "claim_type", "implies", "value", "unit",
+                    "value_usd", "speaker", "surface"]])
 
 # %%
-plot.compare_claims(claims, concept=["trade", "investment"], parties=["RUS", "JPN"],
-                    title="Russia–Japan: trade and investment claims in one article")
+figure = plot.compare_claims(claims, concept=["trade", "investment"], parties=["RUS", "JPN"],
+                             title="Russia–Japan: trade and investment claims in one article")
+chart(figure)
 
 # %% [markdown]
-# **Answer.** The article holds a \$30 billion trade target, a 1.5× increase, and a
-# \$2.2 billion investment level; the target and the ratio together imply current
-# trade of about \$20 billion.
+# **Answer.** The article holds a 30 billion dollar trade target, a rise of 1.5 times,
+# and a 2.2 billion dollar investment level; the target and the ratio together imply
+# trade of about 20 billion dollars at the time. Notebook 02 sets that target against
+# the trade levels reported before and after it.

@@ -21,26 +21,31 @@
 # forecasts, and what current levels do the targets imply?
 #
 # By default this notebook reads the repository's own `data/` folder: the
-# Russia–Japan example and short illustrative articles written for the project.
-# With `ECONNEWS_DATA` set to a folder holding `reuters21578/`, it reads the real
-# 1987 Reuters trade stories instead: Japan's trade surplus, US–Japan and
-# Soviet–Japanese trade.
+# Russia–Japan example and short articles written for econnews that report real,
+# published figures (Kremlin transcripts, the U.S. Commerce Department's annual trade
+# releases, ONS, India's foreign ministry), each with its source link. With
+# `ECONNEWS_DATA` set to a folder holding `reuters21578/`, it reads the real 1987
+# Reuters trade stories instead: Japan's trade surplus, US–Japan and Soviet–Japanese
+# trade.
 
 # %%
 # %matplotlib inline
 import os
 from pathlib import Path
 
+import pandas as pd
+
 import econnews as en
 from econnews import plot
-from econnews.display import style_table
+from econnews.display import chart, claims_browser, style_table
 
 REUTERS = bool(os.environ.get("ECONNEWS_DATA"))
 
 # %% [markdown]
 # ## 1. The corpus
-# Reuters' editors tagged each 1987 story with the countries and topics it is about:
-# we keep the stories on Japan that are about trade or also about the USSR.
+# On Reuters, the editors tagged each 1987 story with the countries and topics it is
+# about: we keep the stories on Japan that are about trade or also about the USSR. On
+# the repository's data, each article comes with the page its figures were taken from.
 
 # %%
 if REUTERS:
@@ -55,6 +60,8 @@ else:
     articles = en.load_articles(Path("..") / "data")
 print(f"{len(articles)} articles from {articles['date'].min():%Y-%m-%d} "
       f"to {articles['date'].max():%Y-%m-%d}")
+sources = [c for c in ("id", "date", "source", "statement_by", "url") if c in articles]
+style_table(articles[sources].sort_values("date"), max_rows=10)
 
 # %% [markdown]
 # ## 2. Quantities and claims
@@ -68,13 +75,17 @@ print(f"{len(quantities)} quantities, {len(claims)} claims")
 claims["concept"].value_counts().head(10)
 
 # %%
-plot.quantities_overview(quantities)
+chart(plot.quantities_overview(quantities))
 
 # %% [markdown]
 # ## 3. Claims over time
 # One marker per claim, shaped by its type; the axis reads in USD and turns
 # logarithmic when the values span orders of magnitude. On Reuters: every figure
-# given for Japan's trade surplus, monthly and yearly, global and bilateral.
+# given for Japan's trade surplus, monthly and yearly, global and bilateral. On the
+# repository's data: the 30 billion dollar target Putin set in January 2019 against
+# the Russia–Japan trade levels reported before and after it. Hollow markers are
+# derived, not stated: an *implied base* is the level a target or a change starts
+# from, an *implied target* the level a ratio applied to today's level aims at.
 
 # %%
 if REUTERS:
@@ -82,15 +93,15 @@ if REUTERS:
         claims, concept="trade_surplus", parties=["JPN"],
         title="Japan's trade surplus: the figures the 1987 stories give")
 else:
-    timeline = plot.claims_timeline(claims, concept=["trade", "investment"],
-                                    parties=["JPN", "RUS"],
-                                    title="Russia–Japan trade and investment claims")
-timeline
+    timeline = plot.claims_timeline(
+        claims, concept="trade", parties=["JPN", "RUS"],
+        title="Russia–Japan trade: the 2019 target and the levels reported")
+chart(timeline)
 
 # %% [markdown]
 # ## 4. Do the articles agree?
-# One row per article; the grey bar spans what each article claims, and hollow
-# diamonds are the bases that targets imply.
+# One row per article (and concept); a grey bar joins only claims on the same basis
+# (concept, parties and period), so a one-year level is never joined to a target.
 
 # %%
 if REUTERS:
@@ -101,10 +112,10 @@ else:
     compared = plot.compare_claims(claims, concept=["trade", "investment"],
                                    parties=["JPN", "RUS"],
                                    title="Russia–Japan trade and investment claims compared")
-compared
+chart(compared)
 
 # %% [markdown]
-# ## 5. Soviet–Japanese trade, or investment over time
+# ## 5. Soviet–Japanese trade, or the U.S. goods deficits by year
 # On Reuters, two 1987 stories are about Soviet–Japanese trade: their headlines
 # name both countries (Soviet coal for Japanese steel mills; Japanese seamless
 # pipes for China and the USSR). Their sentences do not always: the pipe deal names
@@ -113,7 +124,9 @@ compared
 # volumes in tonnes and prices per tonne, not trade values: the chart compares the
 # volumes and the table lists every figure.
 #
-# On the repository's data: the investment claims of every article over time.
+# On the repository's data: the U.S. goods deficits with China and Japan as the
+# Commerce Department's annual releases gave them, placed at the year each figure
+# refers to (not the day it was reported), and labelled with where it was reported.
 
 # %%
 if REUTERS:
@@ -124,17 +137,28 @@ if REUTERS:
     third = plot.compare_claims(story_claims, unit="metric_ton",
                                 title="Soviet–Japanese trade in 1987: volumes")
 else:
-    story_claims = claims[claims["concept"] == "investment"]
-    third = plot.claims_timeline(story_claims, title="Investment claims over time")
-third
+    deficit = (claims["concept"].eq("trade_deficit")
+               & claims["parties"].isin(["USA,CHN", "USA,JPN"])
+               & claims["period"].str.fullmatch(r"\d{4}"))
+    story_claims = claims[deficit.fillna(False)].assign(
+        year=lambda c: pd.to_datetime(c["period"] + "-01-01"))
+    third = plot.claims_timeline(story_claims, x="year", hue="parties", label="source",
+                                 title="U.S. goods deficits with China and Japan, as reported")
+chart(third)
 
 # %%
-style_table(story_claims[["date", "concept", "parties", "claim_type", "value", "unit",
-                          "speaker", "surface"]])
+style_table(story_claims[["date", "concept", "parties", "claim_type", "period", "value",
+                          "unit", "speaker", "surface"]])
 
 # %% [markdown]
 # ## 6. The evidence
 # Every claim keeps the sentence it came from: check the figures before quoting them.
+# The claims browser filters by concept, parties and claim type; choose a claim to
+# read its sentence, highlighted in the article.
+
+# %%
+browser = claims_browser(claims, articles)
+browser
 
 # %%
 columns = ["date", "source", "concept", "parties", "claim_type", "value_usd", "speaker",

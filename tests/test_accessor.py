@@ -135,7 +135,7 @@ def test_highlight_places_each_quantity_in_the_text(quantities):
 def points(fig: Figure) -> list[float]:
     ax = fig.axes[0]
     return sorted(float(v) for c in ax.collections if isinstance(c, PathCollection)
-                  for v in c.get_offsets()[:, 1 if ax.get_xlabel() == "Date" else 0])
+                  for v in c.get_offsets()[:, 1 if ax.get_xlabel().startswith("Date") else 0])
 
 
 def test_plot_dispatches_to_the_chart_of_the_table(quantities, claims):

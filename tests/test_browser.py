@@ -65,6 +65,12 @@ ALL_RAN_JS = """([panel, n]) => {
 RUN_STARTED_JS = """(panel) => Array.from(
   document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt'))
   .some(e => /[*\\d]/.test(e.textContent))"""
+#: Rendered math in a notebook (MathJax 3 in JupyterLab 4, and older MathJax classes).
+MATH = "mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview"
+#: Amounts as the notebooks' markdown writes them ("30 billion dollars", "2.2 billion").
+AMOUNT = re.compile(r"\b\d+(?:\.\d+)? (?:billion|trillion|million)\b")
+#: The scrolling area of the open notebook (screenshots page through it).
+SCROLLER = f"{PANEL} .jp-WindowedPanel-outer"
 #: True when every output image has been fetched and decoded.
 IMAGES_READY_JS = """(panel) => Array.from(
   document.querySelectorAll(panel + ' .jp-OutputArea-output img'))
@@ -308,7 +314,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         page.wait_for_function(ALL_RAN_JS, arg=[PANEL, n_code], timeout=RUN_ALL * 1000)
         wait_for_idle_kernel(page, lab, notebook)
         page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
-        page.screenshot(path=str(artifacts / f"{Path(notebook).stem}.png"), full_page=True)
+        screenshots(page, artifacts / Path(notebook).stem)
+        check_markdown_is_text(page, notebook)
+        if notebook.startswith("02_"):
+            drive_claims_browser(page, artifacts)
         errors = page.eval_on_selector_all(
             f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
             f"{PANEL} .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']",
@@ -323,6 +332,74 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
     finally:
         page.close()
         shutdown_kernel(lab, notebook)
+
+
+def screenshots(page, stem: Path, *, most: int = 12) -> None:
+    """Page through the notebook (it scrolls inside its panel) and save each screen."""
+    height = page.evaluate(f"document.querySelector('{SCROLLER}').scrollHeight")
+    view = page.evaluate(f"document.querySelector('{SCROLLER}').clientHeight")
+    for i in range(min(most, max(1, -(-height // max(view, 1))))):
+        page.evaluate(f"document.querySelector('{SCROLLER}').scrollTop = {i * view}")
+        page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
+        page.screenshot(path=f"{stem}-{i + 1:02d}.png")
+    page.evaluate(f"document.querySelector('{SCROLLER}').scrollTop = 0")
+
+
+def check_markdown_is_text(page, notebook: str) -> None:
+    """Issue 15: no markdown cell renders as math, and every amount it writes is there
+    as text (a pair of dollar signs once turned "$30 billion … $ 2.2 billion" into
+    run-together italics)."""
+    cells = json.loads((REPO / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    amounts = {m for c in cells if c["cell_type"] == "markdown"
+               for m in AMOUNT.findall("".join(c["source"]))}
+    rendered = page.eval_on_selector_all(f"{PANEL} .jp-MarkdownCell .jp-RenderedMarkdown",
+                                         "els => els.map(e => e.textContent)")
+    assert len(rendered) == sum(c["cell_type"] == "markdown" for c in cells), rendered
+    math = page.eval_on_selector_all(f"{PANEL} .jp-MarkdownCell :is({MATH})",
+                                     "els => els.map(e => e.textContent)")
+    assert not math, f"{notebook}: markdown rendered as math: {math}"
+    text = " ".join(" ".join(r.split()) for r in rendered)
+    missing = sorted(a for a in amounts if a not in text)
+    assert not missing, f"{notebook}: amounts not shown as text: {missing}"
+
+
+def drive_claims_browser(page, artifacts: Path) -> None:
+    """Notebook 02's claims browser: filter by concept, parties and claim type, choose a
+    claim, and see its sentence highlighted in the article."""
+    box = page.locator(f"{PANEL} .econnews-claims-browser")
+    box.scroll_into_view_if_needed()
+    dropdowns = box.locator(".widget-dropdown select")
+    assert dropdowns.count() == 3
+    count = box.locator(".widget-html-content").first
+
+    def shown() -> int:
+        match = re.match(r"\s*([\d,]+) of", count.text_content() or "")
+        return int(match.group(1).replace(",", "")) if match else -1
+
+    everything = wait_until(lambda: shown() > 0 and shown(), timeout=30,
+                            what="the claims browser to count its claims")
+    dropdowns.nth(0).select_option("trade_deficit")
+    wait_until(lambda: shown() < everything, timeout=20, what="the concept filter")
+    after_concept = shown()
+    dropdowns.nth(1).select_option("USA,CHN")
+    wait_until(lambda: 0 < shown() < after_concept, timeout=20, what="the parties filter")
+    after_parties = shown()
+    dropdowns.nth(2).select_option("level")
+    wait_until(lambda: 0 < shown() < after_parties, timeout=20, what="the claim type filter")
+    listing = box.locator(".widget-select select")
+
+    def options() -> list[str]:
+        return [o.replace("\xa0", " ") for o in listing.locator("option").all_inner_texts()]
+
+    wait_until(lambda: len(options()) == shown(), timeout=20, what="the list of claims")
+    assert all("trade_deficit · USA,CHN · level" in o for o in options()), options()
+    listing.select_option(index=len(options()) - 1)
+    mark = box.locator('mark[data-econnews="sentence"]')
+    mark.wait_for(state="visible", timeout=20_000)
+    sentence = mark.inner_text()
+    assert "deficit with China" in sentence and "billion" in sentence, sentence
+    assert box.locator('mark[data-econnews="sentence"] strong').inner_text().startswith("$")
+    box.screenshot(path=str(artifacts / "02_claims_browser.png"))
 
 
 # ------------------------------------------- the click logic, without a browser

@@ -321,7 +321,7 @@ def test_untrusted_text_does_not_break_it():
 
 
 def _illustrative() -> pd.DataFrame:
-    folder = ROOT / "data" / "illustrative"
+    folder = ROOT / "tests" / "data_invented"
     m = pd.read_csv(folder / "manifest.csv")
     m["text"] = [(folder / f).read_text(encoding="utf-8") for f in m["file"]]
     return m

@@ -153,3 +153,58 @@ def test_table_html_caps_rows_and_says_so():
     assert "10 of 60 rows" in out
     assert out.count("<tr>") == 11  # header + 10
     assert "x" * 159 + "…" in out and "x" * 161 not in out
+
+
+# ----------------------------------------------- issue 15: charts and claims browser
+
+
+def browser_inputs():
+    articles = pd.DataFrame({
+        "id": ["rj", "us"], "title": ["Russia–Japan <b>talks</b>", "U.S. deficits"],
+        "text": ["Putin said trade between Russia and Japan was $20 billion in 2018. "
+                 "<script>alert(1)</script> Japanese investment in Russia is $2.2 billion.",
+                 "The U.S. goods deficit with China was $419.2 billion in 2018."]})
+    return econnews.find_claims(articles), articles
+
+
+def test_claims_browser_filters_and_highlights_the_chosen_sentence():
+    pytest.importorskip("ipywidgets")
+    claims, articles = browser_inputs()
+    browser = display.claims_browser(claims, articles)
+    assert browser.count.value.startswith(f"<b>{len(claims)}</b>")
+    shown = browser.filter(concept="trade_deficit")
+    assert shown["concept"].tolist() == ["trade_deficit"]
+    assert len(browser.list.options) == 1
+    page = browser.choose(shown.index[0])
+    tags = parse(page)
+    assert "script" not in {t for t, _ in tags.tags}
+    assert '<mark data-econnews="sentence"' in page and "<strong>$419.2 billion</strong>" in page
+    browser.filter(concept="investment", parties="JPN,RUS")
+    page = browser.article.value
+    assert "&lt;script&gt;" in page and "<strong>$2.2 billion</strong>" in page
+    assert "Russia–Japan &lt;b&gt;talks&lt;/b&gt;" in page
+    assert browser.filter(concept="investment", parties="USA,CHN").empty
+    assert "No claim matches" in browser.article.value
+
+
+def test_claims_browser_needs_the_claim_columns_and_the_articles():
+    pytest.importorskip("ipywidgets")
+    claims, articles = browser_inputs()
+    with pytest.raises(MissingColumnsError, match="concept"):
+        display.claims_browser(claims.drop(columns=["concept"]), articles)
+    with pytest.raises(InputError, match="articles table"):
+        display.claims_browser(claims, articles.drop(columns=["text"]))
+
+
+def test_chart_view_carries_alt_text_in_html_and_png_metadata():
+    from econnews import plot
+
+    claims, _ = browser_inputs()
+    view = display.chart(plot.compare_claims(claims, title='Trade <"quoted">'))
+    data, meta = view._repr_mimebundle_()
+    assert meta["image/png"]["alt"] == view.alt
+    assert view.alt.startswith('Chart: Trade <"quoted">. Source:')
+    img = parse(data["text/html"]).tags[0]
+    assert img[0] == "img" and img[1]["alt"] == view.alt
+    with pytest.raises(InputError, match="Figure"):
+        display.chart("not a figure")

@@ -49,6 +49,20 @@ def test_states_its_question_first(path):
     assert first.cell_type == "markdown" and "**Question.**" in first.source
 
 
+# Issue 15: two dollar signs in one markdown cell render as math in JupyterLab ("$30
+# billion … $ 2.2 billion" became run-together italics), and an escaped one is not safe
+# in every renderer: the notebooks write amounts in words.
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_markdown_has_no_dollar_signs(path):
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type == "markdown":
+            text = re.sub(r"`[^`]*`", "", cell.source)  # code spans are not math
+            assert "$" not in text, (f"{path.name}: a '$' in markdown renders as math in "
+                                     f"JupyterLab; write the amount in words: {text[:120]!r}")
+
+
 def execute(path: Path, tmp_path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
     """Run ``path`` in a python3 kernel (this interpreter), from a copy beside data/."""
     nb = nbformat.read(path, as_version=4)
@@ -82,6 +96,9 @@ def check_clean(nb) -> None:
     images = [o for kind in ("display_data", "execute_result") for o in outputs(nb, kind)
               if "image/png" in o.get("data", {})]
     assert images, "no chart was drawn"
+    # issue 15: every chart carries alt text (nbconvert and screen readers read it)
+    alts = [o.get("metadata", {}).get("image/png", {}).get("alt") for o in images]
+    assert all(alts), f"{sum(not a for a in alts)} image(s) without alt text"
 
 
 def kernel_env() -> dict[str, str]:
@@ -95,9 +112,29 @@ def kernel_env() -> dict[str, str]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_notebook_executes_on_repository_data(path, tmp_path, monkeypatch):
     monkeypatch.delenv("ECONNEWS_DATA", raising=False)
-    nb = execute(path, tmp_path, kernel_env())
+    scratch = tmp_path / "tmp"  # the kernel's temporary folder: empty again after the run
+    scratch.mkdir()
+    nb = execute(path, tmp_path, {**kernel_env(), "TMPDIR": str(scratch)})
     check_clean(nb)
     assert json.loads(path.read_text(encoding="utf-8"))["cells"][1]["outputs"] == []
+    left = sorted(p.name for p in scratch.iterdir())
+    assert not left, f"{path.name} left temporary files behind: {left}"
+    printed = "".join(o.get("text", "") for o in outputs(nb, "stream"))
+    if path.stem == "03_report_export":  # it claims byte-identical exports only when true
+        assert "byte-identical: {'png': True, 'svg': True, 'pdf': True}" in printed, printed
+        assert "PDF has a title: True · embedded TrueType: True" in printed, printed
+
+
+@pytest.mark.slow
+def test_exported_notebook_html_has_alt_text_on_every_image(tmp_path, monkeypatch):
+    """nbconvert warns "Alternative text is missing" for an image without alt text."""
+    from nbconvert import HTMLExporter
+
+    monkeypatch.delenv("ECONNEWS_DATA", raising=False)
+    nb = execute(REPO / "notebooks" / "01_quickstart.ipynb", tmp_path, kernel_env())
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert "No description has been provided for this image" not in html
+    assert 'alt="Chart: Russia–Japan: trade and investment claims in one article.' in html
 
 
 @pytest.mark.slow

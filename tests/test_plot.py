@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import matplotlib as mpl
@@ -65,9 +66,14 @@ def point_labels(fig: Figure) -> list[str]:
 
 
 def point_sets(ax) -> dict[str, np.ndarray]:
-    """Drawn scatter offsets by legend label."""
-    return {c.get_label(): np.asarray(c.get_offsets()) for c in ax.collections
-            if isinstance(c, PathCollection)}
+    """Drawn scatter offsets by legend label (one label may span several concepts)."""
+    out: dict[str, np.ndarray] = {}
+    for c in ax.collections:
+        if isinstance(c, PathCollection):
+            offsets = np.asarray(c.get_offsets())
+            label = c.get_label()
+            out[label] = np.vstack([out[label], offsets]) if label in out else offsets
+    return out
 
 
 # ------------------------------------------------------------------ money axis
@@ -98,9 +104,9 @@ def test_timeline_draws_each_claim_by_type_with_title_and_source():
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     points = point_sets(ax)
-    assert set(points) == {"target", "implied", "level"}
+    assert set(points) == {"target", "implied base", "level"}
     assert points["target"][:, 1].tolist() == [3e10]
-    assert points["implied"][:, 1].tolist() == [2e10]
+    assert points["implied base"][:, 1].tolist() == [2e10]
     assert sorted(points["level"][:, 1]) == [1.6e10, 1.8e10]  # USA–JPN and investment left out
     assert ax.get_title("left") == "Trade claims: JPN–RUS"
     note = source_note(fig)
@@ -127,7 +133,7 @@ def test_timeline_counts_claims_it_cannot_place():
                                                "2017-05-01", "2018-03-01"]))
     claims.loc[3, "value_usd"] = pd.NA
     fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
-    assert "2 claim(s) without a date or USD value not shown" in source_note(fig)
+    assert "2 claims without a date or USD value not shown" in source_note(fig)
     assert sum(len(p) for p in point_sets(fig.axes[0]).values()) == 2
 
 
@@ -204,8 +210,8 @@ def test_overview_counts_kinds_currencies_and_sizes():
     kinds_ax, cur_ax, size_ax = fig.axes
     widths = {t.get_text(): p.get_width() for t, p in
               zip(kinds_ax.get_yticklabels(), kinds_ax.patches, strict=True)}
-    assert widths == {"money": 3, "percent": 1, "ratio": 1, "measure": 0, "count": 1,
-                      "number": 0}
+    assert widths == {"money": 3, "percent": 1, "ratio": 1, "count": 1,  # no empty bars
+                      }
     currencies = {t.get_text(): p.get_width() for t, p in
                   zip(cur_ax.get_yticklabels(), cur_ax.patches, strict=True)}
     assert currencies == {"USD": 2, "JPY": 1}
@@ -213,7 +219,7 @@ def test_overview_counts_kinds_currencies_and_sizes():
     assert size_ax.get_title("left") == "Money sizes (USD amounts only)"
     assert sum(p.get_height() for p in size_ax.patches) == 2  # the two USD amounts
     assert fig.texts[0].get_text() == "What the articles quantify" or fig.get_suptitle()
-    assert source_note(fig) == "Source: 6 quantities in 2 article(s); extracted by econnews."
+    assert source_note(fig) == "Source: 6 quantities in 2 articles; extracted by econnews."
 
 
 def test_overview_uses_value_usd_when_normalised_and_other_bucket():
@@ -412,7 +418,7 @@ def test_charts_in_a_physical_unit(chart):
     fig.canvas.draw()
     ticks = [t.get_text() for t in axis.get_ticklabels() if t.get_text()]
     assert "0" in ticks and any(t.endswith("m") for t in ticks), ticks
-    assert "1 claim(s) in other units than metric tons not shown" in source_note(fig)
+    assert "1 claim in other units than metric tons not shown" in source_note(fig)
 
 
 @pytest.mark.parametrize(("value", "unit", "expected"), [
@@ -434,3 +440,77 @@ def test_overview_puts_the_size_panel_under_the_two_others():
     assert size_ax.get_position().width > 1.8 * kinds_ax.get_position().width
     assert size_ax.get_position().y1 < kinds_ax.get_position().y0
     assert fig.get_figwidth() <= 7.5  # legible printed 6.4in wide
+
+
+# ------------------------------------------------------------ issue 15: meaning
+
+
+def test_issue15_the_same_figure_exported_twice_gives_the_same_bytes(tmp_path):
+    fig = make_figure()  # one figure, exported twice (the first export once differed)
+    first = plot.export(fig, tmp_path / "one" / "chart")
+    second = plot.export(fig, tmp_path / "two" / "chart")
+    for fmt in first:
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+
+
+def test_issue15_svg_keeps_text_and_both_files_carry_the_title(tmp_path):
+    fig = plot.claims_timeline(claims_table(), concept="trade", parties=["RUS", "JPN"],
+                               title="Russia–Japan trade: claims and targets")
+    paths = plot.export(fig, tmp_path / "chart", formats=["svg", "pdf"])
+    svg = paths["svg"].read_text(encoding="utf-8")
+    assert svg.count("<text") > 10 and "Russia–Japan trade: claims and targets" in svg
+    assert "<title>Russia–Japan trade: claims and targets</title>" in svg
+    assert "Matplotlib v" not in svg.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "sans-serif" in svg  # a font fallback stack, not one font name
+    pdf = paths["pdf"].read_bytes()
+    title = "Russia–Japan trade: claims and targets".encode("utf-16-be")
+    assert b"/Title" in pdf and title in pdf
+
+
+def test_issue15_export_refuses_a_blank_chart(tmp_path):
+    fig = plot.claims_timeline(claims_table(), concept="loans")
+    assert plot.is_blank(fig)
+    with pytest.raises(InputError, match="no data"):
+        plot.export(fig, tmp_path / "blank")
+    assert not list(tmp_path.iterdir())
+
+
+def test_issue15_no_bar_joins_a_one_year_level_and_an_open_target():
+    claims = claims_table(claim_type=["target", "level", "level", "level", "level", "level"],
+                          doc_id=["rj"] * 6, period=[None, "2018", None, None, None, None])
+    fig = plot.compare_claims(claims.iloc[:2], concept="trade")
+    spread = [c for c in fig.axes[0].collections if c.get_gid() == "econnews-spread"]
+    assert not spread or not len(spread[0].get_segments())
+
+
+def test_issue15_implied_rows_are_named_by_what_they_imply():
+    claims = claims_table(implies=[pd.NA, "target", pd.NA, pd.NA, pd.NA, pd.NA])
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
+    labels = {t.get_text() for t in fig.axes[0].get_legend().get_texts()}
+    assert "implied target" in labels and "implied base" not in labels
+
+
+def test_issue15_a_chart_mixing_concepts_says_which_is_which():
+    fig = plot.claims_timeline(claims_table(), parties=["RUS", "JPN"])
+    labels = {t.get_text() for t in fig.axes[0].get_legend().get_texts()}
+    assert {"concept: trade", "concept: investment"} <= labels
+
+
+def test_issue15_labels_wrap_and_plurals_are_right():
+    long = "news report on the Putin–Abe talks (source line kept as published)"
+    claims = claims_table(source=[long] * 6, speaker=[pd.NA] * 6)
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"],
+                               label="source")
+    texts = [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "econnews-label"]
+    assert texts and all("…" not in t or t.endswith("…") for t in texts)
+    assert any("\n" in t for t in texts) and not any("Puti…" in t for t in texts)
+    assert "(s)" not in source_note(fig)
+
+
+def test_issue15_date_ticks_have_one_style():
+    claims = claims_table(date=pd.to_datetime(["1987-03-15", "1987-03-15", "1987-03-15",
+                                               "1987-07-01", "1987-09-30", "1987-11-02"]))
+    fig = plot.claims_timeline(claims, parties=["RUS", "JPN"])
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks

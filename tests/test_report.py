@@ -56,7 +56,8 @@ def test_report_writes_tables_charts_and_index(built):
     assert names >= EXPECTED
     charts = {n for n in names if n.startswith("charts/")}
     stems = {Path(n).stem for n in charts}
-    assert {"quantities_overview", "trade_timeline", "claims_compared"} <= stems
+    # a chart per group of comparable claims (concept + parties), a comparison per pair
+    assert {"quantities_overview", "trade_jpn-rus_timeline", "jpn-rus_compared"} <= stems
     for stem in stems:
         assert {f"charts/{stem}.{fmt}" for fmt in ("png", "svg", "pdf")} <= charts
     for path in report.files.values():
@@ -138,8 +139,12 @@ def test_report_on_default_data(tmp_path, assert_legible):
     from econnews.report import _charts
 
     charts = _charts(report.quantities, report.claims, ("trade", "investment"))
-    assert [name for name, _caption, _make in charts] == [
-        "quantities_overview", "trade_timeline", "investment_timeline", "claims_compared"]
+    names = [name for name, _caption, _make in charts]
+    assert names[0] == "quantities_overview"
+    # issue 15: the U.S. deficit figures are charted by the year they refer to, the
+    # Russia–Japan trade claims over time (the $30bn target against later levels)
+    assert {"trade_deficit_chn-usa_by_year", "trade_deficit_jpn-usa_by_year",
+            "trade_jpn-rus_timeline", "jpn-rus_compared"} <= set(names)
     for name, _caption, make in charts:
         fig = make()
         texts = list(fig.findobj(Text))
@@ -151,3 +156,64 @@ def test_report_on_default_data(tmp_path, assert_legible):
                     if isinstance(c, PathCollection)) + sum(len(ax.patches) for ax in fig.axes)
         assert drawn > 0, name
         assert_legible(fig)
+
+
+# ----------------------------------------------- issue 15: the default data, real figures
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_default_data_is_real_figures_with_their_sources():
+    manifest = pd.read_csv(DATA / "reported" / "manifest.csv")
+    assert len(manifest) >= 12 and manifest["id"].is_unique
+    assert list(manifest.columns) == ["file", "id", "date", "title", "source", "url",
+                                      "statement_by", "note"]
+    assert manifest["url"].str.match(r"https?://").all()
+    assert manifest["note"].str.startswith(
+        "Summary written for econnews in our own words; figures as published.").all()
+    assert not manifest.isna().any().any()
+    years = pd.to_datetime(manifest["date"]).dt.year
+    assert years.max() - years.min() >= 2
+    for name in manifest["file"]:
+        text = (DATA / "reported" / name).read_text(encoding="utf-8")
+        assert "illustrative" not in text.lower() and "fictional" not in text.lower()
+    seed = pd.read_csv(DATA / "manifest.csv")
+    assert seed["url"].str.match(r"https?://").all()
+
+
+@pytest.mark.parametrize(("article", "figure", "year"), [
+    ("2019-03-06-us-china-deficit-2018.txt", "$419.2 billion", "2018"),
+    ("2020-02-05-us-deficits-2019.txt", "$345.62 billion", "2019"),
+    ("2020-02-05-us-deficits-2019.txt", "$68.98 billion", "2019"),
+    ("2018-02-06-us-china-deficit-2017.txt", "$375.2 billion", "2017"),
+    ("2019-01-22-russia-japan-trade-2018.txt", "$20 billion", "2018"),
+])
+def test_fact_checkable_figures_state_the_year_they_refer_to(article, figure, year):
+    """A fact-check against official figures needs the year in the sentence itself."""
+    text = (DATA / "reported" / article).read_text(encoding="utf-8")
+    sentence = next(s for s in re.split(r"(?<=\.)\s+", text) if figure in s)
+    assert f"in {year}" in sentence, sentence
+
+
+@pytest.mark.slow
+def test_default_report_charts_every_group_or_says_why(tmp_path):
+    report = build_report(out_dir=tmp_path / "report", formats=["svg"])
+    assert report.summary()["articles"] >= 13  # the seed and >= 12 reported articles
+    page = report.index.read_text(encoding="utf-8")
+    parser = Page()
+    parser.feed(page)
+    links = [a["href"] for t, a in parser.tags if t == "a" and a.get("href", "").startswith("http")]
+    assert len(set(links)) >= 13  # every article's source url is on the page
+    from econnews.report import claim_groups
+
+    groups = claim_groups(report.claims)
+    charted = {Path(n).stem for n in report.files if n.startswith("charts/")}
+    for _, g in groups.iterrows():
+        what = g["concept"].replace("_", " ").capitalize() + (
+            f", {g['parties']}" if g["parties"] else "")
+        slug = f"{g['concept']}_{g['parties'].lower().replace('–', '-')}"
+        has_chart = any(stem.startswith(slug + "_") for stem in charted)
+        assert has_chart or f"{what} (" in page, what  # a chart, or a line saying why not
+    assert "claim(s)" not in page and "<details><summary>" in page
+    for svg in (report.out_dir / "charts").glob("*.svg"):
+        assert "econnews-empty" not in svg.read_text(encoding="utf-8"), svg.name
