@@ -34,7 +34,7 @@ from pathlib import Path
 
 import econnews as en
 from econnews import plot
-from econnews.display import style_table
+from econnews.display import chart, style_table
 from econnews.factcheck import reference
 
 # %% [markdown]
@@ -76,7 +76,7 @@ style_table(compared[columns], max_rows=30)
 # %%
 pairs = (compared.groupby(["concept", "party_from", "party_to"], observed=True).size()
          .sort_values(ascending=False))
-charts = [plot.claims_vs_reference(checked, concept=concept, parties=[frm, to])
+charts = [chart(plot.claims_vs_reference(checked, concept=concept, parties=[frm, to]))
           for concept, frm, to in pairs.index[:2]]
 charts[0] if charts else "no claim here has an official figure to compare with"
 

@@ -24,12 +24,16 @@ How much a claim may differ and still be ``consistent`` (:func:`tolerance`):
   range widened by the rounding of its ends.
 * **implied figures** (``claim_type="implied"``) — computed from two stated ones, they
   carry both roundings: the sum of their relative rounding units.
+* **revisions** — official figures are revised after they are first published (the
+  2017 U.S. deficit with China was $375.2 billion, later $375.5 billion), so a claim
+  within 0.5% of the official figure is consistent whatever its precision.
 
 What is checked, and against what:
 
-* levels against the figure of their period; an implied **base** ("1.5 times, to $30
-  billion" implies about $20 billion now) like a level, of the period the claim names
-  or else of the last full year before the article;
+* levels against the figure of their period; an implied **base** like a level: the
+  year before the figure it comes from ("fell 5.5% to $347 billion in 2016" implies
+  about $367 billion in 2015), or, when that figure names no year ("1.5 times, to $30
+  billion" implies about $20 billion now), the last full year before the article;
 * **targets and forecasts** against the outcome of the period they name, once the
   reference has it (``checked_as`` says so); without a period they are
   ``not_comparable``;
@@ -68,6 +72,7 @@ __all__ = ["check", "claim_basis", "tolerance"]
 REQUIRED = ("concept", "parties", "claim_type", "value", "unit", "period", "surface")
 RELATIVE_CAP = 0.05
 BOUND_CAP = 0.01
+REVISIONS = 0.005
 ABOUT = 0.05
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: a deficit of A with B is B's surplus with A; exports A->B are imports A->B
@@ -196,11 +201,16 @@ def _candidates(c: dict[str, Any], index: dict) -> tuple[list[dict[str, Any]], s
     return [], ""
 
 
-def _claim_period(c: dict[str, Any]) -> tuple[str | None, str]:
+def _claim_period(c: dict[str, Any], periods: dict[str, str]) -> tuple[str | None, str]:
     period = c.get("period")
     if isinstance(period, str) and period:
         return period, ""
     if c.get("claim_type") == "implied" and c.get("implies") == "level":
+        sources = str(c.get("derived_from") or "").split(",")
+        years = sorted({periods[i] for i in sources if re.fullmatch(r"\d{4}", periods.get(i, ""))})
+        if len(years) == 1:
+            year = str(int(years[0]) - 1)
+            return year, f"an implied earlier level: the year before {years[0]}"
         date = c.get("date")
         if date is not None and not pd.isna(date):
             year = str(pd.Timestamp(date).year - 1)
@@ -249,7 +259,7 @@ def _range(c: dict[str, Any]) -> tuple[float, float]:
     return value, value
 
 
-def _check_one(c: dict[str, Any], index: dict) -> _Outcome:
+def _check_one(c: dict[str, Any], index: dict, periods: dict[str, str]) -> _Outcome:
     ctype = str(c.get("claim_type"))
     if ctype in ("change", "ratio") or str(c.get("kind")) in ("percent", "ratio"):
         return _Outcome("not_comparable", f"a {ctype if ctype in ('change', 'ratio') else c.get('kind')}, not a level")
@@ -258,7 +268,7 @@ def _check_one(c: dict[str, Any], index: dict) -> _Outcome:
     found, how = _candidates(c, index)
     if not found:
         return _Outcome("no_reference", "no official figure for this concept and these parties")
-    period, period_note = _claim_period(c)
+    period, period_note = _claim_period(c, periods)
     if period is None:
         what = {"target": "a target", "forecast": "a forecast"}.get(ctype, "the claim")
         return _Outcome("not_comparable", f"{what} names no period")
@@ -286,10 +296,10 @@ def _check_one(c: dict[str, Any], index: dict) -> _Outcome:
                                     f"the claim is in {c.get('unit')} with no dollar value; "
                                     f"the reference in {ref['unit']}", ref=ref)
             continue
-        tol = tolerance(str(c.get("surface") or ""), compared, bound=str(c.get("bound")),
-                        implied=ctype == "implied")
-        low, high = (x * factor for x in _range(c))
         truth = float(ref["value"])
+        tol = max(tolerance(str(c.get("surface") or ""), compared, bound=str(c.get("bound")),
+                            implied=ctype == "implied"), REVISIONS * abs(truth))
+        low, high = (x * factor for x in _range(c))
         verdict = _judge(compared, tol, truth, str(c.get("bound")), low, high)
         deviation = (compared - truth) / truth if truth else math.nan
         notes = [n for n in (how, period_note) if n]
@@ -322,9 +332,14 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
     schema.require(claims, REQUIRED, stage="check")
     ref = _reference.bundled() if reference is None else _reference.validate(reference)
     index = _index(ref)
+    periods = {}
+    if "claim_id" in claims.columns:
+        periods = {str(i): str(p) for i, p in zip(claims["claim_id"], claims["period"],
+                                                  strict=True)
+                   if isinstance(i, str) and isinstance(p, str)}
     added: dict[str, list[Any]] = {c: [] for c in schema.CHECK_ADDED}
     for c in claims.to_dict("records"):
-        o = _check_one(c, index)
+        o = _check_one(c, index, periods)
         r = o.ref or {}
         added["ref_value"].append(r.get("value"))
         added["ref_unit"].append(r.get("unit"))
