@@ -73,6 +73,7 @@ class Report:
     quantities: pd.DataFrame = field(repr=False)
     claims: pd.DataFrame = field(repr=False)
     errors: pd.DataFrame = field(repr=False)
+    checked: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def index(self) -> Path:
@@ -81,9 +82,12 @@ class Report:
 
     def summary(self) -> dict[str, int]:
         """Counts of articles, quantities, claims, input errors and files."""
-        return {"articles": len(self.articles), "quantities": len(self.quantities),
-                "claims": len(self.claims), "errors": len(self.errors),
-                "files": len(self.files)}
+        out = {"articles": len(self.articles), "quantities": len(self.quantities),
+               "claims": len(self.claims), "errors": len(self.errors),
+               "files": len(self.files)}
+        if self.checked is not None and "verdict" in self.checked:
+            out["checked"] = int(self.checked["ref_value"].notna().sum())
+        return out
 
 
 # ------------------------------------------------------------------ writing
@@ -286,6 +290,71 @@ def _plan(quantities: pd.DataFrame, claims: pd.DataFrame,
     return charts, skipped
 
 
+def _factcheck_charts(checked: pd.DataFrame, reference: pd.DataFrame | None) -> list[Chart]:
+    """A claims-against-official-figures chart for each concept and direction with at
+    least one claim compared, most compared first."""
+    from .plot import claims_vs_reference
+
+    compared = checked[checked["compared_value"].notna()]
+    if compared.empty:
+        return []
+    keys = (compared.assign(_f=compared["party_from"].fillna(""),
+                            _t=compared["party_to"].fillna(""))
+            .groupby([compared["concept"].astype("string"), "_f", "_t", "parties"])
+            .size().sort_values(ascending=False, kind="stable"))
+    charts: list[Chart] = []
+    for (concept, frm, to, parties), n in keys.items():
+        codes = [frm, to] if frm and to else str(parties).split(",")
+        words = str(concept).replace("_", " ")
+        charts.append((
+            _slug("factcheck", concept, *codes),
+            f"{words.capitalize()}, {' → '.join(codes) if frm and to else '–'.join(codes)}: "
+            f"{plural(int(n), 'claim')} against the official figures",
+            lambda c=concept, p=codes: claims_vs_reference(checked, reference, concept=c,
+                                                           parties=p)))
+    return charts
+
+
+def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
+    """The fact-check section: verdict counts, then each compared claim beside its
+    official figure (escaped), with the notes that say why."""
+    if checked is None or not len(checked):
+        return []
+    counts = checked["verdict"].astype("string").value_counts()
+    words = {"no_reference": "with no official figure to compare",
+             "not_comparable": "not comparable (a change, a percent, another basis or no "
+                               "period)"}
+    said = "; ".join(f"{plural(int(n), 'claim')} {words.get(str(v), str(v))}"
+                     for v, n in counts.items() if n)
+    parts = ['<section id="fact-check"><h2>Fact-check against official figures</h2>',
+             f"<p>{html.escape(said)}. Each claim is held against the official figure for "
+             "the same concept, parties and period (all verdicts in <code>check.csv</code>); "
+             "how far it may be off follows its own wording (rounding, “about”, “more "
+             "than”, ranges).</p>"]
+    compared = checked[checked["ref_value"].notna()]
+    if compared.empty:
+        parts.append('<p class="muted">No claim here has an official figure to compare '
+                     "with.</p>")
+    else:
+        def off(d: Any) -> str | None:
+            return None if pd.isna(d) else ("0.0%" if abs(float(d)) < 5e-4
+                                            else f"{float(d):+.1%}")
+
+        shown = pd.DataFrame({
+            "source": compared["source"], "speaker": compared["speaker"],
+            "claim": compared["surface"], "for": compared["ref_period"],
+            "official figure": [format_money(float(v), str(u), digits=5)
+                                for v, u in zip(compared["ref_value"], compared["ref_unit"],
+                                                strict=True)],
+            "off by": compared["deviation"].map(off),
+            "verdict": compared["verdict"].astype("string").str.replace("_", " "),
+            "official source": compared["ref_source"], "note": compared["check_note"],
+        }).reset_index(drop=True)
+        parts.append(table_html(shown, max_rows=200))
+    parts.append("</section>")
+    return parts
+
+
 # --------------------------------------------------------------------- html
 
 
@@ -392,7 +461,8 @@ def _sources_table(articles: pd.DataFrame) -> str:
 def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                 quantities: pd.DataFrame, claims: pd.DataFrame, errors: pd.DataFrame,
                 charts: list[tuple[str, str, dict[str, Path]]], tables: dict[str, Path],
-                out_dir: Path, skipped: Sequence[str] = (), to: str = "USD") -> str:
+                out_dir: Path, skipped: Sequence[str] = (), to: str = "USD",
+                checked: pd.DataFrame | None = None) -> str:
     esc = html.escape
     rel = lambda p: esc(p.relative_to(out_dir).as_posix())  # noqa: E731
     money = quantities[quantities["kind"].astype("string").eq("money").fillna(False)] \
@@ -445,6 +515,7 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
         parts.extend(f"<li>{esc(line)}</li>" for line in skipped)
         parts.append("</ul>")
     parts.append("</section>")
+    parts.extend(_factcheck_html(checked))
     parts.append('<section id="tables"><h2>Tables</h2><ul>')
     for name, path in tables.items():
         parts.append(f'<li><a href="{rel(path)}">{esc(name)}</a></li>')
@@ -483,6 +554,7 @@ def build_report(
     date: Any = None,
     currency_hint: str | None = None,
     neutralise: bool = True,
+    reference: str | os.PathLike[str] | pd.DataFrame | None = None,
 ) -> Report:
     """Run the pipeline over ``paths`` and write a browsable report into ``out_dir``.
 
@@ -491,7 +563,10 @@ def build_report(
     ``formats``/``dpi``: chart files (see :func:`econnews.plot.export`). ``n_jobs``
     and ``progress`` go to :func:`econnews.extract_corpus`. ``to``: the currency
     money is converted to (``value_usd`` …); ``date``: the date of articles that
-    have none; ``currency_hint``: what a bare ``$`` means. ``neutralise``: CSV cells
+    have none; ``currency_hint``: what a bare ``$`` means. ``reference``: the official
+    figures the claims are checked against (``check.csv``, a fact-check section and a
+    chart per pair; a reference file or table, default the bundled figures, see
+    :func:`econnews.check`). ``neutralise``: CSV cells
     that begin with ``=``, ``+``, ``-``, ``@`` get a ``'`` so spreadsheets do not run
     them (Parquet keeps the raw text). Inputs that cannot be read are listed in
     ``errors.csv`` and in the page, never dropped silently.
@@ -505,6 +580,8 @@ def build_report(
     """
     from .claims.find import find_claims
     from .extraction.corpus import extract_corpus
+    from .factcheck import check
+    from .factcheck import reference as _reference
     from .load.articles import errors_table, load_articles
     from .normalization.convert import normalize
 
@@ -525,6 +602,8 @@ def build_report(
         raise InputError(f"--out {out} exists and is not a folder; choose another path")
     check_writable(out, folder=True)
     fill_date = _check_date(date)
+    ref = _reference.load(reference) if isinstance(reference, (str, os.PathLike)) else (
+        None if reference is None else _reference.validate(reference))
 
     with replace_folder(out) as stage:
         articles, load_errors = load_articles([os.fspath(p) for p in inputs], errors="collect",
@@ -537,10 +616,12 @@ def build_report(
         quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress,
                                               currency_hint=currency_hint), to=to)
         claims = _claims(find_claims, articles, quantities, to)
+        checked = check(claims, ref)
 
         files: dict[str, Path] = {}
         tables = {}
-        for name, frame in (("quantities", quantities), ("claims", claims)):
+        for name, frame in (("quantities", quantities), ("claims", claims),
+                            ("check", checked)):
             tables.update(_write_table(frame, stage, name, neutralise=neutralise))
         if len(errors):
             path = stage / "errors.csv"
@@ -553,7 +634,7 @@ def build_report(
 
         drawn = []
         planned, skipped = _plan(quantities, claims, concepts)
-        for name, caption, make in planned:
+        for name, caption, make in planned + _factcheck_charts(checked, ref):
             fig = make()
             if is_blank(fig):  # never write a chart with nothing on it
                 skipped.append(f"{caption}: not charted: nothing to draw.")
@@ -565,14 +646,14 @@ def build_report(
         page = _index_html(title=title, inputs=[public_path(p, inputs) for p in inputs],
                            articles=articles, quantities=quantities, claims=claims,
                            errors=errors, charts=drawn, skipped=skipped, tables=tables,
-                           out_dir=stage, to=to)
+                           out_dir=stage, to=to, checked=checked)
         index = stage / "index.html"
         with atomic_write(index) as fh:
             fh.write(page.encode("utf-8"))
         files["index.html"] = index
     final = {name: out / p.relative_to(stage) for name, p in files.items()}
     return Report(out_dir=out, files=dict(sorted(final.items())), articles=articles,
-                  quantities=quantities, claims=claims, errors=errors)
+                  quantities=quantities, claims=claims, errors=errors, checked=checked)
 
 
 def _check_date(date: Any) -> pd.Timestamp | None:

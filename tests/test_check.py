@@ -336,3 +336,25 @@ def test_every_us_china_and_us_japan_level_claim_in_the_default_data_has_a_refer
     assert missing.empty, missing[["doc_id", "surface", "period", "check_note"]].to_string()
     money = levels[levels["kind"].astype("string") == "money"]
     assert (money["verdict"].astype("string") == "consistent").mean() >= 0.9
+
+
+def test_the_report_has_a_fact_check_section_check_csv_and_a_chart(tmp_path):
+    from econnews.report import build_report
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("---\ndate: 2019-03-07\nsource: <b>Wire</b>\n---\nThe U.S. "
+                                "trade deficit with China hit $500 billion in 2018, a senator "
+                                "said.\n")
+    (news / "b.txt").write_text("---\ndate: 2019-03-08\nsource: Paper\n---\nThe U.S. goods "
+                                "deficit with China was $419.2 billion in 2018.\n")
+    rep = build_report(news, tmp_path / "out", formats=("png",), dpi=50)
+    checked = pd.read_csv(rep.files["check.csv"])
+    assert sorted(checked["verdict"]) == ["consistent", "overstated"]
+    assert "charts/factcheck_trade_deficit_usa_chn.png" in rep.files
+    page = rep.index.read_text(encoding="utf-8")
+    section = page[page.index('id="fact-check"'):]
+    assert "1 claim overstated" in section and "1 claim consistent" in section
+    assert "$419.2bn" in section and "+19.3%" in section
+    assert "<b>Wire</b>" not in page and "&lt;b&gt;Wire&lt;/b&gt;" in page
+    assert rep.summary()["checked"] == 2
