@@ -152,9 +152,10 @@ ARTICLE_EXTRAS: dict[str, object] = {
 
 # ------------------------------------------------------------------ normalize
 
-#: Where a rate came from: the bundled ECB reference rates, or the ``rates=`` table
-#: (``user`` as soon as one leg of the conversion came from it).
-FX_SOURCES = ["ECB", "user"]
+#: Where a rate came from: the bundled ECB reference rates, the ``rates=`` table
+#: (``user`` as soon as one leg of the conversion came from it), or the bundled
+#: Federal Reserve H.10 monthly averages (``H10``: 1971 on, where the ECB has no rate).
+FX_SOURCES = ["ECB", "user", "H10"]
 
 #: How a money row was converted (``econnews.normalize``):
 #:
@@ -169,11 +170,19 @@ FX_SOURCES = ["ECB", "user"]
 #:                  which is never bridged with an older rate -- or no business day
 #:                  within the bound;
 #: ``out_of_range`` the day lies outside the ECB file (before 1999-01-04 or after its
-#:                  last day) and no user rate covers it;
-#: ``no_date``      the row has no date and none was given.
+#:                  last day) and neither a user rate nor the H.10 table covers it;
+#: ``no_date``      the row has no date and none was given;
+#: ``monthly_average`` no ECB rate for the day (before 1999-01-04, or a currency the ECB
+#:                  lacks): the Federal Reserve H.10 average of the day's month
+#:                  (``fx_source`` ``H10``, ``fx_date`` the month's first day), not
+#:                  the day's own rate;
+#: ``latest``       the day lies after the last bundled rate: the latest rate there
+#:                  is (``fx_date`` says which day or month); ``normalize`` warns once
+#:                  with the count of such rows.
 #:
 #: Rows that are not money pass through with NA in every new column.
-FX_STATUSES = ["same", "exact", "nearest", "no_rate", "out_of_range", "no_date"]
+FX_STATUSES = ["same", "exact", "nearest", "no_rate", "out_of_range", "no_date",
+               "monthly_average", "latest"]
 
 
 def normalized_columns(to: str = "USD") -> dict[str, object]:

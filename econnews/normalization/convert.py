@@ -141,7 +141,24 @@ def _resolve(source: object, target: str, day: _dt.date | None,
                 ecb_open = False  # published that day, but not this currency: no_rate
             if not ecb_open and user is None:
                 break
+    if not (isinstance(source, str) and _CODE.match(source)):
+        return None, None, None, "no_rate"
+    # the Fed's H.10 monthly averages fill the months and currencies the ECB lacks
+    month = day.strftime("%Y-%m")
+    h10_last = _rates.h10_range()[1]
+    if month <= h10_last:
+        rate = _rates.h10_rate(source, target, month)
+        if rate is not None:
+            return rate, day.replace(day=1), "H10", "monthly_average"
     first, last = _rates.ecb_range()
+    if day > last:  # after the last bundled rate: the latest one there is, said so
+        found = _rates.ecb_rate(source, target, last)
+        if found is not None:
+            return found[0], found[1], "ECB", "latest"
+    if month > h10_last:
+        rate = _rates.h10_rate(source, target, h10_last)
+        if rate is not None:
+            return rate, _dt.date.fromisoformat(h10_last + "-01"), "H10", "latest"
     if day < first or day > last:
         return None, None, None, "out_of_range"
     return None, None, None, "no_rate"
@@ -176,6 +193,13 @@ def normalize(
     :data:`NEAREST_MAX_DAYS` calendar days back (``nearest``); both currencies'
     rates always come from that one day. A business day on which the ECB did not
     publish the currency is ``no_rate``: no older rate is carried forward.
+    Where the ECB has no rate -- days before 1999, or currencies it never published
+    (TWD, LKR, the pre-euro DEM/FRF/ITL ...) -- the Federal Reserve H.10 monthly
+    averages bundled in ``econnews/data/fx_h10_monthly.csv`` (1971 on, 32 currencies)
+    fill in, with ``fx_source`` ``H10`` and ``fx_status`` ``monthly_average`` (the
+    month's average, not the day's rate; ``fx_date`` is the month's first day). A day
+    after the last bundled rate gets the latest one, ``fx_status`` ``latest``, with one
+    warning that counts such rows.
 
     ``rates``: a table of your own (DataFrame or CSV path) with columns ``date`` (a
     day ``2023-05-17``, or a period ``2023``, ``2023-05``, ``2023Q2`` whose rate
@@ -247,6 +271,16 @@ def normalize(
         source_col[i] = src
         status_col[i] = status
 
+    late = sum(1 for s in status_col if s == "latest")
+    if late:
+        import warnings
+
+        from ..errors import EconnewsWarning
+
+        warnings.warn(f"normalize: {late} money row(s) are dated after the last bundled "
+                      "exchange rate and were converted at the latest one (fx_status "
+                      "'latest'; fx_date says which); pass rates= for their own day",
+                      EconnewsWarning, stacklevel=2)
     cols = normalized_columns(to)
     t = to.lower()
     fx_rate = pd.array(rate_col, dtype=schema.FLOAT)
