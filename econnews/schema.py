@@ -154,8 +154,10 @@ ARTICLE_EXTRAS: dict[str, object] = {
 
 #: Where a rate came from: the bundled ECB reference rates, the ``rates=`` table
 #: (``user`` as soon as one leg of the conversion came from it), or the bundled
-#: Federal Reserve H.10 monthly averages (``H10``: 1971 on, where the ECB has no rate).
-FX_SOURCES = ["ECB", "user", "H10"]
+#: Federal Reserve H.10 monthly averages (``H10``: 1971 on, where the ECB has no rate);
+#: in the claims table also ``article``: the dollar amount the article itself gives in
+#: brackets ("24.2 trillion pesos ($10.2bn)"), used when no rate converts the figure.
+FX_SOURCES = ["ECB", "user", "H10", "article"]
 
 #: How a money row was converted (``econnews.normalize``):
 #:
@@ -226,6 +228,12 @@ CONCEPTS = [
     "reserves",
     "tariffs",
     "prices",
+    "current_account",
+    "balance_of_payments",
+    "exchange_rate",
+    "company_sales",
+    "company_exports",
+    "company_profit",
     "other",
 ]
 
@@ -236,7 +244,12 @@ CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
 #: extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
 #: differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
 #: for implied rows what they stand for (``implies``: "level" = the base a plan or a
-#: rise starts from, "target" = the level a plan aims at).
+#: rise starts from, "target" = the level a plan aims at); then how ``value_usd`` was
+#: converted (``fx_*``, as :func:`econnews.normalize` gives them), the dollar amount the
+#: article itself states in brackets (``stated_usd``) and every bracketed conversion
+#: (``conversions``: "USD 1.02e+10; GBP 5.5e+09"), the denominator of a rate (``per``:
+#: "tonne", "USD" for an exchange rate), and the story's ``country`` (from metadata,
+#: a dateline or the text).
 CLAIMS: dict[str, object] = {
     "doc_id": STRING,
     "date": DATETIME,
@@ -266,6 +279,14 @@ CLAIMS: dict[str, object] = {
     "in_title": BOOL,
     "mentions": INT,
     "implies": STRING,
+    "fx_rate": FLOAT,
+    "fx_date": DATETIME,
+    "fx_source": category(FX_SOURCES),
+    "fx_status": category(FX_STATUSES),
+    "stated_usd": FLOAT,
+    "conversions": STRING,
+    "per": STRING,
+    "country": STRING,
 }
 
 #: One row per group of comparable claims (``econnews.claims.compare``).

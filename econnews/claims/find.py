@@ -65,19 +65,27 @@ from .. import schema
 from ..common.sentences import sentence_at, split_sentences
 from ..errors import EconnewsWarning, InputError, SchemaError
 from .parse import (
+    OWNER_ROLE,
     UNDIRECTED,
     ConceptMatch,
     Speaker,
     clause_around,
+    company_concept,
+    company_spans,
+    comparison_period,
+    drop_non_parties,
     find_concepts,
     find_hedges,
     find_speaker,
     nearest_concept,
+    owner_place,
     place_roles,
     proposal_owner,
+    relative_changes,
     resolve_period,
 )
 from .places import Place, find_places
+from .story import dateline_span, story_country
 
 __all__ = ["CLAIMS", "CLAIM_TYPES", "COMPARE", "CONCEPTS", "compare", "find_claims"]
 
@@ -160,21 +168,42 @@ class _Article:
     text: str
     title_end: int
     sentences: list[_Sentence]
+    country: str | None = None
 
     @classmethod
-    def read(cls, row: Any) -> _Article:
+    def read(cls, row: Any, figures: list[tuple[int, int]] | None = None) -> _Article:
+        """Sentences with their concepts, parties and speakers; ``figures`` are the
+        quantities' spans (a country inside a figure, "33 mln U.S. dlrs", is no party)."""
         text = "" if pd.isna(row.text) else str(row.text)
         title = "" if pd.isna(row.title) else str(row.title).strip()
         title_end = _title_end(text, title)
         date = None if pd.isna(row.date) else pd.Timestamp(row.date)
+        skip = list(figures or [])
+        line = dateline_span(text)
+        if line:
+            skip.append(line)  # the dateline city is the story's place, not a party
         sentences = []
         for s, e in split_sentences(text):
             seg = text[s:e]
-            sentences.append(_Sentence(s, e, seg, find_concepts(seg, s),
-                                       _shift(find_places(seg, date=date), s),
-                                       find_speaker(seg, s)))
+            companies = company_spans(seg, s)
+            concepts = [c for c in find_concepts(seg, s)
+                        if not any(a <= c.start and c.end <= b for a, b in companies)]
+            concepts = [company_concept(c, text, companies) for c in concepts]
+            places = drop_non_parties(_shift(find_places(seg, date=date), s), text,
+                                      skip + companies)
+            sentences.append(_Sentence(s, e, seg, concepts, places, find_speaker(seg, s)))
+        country = story_country(country=_attr(row, "country"), places=_attr(row, "places"),
+                                dateline=_attr(row, "dateline"), text=text, date=date)
         return cls(None if pd.isna(row.id) else str(row.id), date,
-                   None if pd.isna(row.source) else str(row.source), text, title_end, sentences)
+                   None if pd.isna(row.source) else str(row.source), text, title_end, sentences,
+                   country)
+
+
+def _attr(row: Any, name: str) -> Any:
+    value = getattr(row, name, None)
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    return value
 
 
 def _title_end(text: str, title: str) -> int:
@@ -238,57 +267,233 @@ def _claim_type(hedge_kind: str, speaker_hint: str, change: Any, kind: str) -> s
     return "ratio" if kind == "ratio" else "level"
 
 
+_COMPARE_GAP = re.compile(
+    r"\A[^;.]{0,80}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|after)\b[^;.]*\Z",
+    re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"\A[^;.]{0,60}?(?:\band\b|,)[^;.]*\Z")
+_COMPARE_WORD = re.compile(r"\b(?:from|against|compared|versus|vs|after)\b", re.IGNORECASE)
+_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|or\s+)?\Z")
+_CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*(?:or\s+)?\Z")
+_CONVERSION_CLOSE = re.compile(r"\s*[;,/)]")
+_RATE_BEFORE = re.compile(
+    r"\b(?:dollar|dlr|greenback|U\.S\. currency|U\.S\. unit)s?\b[^;.]{0,60}?\b(?:at|to|below|"
+    r"above|around|near|from|against|of|under|over)\s+(?:a\s+)?(?:new\s+)?(?:record\s+)?"
+    r"(?:\d+-year\s+)?(?:low|high)?\s*(?:of\s+)?(?:just\s+)?(?:below|above|around|under|"
+    r"over|about)?\s*\Z", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:to|per|against|a|for)\s+(?:the|one|1|each|a)?\s*"
+                         r"(?:U\.S\.\s+)?(?:dollar|dlr)\b", re.IGNORECASE)
+_MOVE_OF = re.compile(r"\s+(?:rise|fall|drop|increase|decline|gain|jump|appreciation|"
+                      r"depreciation|revaluation|devaluation|slide|plunge)\s+(?:in|of)\s+"
+                      r"(?P<what>[^,;.]{0,40})", re.IGNORECASE)
+_PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i"}
+_SHARE_OF = re.compile(r"\s+of\s+(?P<what>[^,;.]{1,50})")
+_HEDGE_RESET = re.compile(r"\b(?:which|who|than|against|compared\s+(?:with|to))\b",
+                          re.IGNORECASE)
+_GENERIC = {"surplus", "surpluses", "deficit", "deficits"}
+_BOTH_SIDES = re.compile(r"\b(?:between|of|by)\s+(?:the\s+)?(?:two|both)\s+"
+                         r"(?:countries|nations|sides|states|governments)\b", re.IGNORECASE)
+_ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fell|grew|"
+                           r"increased|decreased|declined|widened|narrowed)\b")
+
+
+def _generic(c: ConceptMatch, text: str) -> bool:
+    """A bare "surplus" or "deficit": the balance of whatever the clause is about."""
+    return text[c.start:c.end].lower() in _GENERIC
+#: The concepts whose figures make the trade family (the story subject follows them).
+FAMILY = {"trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment",
+          "fdi", "loans", "aid"}
+
+
+@dataclass
+class _Item:
+    """One figure to read: a row of the quantities table, or a relative change the
+    claims stage reads itself ("grew by a third")."""
+
+    pos: Any
+    kind: str | None
+    start: int
+    end: int
+    surface: str
+    value: Any
+    unit: Any
+    bound: Any = pd.NA
+    change: Any = pd.NA
+    per: Any = pd.NA
+    fx: dict[str, Any] = field(default_factory=dict)
+
+
+_FX_COLUMNS = ("value_usd", "fx_rate", "fx_date", "fx_source", "fx_status")
+
+
+def _items(art: _Article, qs: pd.DataFrame) -> list[_Item]:
+    items: list[_Item] = []
+    fx_cols = [c for c in qs.columns if c in _FX_COLUMNS or c.startswith("value_")]
+    fx_cols = [c for c in fx_cols if c != "value"]
+    for q in qs.to_dict("records"):
+        if pd.isna(q.get("start")) or pd.isna(q.get("end")):
+            continue
+        kind = None if pd.isna(q.get("kind")) else str(q["kind"])
+        items.append(_Item(q["_pos"], kind, int(q["start"]), int(q["end"]), q["surface"],
+                           q["value"], q["unit"], q.get("bound", pd.NA),
+                           q.get("change", pd.NA), q.get("per", pd.NA),
+                           {c: q[c] for c in fx_cols}))
+    for sent in art.sentences:
+        for a, b, surface, pct, change in relative_changes(sent.text, sent.start):
+            items = [i for i in items if not (i.start < b and a < i.end)]
+            items.append(_Item(pd.NA, "percent", a, b, surface, pct, "percent", "=", change))
+    items.sort(key=lambda i: i.start)
+    return items
+
+
+def _conversions(art: _Article, items: list[_Item]) -> dict[int, int]:
+    """Bracketed conversions: item index -> index of the figure it converts
+    ("24.2 trillion pesos ($10.2bn; £5.5bn)": both brackets convert the pesos)."""
+    out: dict[int, int] = {}
+    anchor = last = None
+    for k, it in enumerate(items):
+        if it.kind != "money":
+            anchor = last = None
+            continue
+        if anchor is not None:
+            gap = art.text[items[last].end:it.start]
+            closes = _CONVERSION_CLOSE.match(art.text, it.end)
+            if closes and ((last == anchor and _CONVERSION_OPEN.match(gap))
+                           or (last != anchor and _CONVERSION_NEXT.match(gap))):
+                out[k] = anchor
+                last = k
+                continue
+        anchor = last = k
+    return out
+
+
+def _is_rate(art: _Article, it: _Item, clause: tuple[int, int]) -> bool:
+    """An exchange rate written as an amount: "152.50 yen", "6.20 francs to the dollar"."""
+    if it.kind != "money" or it.unit == "USD":
+        return False
+    if _RATE_AFTER.match(art.text, it.end):
+        return True
+    return bool(_RATE_BEFORE.search(art.text[clause[0]:it.start]))
+
+
+def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None) -> None:
+    """Give the story's subject the role a figure's owner has for ``concept``."""
+    if code is None:
+        return
+    role = "party" if concept in UNDIRECTED else OWNER_ROLE.get(concept, "party")
+    if code not in roles["from"] + roles["to"] + roles["party"]:
+        roles[role].append(code)
+
+
+def _first_subject(places: list[Place], lo: int, before: int, text: str,
+                   exclude: list[str]) -> str | None:
+    for p in places:
+        if lo <= p.start and p.end <= before and p.code not in exclude and not \
+                _PREP_BEFORE.search(text, max(lo, p.start - 12), p.start):
+            return p.code
+    return None
+
+
+def _last_two(art: _Article, idx: int) -> list[str]:
+    """The two countries named last up to sentence ``idx`` ("the two countries")."""
+    seen: list[str] = []
+    for sent in reversed(art.sentences[:idx + 1]):
+        for p in reversed(sent.places):
+            if p.code not in seen:
+                seen.append(p.code)
+            if len(seen) == 2:
+                return sorted(seen)
+    return []
+
+
+def _main_period(art: _Article, sent: _Sentence, it: _Item,
+                 clause: tuple[int, int]) -> str | None:
+    """The period of a figure, read in its clause up to the comparison that may follow
+    it ("rose to X in March from Y in February": March)."""
+    lo, hi = clause[0] - sent.start, clause[1] - sent.start
+    m = _COMPARE_WORD.search(sent.text, it.end - sent.start, hi)
+    text = sent.text[lo:hi if m is None else m.start()]
+    return resolve_period(text, art.date, it.start - sent.start - lo, it.end - sent.start - lo)
+
+
 def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     spans = [(s.start, s.end) for s in art.sentences]
     last_named: str | None = None
     named_before: dict[int, str | None] = {}
+    subject_at: dict[int, str | None] = {}
+    subject = None
     for i, sent in enumerate(art.sentences):
         named_before[i] = last_named
-        if sent.speaker and sent.speaker.name not in {"he", "she", "it", "they", "we", "i"}:
+        subject_at[i] = subject
+        if sent.speaker and sent.speaker.name not in _PRONOUN_SPEAKERS:
             last_named = sent.speaker.name
-    has_usd = "value_usd" in qs.columns
-    for pos, q in zip(qs["_pos"], qs.itertuples(index=False), strict=True):
-        kind = None if pd.isna(q.kind) else str(q.kind)
-        if kind not in {"money", *_CONCEPT_BOUND_KINDS} or pd.isna(q.start) or pd.isna(q.end):
+        for c in sent.concepts:
+            if c.concept in FAMILY:
+                code = owner_place(sent.places, c, art.text)
+                if code:
+                    subject = code
+    items = _items(art, qs)
+    converts = _conversions(art, items)
+    by_anchor: dict[int, list[_Item]] = {}
+    for k, a in converts.items():
+        by_anchor.setdefault(a, []).append(items[k])
+    prev: dict[str, Any] | None = None
+    prev_item: _Item | None = None
+    prev_sentence_period: dict[int, str | None] = {}
+    for k, it in enumerate(items):
+        kind = it.kind
+        if k in converts or kind not in {"money", *_CONCEPT_BOUND_KINDS}:
             continue
-        start, end = int(q.start), int(q.end)
+        start, end = it.start, it.end
         idx = sentence_at(spans, start)
         if idx is None:
             continue
         sent = art.sentences[idx]
+        if prev is not None and prev["_sentence"] != idx:
+            prev = prev_item = None
         clause = clause_around(sent.text, sent.start, start, end)
         cmatch = nearest_concept(sent.concepts, start, end, clause)
-        if cmatch is None and kind != "money":
+        if cmatch is not None and cmatch.start >= end and _generic(cmatch, art.text):
+            # "Transfer payments narrowed to a 140 mln dlr deficit": the bare balance word
+            # after the figure is the subject's balance
+            before = [c for c in sent.concepts if clause[0] <= c.start and c.end <= start]
+            if before:
+                cmatch = before[-1]
+        # a comparison figure takes the concept of the figure it is compared with
+        compared = None
+        if prev is not None and prev_item is not None and prev["concept"] not in {
+                "other", "exchange_rate"}:
+            gap = art.text[prev_item.end:start]
+            chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap)
+            named = any(prev_item.end <= p.start < start for p in sent.places)
+            if (_COMPARE_GAP.match(gap) or chained) and not named and (
+                    cmatch is None or cmatch == prev["_cmatch"]
+                    or cmatch.start < prev_item.start or _generic(cmatch, art.text)):
+                compared = prev if prev["_compared"] is None else prev["_compared"]
+        if compared is None and cmatch is None and kind != "money":
             continue
-        if kind == "measure" and _TIME_UNIT.search(str(q.unit)):
+        if kind == "measure" and _TIME_UNIT.search(str(it.unit)):
             continue  # "the first 20 days of February": a span of time, not a claim
-        concept = cmatch.concept if cmatch else "other"
-        roles = place_roles(sent.places, cmatch, art.text)
-        directional = concept not in UNDIRECTED
-        if directional and cmatch and roles["to"] and not roles["from"]:
-            subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
-            if subject and subject not in roles["to"]:
-                roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
-        if cmatch and not directional and not roles["from"] and not roles["to"] \
-                and len(set(roles["party"])) == 1:
-            # "The Soviet Union has agreed to cut its coal prices to Japanese mills": the
-            # sentence's subject is a party too
-            subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
-            if subject and subject not in roles["party"]:
-                roles["party"].insert(0, subject)
-        if not any(roles.values()) or (directional and bool(roles["from"]) != bool(roles["to"])):
-            ctx = _context_roles(art, idx, concept) if cmatch else None
-            if ctx:
-                for role in ("from", "to", "party"):
-                    if not roles[role]:
-                        roles[role] = [c for c in ctx[role] if c not in roles["from"] + roles["to"]]
-        if not any(roles.values()):
-            in_clause = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
-            roles["party"] = in_clause or [p.code for p in sent.places]
-        src, dst, parties = _roles_to_parties(roles)
+        if kind in {"percent", "ratio"} and compared is None:
+            move = _MOVE_OF.match(art.text, end)
+            if move and not find_concepts(move.group("what")):
+                continue  # "the 70 pct rise of the dollar": not the concept's figure
+            share = _SHARE_OF.match(art.text, end)
+            if share and kind == "percent":
+                # "72.1 pct of its trade-weighted index", "90 pct of Korea's exports": the
+                # noun after "of" is what the share measures
+                own = [c for c in sent.concepts if share.start("what") <= c.start
+                       and c.end <= share.end("what")]
+                if not own:
+                    continue
+                cmatch = own[0]
+        per = None if pd.isna(it.per) else str(it.per)
+        rate = _is_rate(art, it, clause)
+        scope = clause[0]
+        for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
+            scope = m.end()  # "a deficit, which last year reached ...": its own verb
+        hedges, hedge_kind = find_hedges(art.text, scope, start)
         after = _SECONDARY_WORDS.match(art.text, end, min(len(art.text), sent.end))
-        hedges, hedge_kind = find_hedges(art.text, clause[0], start)
         if after:
             more, more_kind = find_hedges(art.text, end, after.end())
             hedges += [h for h in more if h not in hedges]
@@ -298,37 +503,147 @@ def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
         name = reported_by = None
         if speaker is not None:
             name = speaker.name
-            if name in {"he", "she", "it", "they", "we", "i"}:
+            if name in _PRONOUN_SPEAKERS:
                 name = named_before[idx]
         if owner is not None:
             reported_by, name = name, owner[0]
             if reported_by == name:
                 reported_by = None
         hint = speaker.hint if speaker is not None else ""
-        change = getattr(q, "change", pd.NA)
+        change = it.change
         if pd.isna(change) and kind in {"ratio", "percent"}:
             verb = _CHANGE_VERB.search(art.text, clause[0], start)
             if verb:  # "has grown 1.5 times": the ratio is a change
                 change = "down" if verb.group(1).lower() in _DOWN_VERBS else "up"
-        claim_type = _claim_type(hedge_kind, hint, change, kind)
-        if owner is not None and claim_type in {"level", "change", "ratio"}:
-            claim_type = "target"  # the figure is part of somebody's plan
+        if compared is not None:
+            concept = compared["concept"]
+            src, dst = compared["party_from"], compared["party_to"]
+            parties = compared["_parties"]
+            claim_type = "change" if isinstance(change, str) and kind != "money" else "level"
+            nxt = items[k + 1].start if k + 1 < len(items) else sent.end
+            seg_end = min(nxt, sent.end) - sent.start
+            tail = sent.text[end - sent.start:seg_end]
+            own = resolve_period(tail, art.date, 0, 0)
+            rel = comparison_period(compared["period"], tail)
+            period = rel or own
+        else:
+            concept = cmatch.concept if cmatch else "other"
+            if rate:
+                concept, per = "exchange_rate", per or "USD"
+            elif per and concept in FAMILY | {"other"}:
+                concept = "prices"  # "410 dlrs an ounce": a price, never summed as trade
+            roles = _roles(art, idx, sent, cmatch, clause, concept, subject_at[idx], start)
+            src, dst, parties = _roles_to_parties(roles)
+            claim_type = _claim_type(hedge_kind, hint, change, kind)
+            if owner is not None and claim_type in {"level", "change", "ratio"}:
+                claim_type = "target"  # the figure is part of somebody's plan
+            period = _main_period(art, sent, it, clause)
+            if period is None and concept in FAMILY:
+                # a coordinated clause, or the next sentence, keeps the period told before
+                period = prev_sentence_period.get(idx) or prev_sentence_period.get(idx - 1)
         doc = art.doc_id or "text"
-        rows.append({
+        fx = dict(it.fx)
+        conv = by_anchor.get(k, [])
+        stated = next((c.value for c in conv if c.unit == "USD"), pd.NA)
+        if rate:
+            fx = {}  # a rate is no amount: never converted, never summed
+        elif conv and pd.isna(fx.get("value_usd", pd.NA)) and not pd.isna(stated):
+            fx.update({"value_usd": stated, "fx_source": "article", "fx_status": "same",
+                       "fx_rate": stated / it.value if it.value else pd.NA})
+        row = {
             "doc_id": art.doc_id, "date": art.date, "source": art.source,
             "concept": concept, "parties": ",".join(parties) or pd.NA,
             "party_from": src, "party_to": dst, "claim_type": claim_type,
-            "value": q.value, "unit": q.unit,
-            "value_usd": q.value_usd if has_usd else pd.NA,
-            "bound": getattr(q, "bound", pd.NA), "change": change,
-            "period": resolve_period(sent.text, art.date, start - sent.start, end - sent.start),
+            "value": it.value, "unit": it.unit,
+            "bound": it.bound, "change": change, "period": period,
             "speaker": name, "hedge": ",".join(hedges) or pd.NA,
-            "quantity_index": pos, "start": start, "end": end, "surface": q.surface,
+            "quantity_index": it.pos, "start": start, "end": end, "surface": it.surface,
             "sentence": sent.text, "derived_from": pd.NA, "claim_id": f"{doc}:{start}",
             "kind": kind, "reported_by": reported_by,
             "in_title": start < art.title_end, "mentions": 1, "implies": pd.NA,
-        })
-    return _implied(_collapse(rows))
+            "stated_usd": stated, "per": per, "country": art.country,
+            "conversions": "; ".join(f"{c.unit} {c.value:.6g}" for c in conv) or pd.NA,
+            **fx,
+            "_sentence": idx, "_cmatch": cmatch, "_compared": compared, "_parties": parties,
+            "_clause": clause,
+        }
+        rows.append(row)
+        prev, prev_item = row, it
+        if compared is None and period is not None and concept in FAMILY \
+                and idx not in prev_sentence_period:
+            prev_sentence_period[idx] = period
+    out = _implied(_collapse(rows))
+    for r in out:
+        for key in ("_sentence", "_cmatch", "_compared", "_parties", "_clause"):
+            r.pop(key, None)
+    return out
+
+
+def _roles(art: _Article, idx: int, sent: _Sentence, cmatch: ConceptMatch | None,
+           clause: tuple[int, int], concept: str, story_subject: str | None,
+           start: int) -> dict[str, list[str]]:
+    """Who is from, to or party for a figure: its sentence first, then the sentences
+    just before on the same concept, then the story's subject or country."""
+    roles = place_roles(sent.places, cmatch, art.text)
+    directional = concept not in UNDIRECTED
+    if directional and cmatch and roles["to"] and not roles["from"]:
+        subject = _subject_place(sent.places, clause[0], cmatch.start, art.text) or \
+            _first_subject(sent.places, sent.start, cmatch.start, art.text, roles["to"])
+        if subject and subject not in roles["to"]:
+            roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
+    if cmatch and not directional and not roles["from"] and not roles["to"] \
+            and len(set(roles["party"])) == 1:
+        # "The Soviet Union has agreed to cut its coal prices to Japanese mills": the
+        # sentence's subject is a party too
+        subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
+        if subject and subject not in roles["party"]:
+            roles["party"].insert(0, subject)
+    if cmatch is not None:
+        for p in sent.places:  # "..., and Korea's to increase to 6.5 billion": elided owner
+            if cmatch.end <= p.start and p.end <= start and _ELIDED_OWNER.match(art.text, p.end):
+                roles = {"from": [], "to": [], "party": []}
+                _fill_roles(roles, concept, p.code)
+    one_sided = directional and bool(roles["from"]) != bool(roles["to"]) and concept not in {
+        "trade_surplus", "trade_deficit"}  # a balance's counterpart is named, never carried
+    if not any(roles.values()) or one_sided:
+        ctx = _context_roles(art, idx, concept) if cmatch else None
+        if ctx:
+            for role in ("from", "to", "party"):
+                if not roles[role]:
+                    roles[role] = [c for c in ctx[role] if c not in roles["from"] + roles["to"]]
+    if not any(roles.values()) and cmatch is not None and _BOTH_SIDES.search(
+            art.text, clause[0], clause[1]):
+        both = _last_two(art, idx)  # "trade between the two countries"
+        if both:
+            roles["party"] = both
+    if not any(roles.values()) and cmatch is not None:
+        # "U.S. imports from Canada fell ..., while exports to Canada dropped": the
+        # sentence's subject carries across its coordinated clauses; "West Germany
+        # posted a record trade surplus": the subject owns the figure
+        first = min(cmatch.start, clause[1])
+        subject = _first_subject(sent.places, sent.start, first, art.text, [])
+        in_clause = [p.code for p in sent.places if clause[0] <= p.start < first]
+        if subject and (not in_clause or subject in in_clause):
+            _fill_roles(roles, concept, subject)
+            for code in in_clause:
+                if code not in roles["from"] + roles["to"] + roles["party"]:
+                    roles["party"].append(code)
+        elif concept not in FAMILY:
+            roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
+        else:
+            roles["party"] = in_clause
+    if not any(roles.values()) and cmatch is None:
+        roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
+    if cmatch is not None and concept in FAMILY:
+        if not any(roles.values()):
+            _fill_roles(roles, concept, story_subject or art.country)
+        else:
+            home = story_subject or art.country
+            side = {"exports": ("to", "from"), "imports": ("from", "to")}.get(concept)
+            if side and roles[side[0]] and not roles[side[1]] and home \
+                    and home not in roles[side[0]]:
+                roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
+    return roles
 
 
 def _collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -389,13 +704,25 @@ def _factor(r: dict[str, Any]) -> float | None:
     return None
 
 
+def _same_clause(r: dict[str, Any], m: dict[str, Any]) -> bool:
+    """Whether a change ``r`` and a level ``m`` are stated together in one clause ("rose 29%
+    to a record $180 billion", "by 1.5 times, to $30 billion")."""
+    if r.get("_sentence") is None or r.get("_sentence") != m.get("_sentence"):
+        return False
+    lo, hi = r["_clause"]
+    return lo <= m["start"] < hi or m.get("_clause") == r["_clause"]
+
+
 def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add the other end of each (money figure, ratio) pair on one concept and parties."""
+    """The other end of a change or a plan: a change and a level stated together in one
+    clause, or a plan's multiplier and its explicit base (same concept and parties).
+    Each multiplier implies one figure at most: the nearest it pairs with."""
     extra = []
     for r in rows:
         f = _factor(r)
         if f is None:
             continue
+        best = None
         for m in rows:
             if m["kind"] != "money" or m["concept"] != r["concept"] or m is r:
                 continue
@@ -404,40 +731,50 @@ def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue  # unknown parties never pair: "trade" alone is too vague
             if m["claim_type"] in {"target", "forecast"} and r["claim_type"] in {
                     "target", "forecast"}:
-                op, value, implies = "/", m["value"] / f, "level"  # the base a plan starts from
+                how = ("/", "level")  # the base a plan starts from
             elif m["claim_type"] in {"level", "change"} and r["claim_type"] == "change" \
-                    and m["sentence"] == r["sentence"]:
-                op, value, implies = "/", m["value"] / f, "level"  # "rose 1.5 times to $30bn"
+                    and _same_clause(r, m):
+                how = ("/", "level")  # "rose 1.5 times to $30bn"
             elif m["claim_type"] == "level" and r["claim_type"] in {"target", "forecast"}:
-                op, value, implies = "*", m["value"] * f, "target"  # the level a plan aims at
+                how = ("*", "target")  # the level a plan aims at
             else:
                 continue
-            if r["kind"] == "percent":
-                sign = "-" if r["change"] == "down" else "+"
-                factor_text = f"(1 {sign} {r['surface']})"
-            else:
-                factor_text = r["surface"]
-            usd = m["value_usd"]
+            distance = abs(int(m["start"]) - int(r["start"]))
+            if best is None or distance < best[0]:
+                best = (distance, m, how)
+        if best is None:
+            continue
+        _, m, (op, implies) = best
+        value = m["value"] / f if op == "/" else m["value"] * f
+        if r["kind"] == "percent":
+            sign = "-" if r["change"] == "down" else "+"
+            factor_text = f"(1 {sign} {r['surface']})"
+        else:
+            factor_text = r["surface"]
+        usd = m.get("value_usd", pd.NA)
+        if not pd.isna(usd):
             usd = usd / f if op == "/" else usd * f
-            extra.append({
-                **{k: m[k] for k in ("doc_id", "date", "source", "concept", "parties",
-                                     "party_from", "party_to", "unit")},
-                "claim_type": "implied", "value": value, "value_usd": usd, "bound": "~",
-                "change": pd.NA, "period": pd.NA, "speaker": pd.NA, "hedge": pd.NA,
-                "quantity_index": pd.NA, "start": pd.NA, "end": pd.NA,
-                "surface": f"{m['surface']} {op} {factor_text}",
-                "sentence": pd.NA, "derived_from": f"{m['claim_id']},{r['claim_id']}",
-                "claim_id": f"{m['claim_id']}{op}{r['claim_id'].rsplit(':', 1)[-1]}",
-                "kind": "money", "reported_by": pd.NA, "in_title": False, "mentions": 1,
-                "implies": implies,
-            })
+        extra.append({
+            **{k: m.get(k, pd.NA) for k in ("doc_id", "date", "source", "concept", "parties",
+                                             "party_from", "party_to", "unit", "fx_rate",
+                                             "fx_date", "fx_source", "fx_status", "country")},
+            "claim_type": "implied", "value": value, "value_usd": usd, "bound": "~",
+            "change": pd.NA, "period": pd.NA, "speaker": pd.NA, "hedge": pd.NA,
+            "quantity_index": pd.NA, "start": pd.NA, "end": pd.NA,
+            "surface": f"{m['surface']} {op} {factor_text}",
+            "sentence": pd.NA, "derived_from": f"{m['claim_id']},{r['claim_id']}",
+            "claim_id": f"{m['claim_id']}{op}{r['claim_id'].rsplit(':', 1)[-1]}",
+            "kind": "money", "reported_by": pd.NA, "in_title": False, "mentions": 1,
+            "implies": implies,
+        })
     return rows + extra
 
 
 # ------------------------------------------------------------------ public
 
 
-def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.DataFrame:
+def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
+                to: str | None = "USD") -> pd.DataFrame:
     """The claims table: one typed row per claim in each article (see the module doc).
 
     Requires: ``articles`` with a ``text`` column (also ``id``, ``date``, ``title``,
@@ -450,6 +787,18 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.Dat
     is modified.  Money figures are always claims (concept ``other`` when no concept
     word is near); percents, ratios and physical measures only when a concept word is
     in their clause; counts, bare numbers and spans of time never.
+
+    Money is converted at each article's date (:func:`econnews.normalize`: ECB daily
+    rates, then the Fed's H.10 monthly averages back to 1971): ``value_usd``,
+    ``fx_rate``, ``fx_date``, ``fx_source`` and ``fx_status`` come filled by default.
+    ``to="EUR"`` (any code :func:`econnews.normalize` knows) adds ``value_eur`` beside
+    ``value_usd``; ``to=None`` skips conversion (``value_usd`` is then taken from
+    ``quantities`` when they carry it, else NA). Quantities that already carry
+    ``value_usd`` keep it (your own ``rates=``).  A bracketed conversion ("24.2 trillion
+    pesos ($10.2bn; £5.5bn)") is one claim: the brackets go to ``conversions`` (and
+    ``stated_usd``), and give ``value_usd`` (``fx_source`` ``article``) when no rate
+    does.  Exchange rates ("152.50 yen to the dollar") get concept ``exchange_rate`` and
+    ``per``; they are never converted or summed.
 
     >>> q = pd.DataFrame({"doc_id": ["x"], "start": [26], "end": [35], "surface": ["$2 billion"],
     ...                   "kind": ["money"], "value": [2e9], "unit": ["USD"]})
@@ -466,6 +815,7 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.Dat
         schema.require(quantities, QUANTITY_COLUMNS, stage="find_claims")
         qs = quantities
     qs = qs.reset_index(drop=True).assign(_pos=range(len(qs)))
+    qs = _convert(qs, arts, to)
     key = qs["doc_id"].astype("string").fillna("\x00")
     ids = arts["id"].astype("string").fillna("\x00")
     if ids.duplicated().any():
@@ -481,8 +831,13 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.Dat
     rows: list[dict[str, Any]] = []
     for row, doc in zip(arts.itertuples(index=False), ids, strict=True):
         if doc not in by_doc:
-            continue
-        art = _Article.read(row)
+            text = "" if pd.isna(row.text) else str(row.text)
+            if not relative_changes(text):
+                continue  # no figure at all ("grew by a third" is read here, not extracted)
+            by_doc[doc] = qs.iloc[0:0]
+        q = by_doc[doc]
+        art = _Article.read(row, list(zip(q["start"].dropna().astype(int),
+                                          q["end"].dropna().astype(int), strict=True)))
         rows.extend(_article_claims(art, by_doc[doc].sort_values("start", kind="stable")))
     if not rows:
         return schema.empty(CLAIMS)
@@ -490,7 +845,36 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None) -> pd.Dat
     frame = frame.astype({c: object for c in frame.columns})
     frame = frame.where(frame.notna(), pd.NA)
     out = schema.coerce(frame, CLAIMS)
-    return out[list(CLAIMS)].reset_index(drop=True)
+    extra = [c for c in frame.columns if c.startswith("value_") and c not in CLAIMS]
+    for c in extra:
+        out[c] = out[c].astype(schema.FLOAT)
+    return out[list(CLAIMS) + extra].reset_index(drop=True)
+
+
+def _convert(qs: pd.DataFrame, arts: pd.DataFrame, to: str | None) -> pd.DataFrame:
+    """The quantities with ``value_usd`` (and ``value_<to>``) at each article's date."""
+    if to is None or qs.empty:
+        return qs
+    from ..normalization.convert import normalize
+
+    target = str(to).strip().upper()
+    money = qs["kind"].astype("string") == "money"
+    out = qs
+    if "date" not in out.columns or out["date"].isna().all():
+        dates = dict(zip(arts["id"].astype("string").fillna("\x00"), arts["date"], strict=True))
+        out = out.assign(date=out["doc_id"].astype("string").fillna("\x00").map(dates))
+    for col in ("low", "high"):
+        if col not in out.columns:
+            out = out.assign(**{col: out["value"]})
+    have = "value_usd" in qs.columns and qs.loc[money.fillna(False), "value_usd"].notna().any()
+    targets = [t for t in dict.fromkeys(["USD", target]) if not (t == "USD" and have)]
+    for t in targets:
+        conv = normalize(out, to=t)
+        keep = [f"value_{t.lower()}"]
+        if t == "USD":
+            keep += ["fx_rate", "fx_date", "fx_source", "fx_status"]
+        out = out.assign(**{c: conv[c] for c in keep})
+    return out
 
 
 def _measure(claim_type: str, implies: Any) -> str:
