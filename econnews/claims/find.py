@@ -325,18 +325,35 @@ class _Item:
 _FX_COLUMNS = ("value_usd", "fx_rate", "fx_date", "fx_source", "fx_status")
 
 
-def _items(art: _Article, qs: pd.DataFrame) -> list[_Item]:
-    items: list[_Item] = []
-    fx_cols = [c for c in qs.columns if c in _FX_COLUMNS or c.startswith("value_")]
-    fx_cols = [c for c in fx_cols if c != "value"]
-    for q in qs.to_dict("records"):
-        if pd.isna(q.get("start")) or pd.isna(q.get("end")):
+def _quantity_items(qs: pd.DataFrame) -> dict[str, list[_Item]]:
+    """Every quantity row with offsets as an :class:`_Item`, by doc_id key (one pass
+    over the columns: far faster than reading rows one by one)."""
+    fx_cols = [c for c in qs.columns if (c in _FX_COLUMNS or c.startswith("value_"))
+               and c != "value"]
+    n = len(qs)
+
+    def col(name: str) -> list[Any]:
+        return qs[name].tolist() if name in qs.columns else [pd.NA] * n
+
+    key = qs["doc_id"].astype("string").fillna("\x00").tolist()
+    fx = {c: col(c) for c in fx_cols}
+    out: dict[str, list[_Item]] = {}
+    for i, (doc, pos, kind, start, end, surface, value, unit, bound, change, per) in \
+            enumerate(zip(key, col("_pos"), col("kind"), col("start"), col("end"),
+                          col("surface"), col("value"), col("unit"), col("bound"),
+                          col("change"), col("per"), strict=True)):
+        if pd.isna(start) or pd.isna(end):
+            out.setdefault(doc, [])
             continue
-        kind = None if pd.isna(q.get("kind")) else str(q["kind"])
-        items.append(_Item(q["_pos"], kind, int(q["start"]), int(q["end"]), q["surface"],
-                           q["value"], q["unit"], q.get("bound", pd.NA),
-                           q.get("change", pd.NA), q.get("per", pd.NA),
-                           {c: q[c] for c in fx_cols}))
+        out.setdefault(doc, []).append(_Item(
+            pos, None if pd.isna(kind) else str(kind), int(start), int(end), surface, value,
+            unit, bound, change, per, {c: fx[c][i] for c in fx_cols}))
+    return out
+
+
+def _items(art: _Article, found: list[_Item]) -> list[_Item]:
+    """The article's figures in text order, with the relative changes read here."""
+    items = list(found)
     for sent in art.sentences:
         for a, b, surface, pct, change in relative_changes(sent.text, sent.start):
             items = [i for i in items if not (i.start < b and a < i.end)]
@@ -415,7 +432,7 @@ def _main_period(art: _Article, sent: _Sentence, it: _Item,
     return resolve_period(text, art.date, it.start - sent.start - lo, it.end - sent.start - lo)
 
 
-def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
+def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     spans = [(s.start, s.end) for s in art.sentences]
     last_named: str | None = None
@@ -432,7 +449,7 @@ def _article_claims(art: _Article, qs: pd.DataFrame) -> list[dict[str, Any]]:
                 code = owner_place(sent.places, c, art.text)
                 if code:
                     subject = code
-    items = _items(art, qs)
+    items = _items(art, found)
     converts = _conversions(art, items)
     by_anchor: dict[int, list[_Item]] = {}
     for k, a in converts.items():
@@ -827,18 +844,17 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
         warnings.warn(f"find_claims: {len(unknown)} doc_id(s) in quantities have no article "
                       f"(e.g. {unknown[0]!r}); their quantities are skipped",
                       EconnewsWarning, stacklevel=2)
-    by_doc = dict(iter(qs.groupby(key, sort=False))) if len(qs) else {}
+    by_doc = _quantity_items(qs) if len(qs) else {}
     rows: list[dict[str, Any]] = []
     for row, doc in zip(arts.itertuples(index=False), ids, strict=True):
         if doc not in by_doc:
             text = "" if pd.isna(row.text) else str(row.text)
             if not relative_changes(text):
                 continue  # no figure at all ("grew by a third" is read here, not extracted)
-            by_doc[doc] = qs.iloc[0:0]
-        q = by_doc[doc]
-        art = _Article.read(row, list(zip(q["start"].dropna().astype(int),
-                                          q["end"].dropna().astype(int), strict=True)))
-        rows.extend(_article_claims(art, by_doc[doc].sort_values("start", kind="stable")))
+            by_doc[doc] = []
+        found = sorted(by_doc[doc], key=lambda i: i.start)
+        art = _Article.read(row, [(i.start, i.end) for i in found])
+        rows.extend(_article_claims(art, found))
     if not rows:
         return schema.empty(CLAIMS)
     frame = pd.DataFrame(rows)

@@ -573,6 +573,11 @@ Thursday Friday Saturday Sunday
 """))
 
 
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    return bool(find_places(word))
+
+
 def company_concept(c: ConceptMatch, text: str,
                     companies: list[tuple[int, int]]) -> ConceptMatch:
     """``c`` as a company concept when a company owns it: "Bayer's turnover", "parent
@@ -594,7 +599,7 @@ def company_concept(c: ConceptMatch, text: str,
     m = _COMPANY_OWNER.search(head)
     if m and m.group("name"):
         name = m.group("name")
-        owned = owned or (name not in _NOT_COMPANIES and not find_places(name)
+        owned = owned or (name not in _NOT_COMPANIES and not _is_place(name)
                           and not name.isupper())
     elif m:
         owned = True
@@ -660,7 +665,9 @@ def relative_changes(sentence: str, offset: int = 0) -> list[tuple[int, int, str
     >>> relative_changes("Exports to China grew by a third last year.")
     [(22, 32, 'by a third', 33.33333333333333, 'up')]
     """
-    out = []
+    out: list[tuple[int, int, str, float, str]] = []
+    if " by " not in sentence and "\nby " not in sentence:
+        return out
     for m in _RELATIVE.finditer(sentence):
         fig = m.group("fig").lower()
         word = re.sub(r"^(?:about|around|nearly|almost|roughly|more than|some)\s+", "", fig)
