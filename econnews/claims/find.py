@@ -271,7 +271,8 @@ _COMPARE_GAP = re.compile(
     r"\A[^;.]{0,80}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|after)\b[^;.]*\Z",
     re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"\A[^;.]{0,60}?(?:\band\b|,)[^;.]*\Z")
-_COMPARE_WORD = re.compile(r"\b(?:from|against|compared|versus|vs|after)\b", re.IGNORECASE)
+_COMPARE_WORD = re.compile(r"\b(?:from|against|compared|versus|vs|after|than)\b",
+                           re.IGNORECASE)
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|or\s+)?\Z")
 _CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*(?:or\s+)?\Z")
 _CONVERSION_CLOSE = re.compile(r"\s*[;,/)]")
@@ -294,6 +295,30 @@ _BOTH_SIDES = re.compile(r"\b(?:between|of|by)\s+(?:the\s+)?(?:two|both)\s+"
                          r"(?:countries|nations|sides|states|governments)\b", re.IGNORECASE)
 _ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fell|grew|"
                            r"increased|decreased|declined|widened|narrowed)\b")
+
+
+_ELIDED_SCALE = re.compile(r"\b(?:billion|million|trillion|bln|mln|bn|tn)\b", re.IGNORECASE)
+_BALANCES = {"budget", "current_account", "balance_of_payments", "trade_surplus",
+             "trade_deficit"}
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
+
+
+def _hedges_outside_asides(text: str, lo: int, hi: int) -> tuple[list[str], str]:
+    """Hedges in ``text[lo:hi]`` outside a relative aside (", which had accepted the
+    offer,"): the aside's words are about something else."""
+    parts, pos = [], lo
+    for m in _ASIDE.finditer(text, lo, hi):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, hi))
+    words: list[str] = []
+    kind = ""
+    for a, b in parts:
+        w, k = find_hedges(text, a, b)
+        words += [x for x in w if x not in words]
+        if k == "target" or (k == "forecast" and kind != "target"):
+            kind = k
+    return words, kind
 
 
 def _generic(c: ConceptMatch, text: str) -> bool:
@@ -392,11 +417,22 @@ def _is_rate(art: _Article, it: _Item, clause: tuple[int, int]) -> bool:
     return bool(_RATE_BEFORE.search(art.text[clause[0]:it.start]))
 
 
-def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None) -> None:
-    """Give the story's subject the role a figure's owner has for ``concept``."""
+_DEBT_WORD = re.compile(r"debts?|owe[sd]?|owing|borrow\w*", re.IGNORECASE)
+
+
+def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None,
+                word: str = "", owner: bool = True) -> None:
+    """Give a figure's subject the role an owner has for ``concept``: "Japan's exports"
+    (from), "West Germany posted a surplus" (its own).  A country's debt is what it
+    owes (to); a subject that does not own the concept word (``owner=False``) is only
+    a party to aid, loans and investment, whose direction its verb would have to say."""
     if code is None:
         return
     role = "party" if concept in UNDIRECTED else OWNER_ROLE.get(concept, "party")
+    if concept == "loans" and _DEBT_WORD.fullmatch(word.split()[-1] if word else ""):
+        role = "to"
+    elif not owner and concept in {"aid", "loans", "investment", "fdi"}:
+        role = "party"
     if code not in roles["from"] + roles["to"] + roles["party"]:
         roles[role].append(code)
 
@@ -422,11 +458,23 @@ def _last_two(art: _Article, idx: int) -> list[str]:
     return []
 
 
+_TRAILING_PERIOD = re.compile(
+    r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?:the\s+)?(?:(?:19|20)\d\d|"
+    r"last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|(?:first|second|third|"
+    r"fourth)\s+quarter)\b", re.IGNORECASE)
+
+
 def _main_period(art: _Article, sent: _Sentence, it: _Item,
-                 clause: tuple[int, int]) -> str | None:
+                 clause: tuple[int, int], prev_end: int | None = None) -> str | None:
     """The period of a figure, read in its clause up to the comparison that may follow
     it ("rose to X in March from Y in February": March)."""
     lo, hi = clause[0] - sent.start, clause[1] - sent.start
+    if prev_end is not None and clause[0] <= prev_end <= it.start:
+        lo = prev_end - sent.start
+        trailing = _TRAILING_PERIOD.match(sent.text, lo)
+        if trailing and trailing.end() <= it.start - sent.start:
+            lo = trailing.end()  # "from 15.2 billion last year": last year is 15.2's
     m = _COMPARE_WORD.search(sent.text, it.end - sent.start, hi)
     text = sent.text[lo:hi if m is None else m.start()]
     return resolve_period(text, art.date, it.start - sent.start - lo, it.end - sent.start - lo)
@@ -439,11 +487,19 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
     named_before: dict[int, str | None] = {}
     subject_at: dict[int, str | None] = {}
     subject = None
+    known: list[str] = []
     for i, sent in enumerate(art.sentences):
         named_before[i] = last_named
         subject_at[i] = subject
         if sent.speaker and sent.speaker.name not in _PRONOUN_SPEAKERS:
             last_named = sent.speaker.name
+            known.append(last_named)
+        else:
+            first = re.match(r"\s*([A-Z][a-z]+)\s+[a-z]", sent.text)
+            if first:  # "Tamura read out a summary": a named speaker is the subject again
+                name = next((k for k in reversed(known)
+                             if k.split()[-1] == first.group(1)), None)
+                last_named = name or last_named
         for c in sent.concepts:
             if c.concept in FAMILY:
                 code = owner_place(sent.places, c, art.text)
@@ -457,8 +513,23 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
     prev: dict[str, Any] | None = None
     prev_item: _Item | None = None
     prev_sentence_period: dict[int, str | None] = {}
+    last_money: _Item | None = None
+    last_balance: str | None = None
+    balance_seen = -1
     for k, it in enumerate(items):
         kind = it.kind
+        if kind == "money" and k not in converts:
+            last_money = it
+        elif kind == "number" and last_money is not None and _ELIDED_SCALE.search(
+                str(it.surface)) and not pd.isna(it.value) and float(it.value) >= 1e5:
+            # "Exports rose to a record 6.93 billion from 6.20 billion": an amount whose
+            # currency was stated before in the article
+            fx = dict(last_money.fx)
+            rate = fx.get("fx_rate", pd.NA)
+            fx["value_usd"] = pd.NA if pd.isna(rate) else float(it.value) * float(rate)
+            it = _Item(it.pos, "money", it.start, it.end, it.surface, it.value,
+                       last_money.unit, it.bound, it.change, it.per, fx)
+            kind = "money"
         if k in converts or kind not in {"money", *_CONCEPT_BOUND_KINDS}:
             continue
         start, end = it.start, it.end
@@ -468,9 +539,19 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
         sent = art.sentences[idx]
         if prev is not None and prev["_sentence"] != idx:
             prev = prev_item = None
+        while balance_seen < idx:  # the last balance the article named explicitly
+            balance_seen += 1
+            for c in art.sentences[balance_seen].concepts:
+                if c.concept in _BALANCES and not _generic(c, art.text):
+                    last_balance = c.concept
         clause = clause_around(sent.text, sent.start, start, end)
         cmatch = nearest_concept(sent.concepts, start, end, clause)
-        if cmatch is not None and cmatch.start >= end and _generic(cmatch, art.text):
+        if cmatch is not None and _generic(cmatch, art.text) and last_balance in {
+                "budget", "current_account", "balance_of_payments"}:
+            # "reducing the deficit to $230bn" in a budget story
+            cmatch = ConceptMatch(cmatch.start, cmatch.end, last_balance)
+        if cmatch is not None and cmatch.start >= end and _generic(cmatch, art.text) \
+                and not any(end <= p.start < cmatch.start for p in sent.places):
             # "Transfer payments narrowed to a 140 mln dlr deficit": the bare balance word
             # after the figure is the subject's balance
             before = [c for c in sent.concepts if clause[0] <= c.start and c.end <= start]
@@ -501,15 +582,19 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
                 # noun after "of" is what the share measures
                 own = [c for c in sent.concepts if share.start("what") <= c.start
                        and c.end <= share.end("what")]
-                if not own:
+                if own:
+                    cmatch = own[0]
+                elif prev is not None and prev["kind"] == "percent" and prev_item is not None \
+                        and _CHAIN_GAP.match(art.text[prev_item.end:start]):
+                    compared = prev  # "90 pct of its exports, 72 pct of its appliances"
+                else:
                     continue
-                cmatch = own[0]
         per = None if pd.isna(it.per) else str(it.per)
         rate = _is_rate(art, it, clause)
         scope = clause[0]
         for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
             scope = m.end()  # "a deficit, which last year reached ...": its own verb
-        hedges, hedge_kind = find_hedges(art.text, scope, start)
+        hedges, hedge_kind = _hedges_outside_asides(art.text, scope, start)
         after = _SECONDARY_WORDS.match(art.text, end, min(len(art.text), sent.end))
         if after:
             more, more_kind = find_hedges(art.text, end, after.end())
@@ -551,10 +636,18 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
                 concept = "prices"  # "410 dlrs an ounce": a price, never summed as trade
             roles = _roles(art, idx, sent, cmatch, clause, concept, subject_at[idx], start)
             src, dst, parties = _roles_to_parties(roles)
+            mirror = {"exports": "imports", "imports": "exports"}.get(concept)
+            if mirror and prev is not None and prev["concept"] == mirror and \
+                    prev["party_from"] and prev["party_to"] and not any(
+                        clause[0] <= p.start < clause[1] for p in sent.places):
+                # "imports from the EC worth $5.7bn and exports worth $2.6bn": the other way
+                src, dst = prev["party_to"], prev["party_from"]
+                parties = [src, dst]
             claim_type = _claim_type(hedge_kind, hint, change, kind)
             if owner is not None and claim_type in {"level", "change", "ratio"}:
                 claim_type = "target"  # the figure is part of somebody's plan
-            period = _main_period(art, sent, it, clause)
+            period = _main_period(art, sent, it, clause,
+                                  prev_item.end if prev_item is not None else None)
             if period is None and concept in FAMILY:
                 # a coordinated clause, or the next sentence, keeps the period told before
                 period = prev_sentence_period.get(idx) or prev_sentence_period.get(idx - 1)
@@ -641,7 +734,8 @@ def _roles(art: _Article, idx: int, sent: _Sentence, cmatch: ConceptMatch | None
         subject = _first_subject(sent.places, sent.start, first, art.text, [])
         in_clause = [p.code for p in sent.places if clause[0] <= p.start < first]
         if subject and (not in_clause or subject in in_clause):
-            _fill_roles(roles, concept, subject)
+            _fill_roles(roles, concept, subject, art.text[cmatch.start:cmatch.end],
+                        owner=False)
             for code in in_clause:
                 if code not in roles["from"] + roles["to"] + roles["party"]:
                     roles["party"].append(code)
@@ -653,10 +747,13 @@ def _roles(art: _Article, idx: int, sent: _Sentence, cmatch: ConceptMatch | None
         roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
     if cmatch is not None and concept in FAMILY:
         if not any(roles.values()):
-            _fill_roles(roles, concept, story_subject or art.country)
+            _fill_roles(roles, concept, story_subject or art.country,
+                        art.text[cmatch.start:cmatch.end], owner=False)
         else:
             home = story_subject or art.country
-            side = {"exports": ("to", "from"), "imports": ("from", "to")}.get(concept)
+            side = {"exports": ("to", "from"), "imports": ("from", "to"),
+                    "trade_surplus": ("to", "from"),
+                    "trade_deficit": ("to", "from")}.get(concept)
             if side and roles[side[0]] and not roles[side[1]] and home \
                     and home not in roles[side[0]]:
                 roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
