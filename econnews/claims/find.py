@@ -420,8 +420,17 @@ def _is_rate(art: _Article, it: _Item, clause: tuple[int, int]) -> bool:
 _DEBT_WORD = re.compile(r"debts?|owe[sd]?|owing|borrow\w*", re.IGNORECASE)
 
 
+_BUYER_VERB = re.compile(r"\s+(?:takes|took|buys|bought|absorbs|absorbed|receives|"
+                         r"received|imports|imported|purchases|purchased)\b")
+_DONOR_VERB = re.compile(r"\b(?:donat(?:e|es|ed|ing)|give[sn]?|gave|giving|provided?|"
+                         r"provides|providing|pledged?|pledges|lent|lend|lends|grant(?:s|ed))\b",
+                         re.IGNORECASE)
+_RECIPIENT_CUE = re.compile(r"\b(?:donors?['’]?|needs?|needed|receive[sd]?|receiving|got|"
+                            r"gets|accept(?:s|ed)?|owes|owed|creditors?)\b", re.IGNORECASE)
+
+
 def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None,
-                word: str = "", owner: bool = True) -> None:
+                word: str = "", owner: bool = True, context: str = "") -> None:
     """Give a figure's subject the role an owner has for ``concept``: "Japan's exports"
     (from), "West Germany posted a surplus" (its own).  A country's debt is what it
     owes (to); a subject that does not own the concept word (``owner=False``) is only
@@ -429,10 +438,15 @@ def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None,
     if code is None:
         return
     role = "party" if concept in UNDIRECTED else OWNER_ROLE.get(concept, "party")
-    if concept == "loans" and _DEBT_WORD.fullmatch(word.split()[-1] if word else ""):
+    last = word.split()[-1] if word else ""
+    if concept == "loans" and _DEBT_WORD.fullmatch(last):
         role = "to"
     elif not owner and concept in {"aid", "loans", "investment", "fdi"}:
         role = "party"
+        if _DONOR_VERB.fullmatch(last):
+            role = "from"  # "the law requires the U.S. to donate ...": the giver
+        elif _RECIPIENT_CUE.search(context):
+            role = "to"  # "a $1.7bn donors' aid package", "assistance was needed"
     if code not in roles["from"] + roles["to"] + roles["party"]:
         roles[role].append(code)
 
@@ -637,9 +651,9 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
             roles = _roles(art, idx, sent, cmatch, clause, concept, subject_at[idx], start)
             src, dst, parties = _roles_to_parties(roles)
             mirror = {"exports": "imports", "imports": "exports"}.get(concept)
-            if mirror and prev is not None and prev["concept"] == mirror and \
-                    prev["party_from"] and prev["party_to"] and not any(
-                        clause[0] <= p.start < clause[1] for p in sent.places):
+            if mirror and prev is not None and prev_item is not None and \
+                    prev["concept"] == mirror and prev["party_from"] and prev["party_to"] \
+                    and not any(prev_item.end <= p.start < end for p in sent.places):
                 # "imports from the EC worth $5.7bn and exports worth $2.6bn": the other way
                 src, dst = prev["party_to"], prev["party_from"]
                 parties = [src, dst]
@@ -708,6 +722,11 @@ def _roles(art: _Article, idx: int, sent: _Sentence, cmatch: ConceptMatch | None
         subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
         if subject and subject not in roles["party"]:
             roles["party"].insert(0, subject)
+    if concept == "exports" and roles["from"] and not roles["to"]:
+        for p in sent.places:  # "The U.S. takes 90 pct of Korea's exports": the buyer
+            if clause[0] <= p.start < start and p.code not in roles["from"] and \
+                    _BUYER_VERB.match(art.text, p.end):
+                roles["to"] = [p.code]
     if cmatch is not None:
         for p in sent.places:  # "..., and Korea's to increase to 6.5 billion": elided owner
             if cmatch.end <= p.start and p.end <= start and _ELIDED_OWNER.match(art.text, p.end):
@@ -735,7 +754,7 @@ def _roles(art: _Article, idx: int, sent: _Sentence, cmatch: ConceptMatch | None
         in_clause = [p.code for p in sent.places if clause[0] <= p.start < first]
         if subject and (not in_clause or subject in in_clause):
             _fill_roles(roles, concept, subject, art.text[cmatch.start:cmatch.end],
-                        owner=False)
+                        owner=False, context=art.text[clause[0]:clause[1]])
             for code in in_clause:
                 if code not in roles["from"] + roles["to"] + roles["party"]:
                     roles["party"].append(code)
@@ -748,7 +767,8 @@ def _roles(art: _Article, idx: int, sent: _Sentence, cmatch: ConceptMatch | None
     if cmatch is not None and concept in FAMILY:
         if not any(roles.values()):
             _fill_roles(roles, concept, story_subject or art.country,
-                        art.text[cmatch.start:cmatch.end], owner=False)
+                        art.text[cmatch.start:cmatch.end], owner=False,
+                        context=art.text[clause[0]:clause[1]])
         else:
             home = story_subject or art.country
             side = {"exports": ("to", "from"), "imports": ("from", "to"),

@@ -3,9 +3,9 @@
 A figure whose sentence names no country takes the story's country.  That country
 comes, first to last, from the article's own metadata (a ``country`` column, Reuters'
 ``places`` tags, a ``dateline`` column), then from a dateline at the start of the
-text ("BEIJING —", "TOKYO, March 3 -").  The subject set earlier in the story
-("Japan's trade surplus ... The surplus fell") is read by :mod:`.find` as it walks the
-sentences.
+text ("BEIJING —", "TOKYO, March 3 -").  Without either, the country the headline
+(the text's first line) names.  The subject set earlier in the story ("Japan's trade
+surplus ... The surplus fell") is read by :mod:`.find` as it walks the sentences.
 
 >>> story_country(text="TOKYO, March 3 - Exports rose.", date="1987-03-03")
 'JPN'
@@ -105,4 +105,9 @@ def story_country(*, country: Any = None, places: Any = None, dateline: Any = No
         return tagged[0]
     if from_line and (not tagged or from_line in tagged):
         return from_line
-    return tagged[0] if tagged else from_line
+    if tagged:
+        return tagged[0]
+    # no metadata and no dateline: the country the headline (the first line) names
+    head = (text or "").lstrip().split("\n", 1)[0][:200]
+    named = [p for p in find_places(head, date=date) if p.kind != "bloc"]
+    return named[0].code if named else None
