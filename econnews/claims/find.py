@@ -460,6 +460,24 @@ def _first_subject(places: list[Place], lo: int, before: int, text: str,
     return None
 
 
+def _align_year(own: str | None, base: Any, tail: str) -> str | None:
+    """A comparison's month or quarter without a year sits at or before the figure it is
+    compared with: "9 billion in the fourth quarter of 1986 from 8 billion in the third
+    quarter" is 1986Q3; "in January from 5 billion in December" is the December before."""
+    if own is None or not isinstance(base, str) or re.search(r"\b(?:19|20)\d\d\b", tail):
+        return own
+    m, b = _YEAR_PART.fullmatch(own), _YEAR_PART.fullmatch(base)
+    if not m or not b or not m.group(2) or m.group(2)[0] != b.group(2)[:1]:
+        return own
+    year = int(b.group(1))
+    if m.group(2) > b.group(2):
+        year -= 1
+    return f"{year}{m.group(2)}"
+
+
+_YEAR_PART = re.compile(r"((?:19|20)\d\d)((?:Q[1-4]|-\d\d)?)")
+
+
 def _last_two(art: _Article, idx: int) -> list[str]:
     """The two countries named last up to sentence ``idx`` ("the two countries")."""
     seen: list[str] = []
@@ -641,7 +659,7 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
             tail = sent.text[end - sent.start:seg_end]
             own = resolve_period(tail, art.date, 0, 0)
             rel = comparison_period(compared["period"], tail)
-            period = rel or own
+            period = rel or _align_year(own, compared["period"], tail)
         else:
             concept = cmatch.concept if cmatch else "other"
             if rate:
