@@ -460,6 +460,14 @@ def _first_subject(places: list[Place], lo: int, before: int, text: str,
     return None
 
 
+def _compared_period(art: _Article, sent: _Sentence, end: int, nxt: int,
+                     base: Any) -> str | None:
+    """A comparison figure's period from its own words (up to the next figure)."""
+    tail = sent.text[end - sent.start:min(nxt, sent.end) - sent.start]
+    own = resolve_period(tail, art.date, 0, 0)
+    return comparison_period(base, tail) or _align_year(own, base, tail)
+
+
 def _align_year(own: str | None, base: Any, tail: str) -> str | None:
     """A comparison's month or quarter without a year sits at or before the figure it is
     compared with: "9 billion in the fourth quarter of 1986 from 8 billion in the third
@@ -512,9 +520,48 @@ def _main_period(art: _Article, sent: _Sentence, it: _Item,
     return resolve_period(text, art.date, it.start - sent.start - lo, it.end - sent.start - lo)
 
 
-def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    spans = [(s.start, s.end) for s in art.sentences]
+def _concept(art: _Article, sent: _Sentence, clause: tuple[int, int], start: int, end: int,
+             last_balance: str | None) -> ConceptMatch | None:
+    """The concept word a figure belongs to."""
+    cmatch = nearest_concept(sent.concepts, start, end, clause)
+    if cmatch is None or not _generic(cmatch, art.text):
+        return cmatch
+    if last_balance in {"budget", "current_account", "balance_of_payments"}:
+        # "reducing the deficit to $230bn" in a budget story
+        return ConceptMatch(cmatch.start, cmatch.end, last_balance)
+    if cmatch.start >= end and not any(end <= p.start < cmatch.start for p in sent.places):
+        # "Transfer payments narrowed to a 140 mln dlr deficit": the bare balance word
+        # after the figure is the subject's balance
+        before = [c for c in sent.concepts if clause[0] <= c.start and c.end <= start]
+        if before:
+            return before[-1]
+    return cmatch
+
+
+def _measured(art: _Article, sent: _Sentence, it: _Item, prev: dict[str, Any] | None,
+              prev_item: _Item | None) -> ConceptMatch | dict[str, Any] | bool | None:
+    """What a percent or ratio measures: None when not a concept's figure ("the 70 pct rise
+    of the dollar", "72.1 pct of its trade-weighted index"), the concept word after
+    "pct of" ("90 pct of Korea's exports"), the claim a listed share runs on from
+    ("..., 72 pct of its appliances"), or True (read it as usual)."""
+    move = _MOVE_OF.match(art.text, it.end)
+    if move and not find_concepts(move.group("what")):
+        return None
+    share = _SHARE_OF.match(art.text, it.end)
+    if not share or it.kind != "percent":
+        return True
+    own = [c for c in sent.concepts if share.start("what") <= c.start
+           and c.end <= share.end("what")]
+    if own:
+        return own[0]
+    if prev is not None and prev["kind"] == "percent" and prev_item is not None \
+            and _CHAIN_GAP.match(art.text[prev_item.end:it.start]):
+        return prev
+    return None
+
+
+def _walk_story(art: _Article) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """Per sentence: the last named speaker and the story's subject before it."""
     last_named: str | None = None
     named_before: dict[int, str | None] = {}
     subject_at: dict[int, str | None] = {}
@@ -537,6 +584,82 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
                 code = owner_place(sent.places, c, art.text)
                 if code:
                     subject = code
+    return named_before, subject_at
+
+
+def _elided_money(it: _Item, last_money: _Item | None) -> _Item:
+    """"Exports rose to a record 6.93 billion from 6.20 billion": an amount whose currency
+    the article stated before (the last money figure's unit and rate)."""
+    if it.kind != "number" or last_money is None or not _ELIDED_SCALE.search(
+            str(it.surface)) or pd.isna(it.value) or float(it.value) < 1e5:
+        return it
+    fx = dict(last_money.fx)
+    rate = fx.get("fx_rate", pd.NA)
+    fx["value_usd"] = pd.NA if pd.isna(rate) else float(it.value) * float(rate)
+    return _Item(it.pos, "money", it.start, it.end, it.surface, it.value, last_money.unit,
+                 it.bound, it.change, it.per, fx)
+
+
+def _comparison(art: _Article, sent: _Sentence, prev: dict[str, Any] | None,
+                prev_item: _Item | None, cmatch: ConceptMatch | None,
+                start: int) -> dict[str, Any] | None:
+    """The claim a figure is compared with ("from 8.9 billion in April"), or None."""
+    if prev is None or prev_item is None or prev["concept"] in {"other", "exchange_rate"}:
+        return None
+    gap = art.text[prev_item.end:start]
+    chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap)
+    named = any(prev_item.end <= p.start < start for p in sent.places)
+    if (_COMPARE_GAP.match(gap) or chained) and not named and (
+            cmatch is None or cmatch == prev["_cmatch"]
+            or cmatch.start < prev_item.start or _generic(cmatch, art.text)):
+        return prev if prev["_compared"] is None else prev["_compared"]
+    return None
+
+
+def _voice(art: _Article, sent: _Sentence, clause: tuple[int, int], start: int, end: int,
+           named: str | None) -> tuple[list[str], str, str | None, str | None, str, bool]:
+    """Hedges, their claim type, speaker, reporting voice, the verb's hint and whether the
+    figure belongs to somebody's plan."""
+    scope = clause[0]
+    for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
+        scope = m.end()  # "a deficit, which last year reached ...": its own verb
+    hedges, hedge_kind = _hedges_outside_asides(art.text, scope, start)
+    after = _SECONDARY_WORDS.match(art.text, end, min(len(art.text), sent.end))
+    if after:
+        more, more_kind = find_hedges(art.text, end, after.end())
+        hedges += [h for h in more if h not in hedges]
+        hedge_kind = hedge_kind if hedge_kind == "target" else (more_kind or hedge_kind)
+    speaker = sent.speaker
+    owner = proposal_owner(sent.text, sent.start, start)
+    name = reported_by = None
+    if speaker is not None:
+        name = speaker.name
+        if name in _PRONOUN_SPEAKERS:
+            name = named
+    if owner is not None:
+        reported_by, name = name, owner[0]
+        if reported_by == name:
+            reported_by = None
+    hint = speaker.hint if speaker is not None else ""
+    return hedges, hedge_kind, name, reported_by, hint, owner is not None
+
+
+def _row_fx(it: _Item, conv: list[_Item], rate: bool) -> tuple[dict[str, Any], Any]:
+    """The fx columns of a claim and the dollars its brackets state."""
+    fx = dict(it.fx)
+    stated = next((c.value for c in conv if c.unit == "USD"), pd.NA)
+    if rate:
+        fx = {}  # a rate is no amount: never converted, never summed
+    elif conv and pd.isna(fx.get("value_usd", pd.NA)) and not pd.isna(stated):
+        fx.update({"value_usd": stated, "fx_source": "article", "fx_status": "same",
+                   "fx_rate": stated / it.value if it.value else pd.NA})
+    return fx, stated
+
+
+def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    spans = [(s.start, s.end) for s in art.sentences]
+    named_before, subject_at = _walk_story(art)
     items = _items(art, found)
     converts = _conversions(art, items)
     by_anchor: dict[int, list[_Item]] = {}
@@ -549,19 +672,10 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
     last_balance: str | None = None
     balance_seen = -1
     for k, it in enumerate(items):
-        kind = it.kind
-        if kind == "money" and k not in converts:
+        if it.kind == "money" and k not in converts:
             last_money = it
-        elif kind == "number" and last_money is not None and _ELIDED_SCALE.search(
-                str(it.surface)) and not pd.isna(it.value) and float(it.value) >= 1e5:
-            # "Exports rose to a record 6.93 billion from 6.20 billion": an amount whose
-            # currency was stated before in the article
-            fx = dict(last_money.fx)
-            rate = fx.get("fx_rate", pd.NA)
-            fx["value_usd"] = pd.NA if pd.isna(rate) else float(it.value) * float(rate)
-            it = _Item(it.pos, "money", it.start, it.end, it.surface, it.value,
-                       last_money.unit, it.bound, it.change, it.per, fx)
-            kind = "money"
+        it = _elided_money(it, last_money)
+        kind = it.kind
         if k in converts or kind not in {"money", *_CONCEPT_BOUND_KINDS}:
             continue
         start, end = it.start, it.end
@@ -577,73 +691,23 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
                 if c.concept in _BALANCES and not _generic(c, art.text):
                     last_balance = c.concept
         clause = clause_around(sent.text, sent.start, start, end)
-        cmatch = nearest_concept(sent.concepts, start, end, clause)
-        if cmatch is not None and _generic(cmatch, art.text) and last_balance in {
-                "budget", "current_account", "balance_of_payments"}:
-            # "reducing the deficit to $230bn" in a budget story
-            cmatch = ConceptMatch(cmatch.start, cmatch.end, last_balance)
-        if cmatch is not None and cmatch.start >= end and _generic(cmatch, art.text) \
-                and not any(end <= p.start < cmatch.start for p in sent.places):
-            # "Transfer payments narrowed to a 140 mln dlr deficit": the bare balance word
-            # after the figure is the subject's balance
-            before = [c for c in sent.concepts if clause[0] <= c.start and c.end <= start]
-            if before:
-                cmatch = before[-1]
+        cmatch = _concept(art, sent, clause, start, end, last_balance)
         # a comparison figure takes the concept of the figure it is compared with
-        compared = None
-        if prev is not None and prev_item is not None and prev["concept"] not in {
-                "other", "exchange_rate"}:
-            gap = art.text[prev_item.end:start]
-            chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap)
-            named = any(prev_item.end <= p.start < start for p in sent.places)
-            if (_COMPARE_GAP.match(gap) or chained) and not named and (
-                    cmatch is None or cmatch == prev["_cmatch"]
-                    or cmatch.start < prev_item.start or _generic(cmatch, art.text)):
-                compared = prev if prev["_compared"] is None else prev["_compared"]
+        compared = _comparison(art, sent, prev, prev_item, cmatch, start)
         if compared is None and cmatch is None and kind != "money":
             continue
         if kind == "measure" and _TIME_UNIT.search(str(it.unit)):
             continue  # "the first 20 days of February": a span of time, not a claim
         if kind in {"percent", "ratio"} and compared is None:
-            move = _MOVE_OF.match(art.text, end)
-            if move and not find_concepts(move.group("what")):
-                continue  # "the 70 pct rise of the dollar": not the concept's figure
-            share = _SHARE_OF.match(art.text, end)
-            if share and kind == "percent":
-                # "72.1 pct of its trade-weighted index", "90 pct of Korea's exports": the
-                # noun after "of" is what the share measures
-                own = [c for c in sent.concepts if share.start("what") <= c.start
-                       and c.end <= share.end("what")]
-                if own:
-                    cmatch = own[0]
-                elif prev is not None and prev["kind"] == "percent" and prev_item is not None \
-                        and _CHAIN_GAP.match(art.text[prev_item.end:start]):
-                    compared = prev  # "90 pct of its exports, 72 pct of its appliances"
-                else:
-                    continue
+            measured = _measured(art, sent, it, prev, prev_item)
+            if measured is None:
+                continue
+            cmatch = measured if isinstance(measured, ConceptMatch) else cmatch
+            compared = measured if isinstance(measured, dict) else None
         per = None if pd.isna(it.per) else str(it.per)
         rate = _is_rate(art, it, clause)
-        scope = clause[0]
-        for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
-            scope = m.end()  # "a deficit, which last year reached ...": its own verb
-        hedges, hedge_kind = _hedges_outside_asides(art.text, scope, start)
-        after = _SECONDARY_WORDS.match(art.text, end, min(len(art.text), sent.end))
-        if after:
-            more, more_kind = find_hedges(art.text, end, after.end())
-            hedges += [h for h in more if h not in hedges]
-            hedge_kind = hedge_kind if hedge_kind == "target" else (more_kind or hedge_kind)
-        speaker = sent.speaker
-        owner = proposal_owner(sent.text, sent.start, start)
-        name = reported_by = None
-        if speaker is not None:
-            name = speaker.name
-            if name in _PRONOUN_SPEAKERS:
-                name = named_before[idx]
-        if owner is not None:
-            reported_by, name = name, owner[0]
-            if reported_by == name:
-                reported_by = None
-        hint = speaker.hint if speaker is not None else ""
+        hedges, hedge_kind, name, reported_by, hint, planned = _voice(
+            art, sent, clause, start, end, named_before[idx])
         change = it.change
         if pd.isna(change) and kind in {"ratio", "percent"}:
             verb = _CHANGE_VERB.search(art.text, clause[0], start)
@@ -655,11 +719,7 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
             parties = compared["_parties"]
             claim_type = "change" if isinstance(change, str) and kind != "money" else "level"
             nxt = items[k + 1].start if k + 1 < len(items) else sent.end
-            seg_end = min(nxt, sent.end) - sent.start
-            tail = sent.text[end - sent.start:seg_end]
-            own = resolve_period(tail, art.date, 0, 0)
-            rel = comparison_period(compared["period"], tail)
-            period = rel or _align_year(own, compared["period"], tail)
+            period = _compared_period(art, sent, end, nxt, compared["period"])
         else:
             concept = cmatch.concept if cmatch else "other"
             if rate:
@@ -676,7 +736,7 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
                 src, dst = prev["party_to"], prev["party_from"]
                 parties = [src, dst]
             claim_type = _claim_type(hedge_kind, hint, change, kind)
-            if owner is not None and claim_type in {"level", "change", "ratio"}:
+            if planned and claim_type in {"level", "change", "ratio"}:
                 claim_type = "target"  # the figure is part of somebody's plan
             period = _main_period(art, sent, it, clause,
                                   prev_item.end if prev_item is not None else None)
@@ -684,14 +744,8 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
                 # a coordinated clause, or the next sentence, keeps the period told before
                 period = prev_sentence_period.get(idx) or prev_sentence_period.get(idx - 1)
         doc = art.doc_id or "text"
-        fx = dict(it.fx)
         conv = by_anchor.get(k, [])
-        stated = next((c.value for c in conv if c.unit == "USD"), pd.NA)
-        if rate:
-            fx = {}  # a rate is no amount: never converted, never summed
-        elif conv and pd.isna(fx.get("value_usd", pd.NA)) and not pd.isna(stated):
-            fx.update({"value_usd": stated, "fx_source": "article", "fx_status": "same",
-                       "fx_rate": stated / it.value if it.value else pd.NA})
+        fx, stated = _row_fx(it, conv, rate)
         row = {
             "doc_id": art.doc_id, "date": art.date, "source": art.source,
             "concept": concept, "parties": ",".join(parties) or pd.NA,

@@ -166,6 +166,20 @@ def _resolve(source: object, target: str, day: _dt.date | None,
 
 # ------------------------------------------------------------------- normalize
 
+def _warn_latest(statuses: list[str | None]) -> None:
+    """One warning counting the rows converted at the latest rate (dated after it)."""
+    late = sum(1 for s in statuses if s == "latest")
+    if late:
+        import warnings
+
+        from ..errors import EconnewsWarning
+
+        warnings.warn(f"normalize: {late} money row(s) are dated after the last bundled "
+                      "exchange rate and were converted at the latest one (fx_status "
+                      "'latest'; fx_date says which); pass rates= for their own day",
+                      EconnewsWarning, stacklevel=3)
+
+
 def normalize(
     quantities: pd.DataFrame,
     *,
@@ -193,13 +207,9 @@ def normalize(
     :data:`NEAREST_MAX_DAYS` calendar days back (``nearest``); both currencies'
     rates always come from that one day. A business day on which the ECB did not
     publish the currency is ``no_rate``: no older rate is carried forward.
-    Where the ECB has no rate -- days before 1999, or currencies it never published
-    (TWD, LKR, the pre-euro DEM/FRF/ITL ...) -- the Federal Reserve H.10 monthly
-    averages bundled in ``econnews/data/fx_h10_monthly.csv`` (1971 on, 32 currencies)
-    fill in, with ``fx_source`` ``H10`` and ``fx_status`` ``monthly_average`` (the
-    month's average, not the day's rate; ``fx_date`` is the month's first day). A day
-    after the last bundled rate gets the latest one, ``fx_status`` ``latest``, with one
-    warning that counts such rows.
+    Where the ECB has none (before 1999; TWD, DEM ...) the Fed's H.10 monthly average
+    (``data/fx_h10_monthly.csv``, 1971 on) fills in: ``fx_source`` ``H10``, ``fx_status``
+    ``monthly_average``. A day after the last rate gets the latest (``latest``, warned).
 
     ``rates``: a table of your own (DataFrame or CSV path) with columns ``date`` (a
     day ``2023-05-17``, or a period ``2023``, ``2023-05``, ``2023Q2`` whose rate
@@ -271,16 +281,7 @@ def normalize(
         source_col[i] = src
         status_col[i] = status
 
-    late = sum(1 for s in status_col if s == "latest")
-    if late:
-        import warnings
-
-        from ..errors import EconnewsWarning
-
-        warnings.warn(f"normalize: {late} money row(s) are dated after the last bundled "
-                      "exchange rate and were converted at the latest one (fx_status "
-                      "'latest'; fx_date says which); pass rates= for their own day",
-                      EconnewsWarning, stacklevel=2)
+    _warn_latest(status_col)
     cols = normalized_columns(to)
     t = to.lower()
     fx_rate = pd.array(rate_col, dtype=schema.FLOAT)
