@@ -453,10 +453,8 @@ def test_data_files_have_a_header_block(name):
 
 
 def test_concepts_file_covers_the_taxonomy():
-    # issue 11: "other" (no concept word) has no row of its own since current-account
-    # figures got their own concept
     df = read_csv_data("concepts.csv")
-    assert set(df["concept"]) - {""} == set(CONCEPTS) - {"other"}
+    assert set(df["concept"]) - {""} == set(CONCEPTS)
     for p in df["pattern"]:
         re.compile(p)
 

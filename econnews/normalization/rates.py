@@ -294,7 +294,7 @@ def h10_rate(source: str, target: str, month: str) -> float | None:
     or None when the month lacks either currency (USD is always 1).
 
     >>> round(h10_rate("DEM", "USD", "1987-03"), 6)
-    0.544813
+    0.544811
     """
     rates = h10().get(month)
     if rates is None:
