@@ -277,7 +277,7 @@ _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|or\s+)?
 _CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*(?:or\s+)?\Z")
 _CONVERSION_CLOSE = re.compile(r"\s*[;,/)]")
 _RATE_BEFORE = re.compile(
-    r"\b(?:dollar|dlr|greenback|U\.S\. currency|U\.S\. unit)s?\b[^;.]{0,60}?\b(?:at|to|below|"
+    r"\bthe\s+(?:U\.S\.\s+)?(?:dollar|dlr|greenback|currency|unit)\b[^;.]{0,60}?\b(?:at|to|below|"
     r"above|around|near|from|against|of|under|over)\s+(?:a\s+)?(?:new\s+)?(?:record\s+)?"
     r"(?:\d+-year\s+)?(?:low|high)?\s*(?:of\s+)?(?:just\s+)?(?:below|above|around|under|"
     r"over|about)?\s*\Z", re.IGNORECASE)
@@ -705,7 +705,7 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
             cmatch = measured if isinstance(measured, ConceptMatch) else cmatch
             compared = measured if isinstance(measured, dict) else None
         per = None if pd.isna(it.per) else str(it.per)
-        rate = _is_rate(art, it, clause)
+        rate = compared is None and _is_rate(art, it, clause)
         hedges, hedge_kind, name, reported_by, hint, planned = _voice(
             art, sent, clause, start, end, named_before[idx])
         change = it.change
