@@ -131,6 +131,15 @@ def test_third_quarter_after_a_fourth_quarter_figure():
     assert _one(text, "8 billion")["period"] == "1986Q3"
 
 
+def test_the_respective_periods_follow_the_periods_named():
+    text = ("Exports to Italy were 5.1 billion and 4.3 billion dlrs in 1986 and 1985 "
+            "respectively.")
+    c = find_claims({"id": "t", "date": "1987-03-24", "text": text})
+    c = c[c["claim_type"] != "implied"]
+    assert c["period"].tolist() == ["1986", "1985"]
+    assert c["concept"].tolist() == ["exports", "exports"]
+
+
 def test_the_commerce_department_said_after_the_figure():
     r = _one("Imports fell to 30 billion dlrs in February, the Commerce Department said.",
              "30 billion dlrs")

@@ -460,6 +460,31 @@ def _first_subject(places: list[Place], lo: int, before: int, text: str,
     return None
 
 
+_RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
+
+
+def _respective_periods(art: _Article, rows: list[dict[str, Any]]) -> None:
+    """"Exports were 5.1 billion and 4.3 billion dlrs in 1986 and 1985 respectively", "...
+    in the respective periods": the figures take the periods named, in order."""
+    from .parse import _PERIOD, _period_text
+
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_sentence.setdefault(r["_sentence"], []).append(r)
+    for idx, group in by_sentence.items():
+        sent = art.sentences[idx]
+        if len(group) < 2 or not _RESPECTIVE.search(sent.text):
+            continue
+        spans = [(r["start"] - sent.start, r["end"] - sent.start) for r in group]
+        found = [m for m in _PERIOD.finditer(sent.text)
+                 if not any(a <= m.start() < b for a, b in spans)]
+        years = [int(m.group("year")) for m in found if m.group("year")]
+        periods = [p for p in (_period_text(m, art.date, years) for m in found) if p]
+        if len(periods) == len(group):
+            for r, p in zip(group, periods, strict=True):
+                r["period"] = p
+
+
 def _compared_period(art: _Article, sent: _Sentence, end: int, nxt: int,
                      base: Any) -> str | None:
     """A comparison figure's period from its own words (up to the next figure)."""
@@ -768,6 +793,7 @@ def _article_claims(art: _Article, found: list[_Item]) -> list[dict[str, Any]]:
         if compared is None and period is not None and concept in FAMILY \
                 and idx not in prev_sentence_period:
             prev_sentence_period[idx] = period
+    _respective_periods(art, rows)
     out = _implied(_collapse(rows))
     for r in out:
         for key in ("_sentence", "_cmatch", "_compared", "_parties", "_clause"):
