@@ -94,3 +94,58 @@ def _first(pair: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
 
 def _second(pair: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
     return pair[1]
+
+
+# ------------------------------------------------------------------ claims (issue 11)
+
+
+def claims_meta(to: str | None = "USD") -> pd.DataFrame:
+    """The empty claims frame used as ``meta`` by :func:`find_claims` (``schema.CLAIMS``,
+    plus ``value_<to>`` when ``to`` is another currency than USD).
+
+    >>> list(claims_meta("EUR").columns)[-1]
+    'value_eur'
+    """
+    frame = schema.empty(schema.CLAIMS)
+    if to is not None and str(to).strip().upper() != "USD":
+        frame[f"value_{str(to).strip().lower()}"] = pd.Series([], dtype=schema.FLOAT)
+    return frame
+
+
+def _claims(pdf: pd.DataFrame, to: str | None = "USD") -> pd.DataFrame:
+    from .claims.find import find_claims as _find_claims
+
+    out = _find_claims(pdf, to=to)
+    out.attrs.clear()
+    return out
+
+
+def find_claims(ddf: Any, *, to: str | None = "USD") -> Any:
+    """The claims table of a Dask DataFrame of articles, as a lazy Dask DataFrame.
+
+    Runs :func:`econnews.find_claims` (extraction included) on each partition, like
+    :func:`extract`; ``meta`` is :func:`claims_meta`. Requires ``id`` and ``text``
+    columns (``date``, ``title``, ``source``, ``country``, ``places``, ``dateline`` used
+    when present). ``to`` as in :func:`econnews.find_claims`. Rows follow the
+    partitions, then the articles; ``quantity_index`` counts within each partition.
+
+    >>> import dask.dataframe as dd, pandas as pd
+    >>> arts = pd.DataFrame({"id": ["a", "b"], "date": ["1987-03-02", "1987-03-03"],
+    ...                      "text": ["Japan's exports rose to 20 billion dlrs.", "None."]})
+    >>> find_claims(dd.from_pandas(arts, npartitions=2)).compute()[
+    ...     ["concept", "parties", "value_usd"]].values.tolist()
+    [['exports', 'JPN', 20000000000.0]]
+    """
+    import dask.dataframe as dd
+
+    if not isinstance(ddf, dd.DataFrame):
+        raise InputError("econnews.dask.find_claims takes a dask DataFrame, got "
+                         f"{type(ddf).__name__}; use econnews.find_claims for pandas")
+    schema.require(ddf._meta, ["id", "text"], stage="econnews.dask.find_claims")
+    if to is not None and not (isinstance(to, str) and len(to.strip()) == 3):
+        raise InputError(f"to={to!r} is not an ISO 4217 currency code such as 'USD'")
+    return ddf.map_partitions(partial(_claims, to=to), meta=claims_meta(to),
+                              enforce_metadata=False, align_dataframes=False)
+
+
+__all__ += ["claims_meta", "find_claims"]

@@ -158,9 +158,12 @@ ARTICLE_EXTRAS: dict[str, object] = {
 
 # ------------------------------------------------------------------ normalize
 
-#: Where a rate came from: the bundled ECB reference rates, or the ``rates=`` table
-#: (``user`` as soon as one leg of the conversion came from it).
-FX_SOURCES = ["ECB", "user"]
+#: Where a rate came from: the bundled ECB reference rates, the ``rates=`` table
+#: (``user`` as soon as one leg of the conversion came from it), or the bundled
+#: Federal Reserve H.10 monthly averages (``H10``: 1971 on, where the ECB has no rate);
+#: in the claims table also ``article``: the dollar amount the article itself gives in
+#: brackets ("24.2 trillion pesos ($10.2bn)"), used when no rate converts the figure.
+FX_SOURCES = ["ECB", "user", "H10", "article"]
 
 #: How a money row was converted (``econnews.normalize``):
 #:
@@ -175,11 +178,19 @@ FX_SOURCES = ["ECB", "user"]
 #:                  which is never bridged with an older rate -- or no business day
 #:                  within the bound;
 #: ``out_of_range`` the day lies outside the ECB file (before 1999-01-04 or after its
-#:                  last day) and no user rate covers it;
-#: ``no_date``      the row has no date and none was given.
+#:                  last day) and neither a user rate nor the H.10 table covers it;
+#: ``no_date``      the row has no date and none was given;
+#: ``monthly_average`` no ECB rate for the day (before 1999-01-04, or a currency the ECB
+#:                  lacks): the Federal Reserve H.10 average of the day's month
+#:                  (``fx_source`` ``H10``, ``fx_date`` the month's first day), not
+#:                  the day's own rate;
+#: ``latest``       the day lies after the last bundled rate: the latest rate there
+#:                  is (``fx_date`` says which day or month); ``normalize`` warns once
+#:                  with the count of such rows.
 #:
 #: Rows that are not money pass through with NA in every new column.
-FX_STATUSES = ["same", "exact", "nearest", "no_rate", "out_of_range", "no_date"]
+FX_STATUSES = ["same", "exact", "nearest", "no_rate", "out_of_range", "no_date",
+               "monthly_average", "latest"]
 
 
 def normalized_columns(to: str = "USD") -> dict[str, object]:
@@ -223,6 +234,12 @@ CONCEPTS = [
     "reserves",
     "tariffs",
     "prices",
+    "current_account",
+    "balance_of_payments",
+    "exchange_rate",
+    "company_sales",
+    "company_exports",
+    "company_profit",
     "other",
 ]
 
@@ -233,7 +250,12 @@ CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
 #: extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
 #: differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
 #: for implied rows what they stand for (``implies``: "level" = the base a plan or a
-#: rise starts from, "target" = the level a plan aims at).
+#: rise starts from, "target" = the level a plan aims at); then how ``value_usd`` was
+#: converted (``fx_*``, as :func:`econnews.normalize` gives them), the dollar amount the
+#: article itself states in brackets (``stated_usd``) and every bracketed conversion
+#: (``conversions``: "USD 1.02e+10; GBP 5.5e+09"), the denominator of a rate (``per``:
+#: "tonne", "USD" for an exchange rate), and the story's ``country`` (from metadata,
+#: a dateline or the text).
 CLAIMS: dict[str, object] = {
     "doc_id": STRING,
     "date": DATETIME,
@@ -263,6 +285,14 @@ CLAIMS: dict[str, object] = {
     "in_title": BOOL,
     "mentions": INT,
     "implies": STRING,
+    "fx_rate": FLOAT,
+    "fx_date": DATETIME,
+    "fx_source": category(FX_SOURCES),
+    "fx_status": category(FX_STATUSES),
+    "stated_usd": FLOAT,
+    "conversions": STRING,
+    "per": STRING,
+    "country": STRING,
 }
 
 #: One row per group of comparable claims (``econnews.claims.compare``).

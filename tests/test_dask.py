@@ -99,3 +99,47 @@ def test_bad_inputs():
         edask.extract(articles(2))
     with pytest.raises(Exception, match="'text'"):
         edask.extract(dd.from_pandas(pd.DataFrame({"id": ["x"]}), npartitions=1))
+
+
+# ---------------------------------------------------------------- claims (issue 11)
+
+def claim_articles() -> pd.DataFrame:
+    texts = [
+        "Japan's exports to China rose to 20 billion dlrs in February.",
+        "TOKYO, March 3 - The trade surplus fell to 9.16 billion dlrs in February.",
+        "West German imports from France rose 5 pct to 40 billion marks.",
+        "No figures here.",
+        "Canada's aid to Kenya was 300 mln Canadian dlrs last year.",
+        "U.S. imports from Mexico rose 3 pct to 30 billion dlrs, while exports to Mexico fell.",
+    ]
+    return pd.DataFrame({"id": [f"c{i}" for i in range(len(texts))],
+                         "date": pd.to_datetime([f"1987-03-0{i + 1}"
+                                                 for i in range(len(texts))]),
+                         "text": texts})
+
+
+def test_find_claims_on_a_local_cluster_equals_serial(client):
+    from econnews.claims import find_claims
+
+    arts = claim_articles()
+    serial = find_claims(arts)
+    lazy = edask.find_claims(dd.from_pandas(arts, npartitions=3))
+    assert list(lazy.columns) == list(serial.columns)
+    got = lazy.compute().reset_index(drop=True)
+    cols = [c for c in serial.columns if c != "quantity_index"]  # counted per partition
+    pd.testing.assert_frame_equal(got[cols], serial[cols])
+    money = got[(got["kind"] == "money") & (got["claim_type"] != "implied")]
+    assert len(money) >= 4 and money["value_usd"].notna().all()
+    assert set(got["parties"].dropna()) >= {"JPN,CHN", "JPN", "FRA,DEU"}
+
+
+def test_find_claims_to_another_currency_on_dask(client):
+    arts = claim_articles().head(2)
+    got = edask.find_claims(dd.from_pandas(arts, npartitions=2), to="EUR").compute()
+    assert "value_eur" in got.columns and got["value_eur"].isna().all()  # no EUR in 1987
+    assert got.loc[got["kind"] == "money", "value_usd"].notna().all()
+
+
+def test_find_claims_rejects_pandas():
+    with pytest.raises(InputError):
+        edask.find_claims(claim_articles())

@@ -133,12 +133,15 @@ def test_rub_stops_after_march_2022_and_is_not_bridged() -> None:
     assert normalize(q)["fx_status"].tolist() == ["exact", "no_rate", "no_rate"]
 
 
-def test_1987_reuters_out_of_range_then_user_annual_rate() -> None:
+def test_1987_reuters_h10_monthly_average_then_user_annual_rate() -> None:
+    # issue 11: before 1999 the Fed's H.10 monthly average converts (was out_of_range)
     q = money(("1.5 billion yen", 1.5e9, "JPY", dt.date(1987, 3, 26)),
               ("40 mln dlrs", 4e7, "USD", dt.date(1987, 3, 26)))
     out = normalize(q)
-    assert out["fx_status"].tolist() == ["out_of_range", "same"]
-    assert pd.isna(out.loc[0, "value_usd"])
+    assert out["fx_status"].tolist() == ["monthly_average", "same"]
+    assert out.loc[0, "fx_source"] == "H10"
+    assert out.loc[0, "fx_date"] == pd.Timestamp("1987-03-01")
+    assert out.loc[0, "value_usd"] == pytest.approx(1.5e9 / 151.4332, rel=1e-9)
     annual = pd.DataFrame({"date": [1987], "currency": ["JPY"], "per_usd": [144.64]})
     out = normalize(q, rates=annual)
     assert out.loc[0, "fx_status"] == "exact" and out.loc[0, "fx_source"] == "user"

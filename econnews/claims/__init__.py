@@ -6,7 +6,9 @@ quantity row it came from (:data:`econnews.schema.CLAIMS`); :func:`compare` line
 claims on the same concept, parties and period across articles.
 
 Modules: :mod:`.find` (the stage), :mod:`.parse` (concepts, hedges, speakers,
-periods, place roles in a clause), :mod:`.places` (country and city names, aliases).
+periods, place roles in a clause, company names, comparison periods), :mod:`.places`
+(country and city names, aliases), :mod:`.story` (the story's country: metadata,
+dateline, headline).
 
 >>> from econnews.claims import find_claims
 >>> c = find_claims({"id": "a", "date": "2019-01-22",

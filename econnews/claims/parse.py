@@ -218,6 +218,8 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
             role = "to"  # the counterpart of a balance: "surplus with the U.S."
         if kind == "imports" and prep in {"in", "into", "to", "for"}:
             role = "to"
+        elif kind == "imports" and prep == "of" and p.kind == "demonym":
+            role = "from"  # "imports of Japanese cars", "buy $150 billion of American goods"
         roles[role].append(p.code)
         last_role = role
         pos = p.end
@@ -237,8 +239,11 @@ Advisor Economics Minister's Envoy Negotiator Trade's US U.S. State Energy Centr
 #: Plural role nouns that make a speaker on their own: "officials said".
 _ROLE_NOUNS = frozenset(_words("""
 officials analysts economists sources diplomats traders experts dealers bankers
-executives negotiators ministers spokesmen observers industry
+executives negotiators ministers spokesmen observers industry figures data statistics
 """))
+#: Words that read like a speaker but never are one.
+_NEVER_SPEAKERS = frozenset({"the latest", "latest", "the news", "news", "this", "that",
+                             "the figure", "the figures", "there"})
 _PERSON_TITLES = frozenset(_words("""
 president minister secretary chairman chairwoman governor ambassador director mr. mrs. ms. dr.
 envoy senator sen. rep. representative spokesman spokeswoman chancellor premier commissioner
@@ -275,7 +280,7 @@ def clean_speaker(np: str) -> str | None:
     """
     np = re.sub(r"\s+", " ", np).strip(" ,.'\"“”’")
     np = re.sub(r"^(?:As|as|But|However|And|Meanwhile|Also)\s+", "", np)
-    if not np or np in _PRONOUNS or len(np.split()) > 10:
+    if not np or np in _PRONOUNS or len(np.split()) > 10 or np.lower() in _NEVER_SPEAKERS:
         return None
     np = _TIME_TAIL.sub("", np).strip()
     if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
@@ -358,11 +363,20 @@ def find_hedges(text: str, lo: int, hi: int) -> tuple[list[str], str]:
     words: list[tuple[int, str]] = []
     kind = ""
     segment = text[lo:hi]
+    targets, forecasts = [], []
     for rule, claim_type in _hedge_rules():
         for m in rule.finditer(segment):
             words.append((m.start(), m.group(0).lower()))
-            if claim_type == "target" or (claim_type == "forecast" and kind != "target"):
-                kind = claim_type
+            if claim_type == "target":
+                targets.append(m.group(0).lower())
+            elif claim_type == "forecast":
+                forecasts.append(m.group(0).lower())
+    if targets and forecasts and all(w.startswith("to ") for w in targets):
+        kind = "forecast"  # "Morgan expects the surplus to grow to ...": a forecast
+    elif targets:
+        kind = "target"
+    elif forecasts:
+        kind = "forecast"
     words.sort()
     seen: list[str] = []
     for _, w in words:
@@ -384,6 +398,8 @@ _PERIOD = re.compile(
     | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
         (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
+    | (?P<mq>\b(?P<m1>January|April|July|October)\s*[-/–]\s*(?:March|June|September|December)
+        \s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<mqy>(?:19|20)\d\d))?)
     | (?P<qq>\bQ(?P<qqn>[1-4])\s*(?P<qqy>(?:19|20)\d\d)?)
     | (?P<month>\b(?P<mname>January|February|March|April|May|June|July|August|September|October|
         November|December)(?:\s+(?P<my>(?:19|20)\d\d))?\b)
@@ -408,6 +424,10 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
     if g["q"]:
         year = int(g["qy"]) if g["qy"] else (years[0] if years else base)
         return f"{year}Q{_QUARTERS[g['qn'].lower()]}" if year else None
+    if g["mq"]:
+        year = int(g["mqy"]) if g["mqy"] else (years[0] if years else base)
+        q = {"january": 1, "april": 2, "july": 3, "october": 4}[g["m1"].lower()]
+        return f"{year}Q{q}" if year else None
     if g["qq"]:
         year = int(g["qqy"]) if g["qqy"] else (years[0] if years else base)
         return f"{year}Q{g['qqn']}" if year else None
@@ -473,3 +493,205 @@ def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
         if best_d is None or d < best_d:
             best, best_d = value, d
     return best
+
+
+# ---------------------------------------------------------------- non-parties
+
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:dlrs?\b|dollars?\b|yen\b|marks?\b|francs?\b|pounds?\b|sterling\b|stg\b|won\b|"
+    r"lira\b|lire\b|pesos?\b|crowns?\b|kronor\b|kroner\b|rupees?\b|yuan\b|renminbi\b|"
+    r"roubles?\b|rubles?\b|guilders?\b|schillings?\b|rand\b|ringgit\b|baht\b|unit\b|"
+    r"currency\b|currencies\b|cents?\b)", re.IGNORECASE)
+_MARKET_AFTER = re.compile(
+    r"(?:\s*(?:,|and)\s*[A-Z][a-z]+)*\s+(?:traders?|dealers?|brokers?|markets?|bourses?|"
+    r"exchanges?|stock|money market|futures|trading|bankers?|analysts?|fixing)\b")
+_ACCORD_AFTER = re.compile(
+    r"\s+(?:accords?|agreements?|pact|round|club|summit|communique|declaration|"
+    r"consensus|meeting|conference|talks|process)\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(?:Round|Club|Accord|Agreement|Group|Plan|Declaration)\b")
+#: A company name: capitalised words ending in a corporate form ("Pier 1 Imports Inc").
+COMPANY = re.compile(
+    r"[A-Z][\w&'’.-]*\s+(?:[A-Z0-9&][\w&'’.-]*\s+){0,5}"
+    r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|KK|Bhd|Group|Holdings|"
+    r"Industries|Airlines|Airways|Motors|Bank|Banking|Trust|Securities)\b\.?")
+_BANK_OF = re.compile(r"\b(?:Bank|Banque|Banco|Bancorp) of\s+$")
+
+
+def company_spans(sentence: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Article offsets of company names in ``sentence`` ("Pier 1 Imports Inc").
+
+    >>> s = "Pier 1 Imports Inc said sales rose."
+    >>> [s[a:b] for a, b in company_spans(s)]
+    ['Pier 1 Imports Inc']
+    """
+    return [(m.start() + offset, m.end() + offset) for m in COMPANY.finditer(sentence)]
+
+
+def drop_non_parties(places: list[Place], text: str,
+                     skip: list[tuple[int, int]]) -> list[Place]:
+    """The places that can be a party to a figure: not a currency's country ("33 mln U.S.
+    dlrs", "Canadian dollars"), not a market's city ("London and Paris traders"), not an
+    accord's or meeting's name ("the Paris accord", "the Uruguay Round"), not part of a
+    company's name or of any span in ``skip`` (the figures themselves, company names, a
+    dateline).
+
+    >>> t = "Paris accord talks; 33 mln U.S. dlrs; London dealers said; Japan exports"
+    >>> [p.surface for p in drop_non_parties(find_places(t), t, [])]
+    ['Japan']
+    """
+    out = []
+    for p in places:
+        if any(a <= p.start and p.end <= b for a, b in skip):
+            continue
+        after = text[p.end:p.end + 60]
+        if _CURRENCY_AFTER.match(after):
+            continue
+        if p.kind in {"capital", "seat"} and (_MARKET_AFTER.match(after)
+                                              or _ACCORD_AFTER.match(after)):
+            continue
+        if _NAME_AFTER.match(after) or _BANK_OF.search(text, max(0, p.start - 12), p.start):
+            continue
+        out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------- company figures
+
+#: What a concept word becomes when a company owns it ("Bayer's turnover").
+COMPANY_CONCEPT = {"trade": "company_sales", "company_sales": "company_sales",
+                   "exports": "company_exports", "imports": "company_sales"}
+_COMPANY_OWNER = re.compile(
+    r"(?:\b(?:company|company['’]s|firm['’]?s?|group['’]s|concern['’]s|corporation['’]s|"
+    r"parent|parent company|subsidiary['’]s|its own)|\b(?P<name>[A-Z][\w&.-]+)['’]s)"
+    r"\s+(?:[a-z-]+\s+){0,2}$")
+_NOT_COMPANIES = frozenset(_words("""
+Government Ministry Country Nation Community Commission Agency Bureau Office Department
+Fund Bank Region State Province Republic Kingdom Union Federation Council Administration
+Treasury Congress Parliament World Europe Asia Africa America Today January February March
+April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday
+"""))
+
+
+@lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    return bool(find_places(word))
+
+
+def company_concept(c: ConceptMatch, text: str,
+                    companies: list[tuple[int, int]]) -> ConceptMatch:
+    """``c`` as a company concept when a company owns it: "Bayer's turnover", "parent
+    company turnover", "Pier 1 Imports Inc's exports"; otherwise ``c`` unchanged.
+
+    >>> t = "Bayer's turnover rose"
+    >>> company_concept(find_concepts(t)[0], t, []).concept
+    'company_sales'
+    >>> t = "Japan's exports rose"
+    >>> company_concept(find_concepts(t)[0], t, []).concept
+    'exports'
+    """
+    target = COMPANY_CONCEPT.get(c.concept)
+    if target is None:
+        return c
+    head = text[max(0, c.start - 60):c.start]
+    owned = any(0 <= c.start - b <= 4 and re.match(r"['’]s\s*$|\s*$", text[b:c.start])
+                for _, b in companies)
+    m = _COMPANY_OWNER.search(head)
+    if m and m.group("name"):
+        name = m.group("name")
+        owned = owned or (name not in _NOT_COMPANIES and not _is_place(name)
+                          and not name.isupper())
+    elif m:
+        owned = True
+    return ConceptMatch(c.start, c.end, target) if owned else c
+
+
+# ---------------------------------------------------------------- comparison figures
+
+_REL_BEFORE = re.compile(
+    r"\A[^;]{0,40}?\b(?:(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|"
+    r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
+    r"the\s+same\s+(?:month|period|quarter|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
+    r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
+    r"the\s+year\s+(?:before|earlier)))", re.IGNORECASE)
+
+
+def comparison_period(period: str | None, after: str) -> str | None:
+    """The period of a comparison figure from the words right ``after`` it, given the
+    ``period`` of the figure it is compared with: "a year earlier" is the same month,
+    quarter or year one year back; "the same period in 1986" keeps the month or
+    quarter in 1986.  None when the words name no such period.
+
+    >>> comparison_period("1987-02", " a year earlier and 5.70 billion")
+    '1986-02'
+    >>> comparison_period("1987Q1", " in the same period in 1986.")
+    '1986Q1'
+    >>> comparison_period("1987-02", " in January") is None
+    True
+    """
+    m = _REL_BEFORE.match(after)
+    if m is None or not period:
+        return None
+    ym = re.match(r"(?:FY)?((?:19|20)\d\d)(.*)$", period)
+    if ym is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else int(ym.group(1)) - 1
+    rest = ym.group(2)
+    if re.match(r"/\d\d$", rest):  # a split year 1987/88 -> 1986/87
+        return f"{year}/{(year + 1) % 100:02d}"
+    return f"{'FY' if period.startswith('FY') else ''}{year}{rest}"
+
+
+# ---------------------------------------------------------------- relative changes
+
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1,
+              "two-thirds": 2 / 3, "two thirds": 2 / 3, "three-quarters": 0.75,
+              "three quarters": 0.75}
+_RELATIVE = re.compile(
+    r"\b(?P<verb>grew|grown|grow|grows|rose|risen|rise|rises|increased|increase|jumped|surged|"
+    r"expanded|expand|climbed|fell|fallen|fall|falls|dropped|declined|decline|decreased|"
+    r"shrank|shrunk|slumped|cut|cuts|reduced|reduce|slashed|lowered|boosted|raised|raise)"
+    r"(?:\s+\w+){0,3}?\s+by\s+(?P<fig>(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"more\s+than\s+|some\s+)?(?:a|one)[- ](?:half|third|quarter|fifth|tenth)|half|"
+    r"two[- ]thirds|three[- ]quarters)\b", re.IGNORECASE)
+_DOWN = re.compile(r"fell|fallen|fall|dropped|declin|decreas|shr|slump|cut|reduc|slash|lower",
+                   re.IGNORECASE)
+
+
+def relative_changes(sentence: str, offset: int = 0) -> list[tuple[int, int, str, float, str]]:
+    """Relative changes written as fractions: "grew by a third", "fell by a quarter", "cut
+    by half": ``(start, end, surface, percent, "up"|"down")`` with article offsets.
+
+    >>> relative_changes("Exports to China grew by a third last year.")
+    [(22, 32, 'by a third', 33.33333333333333, 'up')]
+    """
+    out: list[tuple[int, int, str, float, str]] = []
+    if " by " not in sentence and "\nby " not in sentence:
+        return out
+    for m in _RELATIVE.finditer(sentence):
+        fig = m.group("fig").lower()
+        word = re.sub(r"^(?:about|around|nearly|almost|roughly|more than|some)\s+", "", fig)
+        word = re.sub(r"^(?:a|one)[- ]", "", word)
+        share = _FRACTIONS.get(word.replace("-", " ") if word not in _FRACTIONS else word)
+        if share is None:
+            continue
+        start = m.start("fig") - 3  # keep "by " in the evidence
+        change = "down" if _DOWN.match(m.group("verb")) else "up"
+        out.append((start + offset, m.end("fig") + offset, sentence[start:m.end("fig")],
+                    share * 100, change))
+    return out
+
+
+def owner_place(places: list[Place], concept: ConceptMatch, text: str) -> str | None:
+    """The place written just before a concept word ("Japan's trade surplus", "West German
+    imports"): the subject a later sentence's figure may carry on with.
+
+    >>> t = "Japan's trade surplus rose"
+    >>> owner_place(find_places(t), find_concepts(t)[0], t)
+    'JPN'
+    """
+    before = [p for p in places if p.end <= concept.start]
+    if before and concept.start - before[-1].end <= 30 and _OWNER_GAP.match(
+            text[before[-1].end:concept.start]):
+        return before[-1].code
+    return None

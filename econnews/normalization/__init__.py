@@ -6,8 +6,9 @@ amounts in one currency (and, on request, in constant prices or as pint units) o
 prices; :func:`to_pint` gives pint-pandas columns.
 
 Modules: :mod:`.convert` (the stage functions and unit-aware CSV/Parquet I/O),
-:mod:`.rates` (exchange-rate tables), :mod:`.fx_units_gen` (generator of the currency
-part of the pint registry, :mod:`econnews.units`).
+:mod:`.rates` (exchange-rate tables: ECB daily, Fed H.10 monthly), :mod:`.fx_units_gen`
+(generator of the currency part of the pint registry, :mod:`econnews.units`),
+:mod:`.h10_gen` (generator of ``data/fx_h10_monthly.csv`` from the Fed's H.10 release).
 
 >>> import econnews as en
 >>> from econnews.normalization import normalize

@@ -141,13 +141,44 @@ def _resolve(source: object, target: str, day: _dt.date | None,
                 ecb_open = False  # published that day, but not this currency: no_rate
             if not ecb_open and user is None:
                 break
+    if not (isinstance(source, str) and _CODE.match(source)):
+        return None, None, None, "no_rate"
+    # the Fed's H.10 monthly averages fill the months and currencies the ECB lacks
+    month = day.strftime("%Y-%m")
+    h10_last = _rates.h10_range()[1]
+    if month <= h10_last:
+        rate = _rates.h10_rate(source, target, month)
+        if rate is not None:
+            return rate, day.replace(day=1), "H10", "monthly_average"
     first, last = _rates.ecb_range()
+    if day > last:  # after the last bundled rate: the latest one there is, said so
+        found = _rates.ecb_rate(source, target, last)
+        if found is not None:
+            return found[0], found[1], "ECB", "latest"
+    if month > h10_last:
+        rate = _rates.h10_rate(source, target, h10_last)
+        if rate is not None:
+            return rate, _dt.date.fromisoformat(h10_last + "-01"), "H10", "latest"
     if day < first or day > last:
         return None, None, None, "out_of_range"
     return None, None, None, "no_rate"
 
 
 # ------------------------------------------------------------------- normalize
+
+def _warn_latest(statuses: list[str | None]) -> None:
+    """One warning counting the rows converted at the latest rate (dated after it)."""
+    late = sum(1 for s in statuses if s == "latest")
+    if late:
+        import warnings
+
+        from ..errors import EconnewsWarning
+
+        warnings.warn(f"normalize: {late} money row(s) are dated after the last bundled "
+                      "exchange rate and were converted at the latest one (fx_status "
+                      "'latest'; fx_date says which); pass rates= for their own day",
+                      EconnewsWarning, stacklevel=3)
+
 
 def normalize(
     quantities: pd.DataFrame,
@@ -176,6 +207,9 @@ def normalize(
     :data:`NEAREST_MAX_DAYS` calendar days back (``nearest``); both currencies'
     rates always come from that one day. A business day on which the ECB did not
     publish the currency is ``no_rate``: no older rate is carried forward.
+    Where the ECB has none (before 1999; TWD, DEM ...) the Fed's H.10 monthly average
+    (``data/fx_h10_monthly.csv``, 1971 on) fills in: ``fx_source`` ``H10``, ``fx_status``
+    ``monthly_average``. A day after the last rate gets the latest (``latest``, warned).
 
     ``rates``: a table of your own (DataFrame or CSV path) with columns ``date`` (a
     day ``2023-05-17``, or a period ``2023``, ``2023-05``, ``2023Q2`` whose rate
@@ -247,6 +281,7 @@ def normalize(
         source_col[i] = src
         status_col[i] = status
 
+    _warn_latest(status_col)
     cols = normalized_columns(to)
     t = to.lower()
     fx_rate = pd.array(rate_col, dtype=schema.FLOAT)

@@ -1,0 +1,113 @@
+"""Where a story is from: its country, read from metadata, a dateline, or the text.
+
+A figure whose sentence names no country takes the story's country.  That country
+comes, first to last, from the article's own metadata (a ``country`` column, Reuters'
+``places`` tags, a ``dateline`` column), then from a dateline at the start of the
+text ("BEIJING —", "TOKYO, March 3 -").  Without either, the country the headline
+(the text's first line) names.  The subject set earlier in the story ("Japan's trade
+surplus ... The surplus fell") is read by :mod:`.find` as it walks the sentences.
+
+>>> story_country(text="TOKYO, March 3 - Exports rose.", date="1987-03-03")
+'JPN'
+>>> story_country(places=["west-germany"], dateline="FRANKFURT, April 27 -")
+'DEU'
+>>> dateline_span("BEIJING (Reuters) — China's exports rose.")
+(0, 20)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from .places import find_places, read_csv_data
+
+__all__ = ["dateline_span", "story_country"]
+
+_DATELINE = re.compile(
+    r"""\A\s*
+    (?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?)   # city (, country)
+    (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?  # , March 3
+    \s*(?:\((?:Reuters|AP|AFP|Xinhua|Kyodo|Bloomberg|dpa|UPI)\)\s*)?
+    (?:-|—|–|--)\s+""",
+    re.VERBOSE)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of a wire dateline opening ``text`` ("TOKYO, March 3 -"), or None.
+
+    >>> dateline_span("Exports rose - a lot.") is None
+    True
+    """
+    m = _DATELINE.match(text)
+    if m is None or not m.group("place").split(",")[0].strip().isupper():
+        return None
+    return m.start("place"), m.end()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    df = read_csv_data("dateline_cities.csv")
+    return {c.lower(): code for c, code in zip(df["city"], df["code"], strict=True)}
+
+
+def _place_code(words: str, date: Any = None) -> str | None:
+    """The country a dateline or a tag names ("TOKYO", "Kashikojima, Japan", "west-germany")."""
+    words = " ".join(words.replace("-", " ").split()).strip(" ,-—–")
+    if not words:
+        return None
+    parts = [p.strip() for p in words.split(",") if p.strip()]
+    for part in reversed(parts):  # "TAUPO, New Zealand": the country after the city
+        for form in (part, part.title(), part.upper()):
+            found = [p for p in find_places(form, date=date) if p.kind != "bloc"]
+            if found:
+                return found[0].code
+        code = _cities().get(part.lower())
+        if code:
+            return code
+    return None
+
+
+def _tags(places: Any) -> list[str]:
+    if places is None or (isinstance(places, float) and pd.isna(places)):
+        return []
+    if isinstance(places, str):
+        return [p for p in re.split(r"[,;|]\s*", places) if p]
+    if isinstance(places, Iterable):
+        return [str(p) for p in places if isinstance(p, str) and p]
+    return []
+
+
+def story_country(*, country: Any = None, places: Any = None, dateline: Any = None,
+                  text: str = "", date: Any = None) -> str | None:
+    """The story's country code, or None (see the module doc for the order of sources).
+
+    ``places`` (Reuters tags such as ``["usa", "japan"]``) gives the country when it
+    holds exactly one, else the one the dateline names among them.
+    """
+    if isinstance(country, str) and country.strip():
+        code = _place_code(country, date)
+        if code:
+            return code
+        if re.fullmatch(r"[A-Z]{3}", country.strip()):
+            return country.strip()
+    tagged = [c for c in (_place_code(t, date) for t in _tags(places)) if c]
+    line = dateline if isinstance(dateline, str) and dateline.strip() else None
+    if line is None:
+        span = dateline_span(text or "")
+        line = text[span[0]:span[1]] if span else None
+    from_line = _place_code(re.sub(r"(?:-|—|–)\s*$", "", line), date) if line else None
+    if len(set(tagged)) == 1:
+        return tagged[0]
+    if from_line and (not tagged or from_line in tagged):
+        return from_line
+    if tagged:
+        return tagged[0]
+    # no metadata and no dateline: the country the headline (the first line) names
+    head = (text or "").lstrip().split("\n", 1)[0][:200]
+    named = [p for p in find_places(head, date=date) if p.kind != "bloc"]
+    return named[0].code if named else None
