@@ -305,6 +305,9 @@ def _check_one(c: dict[str, Any], index: dict, periods: dict[str, str]) -> _Outc
         notes = [n for n in (how, period_note) if n]
         if claimed is None and len({str(r["basis"]) for r in fitting}) > 1:
             notes.append("basis not stated: the closest of the reference's figures")
+        elif claimed is None and verdict != "consistent" and isinstance(ref.get("basis"), str):
+            notes.append(f"the claim does not state its basis; the official figure is "
+                         f"{ref['basis']}")
         out = _Outcome(verdict, "; ".join(notes), ref, compared, deviation, tol, checked_as)
         if best is None or best.deviation is None or abs(deviation) < abs(best.deviation):
             best = out
