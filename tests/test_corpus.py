@@ -86,16 +86,18 @@ def test_input_is_not_modified():
 
 @pytest.fixture
 def failing_extract(monkeypatch):
-    """The extractor raises on texts containing 'KABOOM' (stands in for an extractor bug)."""
+    """The extractor raises on texts containing 'KABOOM' (stands in for an extractor bug).
+    extract_corpus reads each article with ``scan.add_rows`` (one table per chunk), so
+    that is what fails here."""
     module = sys.modules["econnews.extraction.scan"]
-    real = module.extract
+    real = module.add_rows
 
-    def extract(text, **kw):
+    def add_rows(cols, text, **kw):
         if "KABOOM" in text:
             raise RuntimeError("extractor bug")
-        return real(text, **kw)
+        return real(cols, text, **kw)
 
-    monkeypatch.setattr(module, "extract", extract)
+    monkeypatch.setattr(module, "add_rows", add_rows)
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])

@@ -63,6 +63,7 @@ from .cues import (
     _tail_words,
     _words_before,
 )
+from .fold import fold, original_span, safe
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
@@ -79,7 +80,7 @@ from .units import (
     _unit,
 )
 
-__all__ = ["extract"]
+__all__ = ["add_rows", "extract", "new_columns"]
 
 _SCORE_MAX = 20
 
@@ -105,8 +106,40 @@ def extract(
     if not isinstance(text, str):
         raise InputError(f"extract() takes a str, got {type(text).__name__}; pass the article text")
     hint = check_currency_hint(currency_hint)
-    found = list(_scan(text, hint))
-    return _table(text, found, doc_id=doc_id, date=date)
+    cols = new_columns()
+    add_rows(cols, text, doc_id=doc_id, date=date, hint=hint)
+    return frame(cols) if cols["start"] else empty_frame()
+
+
+def new_columns() -> dict[str, list]:
+    """Empty column lists to fill with :func:`add_rows` (one table built per batch)."""
+    return {name: [] for name in QUANTITY_COLUMNS}
+
+
+def add_rows(
+    cols: dict[str, list],
+    text: str,
+    *,
+    doc_id: str | None = None,
+    date=None,
+    hint: str | None = None,
+) -> int:
+    """Append the quantities of ``text`` to ``cols`` (as :func:`extract` reads them; the
+    hint already checked) and return how many rows were added. Many texts fill one set of
+    columns and :func:`econnews.extraction.table.frame` builds the typed table once: the
+    table costs more than reading a short text.
+
+    >>> cols = new_columns()
+    >>> add_rows(cols, "Up 5%."), add_rows(cols, "Down $2bn.", doc_id="b"), cols["doc_id"]
+    (1, 1, [None, 'b'])
+    """
+    if isinstance(doc_id, str) and not doc_id.isascii():
+        doc_id = safe(doc_id)
+    folded, where = fold(text)
+    found = list(_scan(folded, hint))
+    if found:
+        _rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
+    return len(found)
 
 
 def check_currency_hint(hint: str | None) -> str | None:
@@ -249,6 +282,10 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.change = unit["change"]
     if scale_words:
         q.extra["scaled"] = True
+    if kind == "money" and code != "USD" and q.per in g.word_set("commodity_per") and (
+        _BARE_DOLLAR.search(text, start, pos)
+    ):
+        q.unit = "USD"  # "$52 a barrel" in a Canadian story: world prices are in US dollars
     _finish(text, q, unit)
     if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
         return None, pos
@@ -454,6 +491,8 @@ def _finish(text: str, q: _Q, unit: dict) -> None:
         q.bound = unit["bound"]
 
 
+# a "$" or dollar word no country qualifies ("C$", "US$", "Canadian dollars" are qualified)
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.$])\$|(?<![A-Z][a-z]\s)(?<![A-Z]\.\s)\b(?i:dollars?|dlrs?)\b")
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
 _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
@@ -916,23 +955,62 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
 # --------------------------------------------------------------------------- table
 
 
-def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
-    if not found:
-        return empty_frame()
-    spans = split_sentences(text)
+#: The most of its sentence a row carries in ``sentence`` (characters): a sentence longer
+#: than this (run-on text, a table without full stops) is cut to a window around the
+#: mention, so that memory stays proportional to rows + text. ``sent_start`` and
+#: ``sent_end`` still give the whole sentence's span.
+SENTENCE_WINDOW = 600
+
+
+def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tuple[int, int]:
+    """At most ``width`` characters of the sentence ``[a, b)`` around the mention
+    ``[s, e)`` (the mention whole, even when longer).
+
+    >>> _window(0, 10_000, 5_000, 5_010)
+    (4705, 5305)
+    >>> _window(0, 100, 5, 10)
+    (0, 100)
+    """
+    if b - a <= width:
+        return a, b
+    if e - s >= width:
+        return s, e
+    lo = max(a, s - (width - (e - s)) // 2)
+    hi = min(b, lo + width)
+    return max(a, hi - width), hi
+
+
+def _rows(
+    cols: dict[str, list],
+    text: str,
+    folded: str,
+    where: list[int] | None,
+    found: list[_Q],
+    *,
+    doc_id,
+    date,
+) -> None:
+    n = len(text)
+    spans = split_sentences(folded)
     starts = [a for a, _ in spans]
-    cols: dict[str, list] = {name: [] for name in QUANTITY_COLUMNS}
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
+    odd = where is not None or not text.isascii()
     for q in found:
         i = bisect.bisect_right(starts, q.start) - 1
-        a, b = spans[i] if i >= 0 else (0, len(text))
+        a, b = spans[i] if i >= 0 else (0, len(folded))
         if not (a <= q.start < b + 1):
             a, b = q.start, q.end
         b = max(b, q.end)
+        start, end = original_span(where, q.start, q.end, n)
+        a, b = original_span(where, a, b, n)
+        wa, wb = _window(a, b, start, end)
+        surface, sentence = text[start:end], text[wa:wb]
+        if odd:
+            surface, sentence = safe(surface), safe(sentence)
         cols["doc_id"].append(doc_id)
-        cols["start"].append(q.start)
-        cols["end"].append(q.end)
-        cols["surface"].append(text[q.start : q.end])
+        cols["start"].append(start)
+        cols["end"].append(end)
+        cols["surface"].append(surface)
         cols["kind"].append(q.kind)
         cols["value"].append(q.value)
         cols["low"].append(q.low)
@@ -940,14 +1018,13 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
         cols["unit"].append(q.unit)
         cols["bound"].append(q.bound)
         cols["change"].append(q.change)
-        cols["sentence"].append(text[a:b])
+        cols["sentence"].append(sentence)
         cols["sent_start"].append(a)
         cols["sent_end"].append(b)
         cols["date"].append(stamp)
         cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
         cols["per"].append(q.per)
         cols["role"].append(q.role)
-    return frame(cols)
 
 
 def _default_name(q: _Q) -> str | None:
