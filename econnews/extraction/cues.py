@@ -92,8 +92,15 @@ def _after_change(text: str, pos: int, word: str, *, reach: int = 5, nouns: bool
 
 
 def _from_after_change(text: str, pos: int) -> bool:
-    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
-    return _after_change(text, pos, "from")
+    """'fell from X', 'has risen since 1986 from X', 'raised interest rates from X': a
+    from-to that moves a level (the verbs that take "by" for a change take "from" too)."""
+    if _after_change(text, pos, "from"):
+        return True
+    words = _words_before(text, pos)
+    if not words or words[-1] != "from":
+        return False
+    verbs = lx.cues("change", "before_by")
+    return any(w in verbs for w in words[-6:-1])
 
 
 def _change_before(text: str, pos: int) -> bool:

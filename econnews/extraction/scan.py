@@ -172,6 +172,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         fractions += _one_in(text)
     if any(w in low for w in _FRACTION_HINTS):
         fractions += _fractions(text, [(q.start, q.end) for q in fractions])
+        fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
     for m in g.CORE.finditer(text):
@@ -657,9 +658,14 @@ _ONE_BAD_BEFORE = re.compile(
 )
 
 
+_AT_ONE_POINT = re.compile(r"(?i:at\sone\spoint)\b")
+
+
 def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
     """A spelled number that is a pronoun or part of an idiom ("no one", "one day")."""
     word = m.group(0).lower()
+    if word == "one" and _AT_ONE_POINT.match(text, m.start() - 3 if m.start() >= 3 else 0):
+        return True  # "at one point in fiscal 2015": a moment, not a percentage point
     if word in ("one", "an", "a"):
         if _ONE_RANGE_AFTER.match(text, m.end()):
             return False
@@ -834,7 +840,48 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
         q.per = _whole_of(text, e)
         _left_cues(text, q)
+        if q.change is None and q.per is None and _words_before(text, s)[-1:] == ["by"]:
+            q.change = _verb_before_by(text, text.rfind("by", 0, s))  # "rose by two-thirds"
         yield q
+
+
+_COMPARED_AFTER = re.compile(
+    r"\s+(?i:higher|lower|more|less|bigger|smaller|larger|up|down|above|below)\b"
+)
+_COMPARED_CHANGE = {"higher": "up", "more": "up", "bigger": "up", "larger": "up", "up": "up",
+                    "above": "up", "lower": "down", "less": "down", "smaller": "down",
+                    "down": "down", "below": "down"}
+_OF_POINT_AFTER = re.compile(r"[\s-]+(?i:of|point|percentage)\b")
+
+
+def _fractions_of_change(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    """'grew by a third', 'fell by a quarter', 'almost a fourth higher': a ratio with its
+    change (a fraction before "of" is a share, read by :func:`_fractions`)."""
+    for m in g.FRACTION_CHANGE.finditer(text):
+        s, e = m.span("body")
+        if _overlaps(taken, s, e) or _COMPARED_AFTER.match(text, e) is None and (
+            m.group("lead").lower() != "by" or _OF_POINT_AFTER.match(text, e)
+        ):
+            continue  # "by a third" or "almost a fourth higher"; not "by a quarter of"
+        num = parse_words(m.group("num")) or 1.0
+        frac = m.group("frac").lower()
+        if frac.endswith("s") and num == 1:
+            continue
+        value = _tidy(num * lx.number_words()[frac][0])
+        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        _left_cues(text, q)
+        after = _COMPARED_AFTER.match(text, e)
+        if after is not None:
+            q.change = _COMPARED_CHANGE[after.group(0).strip().lower()]
+        elif m.group("lead").lower() == "by":
+            q.change = _verb_before_by(text, m.start("lead"))
+        yield q
+
+
+def _verb_before_by(text: str, by: int) -> str | None:
+    """The change a verb before "by" states: "grew by" up, "was cut by" down."""
+    verbs = {**lx.cues("change", "before"), **lx.cues("change", "before_by")}
+    return next((verbs[w] for w in reversed(_words_before(text, by)[-4:]) if w in verbs), None)
 
 
 def _half_points(text: str) -> Iterator[_Q]:
