@@ -859,9 +859,9 @@ def _fractions_of_change(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q
     change (a fraction before "of" is a share, read by :func:`_fractions`)."""
     for m in g.FRACTION_CHANGE.finditer(text):
         s, e = m.span("body")
-        if _overlaps(taken, s, e) or _COMPARED_AFTER.match(text, e) is None and (
+        if _overlaps(taken, s, e) or (_COMPARED_AFTER.match(text, e) is None and (
             m.group("lead").lower() != "by" or _OF_POINT_AFTER.match(text, e)
-        ):
+        )):
             continue  # "by a third" or "almost a fourth higher"; not "by a quarter of"
         num = parse_words(m.group("num")) or 1.0
         frac = m.group("frac").lower()
