@@ -72,33 +72,46 @@ class _OverBudget(BaseException):
     BaseException, so that no ``except Exception`` on the way swallows it)."""
 
 
+def _ring(signum, frame):
+    raise _OverBudget
+
+
 @contextlib.contextmanager
-def _budget(seconds: float | None):
-    """Raise :class:`_OverBudget` in the block after ``seconds`` of wall time (where a
-    timer signal can be used: the main thread of a Unix process; elsewhere no budget)."""
+def _alarm(seconds: float | None):
+    """While the block runs, a timer signal may interrupt an article that takes longer
+    than ``seconds`` (:func:`_budget`): yields whether it can (the main thread of a Unix
+    process; elsewhere, a Dask worker thread say, there is no budget)."""
     usable = (
         seconds is not None
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
     if not usable:
-        yield
+        yield False
         return
-
-    def _ring(signum, frame):
-        raise _OverBudget
-
     previous = signal.signal(signal.SIGALRM, _ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield True
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextlib.contextmanager
+def _budget(seconds: float | None, armed: bool):
+    """Raise :class:`_OverBudget` in the block after ``seconds`` (inside :func:`_alarm`)."""
+    if not armed or seconds is None:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
-         cols: dict[str, list], sources: list) -> dict[str, Any] | None:
+         cols: dict[str, list], sources: list, armed: bool = False) -> dict[str, Any] | None:
     """Append one article's rows to ``cols`` (and its source to ``sources``); return its
     error record, or None."""
     from . import scan
@@ -114,7 +127,7 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
         return err
     mine = scan.new_columns()
     try:
-        with _budget(budget):
+        with _budget(budget, armed):
             scan.add_rows(mine, text, doc_id=doc, date=None if _missing(date) else date,
                           hint=hint)
     except _OverBudget:
@@ -147,10 +160,11 @@ def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
     from . import scan
 
     cols, sources, errs = scan.new_columns(), [], []
-    for item in items:
-        err = _one(item, mode, hint, budget, cols, sources)
-        if err is not None:
-            errs.append(err)
+    with _alarm(budget) as armed:
+        for item in items:
+            err = _one(item, mode, hint, budget, cols, sources, armed)
+            if err is not None:
+                errs.append(err)
     if not sources:
         return [], errs
     out = frame(cols)

@@ -841,7 +841,7 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         q.per = _whole_of(text, e)
         _left_cues(text, q)
         if q.change is None and q.per is None and _words_before(text, s)[-1:] == ["by"]:
-            q.change = _verb_before_by(text, text.rfind("by", 0, s))  # "rose by two-thirds"
+            q.change = _verb_before_by(text, text.rfind("by", max(0, s - 12), s))  # "rose by two-thirds"
         yield q
 
 
