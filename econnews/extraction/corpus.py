@@ -236,7 +236,9 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
     head = title if isinstance(title, str) else ""
     if head.isupper():  # wire headlines in capitals: "HONG KONG M3 RISES"
         head = head.title()
-    return place_currency(body, head) if body or head else None
+    if not head:  # the same call the extractor makes for a bare "$": one cached answer
+        return place_currency(body) if body else None
+    return place_currency(body, head)
 
 
 def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -57,13 +57,17 @@ SPOKEN = (
     r"(?=\s+(?:percent|per\s?cent|billion|million|trillion|thousand)\b)"
     r"|\d{1,3}-and-a-half)"
 )
-# A numeric core: digits, or a spelled number (or one read aloud). Digits that begin a
-# number read aloud ("12-point-34") give way to it: the group is atomic, so that "1" is
-# not read out of "12".
+# A numeric core: digits, or a spelled number. The lookahead (a digit, a point, or a
+# letter a number word begins with) spares trying the alternations at most positions:
+# it halves the time of this, the extractor's widest pass.
+_FIRST = "".join(sorted({w[0].lower() for w in [*_CARDINAL, "a", "an", "half"]}))
+_FIRST = _FIRST + _FIRST.upper()
 CORE = re.compile(
-    rf"(?P<digits>(?>{DIGITS})(?!-(?i:point|and-a-half)\b))"
-    rf"|(?P<words>(?i:\b(?:{SPOKEN}|{SPELLED_BODY})\b))"
+    rf"(?=[\d.{_FIRST}])(?:(?P<digits>{DIGITS})|(?P<words>\b(?i:{SPELLED_BODY})\b))"
 )
+# A number read aloud, read in a pass of its own where "point" or "and-a-half" occurs
+# (groups named as in CORE, so that the same reader takes it).
+SPOKEN_CORE = re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")
 
 _scale_any = [s.word for s in lx.scales().values() if s.attach in ("any", "spaced")]
 _scale_glued = [s.word for s in lx.scales().values() if s.attach in ("any", "attached")]
@@ -134,13 +138,15 @@ PERCENT_AFTER = re.compile(
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
 RATIO_WORD = re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
 FRACTION_WORD = re.compile(
-    rf"(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
+    r"(?=[aAoOtTfFhH])"
+    rf"(?:(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
     rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
-    rf"|(?i:(?<!first\s)(?<!second\s)(?<!latter\s)(?<!former\s)\b(?P<half>half)\s+(?=of\b|the\b))"
+    rf"|(?i:(?<!first\s)(?<!second\s)(?<!latter\s)(?<!former\s)\b(?P<half>half)\s+(?=of\b|the\b)))"
 )
 # A fraction of change with no "of" after it: "grew by a third", "fell by a quarter",
 # "almost a fourth higher" (a fraction before "of" is a share: FRACTION_WORD).
 FRACTION_CHANGE = re.compile(
+    r"(?=[bBaAnNrRsSoO])"
     rf"(?i:\b(?P<lead>by|almost|nearly|about|around|roughly|some|over)\s+"
     rf"(?P<body>(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)}))\b"
     r"(?P<next>(?![\s-]+(?:of|point|percentage)\b)"
@@ -151,8 +157,10 @@ HALF_POINT = re.compile(
     r"(?i:\b(?:a\s+)?(?P<w>half|quarter)(?:\s+of)?\s+an?\s+(?:percentage\s+)?point\b"
     r"|\b(?P<w2>half|quarter)[\s-](?:percentage[\s-])?point\b)"
 )
-# "one in six", "one out of three"
+# "one in six", "one out of three". (A lookahead of the possible first characters before
+# a pattern lets the regex engine skip most positions of a text: several times faster.)
 ONE_IN = re.compile(
+    r"(?=[oOaA\d])"
     rf"(?i:(?<![\d.,$€£¥])\b(?P<a>one|a|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,3}})\b(?![.,]\d))"
 )
 APPROX_WORD = re.compile(

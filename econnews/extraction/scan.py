@@ -31,6 +31,7 @@ lexicons they are built from.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections.abc import Iterator
@@ -175,7 +176,14 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
-    for m in g.CORE.finditer(text):
+    cores: Iterator[re.Match] = g.CORE.finditer(text)
+    if "point" in low or "and-a-half" in low:  # numbers read aloud: "six-point-two"
+        spoken = list(g.SPOKEN_CORE.finditer(text))
+        if spoken:
+            sspans = [m.span() for m in spoken]
+            cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
+                                spoken, key=lambda m: m.start())
+    for m in cores:
         s, e = m.span()
         if s < skip_to or (fspans and _overlaps(fspans, s, e)):
             continue

@@ -128,8 +128,10 @@ def _place_codes() -> dict[str, str]:
 
 @functools.cache
 def _place_regex() -> re.Pattern:
+    first = "".join(sorted({w[0] for w in _place_codes()}))
     return re.compile(
-        r"(?<![\w.])" + lx.alternation(list(_place_codes()), any_case=False) + r"(?![\w])"
+        rf"(?=[{re.escape(first)}])(?<![\w.])"
+        + lx.alternation(list(_place_codes()), any_case=False) + r"(?![\w])"
     )
 
 
