@@ -106,6 +106,8 @@ UNICODE = [
     ("Exports rose to $3\u200b0 billion.", [("$3\u200b0 billion", "money", 3e10, "USD")]),
     ("Exports rose to ＄３０ billion.", [("＄３０ billion", "money", 3e10, "USD")]),
     ("Inflation was ٥٫٢٪ in May.", [("٥٫٢٪", "percent", 5.2, "percent")]),
+    # superscripts are not folded: a unit as written
+    ("The reserve covers 500 km² of forest.", [("500 km²", "measure", 500.0, "kilometer ** 2")]),
     ("Exports \ud800 rose 5%.", [("5%", "percent", 5.0, "percent")]),
 ]
 

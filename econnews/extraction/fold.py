@@ -7,9 +7,8 @@ pages), full-width digits and signs ("＄３０"), Arabic-Indic digits and "٪",
 then a lone surrogate from a broken decoder. :func:`fold` returns the text the grammar
 reads, in which
 
-* every character whose NFKC form is one ASCII character becomes that character
-  (full-width digits and signs, the Unicode spaces, "ﬁ" stays as it is: its NFKC form
-  is two characters);
+* every Unicode space and every full-width form becomes the ASCII character that is
+  its NFKC form ("＄３０" is "$30"; superscripts stay: "km²" is a unit as written);
 * every decimal digit of any script becomes its ASCII digit, and the Arabic percent,
   decimal and thousands signs (``٪ ٫ ٬``) become ``% . ,``;
 * zero-width characters and soft hyphens are dropped;
@@ -52,7 +51,9 @@ class _Table(dict):
             digit = unicodedata.decimal(ch, None)
             if digit is not None:
                 out = str(digit)
-            else:
+            elif unicodedata.category(ch) == "Zs" or 0xFF01 <= code <= 0xFF5E:
+                # spaces and full-width forms; not superscripts ("km²" is a unit as
+                # written) nor letters such as "º" whose NFKC form is a plain letter
                 nf = unicodedata.normalize("NFKC", ch)
                 if len(nf) == 1 and nf.isascii():
                     out = nf
