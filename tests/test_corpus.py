@@ -199,7 +199,7 @@ def test_an_article_that_kills_its_worker_is_a_worker_died_row(hostile_extract):
 def test_n_jobs_none_chooses(monkeypatch):
     from econnews.extraction import corpus
 
-    small = corpus._items(articles(3), None)
+    small = corpus._items(articles(3))
     assert corpus.auto_jobs(small) == 1
     monkeypatch.setattr(corpus, "_PARALLEL_FROM", 10)
     assert corpus.auto_jobs(small) >= 1

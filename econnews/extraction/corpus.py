@@ -55,7 +55,7 @@ __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 OUTPUT: dict[str, object] = schema.CORPUS_QUANTITIES
 
 ErrorMode = Literal["warn", "collect", "raise"]
-_Item = tuple[Any, Any, Any, Any, Any]  # (id, text, date, source, path)
+_Item = tuple[Any, ...]  # (id, text, date, source, path, dateline, title)
 
 
 def _is_dask(obj: Any) -> bool:
@@ -116,8 +116,8 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
     error record, or None."""
     from . import scan
 
-    doc_id, text, date, source, path, place = item
-    hint = hint or place
+    doc_id, text, date, source, path, dateline, title = item
+    hint = hint or place_hint(dateline, title, text)  # here: in the worker
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
@@ -172,19 +172,16 @@ def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
     return [out], errs
 
 
-def _items(articles: pd.DataFrame, hint: str | None) -> list[_Item]:
-    """One work item per article: id, text, date, source, path and the currency a bare
-    "$" or "Rs" means in it (the ``currency_hint`` given, else :func:`place_hint`)."""
+def _items(articles: pd.DataFrame) -> list[_Item]:
+    """One work item per article: id, text, date, source, path, dateline and title (the
+    last two say what a bare "$" or "Rs" means in it, see :func:`place_hint`)."""
     n = len(articles)
 
     def col(name: str) -> list[Any]:
         return articles[name].tolist() if name in articles.columns else [None] * n
 
-    places = [hint or place_hint(dl, title, text)
-              for dl, title, text in zip(col("dateline"), col("title"), col("text"),
-                                         strict=True)]
     return list(zip(col("id"), col("text"), col("date"), col("source"), col("path"),
-                    places, strict=True))
+                    col("dateline"), col("title"), strict=True))
 
 
 def dateline_hint(dateline: Any) -> str | None:
@@ -253,7 +250,7 @@ def auto_jobs(items: Sequence[_Item]) -> int:
     """How many processes ``n_jobs=None`` uses: one for small work (starting workers
     costs more than it saves below about a megabyte of text), else one per usable CPU.
 
-    >>> auto_jobs([("a", "Up 5%.", None, None, None, None)])
+    >>> auto_jobs([("a", "Up 5%.", None, None, None, None, None)])
     1
     """
     size = sum(len(it[1]) for it in items if isinstance(it[1], str))
@@ -380,7 +377,7 @@ def extract_corpus(
         raise InputError(f"chunk_size={chunk_size!r}: use a positive number of articles")
     if timeout is not None and not (isinstance(timeout, int | float) and timeout > 0):
         raise InputError(f"timeout={timeout!r}: give a number of seconds, or None")
-    items = _items(articles, hint)
+    items = _items(articles)
     if n_jobs is None:
         n_jobs = auto_jobs(items)
     elif n_jobs == -1:
@@ -394,12 +391,12 @@ def extract_corpus(
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         if n_jobs == 1 or len(chunks) <= 1:
             for chunk in chunks:
-                fr, er = _chunk(chunk, mode, None, timeout)
+                fr, er = _chunk(chunk, mode, hint, timeout)
                 frames.extend(fr)
                 errs.extend(er)
                 bar.update(len(chunk))
         else:
-            frames, errs = _parallel(chunks, n_jobs, mode, None, timeout, bar)
+            frames, errs = _parallel(chunks, n_jobs, mode, hint, timeout, bar)
     finally:
         bar.close()
     result = _assemble(frames)
