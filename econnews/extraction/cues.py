@@ -46,7 +46,8 @@ def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _tail_tuple(text: str, start: int, end: int) -> tuple[str, ...]:
     # the readings of one mention ask for the same words several times (cached: a
-    # string's hash is computed once, so the key costs little even for a long text)
+    # string's hash is computed once, so the key costs little even for a long text;
+    # scan.add_rows clears the cache after each text, so that it holds no old text)
     words = [m.group(0).lower() for m in _TOKEN.finditer(text, start, end)]
     if start > 0 and words and not text[start - 1].isspace():
         words = words[1:]  # a cut word

@@ -61,6 +61,7 @@ from .cues import (
     _from_after_change,
     _left_cues,
     _right_cues,
+    _tail_tuple,
     _tail_words,
     _words_before,
 )
@@ -137,7 +138,10 @@ def add_rows(
     if isinstance(doc_id, str) and not doc_id.isascii():
         doc_id = safe(doc_id)
     folded, where = fold(text)
-    found = list(_scan(folded, hint))
+    try:
+        found = list(_scan(folded, hint))
+    finally:
+        _tail_tuple.cache_clear()  # its entries hold this text: keep memory O(text)
     if found:
         _rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
     return len(found)

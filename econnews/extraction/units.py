@@ -91,7 +91,7 @@ _RUPEE_WORDS = frozenset(["rs", "rs.", "rupees", "rupee"])
 _RUPEE_CODES = {"INR", "PKR", "LKR", "NPR"}
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def place_currency(text: str, title: str = "") -> str | None:
     """The local currency a bare "$"/"dollars" or "Rs"/"rupees" means in a story about
     one country, from the place words of ``currency_context.csv`` families ``dollar``
@@ -155,7 +155,7 @@ _QUALIFIER_CODE = {
 }
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def _article_dollar(text: str) -> str | None:
     """The dollar an article means by a bare "dlrs": the one it names, if it names
     exactly one ("... in H.K. Dlrs ... rose to 249.03 billion dlrs")."""
@@ -163,7 +163,7 @@ def _article_dollar(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def _context_currency(text: str, family: str) -> str | None:
     """The code an ambiguous currency name has in this article: its earliest place word."""
     cues, default = lx.currency_context().get(family, ({}, None))
