@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -201,8 +202,13 @@ def test_n_jobs_none_chooses(monkeypatch):
 
     small = corpus._items(articles(3))
     assert corpus.auto_jobs(small) == 1
-    monkeypatch.setattr(corpus, "_PARALLEL_FROM", 10)
-    assert corpus.auto_jobs(small) >= 1
+    monkeypatch.setattr(corpus, "_PARALLEL_FROM", 10)  # now "large"
+    monkeypatch.setattr(corpus, "_forks", lambda: True)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert corpus.auto_jobs(small) == cpus
+    monkeypatch.setattr(corpus, "_forks", lambda: False)  # spawn: never unasked
+    assert corpus.auto_jobs(small) == 1
+    monkeypatch.undo()
     q = extract_corpus(articles(8), n_jobs=None, progress=False)
     pd.testing.assert_frame_equal(q, extract_corpus(articles(8), n_jobs=1, progress=False))
     with pytest.raises(InputError, match="timeout="):

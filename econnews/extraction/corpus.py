@@ -248,14 +248,28 @@ def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 def auto_jobs(items: Sequence[_Item]) -> int:
     """How many processes ``n_jobs=None`` uses: one for small work (starting workers
-    costs more than it saves below about a megabyte of text), else one per usable CPU.
+    costs more than it saves below about a megabyte of text) or where workers do not
+    start by fork, else one per usable CPU.
 
     >>> auto_jobs([("a", "Up 5%.", None, None, None, None, None)])
     1
     """
     size = sum(len(it[1]) for it in items if isinstance(it[1], str))
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 1 if size < _PARALLEL_FROM or len(items) < 2 else max(1, cpus or 1)
+    if size < _PARALLEL_FROM or len(items) < 2 or not _forks():
+        return 1
+    return max(1, cpus or 1)
+
+
+def _forks() -> bool:
+    """Do worker processes start by fork? Only then is choosing processes unasked safe:
+    under spawn or forkserver (macOS, Windows, Python 3.14) a script without an
+    ``if __name__ == "__main__":`` guard would run again in every worker."""
+    import multiprocessing
+
+    method = (multiprocessing.get_start_method(allow_none=True)
+              or multiprocessing.get_all_start_methods()[0])  # the first is the default
+    return method == "fork"
 
 
 #: Characters of text below which ``n_jobs=None`` stays in one process.
