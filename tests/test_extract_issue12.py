@@ -45,6 +45,8 @@ SPOKEN = [
      [("two-point-five billion dollars", "money", 2.5e9, "USD")]),
     ("Unemployment stood at four point one percent in March.",
      [("four point one percent", "percent", 4.1, "percent")]),
+    ("Growth will be six-point-two to six-point-five percent.",
+     [("six-point-two to six-point-five percent", "percent", 6.35, "percent")]),
 ]
 
 # 3. from/to after a change verb: two levels, not a range

@@ -727,7 +727,7 @@ def _range_tail(
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
             p = pm.end()
-    m2 = g.CORE.match(text, p)
+    m2 = g.SPOKEN_CORE.match(text, p) or g.CORE.match(text, p)  # "... to six-point-five"
     if not m2:
         return None
     d2 = m2.group("digits")
@@ -759,7 +759,7 @@ def _range_tail(
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2
-    first = _core_value(g.CORE.match(text, s))
+    first = _core_value(g.SPOKEN_CORE.match(text, s) or g.CORE.match(text, s))
     if _is_year(g.CORE.match(text, s).group(0)) and not (
         d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
     ):
