@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -86,16 +87,18 @@ def test_input_is_not_modified():
 
 @pytest.fixture
 def failing_extract(monkeypatch):
-    """The extractor raises on texts containing 'KABOOM' (stands in for an extractor bug)."""
+    """The extractor raises on texts containing 'KABOOM' (stands in for an extractor bug).
+    extract_corpus reads each article with ``scan.add_rows`` (one table per chunk), so
+    that is what fails here."""
     module = sys.modules["econnews.extraction.scan"]
-    real = module.extract
+    real = module.add_rows
 
-    def extract(text, **kw):
+    def add_rows(cols, text, **kw):
         if "KABOOM" in text:
             raise RuntimeError("extractor bug")
-        return real(text, **kw)
+        return real(cols, text, **kw)
 
-    monkeypatch.setattr(module, "extract", extract)
+    monkeypatch.setattr(module, "add_rows", add_rows)
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
@@ -147,3 +150,107 @@ def test_reuters_sample_offsets_hold(shared):
     texts = dict(zip(arts["id"], arts["text"], strict=True))
     for row in q.itertuples():
         assert texts[row.doc_id][row.start:row.end] == row.surface
+
+
+# ---------------------------------------------------------------- issue 12 and 13
+
+@pytest.fixture
+def hostile_extract(monkeypatch):
+    """The extractor sleeps on texts containing 'SLOW' and kills its own process on
+    'DIE' (as the OOM killer would); forked workers inherit the patch."""
+    import os
+    import signal
+    import time
+
+    module = sys.modules["econnews.extraction.scan"]
+    real = module.add_rows
+
+    def add_rows(cols, text, **kw):
+        if "SLOW" in text:
+            time.sleep(5)
+        if "DIE" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(cols, text, **kw)
+
+    monkeypatch.setattr(module, "add_rows", add_rows)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_an_article_over_its_time_budget_is_an_extract_timeout_row(hostile_extract, n_jobs):
+    arts = articles(4)
+    arts.loc[1, "text"] = "SLOW: exports rose 5%."
+    q, errs = extract_corpus(arts, n_jobs=n_jobs, chunk_size=2, timeout=0.5,
+                             errors="collect", progress=False)
+    assert errs[["doc_id", "code"]].values.tolist() == [["a1", "extract-timeout"]]
+    assert "timeout=" in errs.loc[0, "message"]
+    assert set(q["doc_id"]) == {"a0", "a2", "a3"}
+
+
+def test_an_article_that_kills_its_worker_is_a_worker_died_row(hostile_extract):
+    arts = articles(6)
+    arts.loc[2, "text"] = "DIE after $5 billion"
+    q, errs = extract_corpus(arts, n_jobs=2, chunk_size=3, errors="collect", progress=False)
+    assert errs[["doc_id", "code"]].values.tolist() == [["a2", "worker-died"]]
+    # the rest of the dead worker's chunk was retried article by article
+    assert set(q["doc_id"]) == {"a0", "a1", "a3", "a4", "a5"}
+    serial = extract_corpus(arts.drop(index=2), n_jobs=1, progress=False)
+    pd.testing.assert_frame_equal(q, serial)
+
+
+def test_n_jobs_none_chooses(monkeypatch):
+    from econnews.extraction import corpus
+
+    small = corpus._items(articles(3))
+    assert corpus.auto_jobs(small) == 1
+    monkeypatch.setattr(corpus, "_PARALLEL_FROM", 10)  # now "large"
+    monkeypatch.setattr(corpus, "_forks", lambda: True)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert corpus.auto_jobs(small) == cpus
+    monkeypatch.setattr(corpus, "_forks", lambda: False)  # spawn: never unasked
+    assert corpus.auto_jobs(small) == 1
+    monkeypatch.undo()
+    q = extract_corpus(articles(8), n_jobs=None, progress=False)
+    pd.testing.assert_frame_equal(q, extract_corpus(articles(8), n_jobs=1, progress=False))
+    with pytest.raises(InputError, match="timeout="):
+        extract_corpus(articles(1), timeout=0)
+
+
+POISON = r'''
+import random, resource, sys
+import pandas as pd
+sys.path.insert(0, {tests!r})
+from _sample_articles import sample_articles
+import econnews as en
+n_jobs = int(sys.argv[1])
+arts = sample_articles(40, per_article=3)
+rnd = random.Random(1)
+junk = bytes(rnd.randrange(256) for _ in range(100_000)).decode("utf-8", "surrogateescape")
+hostile = "".join(rnd.choice(["$", "1", ",", "0", "5", " ", "between ", "and ", "-", ".",
+                              "bn", "%"]) for _ in range(60_000))
+extra = pd.DataFrame({{"id": ["junk", "runon", "hostile", "empty"],
+                       "text": [junk, "$1,2" * 20_000, hostile, "   "]}}, dtype=object)
+arts = pd.concat([arts.astype(object), extra], ignore_index=True)
+q, errs = en.extract_corpus(arts, n_jobs=n_jobs, chunk_size=5, errors="collect",
+                            progress=False)
+seen = set(q["doc_id"]) | set(errs["doc_id"])
+print(len(arts), len(seen), sorted(set(arts["id"]) - seen), errs["code"].tolist())
+'''
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_every_input_accounted_for_under_a_3_gb_cap(n_jobs):
+    import resource
+    import subprocess
+
+    cap = 3 * 1024**3
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    code = POISON.format(tests=str(Path(__file__).resolve().parent))
+    out = subprocess.run([sys.executable, "-c", code, str(n_jobs)], capture_output=True,
+                         text=True, timeout=600, preexec_fn=limit)
+    assert out.returncode == 0, out.stderr[-3000:]
+    n, seen, missing, codes = out.stdout.strip().split(" ", 3)
+    assert n == seen == "44" and missing == "[]", out.stdout
+    assert codes == "['no-text']", out.stdout

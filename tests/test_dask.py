@@ -75,14 +75,14 @@ def test_parquet_in_parquet_out(client, tmp_path):
 
 def test_errors_collect_and_raise(client, monkeypatch):
     module = sys.modules["econnews.extraction.scan"]
-    real = module.extract
+    real = module.add_rows  # what extract_corpus reads each article with (issue 12)
 
-    def extract(text, **kw):
+    def add_rows(cols, text, **kw):
         if "KABOOM" in text:
             raise RuntimeError("extractor bug")
-        return real(text, **kw)
+        return real(cols, text, **kw)
 
-    monkeypatch.setattr(module, "extract", extract)  # threads: the workers see it
+    monkeypatch.setattr(module, "add_rows", add_rows)  # threads: the workers see it
     arts = articles(6)
     arts.loc[4, "text"] = "KABOOM"
     ddf = dd.from_pandas(arts, npartitions=3)

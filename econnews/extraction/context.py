@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -26,6 +27,7 @@ _LABEL_MONEY = re.compile(
 )
 _LABEL_SHR = re.compile(r"(?i:(?:oper\s+)?shr(?:\s+(?:loss|profit|diluted|primary))?)$")
 _LABEL_SHARES = re.compile(r"(?i:(?:avg\s+)?shrs?(?:\s+outst(?:anding)?)?)$")
+_NEWLINE = re.compile("\n")
 _VS = re.compile(r"\s*(?i:vs\.?|versus)\s*$")
 
 
@@ -34,8 +36,10 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
     Revs 9,494,570 vs 7,591,564 / Avg shrs 72.1 mln"): a line's label says what its
     bare figures are: money in the story's currency, or a count of shares."""
     money = next((q.unit for q in found if q.kind == "money"), None)
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]  # once: rfind per row is O(n^2)
     for i, q in enumerate(found):
-        line_start = text.rfind("\n", 0, q.start) + 1
+        k = bisect.bisect_left(breaks, q.start)
+        line_start = breaks[k - 1] + 1 if k else 0
         prev = found[i - 1] if i else None
         # the label is what stands before the figure on its line, after the figure before
         # it ("Net loss 19,186,000 vs profit 12,438,000 Sales 157.9 mln" on one line)

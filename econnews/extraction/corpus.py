@@ -28,8 +28,12 @@ so it acts as ``"raise"``.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
+import re
+import signal
+import threading
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +46,7 @@ from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
 from .scan import check_currency_hint
+from .table import frame
 
 __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 
@@ -50,7 +55,7 @@ __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 OUTPUT: dict[str, object] = schema.CORPUS_QUANTITIES
 
 ErrorMode = Literal["warn", "collect", "raise"]
-_Item = tuple[Any, Any, Any, Any, Any]  # (id, text, date, source, path)
+_Item = tuple[Any, ...]  # (id, text, date, source, path, dateline, title)
 
 
 def _is_dask(obj: Any) -> bool:
@@ -62,59 +67,121 @@ def _missing(value: Any) -> bool:
         or value is pd.NA
 
 
-def _one(item: _Item, mode: str, hint: str | None = None
-         ) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
-    from .scan import extract
+class _OverBudget(BaseException):
+    """Raised by the alarm when one article takes longer than its time budget (a
+    BaseException, so that no ``except Exception`` on the way swallows it)."""
 
-    doc_id, text, date, source, path, dateline = item
-    hint = hint or dateline_hint(dateline)
+
+def _ring(signum, frame):
+    raise _OverBudget
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None):
+    """While the block runs, a timer signal may interrupt an article that takes longer
+    than ``seconds`` (:func:`_budget`): yields whether it can (the main thread of a Unix
+    process; elsewhere, a Dask worker thread say, there is no budget)."""
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _ring)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _budget(seconds: float | None, armed: bool):
+    """Raise :class:`_OverBudget` in the block after ``seconds`` (inside :func:`_alarm`)."""
+    if not armed or seconds is None:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
+         cols: dict[str, list], sources: list, armed: bool = False) -> dict[str, Any] | None:
+    """Append one article's rows to ``cols`` (and its source to ``sources``); return its
+    error record, or None."""
+    from . import scan
+
+    doc_id, text, date, source, path, dateline, title = item
+    hint = hint or place_hint(dateline, title, text)  # here: in the worker
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
                "message": "the article has no text; check the loader's text field"}
         if mode == "raise":
             raise InputError(f"article {doc!r}: {err['message']}")
-        return None, err
+        return err
+    mine = scan.new_columns()
     try:
-        q = extract(text, doc_id=doc, date=None if _missing(date) else date, currency_hint=hint)
+        with _budget(budget, armed):
+            scan.add_rows(mine, text, doc_id=doc, date=None if _missing(date) else date,
+                          hint=hint)
+    except _OverBudget:
+        message = (f"extraction took longer than the time budget of {budget:g} s; "
+                   "pass a larger timeout= to extract_corpus (or timeout=None)")
+        if mode == "raise":
+            raise InputError(f"article {doc!r}: {message}") from None
+        return {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-timeout",
+                "message": message}
     except Exception as exc:  # the extractor's failure on one article must not stop the run
         if mode == "raise":
             raise InputError(f"article {doc!r}: extraction failed: {type(exc).__name__}: {exc}; "
                              "report the article text as a bug") from exc
-        return None, {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-failed",
-                      "message": f"{type(exc).__name__}: {exc}"[:500]}
-    if len(q):
-        q = q.copy()
-        q["source"] = pd.array([None if _missing(source) else str(source)] * len(q),
-                               dtype=schema.STRING)
-    return q, None
+        return {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-failed",
+                "message": f"{type(exc).__name__}: {exc}"[:500]}
+    for name, values in mine.items():
+        cols[name].extend(values)
+    sources.extend([None if _missing(source) else str(source)] * len(mine["start"]))
+    return None
 
 
-def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None
-           ) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
+def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
+           budget: float | None = None) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
     """Worker: extract a chunk of articles (runs in a child process when n_jobs > 1).
 
-    The chunk's quantities come back as one frame: thousands of small frames
-    would cost memory in the parent and time in pickling.
+    The chunk's rows fill one set of columns and become one typed table: a table per
+    article would cost more than reading it, and thousands of small frames would cost
+    memory in the parent and time in pickling.
     """
-    frames, errs = [], []
-    for item in items:
-        q, err = _one(item, mode, hint)
-        if err is not None:
-            errs.append(err)
-        elif q is not None and len(q):
-            frames.append(q)
-    return ([_assemble(frames)] if frames else []), errs
+    from . import scan
+
+    cols, sources, errs = scan.new_columns(), [], []
+    with _alarm(budget) as armed:
+        for item in items:
+            err = _one(item, mode, hint, budget, cols, sources, armed)
+            if err is not None:
+                errs.append(err)
+    if not sources:
+        return [], errs
+    out = frame(cols)
+    out["source"] = pd.array(sources, dtype=schema.STRING)
+    return [out], errs
 
 
 def _items(articles: pd.DataFrame) -> list[_Item]:
+    """One work item per article: id, text, date, source, path, dateline and title (the
+    last two say what a bare "$" or "Rs" means in it, see :func:`place_hint`)."""
     n = len(articles)
 
     def col(name: str) -> list[Any]:
         return articles[name].tolist() if name in articles.columns else [None] * n
 
     return list(zip(col("id"), col("text"), col("date"), col("source"), col("path"),
-                    col("dateline"), strict=True))
+                    col("dateline"), col("title"), strict=True))
 
 
 def dateline_hint(dateline: Any) -> str | None:
@@ -132,22 +199,158 @@ def dateline_hint(dateline: Any) -> str | None:
     return dateline_currencies().get(city)
 
 
+# "SYDNEY, March 3 - ", "TORONTO (Reuters) - ", "KARACHI: ": a dateline opening the text
+_TEXT_DATELINE = re.compile(
+    r"\s*(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})"
+    r"(?:,[^\n]{1,30}?|\s*\([^()\n]{1,30}\))?\s*(?:[-–—]|:)\s"
+)
+
+
+def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str | None:
+    """The currency a bare "$", "dollars", "dlrs" or "Rs" means in an article, or None
+    (then the text alone decides, as in :func:`econnews.extract`):
+
+    1. its dateline city, from the ``dateline`` column or a dateline opening the text
+       (``data/dateline_currencies.csv``, see :func:`dateline_hint`);
+    2. else the place words of its title and text, when they name exactly one local
+       dollar or rupee (:func:`econnews.extraction.units.place_currency`).
+
+    >>> place_hint("SYDNEY, March 3 -"), place_hint(None, None, "TORONTO (Reuters) - Up $5.")
+    ('AUD', 'CAD')
+    >>> place_hint(None, "HONG KONG M3 RISES 2.2 PCT", "Local M2 rose to 249 billion dlrs.")
+    'HKD'
+    """
+    from .units import place_currency
+
+    found = dateline_hint(dateline)
+    body = text if isinstance(text, str) else ""
+    if found is None and body:
+        m = _TEXT_DATELINE.match(body, 0, 200)
+        if m is not None:
+            found = dateline_hint(m.group("city").title())
+    if found is not None:
+        return found
+    head = title if isinstance(title, str) else ""
+    if head.isupper():  # wire headlines in capitals: "HONG KONG M3 RISES"
+        head = head.title()
+    if not head:  # the same call the extractor makes for a bare "$": one cached answer
+        return place_currency(body) if body else None
+    return place_currency(body, head)
+
+
 def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(OUTPUT)
-    out = pd.concat(frames, ignore_index=True)
+    out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     return schema.coerce(out, OUTPUT)
+
+
+def auto_jobs(items: Sequence[_Item]) -> int:
+    """How many processes ``n_jobs=None`` uses: one for small work (starting workers
+    costs more than it saves below about a megabyte of text) or where workers do not
+    start by fork, else one per usable CPU.
+
+    >>> auto_jobs([("a", "Up 5%.", None, None, None, None, None)])
+    1
+    """
+    size = sum(len(it[1]) for it in items if isinstance(it[1], str))
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if size < _PARALLEL_FROM or len(items) < 2 or not _forks():
+        return 1
+    return max(1, cpus or 1)
+
+
+def _forks() -> bool:
+    """Do worker processes start by fork? Only then is choosing processes unasked safe:
+    under spawn or forkserver (macOS, Windows, Python 3.14) a script without an
+    ``if __name__ == "__main__":`` guard would run again in every worker."""
+    import multiprocessing
+
+    method = (multiprocessing.get_start_method(allow_none=True)
+              or multiprocessing.get_all_start_methods()[0])  # the first is the default
+    return method == "fork"
+
+
+#: Characters of text below which ``n_jobs=None`` stays in one process.
+_PARALLEL_FROM = 1_000_000
+
+
+def _died(item: _Item, exc: BaseException) -> dict[str, Any]:
+    doc = None if _missing(item[0]) else str(item[0])
+    return {"doc_id": doc, "path": item[4], "stage": "extract", "code": "worker-died",
+            "message": (f"the worker process extracting this article died "
+                        f"({type(exc).__name__}: {exc})"[:400]
+                        + "; it may need more memory than the process may use")}
+
+
+def _retry(items: Sequence[_Item], mode: str, hint: str | None, budget: float | None
+           ) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
+    """A chunk whose worker failed, again article by article in a fresh worker: an
+    article that kills its worker too becomes a ``worker-died`` error row, and the
+    next article gets a new worker."""
+    frames: list[pd.DataFrame] = []
+    errs: list[dict[str, Any]] = []
+    pool = None
+    try:
+        for item in items:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1)
+            try:
+                fr, er = pool.submit(_chunk, [item], mode, hint, budget).result()
+            except InputError:
+                raise
+            except BaseException as exc:  # BrokenProcessPool, a pickling failure, ...
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+                errs.append(_died(item, exc))
+                continue
+            frames.extend(fr)
+            errs.extend(er)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+    return frames, errs
+
+
+def _parallel(chunks: list[list[_Item]], n_jobs: int, mode: str, hint: str | None,
+              budget: float | None, bar) -> tuple[list[pd.DataFrame], list[dict[str, Any]]]:
+    """Chunks in ``n_jobs`` processes, results in chunk order; a chunk whose worker
+    raised or died is retried article by article (:func:`_retry`)."""
+    results: list[tuple[list, list] | None] = [None] * len(chunks)
+    with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks))) as pool:
+        futures = [pool.submit(_chunk, c, mode, hint, budget) for c in chunks]
+        for k, fut in enumerate(futures):
+            try:
+                results[k] = fut.result()
+            except InputError:
+                raise
+            except Exception:
+                results[k] = None
+            else:
+                bar.update(len(chunks[k]))
+    frames: list[pd.DataFrame] = []
+    errs: list[dict[str, Any]] = []
+    for k, res in enumerate(results):
+        if res is None:
+            res = _retry(chunks[k], mode, hint, budget)
+            bar.update(len(chunks[k]))
+        frames.extend(res[0])
+        errs.extend(res[1])
+    return frames, errs
 
 
 def extract_corpus(
     articles: Any,
     *,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
     progress: bool | None = None,
     errors: ErrorMode = "warn",
     chunk_size: int | None = None,
     currency_hint: str | None = None,
+    timeout: float | None = 60.0,
 ) -> Any:
     """Quantities for every article of an articles table.
 
@@ -155,11 +358,19 @@ def extract_corpus(
     present. Returns the quantities schema plus ``source`` (``OUTPUT``), with a
     fresh index; with ``errors="collect"`` a tuple ``(quantities, errors)``.
     ``n_jobs`` > 1 (``-1``: one per CPU) runs chunks of ``chunk_size`` articles
-    in that many processes; the result equals the serial one. ``currency_hint``
+    in that many processes; the result equals the serial one; ``None`` (default)
+    chooses: one process for less than about a megabyte of text, else one per CPU
+    (:func:`auto_jobs`). A chunk whose worker raises or dies (out of memory, killed)
+    is run again article by article in a fresh worker; an article that kills that
+    worker too becomes a ``worker-died`` error row, and every other article still
+    gets its rows. ``timeout`` is each article's time budget in seconds (``None``: no
+    budget); an article over it becomes an ``extract-timeout`` error row.
+    ``currency_hint``
     goes to :func:`econnews.extract` for every article (what a bare ``$`` or
     "dollars" means, e.g. ``"AUD"``); an unknown code raises ``InputError`` at once.
-    Without one, an article's ``dateline`` (Reuters: "SYDNEY, March 3 -") gives the
-    local dollar of the city, see :func:`dateline_hint`.
+    Without one, the article's ``dateline`` (Reuters: "SYDNEY, March 3 -", or a
+    dateline opening the text), else the place words of its ``title`` and text, give
+    the local dollar or rupee, see :func:`place_hint`.
 
     >>> extract_corpus(pd.DataFrame({"id": ["x"], "text": ["  "]}), errors="collect")[1]["code"].tolist()
     ['no-text']
@@ -173,13 +384,18 @@ def extract_corpus(
         return dask_extract(articles, errors="collect" if errors == "collect" else "raise",
                             currency_hint=hint)
     schema.require(articles, ["id", "text"], stage="extract_corpus")
-    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, or -1 for all")
+    if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
+        raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, -1 for all, "
+                         "or None to choose")
     if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size < 1):
         raise InputError(f"chunk_size={chunk_size!r}: use a positive number of articles")
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
+    if timeout is not None and not (isinstance(timeout, int | float) and timeout > 0):
+        raise InputError(f"timeout={timeout!r}: give a number of seconds, or None")
     items = _items(articles)
+    if n_jobs is None:
+        n_jobs = auto_jobs(items)
+    elif n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
     mode = "raise" if errors == "raise" else "collect"
     frames: list[pd.DataFrame] = []
     errs: list[dict[str, Any]] = []
@@ -189,17 +405,12 @@ def extract_corpus(
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         if n_jobs == 1 or len(chunks) <= 1:
             for chunk in chunks:
-                fr, er = _chunk(chunk, mode, hint)
+                fr, er = _chunk(chunk, mode, hint, timeout)
                 frames.extend(fr)
                 errs.extend(er)
                 bar.update(len(chunk))
         else:
-            with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks))) as pool:
-                results = pool.map(_chunk, chunks, [mode] * len(chunks), [hint] * len(chunks))
-                for (fr, er), chunk in zip(results, chunks, strict=True):
-                    frames.extend(fr)
-                    errs.extend(er)
-                    bar.update(len(chunk))
+            frames, errs = _parallel(chunks, n_jobs, mode, hint, timeout, bar)
     finally:
         bar.close()
     result = _assemble(frames)

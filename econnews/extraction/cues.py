@@ -7,6 +7,7 @@ change ("rose", "cut by", "a 3 percent drop"). Part of the extractor.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import grammar as g
@@ -39,10 +40,18 @@ def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
     start = max(0, end - span)
     if start == end or not text[end - 1].isspace():
         return []
+    return list(_tail_tuple(text, start, end))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tail_tuple(text: str, start: int, end: int) -> tuple[str, ...]:
+    # the readings of one mention ask for the same words several times (cached: a
+    # string's hash is computed once, so the key costs little even for a long text;
+    # scan.add_rows clears the cache after each text, so that it holds no old text)
     words = [m.group(0).lower() for m in _TOKEN.finditer(text, start, end)]
     if start > 0 and words and not text[start - 1].isspace():
         words = words[1:]  # a cut word
-    return words
+    return tuple(words)
 
 
 _SPACED_DASH = re.compile(r"\s[-–](?=\d)")
@@ -92,8 +101,15 @@ def _after_change(text: str, pos: int, word: str, *, reach: int = 5, nouns: bool
 
 
 def _from_after_change(text: str, pos: int) -> bool:
-    """'fell from X', 'has risen since 1986 from X': a from-to that moves a level."""
-    return _after_change(text, pos, "from")
+    """'fell from X', 'has risen since 1986 from X', 'raised interest rates from X': a
+    from-to that moves a level (the verbs that take "by" for a change take "from" too)."""
+    if _after_change(text, pos, "from"):
+        return True
+    words = _words_before(text, pos)
+    if not words or words[-1] != "from":
+        return False
+    verbs = lx.cues("change", "before_by")
+    return any(w in verbs for w in words[-6:-1])
 
 
 def _change_before(text: str, pos: int) -> bool:

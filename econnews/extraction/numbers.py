@@ -54,8 +54,52 @@ def parse_digits(s: str) -> float | None:
         return None
 
 
+_SPOKEN_POINT = re.compile(r"(?i)(.+?)[\s-]point[\s-](.+)")
+
+
+def _spoken_part(s: str) -> float | None:
+    s = s.strip()
+    return float(s) if s.isdigit() else parse_words(s)
+
+
+def parse_spoken(s: str) -> float | None:
+    """A number read aloud, as broadcast transcripts write it: "12-point-34" (12.34),
+    "six-point-two" (6.2), "two-point-five" (2.5), "20-and-a-half" (20.5); else None.
+
+    >>> parse_spoken("12-point-34"), parse_spoken("six-point-two"), parse_spoken("20-and-a-half")
+    (12.34, 6.2, 20.5)
+    >>> parse_spoken("one-point-zero-five")
+    1.05
+    """
+    m = _SPOKEN_POINT.fullmatch(s.strip())
+    if m is not None:
+        whole = _spoken_part(m.group(1))
+        tail = m.group(2).strip()
+        if tail.isdigit():
+            digits = tail
+        else:  # spelled digits one by one: "zero-five"
+            table = lx.number_words()
+            digits = ""
+            for w in _SPLIT.split(tail.lower()):
+                value = table.get(w, (None, ""))[0] if w not in ("zero", "oh") else 0
+                if value is None or not (0 <= value <= 9) or int(value) != value:
+                    return None
+                digits += str(int(value))
+        if whole is None or not digits:
+            return None
+        return whole + float("0." + digits)
+    low = s.lower()
+    for tail in ("-and-a-half", " and a half"):
+        if low.endswith(tail):
+            whole = _spoken_part(s[: -len(tail)])
+            return None if whole is None else whole + 0.5
+    return None
+
+
 def parse_words(s: str) -> float | None:
     """The value of a spelled-out number ("thirty billion", "two and a half"), or None."""
+    if "point" in s.lower() or s[:1].isdigit():
+        return parse_spoken(s)
     words = [w for w in _SPLIT.split(s.lower()) if w]
     table = lx.number_words()
     half_of = False

@@ -31,6 +31,7 @@ lexicons they are built from.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections.abc import Iterator
@@ -60,9 +61,11 @@ from .cues import (
     _from_after_change,
     _left_cues,
     _right_cues,
+    _tail_tuple,
     _tail_words,
     _words_before,
 )
+from .fold import fold, original_span, safe
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
@@ -79,7 +82,7 @@ from .units import (
     _unit,
 )
 
-__all__ = ["extract"]
+__all__ = ["add_rows", "extract", "new_columns"]
 
 _SCORE_MAX = 20
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -114,8 +117,43 @@ def extract(
         except (ValueError, TypeError, OverflowError):
             raise InputError(f"date={date!r}: cannot read this date; give an ISO 8601 date "
                              "such as '2019-01-22', a datetime or a pd.Timestamp") from None
-    found = list(_scan(text, hint))
-    return _table(text, found, doc_id=doc_id, date=date)
+    cols = new_columns()
+    add_rows(cols, text, doc_id=doc_id, date=date, hint=hint)
+    return frame(cols) if cols["start"] else empty_frame()
+
+
+def new_columns() -> dict[str, list]:
+    """Empty column lists to fill with :func:`add_rows` (one table built per batch)."""
+    return {name: [] for name in QUANTITY_COLUMNS}
+
+
+def add_rows(
+    cols: dict[str, list],
+    text: str,
+    *,
+    doc_id: str | None = None,
+    date=None,
+    hint: str | None = None,
+) -> int:
+    """Append the quantities of ``text`` to ``cols`` (as :func:`extract` reads them; the
+    hint already checked) and return how many rows were added. Many texts fill one set of
+    columns and :func:`econnews.extraction.table.frame` builds the typed table once: the
+    table costs more than reading a short text.
+
+    >>> cols = new_columns()
+    >>> add_rows(cols, "Up 5%."), add_rows(cols, "Down $2bn.", doc_id="b"), cols["doc_id"]
+    (1, 1, [None, 'b'])
+    """
+    if isinstance(doc_id, str) and not doc_id.isascii():
+        doc_id = safe(doc_id)
+    folded, where = fold(text)
+    try:
+        found = list(_scan(folded, hint))
+    finally:
+        _tail_tuple.cache_clear()  # its entries hold this text: keep memory O(text)
+    if found:
+        _rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
+    return len(found)
 
 
 def check_currency_hint(hint: str | None) -> str | None:
@@ -148,9 +186,17 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         fractions += _one_in(text)
     if any(w in low for w in _FRACTION_HINTS):
         fractions += _fractions(text, [(q.start, q.end) for q in fractions])
+        fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
-    for m in g.CORE.finditer(text):
+    cores: Iterator[re.Match] = g.CORE.finditer(text)
+    if "point" in low or "and-a-half" in low:  # numbers read aloud: "six-point-two"
+        spoken = list(g.SPOKEN_CORE.finditer(text))
+        if spoken:
+            sspans = [m.span() for m in spoken]
+            cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
+                                spoken, key=lambda m: m.start())
+    for m in cores:
         s, e = m.span()
         if s < skip_to or (fspans and _overlaps(fspans, s, e)):
             continue
@@ -258,6 +304,10 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         q.change = unit["change"]
     if scale_words:
         q.extra["scaled"] = True
+    if kind == "money" and code != "USD" and q.per in g.word_set("commodity_per") and (
+        _BARE_DOLLAR.search(text, start, pos)
+    ):
+        q.unit = "USD"  # "$52 a barrel" in a Canadian story: world prices are in US dollars
     _finish(text, q, unit)
     if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
         return None, pos
@@ -463,6 +513,8 @@ def _finish(text: str, q: _Q, unit: dict) -> None:
         q.bound = unit["bound"]
 
 
+# a "$" or dollar word no country qualifies ("C$", "US$", "Canadian dollars" are qualified)
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z.$])\$|(?<![A-Z][a-z]\s)(?<![A-Z]\.\s)\b(?i:dollars?|dlrs?)\b")
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
 _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
@@ -627,9 +679,14 @@ _ONE_BAD_BEFORE = re.compile(
 )
 
 
+_AT_ONE_POINT = re.compile(r"(?i:at\sone\spoint)\b")
+
+
 def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
     """A spelled number that is a pronoun or part of an idiom ("no one", "one day")."""
     word = m.group(0).lower()
+    if word == "one" and _AT_ONE_POINT.match(text, m.start() - 3 if m.start() >= 3 else 0):
+        return True  # "at one point in fiscal 2015": a moment, not a percentage point
     if word in ("one", "an", "a"):
         if _ONE_RANGE_AFTER.match(text, m.end()):
             return False
@@ -679,7 +736,7 @@ def _range_tail(
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
             p = pm.end()
-    m2 = g.CORE.match(text, p)
+    m2 = g.SPOKEN_CORE.match(text, p) or g.CORE.match(text, p)  # "... to six-point-five"
     if not m2:
         return None
     d2 = m2.group("digits")
@@ -711,7 +768,7 @@ def _range_tail(
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2
-    first = _core_value(g.CORE.match(text, s))
+    first = _core_value(g.SPOKEN_CORE.match(text, s) or g.CORE.match(text, s))
     if _is_year(g.CORE.match(text, s).group(0)) and not (
         d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
     ):
@@ -804,7 +861,48 @@ def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
         q.per = _whole_of(text, e)
         _left_cues(text, q)
+        if q.change is None and q.per is None and _words_before(text, s)[-1:] == ["by"]:
+            q.change = _verb_before_by(text, text.rfind("by", max(0, s - 12), s))  # "rose by two-thirds"
         yield q
+
+
+_COMPARED_AFTER = re.compile(
+    r"\s+(?i:higher|lower|more|less|bigger|smaller|larger|up|down|above|below)\b"
+)
+_COMPARED_CHANGE = {"higher": "up", "more": "up", "bigger": "up", "larger": "up", "up": "up",
+                    "above": "up", "lower": "down", "less": "down", "smaller": "down",
+                    "down": "down", "below": "down"}
+_OF_POINT_AFTER = re.compile(r"[\s-]+(?i:of|point|percentage)\b")
+
+
+def _fractions_of_change(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    """'grew by a third', 'fell by a quarter', 'almost a fourth higher': a ratio with its
+    change (a fraction before "of" is a share, read by :func:`_fractions`)."""
+    for m in g.FRACTION_CHANGE.finditer(text):
+        s, e = m.span("body")
+        if _overlaps(taken, s, e) or (_COMPARED_AFTER.match(text, e) is None and (
+            m.group("lead").lower() != "by" or _OF_POINT_AFTER.match(text, e)
+        )):
+            continue  # "by a third" or "almost a fourth higher"; not "by a quarter of"
+        num = parse_words(m.group("num")) or 1.0
+        frac = m.group("frac").lower()
+        if frac.endswith("s") and num == 1:
+            continue
+        value = _tidy(num * lx.number_words()[frac][0])
+        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        _left_cues(text, q)
+        after = _COMPARED_AFTER.match(text, e)
+        if after is not None:
+            q.change = _COMPARED_CHANGE[after.group(0).strip().lower()]
+        elif m.group("lead").lower() == "by":
+            q.change = _verb_before_by(text, m.start("lead"))
+        yield q
+
+
+def _verb_before_by(text: str, by: int) -> str | None:
+    """The change a verb before "by" states: "grew by" up, "was cut by" down."""
+    verbs = {**lx.cues("change", "before"), **lx.cues("change", "before_by")}
+    return next((verbs[w] for w in reversed(_words_before(text, by)[-4:]) if w in verbs), None)
 
 
 def _half_points(text: str) -> Iterator[_Q]:
@@ -925,23 +1023,62 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
 # --------------------------------------------------------------------------- table
 
 
-def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
-    if not found:
-        return empty_frame()
-    spans = split_sentences(text)
+#: The most of its sentence a row carries in ``sentence`` (characters): a sentence longer
+#: than this (run-on text, a table without full stops) is cut to a window around the
+#: mention, so that memory stays proportional to rows + text. ``sent_start`` and
+#: ``sent_end`` still give the whole sentence's span.
+SENTENCE_WINDOW = 600
+
+
+def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tuple[int, int]:
+    """At most ``width`` characters of the sentence ``[a, b)`` around the mention
+    ``[s, e)`` (the mention whole, even when longer).
+
+    >>> _window(0, 10_000, 5_000, 5_010)
+    (4705, 5305)
+    >>> _window(0, 100, 5, 10)
+    (0, 100)
+    """
+    if b - a <= width:
+        return a, b
+    if e - s >= width:
+        return s, e
+    lo = max(a, s - (width - (e - s)) // 2)
+    hi = min(b, lo + width)
+    return max(a, hi - width), hi
+
+
+def _rows(
+    cols: dict[str, list],
+    text: str,
+    folded: str,
+    where: list[int] | None,
+    found: list[_Q],
+    *,
+    doc_id,
+    date,
+) -> None:
+    n = len(text)
+    spans = split_sentences(folded)
     starts = [a for a, _ in spans]
-    cols: dict[str, list] = {name: [] for name in QUANTITY_COLUMNS}
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
+    odd = where is not None or not text.isascii()
     for q in found:
         i = bisect.bisect_right(starts, q.start) - 1
-        a, b = spans[i] if i >= 0 else (0, len(text))
+        a, b = spans[i] if i >= 0 else (0, len(folded))
         if not (a <= q.start < b + 1):
             a, b = q.start, q.end
         b = max(b, q.end)
+        start, end = original_span(where, q.start, q.end, n)
+        a, b = original_span(where, a, b, n)
+        wa, wb = _window(a, b, start, end)
+        surface, sentence = text[start:end], text[wa:wb]
+        if odd:
+            surface, sentence = safe(surface), safe(sentence)
         cols["doc_id"].append(doc_id)
-        cols["start"].append(q.start)
-        cols["end"].append(q.end)
-        cols["surface"].append(text[q.start : q.end])
+        cols["start"].append(start)
+        cols["end"].append(end)
+        cols["surface"].append(surface)
         cols["kind"].append(q.kind)
         cols["value"].append(q.value)
         cols["low"].append(q.low)
@@ -949,14 +1086,13 @@ def _table(text: str, found: list[_Q], *, doc_id, date) -> pd.DataFrame:
         cols["unit"].append(q.unit)
         cols["bound"].append(q.bound)
         cols["change"].append(q.change)
-        cols["sentence"].append(text[a:b])
+        cols["sentence"].append(sentence)
         cols["sent_start"].append(a)
         cols["sent_end"].append(b)
         cols["date"].append(stamp)
         cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
         cols["per"].append(q.per)
         cols["role"].append(q.role)
-    return frame(cols)
 
 
 def _default_name(q: _Q) -> str | None:

@@ -1,5 +1,5 @@
 """Typed columns built with pandas' cheap constructors: the extractor builds a table per
-call, so this runs often.
+call (and ``extract_corpus`` one per chunk of articles), so this runs often.
 
 >>> _floats([1.0, 2.5]).dtype
 Float64Dtype()
@@ -31,8 +31,12 @@ def _dates(values: list):
     if not values:
         return pd.array(np.empty(0, dtype="M8[ns]"))
     first = values[0]
-    stamp = np.datetime64("NaT") if pd.isna(first) else np.datetime64(first.as_unit("ns"))
-    return pd.array(np.full(len(values), stamp, dtype="M8[ns]"))
+    if all(v is first for v in values):  # one text's rows share its date
+        stamp = np.datetime64("NaT") if pd.isna(first) else np.datetime64(first.as_unit("ns"))
+        return pd.array(np.full(len(values), stamp, dtype="M8[ns]"))
+    stamps = [np.datetime64("NaT") if pd.isna(v) else np.datetime64(v.as_unit("ns"))
+              for v in values]
+    return pd.array(np.array(stamps, dtype="M8[ns]"))
 
 
 def _strings(values: list):

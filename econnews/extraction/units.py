@@ -68,18 +68,71 @@ def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str
         return None
     if code.startswith("@"):
         return _context_currency(text, code[1:])
-    if not hint and surface.lower() in ("dlrs", "dlr", "dollars", "dollar"):
+    low = surface.lower()
+    if not hint and low in _DOLLAR_WORDS:
         hint = _article_dollar(text)
+    if not hint and (surface == "$" or low in _DOLLAR_WORDS or low in _RUPEE_WORDS):
+        hint = place_currency(text)
     if hint:
-        low = surface.lower()
-        if surface == "$" or low in ("dollars", "dollar", "dlrs", "dlr"):
+        if surface == "$" or low in _DOLLAR_WORDS:
             if hint in _DOLLAR_CODES:
                 return hint
+        if low in _RUPEE_WORDS and hint in _RUPEE_CODES:
+            return hint
         if surface == "¥" and hint in ("CNY", "JPY"):
             return hint
         if low == "pesos":
             return hint
     return code
+
+
+_DOLLAR_WORDS = frozenset(["dollars", "dollar", "dlrs", "dlr", "dls"])
+_RUPEE_WORDS = frozenset(["rs", "rs.", "rupees", "rupee"])
+_RUPEE_CODES = {"INR", "PKR", "LKR", "NPR"}
+
+
+@functools.lru_cache(maxsize=32)
+def place_currency(text: str, title: str = "") -> str | None:
+    """The local currency a bare "$"/"dollars" or "Rs"/"rupees" means in a story about
+    one country, from the place words of ``currency_context.csv`` families ``dollar``
+    and ``rupee``: together they must name exactly one currency, and that one must be
+    named in the ``title`` or at least twice in ``text`` (one passing mention, "three
+    times the size of Hong Kong's", does not make a story about Hong Kong). A story that
+    also names the United States names two, and a bare "$" stays USD.
+
+    >>> place_currency("The Sydney company said profit rose to $45 million in Australia.")
+    'AUD'
+    >>> place_currency("Ottawa and Washington agreed on $5 billion in Canada.") is None
+    True
+    >>> place_currency("Its market is three times Hong Kong's, at $44bn.") is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for piece, weight in ((title, 2), (text, 1)):
+        for m in _place_regex().finditer(piece):
+            code = _place_codes()[m.group(0)]
+            counts[code] = counts.get(code, 0) + weight
+    if len(counts) != 1:
+        return None
+    code, n = counts.popitem()
+    return None if code == "USD" or n < 2 else code
+
+
+@functools.cache
+def _place_codes() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for family in ("dollar", "rupee"):
+        out.update(lx.currency_context().get(family, ({}, None))[0])
+    return out
+
+
+@functools.cache
+def _place_regex() -> re.Pattern:
+    first = "".join(sorted({w[0] for w in _place_codes()}))
+    return re.compile(
+        rf"(?=[{re.escape(first)}])(?<![\w.])"
+        + lx.alternation(list(_place_codes()), any_case=False) + r"(?![\w])"
+    )
 
 
 _QUALIFIED_DOLLAR = re.compile(
@@ -102,7 +155,7 @@ _QUALIFIER_CODE = {
 }
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def _article_dollar(text: str) -> str | None:
     """The dollar an article means by a bare "dlrs": the one it names, if it names
     exactly one ("... in H.K. Dlrs ... rose to 249.03 billion dlrs")."""
@@ -110,7 +163,7 @@ def _article_dollar(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def _context_currency(text: str, family: str) -> str | None:
     """The code an ambiguous currency name has in this article: its earliest place word."""
     cues, default = lx.currency_context().get(family, ({}, None))
