@@ -1211,7 +1211,9 @@ def claims_vs_reference(
         if series.empty and shown.empty:
             _empty(ax, "No official figures and no comparable claims for this selection")
         else:
-            values = np.concatenate([_floats(series["value"]), _floats(shown["compared_value"])])
+            values = np.concatenate([_floats(series["value"]) * (1 + band),
+                                     _floats(shown["compared_value"])
+                                     + _floats(shown["tolerance"])])
             if not series.empty:
                 xs, ys = series["_x"].to_numpy(float), _floats(series["value"])
                 ax.fill_between(xs, ys * (1 - band), ys * (1 + band), color="#bbbbbb",
