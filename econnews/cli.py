@@ -140,8 +140,8 @@ def _parser() -> argparse.ArgumentParser:
         "report", formatter_class=_Formatter, help="a report folder with tables and charts",
         description="Run the whole pipeline and write a browsable report (index.html, tables, "
                     "charts) into --out, and print the path of its index.html.\nPATH: as for "
-                    "extract; without PATH, the example and illustrative articles of the\n"
-                    "repository's data/ folder.",
+                    "extract; without PATH, the seed article and the articles of real\n"
+                    "reported figures in the repository's data/ folder.",
         epilog="examples:\n"
                "  econnews report --out report/\n"
                "  econnews report news/ --out report/ --jobs 2 --to EUR")

@@ -59,7 +59,8 @@ CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type",
 
 
 def default_data_dir() -> Path:
-    """The repository's ``data/`` folder (the example and illustrative articles)."""
+    """The repository's ``data/`` folder (the seed article and the articles of real reported
+    figures written for econnews)."""
     return Path(__file__).resolve().parents[1] / "data"
 
 

@@ -324,7 +324,7 @@ def public_path(path: str | os.PathLike[str],
     """``path`` as it may appear in an output file: never a local absolute path.
 
     A path under one of the input ``roots`` is written from that root's name
-    (``data/illustrative/x.txt``), a path under the working folder relative to it,
+    (``data/reported/x.txt``), a path under the working folder relative to it,
     anything else by its name alone.
 
     >>> public_path("/home/ana/news/x/a.txt", ["/home/ana/news"])
