@@ -295,10 +295,6 @@ def test_unknown_attribute_is_an_attribute_error():
         en.compare_claims  # noqa: B018
 
 
-#: DESIGN.md names an open issue is still building (strict: remove once it lands)
-PLANNED: dict[str, str] = {}
-
-
 def _design_names() -> list[str]:
     design = Path(os.environ.get("ECONNEWS_SHARED", REPO.parent / "shared")) / "DESIGN.md"
     if not design.is_file():
@@ -309,17 +305,10 @@ def _design_names() -> list[str]:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=pytest.mark.xfail(reason=PLANNED[n.split(".")[0].split("(")[0]],
-                                              strict=True))
-     if n.split(".")[0].split("(")[0] in PLANNED else n for n in _design_names()]
-    or ["(DESIGN.md absent)"],
-)
+@pytest.mark.parametrize("name", _design_names() or ["(DESIGN.md absent)"])
 def test_every_name_in_design_md_public_api_resolves(shared, name):
     if name == "(DESIGN.md absent)":
         pytest.skip(f"{shared / 'DESIGN.md'} is absent")
-    name = name.split("(")[0]
     assert len(_design_names()) >= 8
     assert name.split(".")[0] in en.__all__, name
     assert _resolve(name) is not None, name
