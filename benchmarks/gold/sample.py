@@ -76,6 +76,64 @@ def heldout() -> dict[str, dict]:
     return {i: reuters[i] for i in random.Random(HELDOUT_SEED).sample(pool, N_HELDOUT)}
 
 
+#: Seed of the test draw (issue 19): 20 Reuters trade stories and 12 BBC business
+#: stories outside the sample and the held-out draw, labelled by a session that wrote
+#: no rule, committed before any rule change, scored once at the end.
+TEST_SEED = 1919
+N_TEST_REUTERS = 20
+N_TEST_BBC = 12
+#: Stories written for econnews (benchmarks/gold/stories/NAME.jsonl: id, date, title,
+#: text, source), in the shapes of current trade coverage, with invented figures.
+STORIES = Path(__file__).resolve().parent / "stories"
+
+
+def written(name: str) -> dict[str, dict]:
+    """The stories of ``stories/NAME.jsonl`` (written for econnews), by id."""
+    out = {}
+    path = STORIES / f"{name}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            r.setdefault("places", [])
+            r.setdefault("dateline", None)
+            out[r["id"]] = r
+    return out
+
+
+def test_draw() -> dict[str, dict]:
+    """The corpus part of the test set: Reuters and BBC stories in no other draw."""
+    reuters, bbc = reuters_trade(), bbc_business()
+    used = set(sample()) | set(heldout())
+    rng = random.Random(TEST_SEED)
+    ids = (rng.sample(sorted(i for i in reuters if i not in used), N_TEST_REUTERS)
+           + rng.sample(sorted(i for i in bbc if i not in used), N_TEST_BBC))
+    both = {**reuters, **bbc}
+    return {i: both[i] for i in ids}
+
+
+#: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the
+#: issue-11 sets; ``dev-written`` is written for econnews and read while writing rules;
+#: ``test`` was labelled before any issue-19 rule change and is scored once at the end.
+SETS = {
+    "dev": ("claims.jsonl", lambda: sample()),
+    "heldout": ("heldout.jsonl", lambda: heldout()),
+    "dev-written": ("dev_written.jsonl", lambda: written("dev_written")),
+    "test": ("test.jsonl", lambda: {**test_draw(), **written("test_written")}),
+}
+
+
+def labelled(name: str) -> tuple[list[dict], dict[str, dict]]:
+    """The gold labels and the stories of one set (see :data:`SETS`)."""
+    fname, stories = SETS[name]
+    path = Path(__file__).resolve().parent / fname
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return gold, stories()
+
+
 if __name__ == "__main__":
-    for i in sample():
+    import sys
+
+    which = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    for i in (SETS[which][1]() if which in SETS else sample()):
         print(i)
