@@ -5,10 +5,13 @@ alpha-3, ordered when the direction is known), claim type, period, speaker, with
 quantity row it came from (:data:`econnews.schema.CLAIMS`); :func:`compare` lines up
 claims on the same concept, parties and period across articles.
 
-Modules: :mod:`.find` (the stage), :mod:`.parse` (concepts, hedges, speakers,
-periods, place roles in a clause, company names, comparison periods), :mod:`.places`
-(country and city names, aliases), :mod:`.story` (the story's country: metadata,
-dateline, headline).
+Modules, one question each: :mod:`.find` (the stage: inputs, conversion, the table),
+:mod:`.article` (an article's sentences and figures), :mod:`.read` (the per-article
+walk), the readers :mod:`.figures` (concept, comparison, rates), :mod:`.parties`,
+:mod:`.periods` and :mod:`.voice` (speaker, hedges, claim type), :mod:`.merge`
+(one row a claim, implied figures), :mod:`.compare`, and the sentence-level
+:mod:`.parse` (concept words, clauses, place roles), :mod:`.places` (country and city
+names, aliases), :mod:`.story` (the story's country: metadata, dateline, headline).
 
 >>> from econnews.claims import find_claims
 >>> c = find_claims({"id": "a", "date": "2019-01-22",

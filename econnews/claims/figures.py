@@ -1,0 +1,163 @@
+"""Reader: what one figure is: the concept word it belongs to, the figure it is compared
+with ("from 8.9 billion in April"), what a percent measures, an amount whose currency
+was stated before, an exchange rate written as an amount, and its dollar columns.
+
+>>> import re
+>>> bool(_COMPARE_GAP.match(" in March from "))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from .article import Article, Item, Sentence
+from .parse import (
+    ConceptMatch,
+    find_concepts,
+    nearest_concept,
+)
+
+_GENERIC = {"surplus", "surpluses", "deficit", "deficits"}
+
+
+def is_generic(c: ConceptMatch, text: str) -> bool:
+    """A bare "surplus" or "deficit": the balance of whatever the clause is about."""
+    return text[c.start:c.end].lower() in _GENERIC
+
+
+BALANCES = {"budget", "current_account", "balance_of_payments", "trade_surplus",
+             "trade_deficit"}
+
+
+def concept_of(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
+             last_balance: str | None) -> ConceptMatch | None:
+    """The concept word a figure belongs to."""
+    cmatch = nearest_concept(sent.concepts, start, end, clause)
+    if cmatch is None or not is_generic(cmatch, art.text):
+        return cmatch
+    if last_balance in {"budget", "current_account", "balance_of_payments"}:
+        # "reducing the deficit to $230bn" in a budget story
+        return ConceptMatch(cmatch.start, cmatch.end, last_balance)
+    if cmatch.start >= end and not any(end <= p.start < cmatch.start for p in sent.places):
+        # "Transfer payments narrowed to a 140 mln dlr deficit": the bare balance word
+        # after the figure is the subject's balance
+        before = [c for c in sent.concepts if clause[0] <= c.start and c.end <= start]
+        if before:
+            return before[-1]
+    return cmatch
+
+
+_MOVE_OF = re.compile(r"\s+(?:rise|fall|drop|increase|decline|gain|jump|appreciation|"
+                      r"depreciation|revaluation|devaluation|slide|plunge)\s+(?:in|of)\s+"
+                      r"(?P<what>[^,;.]{0,40})", re.IGNORECASE)
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?P<what>[^,;.]{1,50})")
+
+
+_CHAIN_GAP = re.compile(r"\A[^;.]{0,60}?(?:\band\b|,)[^;.]*\Z")
+
+
+def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] | None,
+              prev_item: Item | None) -> ConceptMatch | dict[str, Any] | bool | None:
+    """What a percent or ratio measures: None when not a concept's figure ("the 70 pct rise
+    of the dollar", "72.1 pct of its trade-weighted index"), the concept word after
+    "pct of" ("90 pct of Korea's exports"), the claim a listed share runs on from
+    ("..., 72 pct of its appliances"), or True (read it as usual)."""
+    move = _MOVE_OF.match(art.text, it.end)
+    if move and not find_concepts(move.group("what")):
+        return None
+    share = _SHARE_OF.match(art.text, it.end)
+    if not share or it.kind != "percent":
+        return True
+    own = [c for c in sent.concepts if share.start("what") <= c.start
+           and c.end <= share.end("what")]
+    if own:
+        return own[0]
+    if prev is not None and prev["kind"] == "percent" and prev_item is not None \
+            and _CHAIN_GAP.match(art.text[prev_item.end:it.start]):
+        return prev
+    return None
+
+
+_COMPARE_GAP = re.compile(
+    r"\A[^;.]{0,80}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|after)\b[^;.]*\Z",
+    re.IGNORECASE)
+
+
+def compared_with(art: Article, sent: Sentence, prev: dict[str, Any] | None,
+                prev_item: Item | None, cmatch: ConceptMatch | None,
+                start: int) -> dict[str, Any] | None:
+    """The claim a figure is compared with ("from 8.9 billion in April"), or None."""
+    if prev is None or prev_item is None or prev["concept"] in {"other", "exchange_rate"}:
+        return None
+    gap = art.text[prev_item.end:start]
+    chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap)
+    named = any(prev_item.end <= p.start < start for p in sent.places)
+    if (_COMPARE_GAP.match(gap) or chained) and not named and (
+            cmatch is None or cmatch == prev["_cmatch"]
+            or cmatch.start < prev_item.start or is_generic(cmatch, art.text)):
+        return prev if prev["_compared"] is None else prev["_compared"]
+    return None
+
+
+_ELIDED_SCALE = re.compile(r"\b(?:billion|million|trillion|bln|mln|bn|tn)\b", re.IGNORECASE)
+
+
+def elided_money(it: Item, last_money: Item | None) -> Item:
+    """"Exports rose to a record 6.93 billion from 6.20 billion": an amount whose currency
+    the article stated before (the last money figure's unit and rate)."""
+    if it.kind != "number" or last_money is None or not _ELIDED_SCALE.search(
+            str(it.surface)) or pd.isna(it.value) or float(it.value) < 1e5:
+        return it
+    fx = dict(last_money.fx)
+    rate = fx.get("fx_rate", pd.NA)
+    fx["value_usd"] = pd.NA if pd.isna(rate) else float(it.value) * float(rate)
+    return Item(it.pos, "money", it.start, it.end, it.surface, it.value, last_money.unit,
+                 it.bound, it.change, it.per, fx)
+
+
+_RATE_BEFORE = re.compile(
+    r"\bthe\s+(?:U\.S\.\s+)?(?:dollar|dlr|greenback|currency|unit)\b[^;.]{0,60}?\b(?:at|to|below|"
+    r"above|around|near|from|against|of|under|over)\s+(?:a\s+)?(?:new\s+)?(?:record\s+)?"
+    r"(?:\d+-year\s+)?(?:low|high)?\s*(?:of\s+)?(?:just\s+)?(?:below|above|around|under|"
+    r"over|about)?\s*\Z", re.IGNORECASE)
+
+
+_RATE_AFTER = re.compile(r"\s*(?:to|per|against|a|for)\s+(?:the|one|1|each|a)?\s*"
+                         r"(?:U\.S\.\s+)?(?:dollar|dlr)\b", re.IGNORECASE)
+
+
+def is_rate(art: Article, it: Item, clause: tuple[int, int]) -> bool:
+    """An exchange rate written as an amount: "152.50 yen", "6.20 francs to the dollar"."""
+    if it.kind != "money" or it.unit == "USD":
+        return False
+    if _RATE_AFTER.match(art.text, it.end):
+        return True
+    return bool(_RATE_BEFORE.search(art.text[clause[0]:it.start]))
+
+
+def row_fx(it: Item, conv: list[Item], rate: bool) -> tuple[dict[str, Any], Any]:
+    """The fx columns of a claim and the dollars its brackets state."""
+    fx = dict(it.fx)
+    stated = next((c.value for c in conv if c.unit == "USD"), pd.NA)
+    if rate:
+        fx = {}  # a rate is no amount: never converted, never summed
+    elif conv and pd.isna(fx.get("value_usd", pd.NA)) and not pd.isna(stated):
+        fx.update({"value_usd": stated, "fx_source": "article", "fx_status": "same",
+                   "fx_rate": stated / it.value if it.value else pd.NA})
+    return fx, stated
+
+
+CHANGE_VERB = re.compile(
+    r"\b(grew|grown|rose|risen|increased|jumped|surged|expanded|climbed|fell|fallen|dropped|"
+    r"declined|decreased|shrank|shrunk|slumped)\s+(?:by\s+)?(?:some\s+|about\s+)?\Z",
+    re.IGNORECASE)
+
+
+DOWN_VERBS = {"fell", "fallen", "dropped", "declined", "decreased", "shrank", "shrunk",
+               "slumped"}

@@ -1,0 +1,205 @@
+"""Reader: who a figure's parties are, and in which role (``from``, ``to``, ``party``).
+
+The figure's own phrase and clause first (:func:`econnews.claims.parse.place_roles`),
+then the clause's subject, the sentences just before on the same concept, "the two
+countries", and last the story's subject or country.
+
+>>> roles_to_parties({"from": ["JPN"], "to": ["RUS"], "party": []})
+('JPN', 'RUS', ['JPN', 'RUS'])
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .parse import (
+    FAMILY,
+    OWNER_ROLE,
+    UNDIRECTED,
+    ConceptMatch,
+    place_roles,
+)
+from .places import Place
+
+if TYPE_CHECKING:
+    from .article import Article, Sentence
+
+_PREP_BEFORE = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|between|and|at)"
+                          r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_BOTH_SIDES = re.compile(r"\b(?:between|of|by)\s+(?:the\s+)?(?:two|both)\s+"
+                         r"(?:countries|nations|sides|states|governments)\b", re.IGNORECASE)
+
+
+_ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fell|grew|"
+                           r"increased|decreased|declined|widened|narrowed)\b")
+
+
+_DEBT_WORD = re.compile(r"debts?|owe[sd]?|owing|borrow\w*", re.IGNORECASE)
+
+
+_BUYER_VERB = re.compile(r"\s+(?:takes|took|buys|bought|absorbs|absorbed|receives|"
+                         r"received|imports|imported|purchases|purchased)\b")
+
+
+_DONOR_VERB = re.compile(r"\b(?:donat(?:e|es|ed|ing)|give[sn]?|gave|giving|provided?|"
+                         r"provides|providing|pledged?|pledges|lent|lend|lends|grant(?:s|ed))\b",
+                         re.IGNORECASE)
+
+
+_RECIPIENT_CUE = re.compile(r"\b(?:donors?['’]?|needs?|needed|receive[sd]?|receiving|got|"
+                            r"gets|accept(?:s|ed)?|owes|owed|creditors?)\b", re.IGNORECASE)
+
+
+def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | None, list[str]]:
+    src = roles["from"][0] if roles["from"] else None
+    dst = next((c for c in roles["to"] if c != src), None)
+    rest = sorted({*roles["from"], *roles["to"], *roles["party"]} - {src, dst} - {None})
+    ordered = [c for c in (src, dst) if c] + rest
+    if src is None or dst is None:  # no full direction: a set of parties, sorted
+        ordered = sorted(set(ordered))
+    return src, dst, ordered
+
+
+def _context_roles(art: Article, idx: int, concept: str) -> dict[str, list[str]] | None:
+    """Roles for ``concept`` from the nearest of the two sentences before ``idx``."""
+    for j in range(idx - 1, max(-1, idx - 3), -1):
+        sent = art.sentences[j]
+        for c in sent.concepts:
+            if c.concept == concept:
+                roles = place_roles(sent.places, c, art.text)
+                if any(roles.values()):
+                    return roles
+    return None
+
+
+def _subject_place(places: list[Place], lo: int, before: int, text: str) -> str | None:
+    """The last place in ``text[lo:before]`` not governed by a preposition (the subject)."""
+    found = None
+    for p in places:
+        if lo <= p.start and p.end <= before and not _PREP_BEFORE.search(
+                text, max(lo, p.start - 12), p.start):
+            found = p.code
+    return found
+
+
+def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None,
+                word: str = "", owner: bool = True, context: str = "") -> None:
+    """Give a figure's subject the role an owner has for ``concept``: "Japan's exports"
+    (from), "West Germany posted a surplus" (its own).  A country's debt is what it
+    owes (to); a subject that does not own the concept word (``owner=False``) is only
+    a party to aid, loans and investment, whose direction its verb would have to say."""
+    if code is None:
+        return
+    role = "party" if concept in UNDIRECTED else OWNER_ROLE.get(concept, "party")
+    last = word.split()[-1] if word else ""
+    if concept == "loans" and _DEBT_WORD.fullmatch(last):
+        role = "to"
+    elif not owner and concept in {"aid", "loans", "investment", "fdi"}:
+        role = "party"
+        if _DONOR_VERB.fullmatch(last):
+            role = "from"  # "the law requires the U.S. to donate ...": the giver
+        elif _RECIPIENT_CUE.search(context):
+            role = "to"  # "a $1.7bn donors' aid package", "assistance was needed"
+    if code not in roles["from"] + roles["to"] + roles["party"]:
+        roles[role].append(code)
+
+
+def _first_subject(places: list[Place], lo: int, before: int, text: str,
+                   exclude: list[str]) -> str | None:
+    for p in places:
+        if lo <= p.start and p.end <= before and p.code not in exclude and not \
+                _PREP_BEFORE.search(text, max(lo, p.start - 12), p.start):
+            return p.code
+    return None
+
+
+def last_two(art: Article, idx: int) -> list[str]:
+    """The two countries named last up to sentence ``idx`` ("the two countries")."""
+    seen: list[str] = []
+    for sent in reversed(art.sentences[:idx + 1]):
+        for p in reversed(sent.places):
+            if p.code not in seen:
+                seen.append(p.code)
+            if len(seen) == 2:
+                return sorted(seen)
+    return []
+
+
+def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | None,
+           clause: tuple[int, int], concept: str, story_subject: str | None,
+           start: int) -> dict[str, list[str]]:
+    """Who is from, to or party for a figure: its sentence first, then the sentences
+    just before on the same concept, then the story's subject or country."""
+    roles = place_roles(sent.places, cmatch, art.text)
+    directional = concept not in UNDIRECTED
+    if directional and cmatch and roles["to"] and not roles["from"]:
+        subject = _subject_place(sent.places, clause[0], cmatch.start, art.text) or \
+            _first_subject(sent.places, sent.start, cmatch.start, art.text, roles["to"])
+        if subject and subject not in roles["to"]:
+            roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
+    if cmatch and not directional and not roles["from"] and not roles["to"] \
+            and len(set(roles["party"])) == 1:
+        # "The Soviet Union has agreed to cut its coal prices to Japanese mills": the
+        # sentence's subject is a party too
+        subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
+        if subject and subject not in roles["party"]:
+            roles["party"].insert(0, subject)
+    if concept == "exports" and roles["from"] and not roles["to"]:
+        for p in sent.places:  # "The U.S. takes 90 pct of Korea's exports": the buyer
+            if clause[0] <= p.start < start and p.code not in roles["from"] and \
+                    _BUYER_VERB.match(art.text, p.end):
+                roles["to"] = [p.code]
+    if cmatch is not None:
+        for p in sent.places:  # "..., and Korea's to increase to 6.5 billion": elided owner
+            if cmatch.end <= p.start and p.end <= start and _ELIDED_OWNER.match(art.text, p.end):
+                roles = {"from": [], "to": [], "party": []}
+                _fill_roles(roles, concept, p.code)
+    one_sided = directional and bool(roles["from"]) != bool(roles["to"]) and concept not in {
+        "trade_surplus", "trade_deficit"}  # a balance's counterpart is named, never carried
+    if not any(roles.values()) or one_sided:
+        ctx = _context_roles(art, idx, concept) if cmatch else None
+        if ctx:
+            for role in ("from", "to", "party"):
+                if not roles[role]:
+                    roles[role] = [c for c in ctx[role] if c not in roles["from"] + roles["to"]]
+    if not any(roles.values()) and cmatch is not None and _BOTH_SIDES.search(
+            art.text, clause[0], clause[1]):
+        both = last_two(art, idx)  # "trade between the two countries"
+        if both:
+            roles["party"] = both
+    if not any(roles.values()) and cmatch is not None:
+        # "U.S. imports from Canada fell ..., while exports to Canada dropped": the
+        # sentence's subject carries across its coordinated clauses; "West Germany
+        # posted a record trade surplus": the subject owns the figure
+        first = min(cmatch.start, clause[1])
+        subject = _first_subject(sent.places, sent.start, first, art.text, [])
+        in_clause = [p.code for p in sent.places if clause[0] <= p.start < first]
+        if subject and (not in_clause or subject in in_clause):
+            _fill_roles(roles, concept, subject, art.text[cmatch.start:cmatch.end],
+                        owner=False, context=art.text[clause[0]:clause[1]])
+            for code in in_clause:
+                if code not in roles["from"] + roles["to"] + roles["party"]:
+                    roles["party"].append(code)
+        elif concept not in FAMILY:
+            roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
+        else:
+            roles["party"] = in_clause
+    if not any(roles.values()) and cmatch is None:
+        roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
+    if cmatch is not None and concept in FAMILY:
+        if not any(roles.values()):
+            _fill_roles(roles, concept, story_subject or art.country,
+                        art.text[cmatch.start:cmatch.end], owner=False,
+                        context=art.text[clause[0]:clause[1]])
+        else:
+            home = story_subject or art.country
+            side = {"exports": ("to", "from"), "imports": ("from", "to"),
+                    "trade_surplus": ("to", "from"),
+                    "trade_deficit": ("to", "from")}.get(concept)
+            if side and roles[side[0]] and not roles[side[1]] and home \
+                    and home not in roles[side[0]]:
+                roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
+    return roles

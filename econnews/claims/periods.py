@@ -1,0 +1,242 @@
+"""Reader: the period a figure refers to ("2017", "1987/88", "2019Q1", "1987-01",
+"2016-01/2016-09"), read from its own clause and resolved against the article date.
+
+>>> import pandas as pd
+>>> resolve_period("exports rose in fiscal 1987/88", pd.Timestamp("1988-05-01"), 30)
+'1987/88'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .parse import (
+    words,
+)
+
+if TYPE_CHECKING:
+    from .article import Article, Item, Sentence
+
+_MONTHS = {m: i for i, m in enumerate(words(
+    "january february march april may june july august september october november december"),
+    start=1)}
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+_PERIOD = re.compile(
+    r"""
+    (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
+    | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
+    | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
+        (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
+    | (?P<mq>\b(?P<m1>January|April|July|October)\s*[-/–]\s*(?:March|June|September|December)
+        \s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<mqy>(?:19|20)\d\d))?)
+    | (?P<qq>\bQ(?P<qqn>[1-4])\s*(?P<qqy>(?:19|20)\d\d)?)
+    | (?P<month>\b(?P<mname>January|February|March|April|May|June|July|August|September|October|
+        November|December)(?:\s+(?P<my>(?:19|20)\d\d))?\b)
+    | (?P<rel>\b(?:a\s+)?year[- ]ago\b|\b(?:a\s+)?year\s+(?:earlier|before)\b|
+        \b(?:last|this|next|previous|past|current|the\s+previous)\s+year\b)
+    | (?P<year>(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) -> str | None:
+    g = m.groupdict()
+    base = date.year if date is not None else None
+    if g["fy"]:
+        y1 = int(g["fy1"])
+        if g["fy2"]:
+            return f"{y1}/{g['fy2'][-2:]}"
+        return f"FY{y1}"
+    if g["split"]:
+        return f"{g['sy1']}/{g['sy2']}"
+    if g["q"]:
+        year = int(g["qy"]) if g["qy"] else (years[0] if years else base)
+        return f"{year}Q{_QUARTERS[g['qn'].lower()]}" if year else None
+    if g["mq"]:
+        year = int(g["mqy"]) if g["mqy"] else (years[0] if years else base)
+        q = {"january": 1, "april": 2, "july": 3, "october": 4}[g["m1"].lower()]
+        return f"{year}Q{q}" if year else None
+    if g["qq"]:
+        year = int(g["qqy"]) if g["qqy"] else (years[0] if years else base)
+        return f"{year}Q{g['qqn']}" if year else None
+    if g["month"]:
+        if g["mname"] == "May" and not g["my"]:
+            return None  # the modal verb
+        month = _MONTHS[g["mname"].lower()]
+        if g["my"]:
+            return f"{g['my']}-{month:02d}"
+        if date is None:
+            return None
+        # a month name without a year: the latest such month up to two months
+        # after the article date ("in April" in a March story is this April)
+        year = date.year if month <= date.month + 2 else date.year - 1
+        return f"{year}-{month:02d}"
+    if g["rel"]:
+        word = re.sub(r"\s+", " ", g["rel"].lower())
+        if date is None:
+            return None
+        if word in {"this year", "current year"}:
+            return str(date.year)
+        if word == "next year":
+            return str(date.year + 1)
+        # last/previous/past year, year-ago, a year earlier: relative to the
+        # sentence's own year when it names one ("in 1986 ... the previous year")
+        ref = years[0] if years and word.startswith(("previous", "the previous", "year")) else base
+        return str(ref - 1)
+    if g["year"]:
+        return g["year"]
+    return None
+
+
+def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
+                   end: int | None = None) -> str | None:
+    """The period the figure at ``sentence[at:end]`` is for, as a string.
+
+    Years ("2017"), fiscal years ("1987/88", "FY1986"), quarters ("2019Q1"), months
+    ("1987-01") and "last/this/next year" resolved against the article ``date``.
+    The expression nearest to the figure wins (after it preferred on a tie).
+
+    >>> resolve_period("Trade reached $20 billion last year", pd.Timestamp("2019-01-22"), 14)
+    '2018'
+    >>> resolve_period("Exports in the first quarter rose 5%", pd.Timestamp("2019-05-01"), 33) is None
+    False
+    >>> resolve_period("Exports rose 5%", None, 13) is None
+    True
+    """
+    matches = list(_PERIOD.finditer(sentence))
+    years = [int(m.group("year")) for m in matches if m.group("year")]
+    best, best_d = None, None
+    for m in matches:
+        value = _period_text(m, date, years)
+        if value is None:
+            continue
+        stop = at if end is None else end
+        if m.end() <= at:
+            d = at - m.end()
+        elif m.start() >= stop:
+            d = m.start() - stop - 0.5
+        else:
+            continue  # inside the figure itself
+
+        if best_d is None or d < best_d:
+            best, best_d = value, d
+    return best
+
+
+_REL_BEFORE = re.compile(
+    r"\A[^;]{0,40}?\b(?:(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|"
+    r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
+    r"the\s+same\s+(?:month|period|quarter|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
+    r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
+    r"the\s+year\s+(?:before|earlier)))", re.IGNORECASE)
+
+
+def comparison_period(period: str | None, after: str) -> str | None:
+    """The period of a comparison figure from the words right ``after`` it, given the
+    ``period`` of the figure it is compared with: "a year earlier" is the same month,
+    quarter or year one year back; "the same period in 1986" keeps the month or
+    quarter in 1986.  None when the words name no such period.
+
+    >>> comparison_period("1987-02", " a year earlier and 5.70 billion")
+    '1986-02'
+    >>> comparison_period("1987Q1", " in the same period in 1986.")
+    '1986Q1'
+    >>> comparison_period("1987-02", " in January") is None
+    True
+    """
+    m = _REL_BEFORE.match(after)
+    if m is None or not period:
+        return None
+    ym = re.match(r"(?:FY)?((?:19|20)\d\d)(.*)$", period)
+    if ym is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else int(ym.group(1)) - 1
+    rest = ym.group(2)
+    if re.match(r"/\d\d$", rest):  # a split year 1987/88 -> 1986/87
+        return f"{year}/{(year + 1) % 100:02d}"
+    return f"{'FY' if period.startswith('FY') else ''}{year}{rest}"
+
+
+_COMPARE_WORD = re.compile(r"\b(?:from|against|compared|versus|vs|after|than)\b",
+                           re.IGNORECASE)
+
+
+_RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
+
+
+def respective_periods(art: Article, rows: list[dict[str, Any]]) -> None:
+    """"Exports were 5.1 billion and 4.3 billion dlrs in 1986 and 1985 respectively", "...
+    in the respective periods": the figures take the periods named, in order."""
+
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_sentence.setdefault(r["_sentence"], []).append(r)
+    for idx, group in by_sentence.items():
+        sent = art.sentences[idx]
+        if len(group) < 2 or not _RESPECTIVE.search(sent.text):
+            continue
+        spans = [(r["start"] - sent.start, r["end"] - sent.start) for r in group]
+        found = [m for m in _PERIOD.finditer(sent.text)
+                 if not any(a <= m.start() < b for a, b in spans)]
+        years = [int(m.group("year")) for m in found if m.group("year")]
+        periods = [p for p in (_period_text(m, art.date, years) for m in found) if p]
+        if len(periods) == len(group):
+            for r, p in zip(group, periods, strict=True):
+                r["period"] = p
+
+
+def compared_period(art: Article, sent: Sentence, end: int, nxt: int,
+                     base: Any) -> str | None:
+    """A comparison figure's period from its own words (up to the next figure)."""
+    tail = sent.text[end - sent.start:min(nxt, sent.end) - sent.start]
+    own = resolve_period(tail, art.date, 0, 0)
+    return comparison_period(base, tail) or _align_year(own, base, tail)
+
+
+_YEAR_PART = re.compile(r"((?:19|20)\d\d)((?:Q[1-4]|-\d\d)?)")
+
+
+def _align_year(own: str | None, base: Any, tail: str) -> str | None:
+    """A comparison's month or quarter without a year sits at or before the figure it is
+    compared with: "9 billion in the fourth quarter of 1986 from 8 billion in the third
+    quarter" is 1986Q3; "in January from 5 billion in December" is the December before."""
+    if own is None or not isinstance(base, str) or re.search(r"\b(?:19|20)\d\d\b", tail):
+        return own
+    m, b = _YEAR_PART.fullmatch(own), _YEAR_PART.fullmatch(base)
+    if not m or not b or not m.group(2) or m.group(2)[0] != b.group(2)[:1]:
+        return own
+    year = int(b.group(1))
+    if m.group(2) > b.group(2):
+        year -= 1
+    return f"{year}{m.group(2)}"
+
+
+_TRAILING_PERIOD = re.compile(
+    r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?:the\s+)?(?:(?:19|20)\d\d|"
+    r"last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|(?:first|second|third|"
+    r"fourth)\s+quarter)\b", re.IGNORECASE)
+
+
+def main_period(art: Article, sent: Sentence, it: Item,
+                 clause: tuple[int, int], prev_end: int | None = None) -> str | None:
+    """The period of a figure, read in its clause up to the comparison that may follow
+    it ("rose to X in March from Y in February": March)."""
+    lo, hi = clause[0] - sent.start, clause[1] - sent.start
+    if prev_end is not None and clause[0] <= prev_end <= it.start:
+        lo = prev_end - sent.start
+        trailing = _TRAILING_PERIOD.match(sent.text, lo)
+        if trailing and trailing.end() <= it.start - sent.start:
+            lo = trailing.end()  # "from 15.2 billion last year": last year is 15.2's
+    m = _COMPARE_WORD.search(sent.text, it.end - sent.start, hi)
+    text = sent.text[lo:hi if m is None else m.start()]
+    return resolve_period(text, art.date, it.start - sent.start - lo, it.end - sent.start - lo)

@@ -1,0 +1,322 @@
+"""Reader: who states a figure, with what hedge, and so what kind of claim it is.
+
+Speakers ("X said", "according to X", "X told Kyodo"), the owner of a plan
+("Putin's plan ... to raise trade 1.5 times"), hedges (``hedges.csv``: expected,
+proposed, target) and the claim type they give.
+
+>>> find_speaker("Exports rose 5 pct, the ministry said.").name
+'the ministry'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .. import schema
+from .parse import (
+    FAMILY,
+    owner_place,
+    spaced,
+    words,
+)
+from .places import find_places, read_csv_data
+
+if TYPE_CHECKING:
+    from .article import Article, Sentence
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    start: int  # article offset of the attribution phrase
+    hint: str  # claim type the verb signals ("target", "forecast" or "")
+    reported_by: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _hedge_rules() -> list[tuple[re.Pattern[str], str]]:
+    df = read_csv_data("hedges.csv")
+    return [(re.compile(rf"\b(?:{spaced(p)})\b", re.IGNORECASE), t)
+            for p, t in zip(df["pattern"], df["claim_type"], strict=True)]
+
+
+@lru_cache(maxsize=1)
+def _speech_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    df = read_csv_data("speech_verbs.csv")
+    hints = {}
+    for phrase, hint in zip(df["phrase"], df["hint"], strict=True):
+        for word in phrase.split("|"):
+            hints[word.lower()] = hint
+    before = spaced("|".join(df.loc[df["position"] == "before", "phrase"]))
+    after = spaced("|".join(df.loc[df["position"] == "after", "phrase"]))
+    return (re.compile(rf"\b(?:{before})\b"), re.compile(rf"\b(?:{after})\b", re.IGNORECASE),
+            hints)
+
+
+_TITLE_WORDS = frozenset(words("""
+President Prime Minister Ministers Secretary Chairman Chairwoman Governor Ambassador Director
+Deputy Vice Foreign Trade Finance Mr. Mrs. Ms. Dr. Chief Executive General Representative
+Spokesman Spokeswoman Senator Sen. Rep. King Queen Chancellor Premier Commissioner
+Undersecretary Under Assistant Agriculture Commerce Treasury Industry Economy Economic
+Affairs International Party Leader Communist Officer Head Senior Official Officials Adviser
+Advisor Economics Minister's Envoy Negotiator Trade's US U.S. State Energy Central Bank
+"""))
+
+
+#: Plural role nouns that make a speaker on their own: "officials said".
+_ROLE_NOUNS = frozenset(words("""
+officials analysts economists sources diplomats traders experts dealers bankers
+executives negotiators ministers spokesmen observers industry figures data statistics
+"""))
+
+
+#: Words that read like a speaker but never are one.
+_NEVER_SPEAKERS = frozenset({"the latest", "latest", "the news", "news", "this", "that",
+                             "the figure", "the figures", "there"})
+
+
+_PERSON_TITLES = frozenset(words("""
+president minister secretary chairman chairwoman governor ambassador director mr. mrs. ms. dr.
+envoy senator sen. rep. representative spokesman spokeswoman chancellor premier commissioner
+undersecretary king queen leader officer adviser advisor negotiator economist analyst official
+"""))
+
+
+_BODY_WORDS = frozenset(words("""
+Ministry Ministries Bank Institute Commission Office Department Agency Council Association
+Corp Corp. Co Co. Inc Inc. Ltd Group Committee Board Bureau Service Federation Union Chamber
+Organisation Organization Fund Authority Government Administration Secretariat Centre Center
+Exchange Party Parliament Congress Senate House Court Statistics News Kyodo Reuters
+Forum Observatory Institute Council Trust Society Foundation
+"""))
+
+
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:also|here|today|yesterday|tonight|earlier|later|again|on|last|this|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
+    r"morning|afternoon|evening))+$")
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "He", "She", "It", "They", "We", "I"}
+
+
+_NP_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
+
+
+_POSSESSIVE_PLAN = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z]+\s+)?"
+    r"(proposals?|plans?|offers?|initiatives?|ideas?|targets?|goals?|forecasts?|estimates?|"
+    r"projections?|calls?|suggestions?)\b")
+
+
+def clean_speaker(np: str) -> str | None:
+    """Trim a speaker phrase: drop titles before a personal name, keep bodies whole.
+
+    >>> clean_speaker("Russian President Vladimir Putin")
+    'Vladimir Putin'
+    >>> clean_speaker("the official representative of the Japanese Foreign Ministry")
+    'the official representative of the Japanese Foreign Ministry'
+    >>> clean_speaker("it") is None
+    True
+    """
+    np = re.sub(r"\s+", " ", np).strip(" ,.'\"“”’")
+    np = re.sub(r"^(?:As|as|But|However|And|Meanwhile|Also)\s+", "", np)
+    if not np or np in _PRONOUNS or len(np.split()) > 10 or np.lower() in _NEVER_SPEAKERS:
+        return None
+    np = _TIME_TAIL.sub("", np).strip()
+    if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
+                 re.IGNORECASE) and not re.match(r"(?:a|an)\s+[a-z]", np):
+        return None  # a clause, not a speaker: "the group cut its 1987 growth rate"
+    words = np.split(" ")
+    if not any(w[:1].isupper() for w in words) and words[0].lower() not in {
+            "the", "a", "an"} and words[-1].lower() not in _ROLE_NOUNS:
+        return None
+    # a personal name after titles: "Trade Minister Hajime Tamura" -> "Hajime Tamura"
+    tail: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w not in _TITLE_WORDS and not find_places(w):
+            tail.insert(0, w)
+        else:
+            break
+    head = words[: len(words) - len(tail)]
+    if tail and head and head[-1].lower() in _PERSON_TITLES and not _BODY_WORDS & set(tail):
+        return " ".join(tail)
+    # one spelling per body: "The EIU said" and "the EIU said" are one speaker
+    return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", np)
+
+
+def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
+    """Who the sentence attributes its statement to ("X said", "according to X", ...).
+
+    >>> find_speaker("Exports rose 5 pct, Trade Minister Hajime Tamura told reporters.").name
+    'Hajime Tamura'
+    >>> find_speaker("According to the Commerce Ministry, exports fell.").name
+    'the Commerce Ministry'
+    >>> find_speaker("Exports fell.") is None
+    True
+    """
+    before, after, hints = _speech_rules()
+    m = after.search(sentence)
+    if m:
+        rest = sentence[m.end():]
+        np = _NP_BREAK.split(rest, maxsplit=1)[0]
+        name = clean_speaker(np.split(".")[0] if not re.search(r"\b[A-Z]\.", np) else np)
+        if name:
+            return Speaker(name, m.start() + offset, "")
+    for m in before.finditer(sentence):
+        verb = m.group(0).lower()
+        hint = hints.get(verb, "")
+        head = sentence[:m.start()]
+        # inverted: '..., said Trade Minister X.' / '"...," said X'
+        if re.search(r"[,\"”]\s*$", head) or not head.strip():
+            rest = sentence[m.end():]
+            np = re.split(r"[,;.](?!\w)|\bthat\b|\bin an?\b|\bon\b", rest, maxsplit=1)[0]
+            name = clean_speaker(np)
+            if name and re.match(r"\s*(?:[A-Z]|the\b)", rest):
+                return Speaker(name, m.start() + offset, hint)
+            continue
+        parts = _NP_BREAK.split(head)
+        np = parts[-1]
+        name = clean_speaker(np)
+        if name is None and np.strip() in _PRONOUNS:
+            return Speaker(np.strip().lower(), m.start() + offset, hint)
+        if name:
+            return Speaker(name, m.start() + offset, hint)
+    return None
+
+
+def proposal_owner(sentence: str, offset: int, before: int) -> tuple[str, int] | None:
+    """"Putin's plan ... to increase trade": the owner of a plan named before ``before``."""
+    found = None
+    for m in _POSSESSIVE_PLAN.finditer(sentence):
+        if m.end() + offset <= before:
+            name = clean_speaker(m.group(1))
+            if name:
+                found = (name, m.start() + offset)
+    return found
+
+
+def find_hedges(text: str, lo: int, hi: int) -> tuple[list[str], str]:
+    """Hedge words in ``text[lo:hi]`` and the claim type they signal ('' when none)."""
+    words: list[tuple[int, str]] = []
+    kind = ""
+    segment = text[lo:hi]
+    targets, forecasts = [], []
+    for rule, claim_type in _hedge_rules():
+        for m in rule.finditer(segment):
+            words.append((m.start(), m.group(0).lower()))
+            if claim_type == "target":
+                targets.append(m.group(0).lower())
+            elif claim_type == "forecast":
+                forecasts.append(m.group(0).lower())
+    if targets and forecasts and all(w.startswith("to ") for w in targets):
+        kind = "forecast"  # "Morgan expects the surplus to grow to ...": a forecast
+    elif targets:
+        kind = "target"
+    elif forecasts:
+        kind = "forecast"
+    words.sort()
+    seen: list[str] = []
+    for _, w in words:
+        if w not in seen:
+            seen.append(w)
+    return seen, kind
+
+
+PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i"}
+
+
+_HEDGE_RESET = re.compile(r"\b(?:which|who|than|against|compared\s+(?:with|to))\b",
+                          re.IGNORECASE)
+
+
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
+
+
+_SECONDARY_WORDS = re.compile(r"\s*(\S+)\s*(\S+)?")
+
+
+def _hedges_outside_asides(text: str, lo: int, hi: int) -> tuple[list[str], str]:
+    """Hedges in ``text[lo:hi]`` outside a relative aside (", which had accepted the
+    offer,"): the aside's words are about something else."""
+    parts, pos = [], lo
+    for m in _ASIDE.finditer(text, lo, hi):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, hi))
+    words: list[str] = []
+    kind = ""
+    for a, b in parts:
+        w, k = find_hedges(text, a, b)
+        words += [x for x in w if x not in words]
+        if k == "target" or (k == "forecast" and kind != "target"):
+            kind = k
+    return words, kind
+
+
+def type_of_claim(hedge_kind: str, speaker_hint: str, change: Any, kind: str) -> str:
+    if hedge_kind:
+        return hedge_kind
+    if speaker_hint:
+        return speaker_hint
+    if isinstance(change, str) and change in schema.CHANGES:
+        return "change"
+    return "ratio" if kind == "ratio" else "level"
+
+
+def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """Per sentence: the last named speaker and the story's subject before it."""
+    last_named: str | None = None
+    named_before: dict[int, str | None] = {}
+    subject_at: dict[int, str | None] = {}
+    subject = None
+    known: list[str] = []
+    for i, sent in enumerate(art.sentences):
+        named_before[i] = last_named
+        subject_at[i] = subject
+        if sent.speaker and sent.speaker.name not in PRONOUN_SPEAKERS:
+            last_named = sent.speaker.name
+            known.append(last_named)
+        else:
+            first = re.match(r"\s*([A-Z][a-z]+)\s+[a-z]", sent.text)
+            if first:  # "Tamura read out a summary": a named speaker is the subject again
+                name = next((k for k in reversed(known)
+                             if k.split()[-1] == first.group(1)), None)
+                last_named = name or last_named
+        for c in sent.concepts:
+            if c.concept in FAMILY:
+                code = owner_place(sent.places, c, art.text)
+                if code:
+                    subject = code
+    return named_before, subject_at
+
+
+def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
+           named: str | None) -> tuple[list[str], str, str | None, str | None, str, bool]:
+    """Hedges, their claim type, speaker, reporting voice, the verb's hint and whether the
+    figure belongs to somebody's plan."""
+    scope = clause[0]
+    for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
+        scope = m.end()  # "a deficit, which last year reached ...": its own verb
+    hedges, hedge_kind = _hedges_outside_asides(art.text, scope, start)
+    after = _SECONDARY_WORDS.match(art.text, end, min(len(art.text), sent.end))
+    if after:
+        more, more_kind = find_hedges(art.text, end, after.end())
+        hedges += [h for h in more if h not in hedges]
+        hedge_kind = hedge_kind if hedge_kind == "target" else (more_kind or hedge_kind)
+    speaker = sent.speaker
+    owner = proposal_owner(sent.text, sent.start, start)
+    name = reported_by = None
+    if speaker is not None:
+        name = speaker.name
+        if name in PRONOUN_SPEAKERS:
+            name = named
+    if owner is not None:
+        reported_by, name = name, owner[0]
+        if reported_by == name:
+            reported_by = None
+    hint = speaker.hint if speaker is not None else ""
+    return hedges, hedge_kind, name, reported_by, hint, owner is not None
