@@ -255,7 +255,14 @@ CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
 #: article itself states in brackets (``stated_usd``) and every bracketed conversion
 #: (``conversions``: "USD 1.02e+10; GBP 5.5e+09"), the denominator of a rate (``per``:
 #: "tonne", "USD" for an exchange rate), and the story's ``country`` (from metadata,
-#: a dateline or the text).
+#: a dateline or the text).  A range ("between $43bn and $45bn", "three to four pct") keeps
+#: both ends in ``value_low`` and ``value_high`` (equal for a point).  The evidence: for
+#: each of concept, parties, claim type, period and speaker a ``*_by`` column names the
+#: reading that set it (``phrase``, ``clause_subject``, ``earlier_sentence``,
+#: ``story_pair``, ``headline``, ``default``, ... : see ``econnews.claims.evidence``), and
+#: ``evidence`` gives the words each came from ("concept=trade surplus@120-133; ...").
+#: ``needs_review`` is set by rule when a field came from outside the figure's sentence
+#: or was defaulted, and ``review_reason`` says which.
 CLAIMS: dict[str, object] = {
     "doc_id": STRING,
     "date": DATETIME,
@@ -293,6 +300,16 @@ CLAIMS: dict[str, object] = {
     "conversions": STRING,
     "per": STRING,
     "country": STRING,
+    "value_low": FLOAT,
+    "value_high": FLOAT,
+    "concept_by": STRING,
+    "parties_by": STRING,
+    "claim_type_by": STRING,
+    "period_by": STRING,
+    "speaker_by": STRING,
+    "evidence": STRING,
+    "needs_review": BOOL,
+    "review_reason": STRING,
 }
 
 #: One row per group of comparable claims (``econnews.claims.compare``).

@@ -121,6 +121,8 @@ class Item:
     change: Any = pd.NA
     per: Any = pd.NA
     fx: dict[str, Any] = field(default_factory=dict)
+    low: Any = pd.NA
+    high: Any = pd.NA
 
 
 FX_COLUMNS = ("value_usd", "fx_rate", "fx_date", "fx_source", "fx_status")
@@ -138,6 +140,7 @@ def quantity_items(qs: pd.DataFrame) -> dict[str, list[Item]]:
 
     key = qs["doc_id"].astype("string").fillna("\x00").tolist()
     fx = {c: col(c) for c in fx_cols}
+    lows, highs = col("low"), col("high")
     out: dict[str, list[Item]] = {}
     for i, (doc, pos, kind, start, end, surface, value, unit, bound, change, per) in \
             enumerate(zip(key, col("_pos"), col("kind"), col("start"), col("end"),
@@ -148,7 +151,7 @@ def quantity_items(qs: pd.DataFrame) -> dict[str, list[Item]]:
             continue
         out.setdefault(doc, []).append(Item(
             pos, None if pd.isna(kind) else str(kind), int(start), int(end), surface, value,
-            unit, bound, change, per, {c: fx[c][i] for c in fx_cols}))
+            unit, bound, change, per, {c: fx[c][i] for c in fx_cols}, lows[i], highs[i]))
     return out
 
 

@@ -34,21 +34,25 @@ BALANCES = {"budget", "current_account", "balance_of_payments", "trade_surplus",
 
 
 def concept_of(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
-             last_balance: str | None) -> ConceptMatch | None:
-    """The concept word a figure belongs to."""
+             last_balance: str | None) -> tuple[ConceptMatch | None, str]:
+    """The concept word a figure belongs to, and the reading that found it: ``phrase``
+    (a concept word in the figure's clause), ``story_balance`` (a bare "deficit" in a
+    story that named its balance before), or ``none``."""
     cmatch = nearest_concept(sent.concepts, start, end, clause)
-    if cmatch is None or not is_generic(cmatch, art.text):
-        return cmatch
+    if cmatch is None:
+        return None, "none"
+    if not is_generic(cmatch, art.text):
+        return cmatch, "phrase"
     if last_balance in {"budget", "current_account", "balance_of_payments"}:
         # "reducing the deficit to $230bn" in a budget story
-        return ConceptMatch(cmatch.start, cmatch.end, last_balance)
+        return ConceptMatch(cmatch.start, cmatch.end, last_balance), "story_balance"
     if cmatch.start >= end and not any(end <= p.start < cmatch.start for p in sent.places):
         # "Transfer payments narrowed to a 140 mln dlr deficit": the bare balance word
         # after the figure is the subject's balance
         before = [c for c in sent.concepts if clause[0] <= c.start and c.end <= start]
         if before:
-            return before[-1]
-    return cmatch
+            return before[-1], "phrase"
+    return cmatch, "phrase"
 
 
 _MOVE_OF = re.compile(r"\s+(?:rise|fall|drop|increase|decline|gain|jump|appreciation|"
@@ -118,7 +122,7 @@ def elided_money(it: Item, last_money: Item | None) -> Item:
     rate = fx.get("fx_rate", pd.NA)
     fx["value_usd"] = pd.NA if pd.isna(rate) else float(it.value) * float(rate)
     return Item(it.pos, "money", it.start, it.end, it.surface, it.value, last_money.unit,
-                 it.bound, it.change, it.per, fx)
+                 it.bound, it.change, it.per, fx, it.low, it.high)
 
 
 _RATE_BEFORE = re.compile(

@@ -34,8 +34,10 @@ def collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         keep["mentions"] = len(group)
         keep["in_title"] = any(r["in_title"] for r in group)
         if keep["speaker"] is None or keep["speaker"] is pd.NA:
-            keep["speaker"] = next((r["speaker"] for r in group if isinstance(r["speaker"], str)),
-                                   keep["speaker"])
+            other = next((r for r in group if isinstance(r["speaker"], str)), None)
+            if other is not None:
+                keep["speaker"] = other["speaker"]
+                keep["speaker_by"] = "restated" if not other["in_title"] else "headline"
         out.append(keep)
     out.sort(key=lambda r: r["start"])
     return out
@@ -133,6 +135,8 @@ def add_implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "sentence": pd.NA, "derived_from": f"{m['claim_id']},{r['claim_id']}",
             "claim_id": f"{m['claim_id']}{op}{r['claim_id'].rsplit(':', 1)[-1]}",
             "kind": "money", "reported_by": pd.NA, "in_title": False, "mentions": 1,
-            "implies": implies,
+            "implies": implies, "value_low": value, "value_high": value,
+            "concept_by": "implied", "parties_by": "implied", "claim_type_by": "implied",
+            "period_by": "none", "speaker_by": "none",
         })
     return rows + extra

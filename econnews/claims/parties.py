@@ -128,18 +128,27 @@ def last_two(art: Article, idx: int) -> list[str]:
     return []
 
 
+#: The readings that can set a claim's parties, from the figure's own words outward
+#: (``parties_by``; "+" joins two when a second filled the other side).
+PARTIES_BY = ["phrase", "clause_subject", "clause", "sentence_subject", "comparison", "mirror",
+              "earlier_sentence", "story_pair", "story_subject", "story_country", "none"]
+
+
 def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | None,
            clause: tuple[int, int], concept: str, story_subject: str | None,
-           start: int) -> dict[str, list[str]]:
-    """Who is from, to or party for a figure: its sentence first, then the sentences
-    just before on the same concept, then the story's subject or country."""
+           start: int) -> tuple[dict[str, list[str]], str]:
+    """Who is from, to or party for a figure, and which reading said so (see
+    :data:`PARTIES_BY`): its phrase first, then its clause and sentence, then the
+    sentences just before on the same concept, then the story's subject or country."""
     roles = place_roles(sent.places, cmatch, art.text)
+    by = "phrase" if any(roles.values()) else "none"
     directional = concept not in UNDIRECTED
     if directional and cmatch and roles["to"] and not roles["from"]:
         subject = _subject_place(sent.places, clause[0], cmatch.start, art.text) or \
             _first_subject(sent.places, sent.start, cmatch.start, art.text, roles["to"])
         if subject and subject not in roles["to"]:
             roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
+            by = "clause_subject"
     if cmatch and not directional and not roles["from"] and not roles["to"] \
             and len(set(roles["party"])) == 1:
         # "The Soviet Union has agreed to cut its coal prices to Japanese mills": the
@@ -147,21 +156,25 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
         subject = _subject_place(sent.places, clause[0], cmatch.start, art.text)
         if subject and subject not in roles["party"]:
             roles["party"].insert(0, subject)
+            by = "clause_subject"
     if concept == "exports" and roles["from"] and not roles["to"]:
         for p in sent.places:  # "The U.S. takes 90 pct of Korea's exports": the buyer
             if clause[0] <= p.start < start and p.code not in roles["from"] and \
                     _BUYER_VERB.match(art.text, p.end):
                 roles["to"] = [p.code]
+                by = "clause_subject"
     if cmatch is not None:
         for p in sent.places:  # "..., and Korea's to increase to 6.5 billion": elided owner
             if cmatch.end <= p.start and p.end <= start and _ELIDED_OWNER.match(art.text, p.end):
                 roles = {"from": [], "to": [], "party": []}
                 _fill_roles(roles, concept, p.code)
+                by = "phrase"
     one_sided = directional and bool(roles["from"]) != bool(roles["to"]) and concept not in {
         "trade_surplus", "trade_deficit"}  # a balance's counterpart is named, never carried
     if not any(roles.values()) or one_sided:
         ctx = _context_roles(art, idx, concept) if cmatch else None
         if ctx:
+            by = "earlier_sentence"
             for role in ("from", "to", "party"):
                 if not roles[role]:
                     roles[role] = [c for c in ctx[role] if c not in roles["from"] + roles["to"]]
@@ -170,6 +183,7 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
         both = last_two(art, idx)  # "trade between the two countries"
         if both:
             roles["party"] = both
+            by = "story_pair"
     if not any(roles.values()) and cmatch is not None:
         # "U.S. imports from Canada fell ..., while exports to Canada dropped": the
         # sentence's subject carries across its coordinated clauses; "West Germany
@@ -177,7 +191,9 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
         first = min(cmatch.start, clause[1])
         subject = _first_subject(sent.places, sent.start, first, art.text, [])
         in_clause = [p.code for p in sent.places if clause[0] <= p.start < first]
+        by = "clause" if in_clause else "none"
         if subject and (not in_clause or subject in in_clause):
+            by = "clause_subject" if subject in in_clause else "sentence_subject"
             _fill_roles(roles, concept, subject, art.text[cmatch.start:cmatch.end],
                         owner=False, context=art.text[clause[0]:clause[1]])
             for code in in_clause:
@@ -189,11 +205,14 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             roles["party"] = in_clause
     if not any(roles.values()) and cmatch is None:
         roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
+        by = "clause" if roles["party"] else "none"
     if cmatch is not None and concept in FAMILY:
         if not any(roles.values()):
             _fill_roles(roles, concept, story_subject or art.country,
                         art.text[cmatch.start:cmatch.end], owner=False,
                         context=art.text[clause[0]:clause[1]])
+            if any(roles.values()):
+                by = "story_subject" if story_subject else "story_country"
         else:
             home = story_subject or art.country
             side = {"exports": ("to", "from"), "imports": ("from", "to"),
@@ -202,4 +221,5 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             if side and roles[side[0]] and not roles[side[1]] and home \
                     and home not in roles[side[0]]:
                 roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
-    return roles
+                by = by + "+" + ("story_subject" if story_subject else "story_country")
+    return roles, by

@@ -191,7 +191,7 @@ def respective_periods(art: Article, rows: list[dict[str, Any]]) -> None:
         periods = [p for p in (_period_text(m, art.date, years) for m in found) if p]
         if len(periods) == len(group):
             for r, p in zip(group, periods, strict=True):
-                r["period"] = p
+                r["period"], r["period_by"] = p, "respective"
 
 
 def compared_period(art: Article, sent: Sentence, end: int, nxt: int,

@@ -1,17 +1,21 @@
 """The per-article walk: every figure of one article read into a claim row, each field
 answered by its reader (:mod:`.figures`, :mod:`.parties`, :mod:`.periods`,
-:mod:`.voice`), then repeats collapsed and implied figures added (:mod:`.merge`).
+:mod:`.voice`) with the reading that answered it (the ``*_by`` evidence columns), then
+repeats collapsed, implied figures added (:mod:`.merge`) and each row's review flag
+set (:mod:`.evidence`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from ..common.sentences import sentence_at
-from .article import Article, Item, find_conversions, items_of
+from .article import Article, Item, Sentence, find_conversions, items_of
+from .evidence import evidence_text, review
 from .figures import (
     BALANCES,
     CHANGE_VERB,
@@ -44,126 +48,219 @@ from .voice import (
 
 #: Quantity kinds that are claims only when tied to a concept word.
 _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
-
-
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
+_PRIVATE = ("_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
+            "_sent_start")
+
+
+@dataclass
+class _Walk:
+    """What the walk through one article carries from figure to figure."""
+
+    art: Article
+    items: list[Item]
+    converts: dict[int, int]
+    by_anchor: dict[int, list[Item]]
+    named_before: dict[int, str | None]
+    subject_at: dict[int, str | None]
+    spans: list[tuple[int, int]]
+    prev: dict[str, Any] | None = None
+    prev_item: Item | None = None
+    sentence_period: dict[int, str | None] = field(default_factory=dict)
+    last_money: Item | None = None
+    last_balance: str | None = None
+    balance_seen: int = -1
+
+    @classmethod
+    def start(cls, art: Article, found: list[Item]) -> _Walk:
+        items = items_of(art, found)
+        converts = find_conversions(art, items)
+        by_anchor: dict[int, list[Item]] = {}
+        for k, a in converts.items():
+            by_anchor.setdefault(a, []).append(items[k])
+        named_before, subject_at = walk_story(art)
+        return cls(art, items, converts, by_anchor, named_before, subject_at,
+                   [(s.start, s.end) for s in art.sentences])
+
+    def balance_until(self, idx: int) -> str | None:
+        """The last balance the article named explicitly, up to sentence ``idx``."""
+        while self.balance_seen < idx:
+            self.balance_seen += 1
+            for c in self.art.sentences[self.balance_seen].concepts:
+                if c.concept in BALANCES and not is_generic(c, self.art.text):
+                    self.last_balance = c.concept
+        return self.last_balance
 
 
 def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
+    """The claim rows of one article (private ``_`` keys dropped), in text order."""
+    w = _Walk.start(art, found)
     rows: list[dict[str, Any]] = []
-    spans = [(s.start, s.end) for s in art.sentences]
-    named_before, subject_at = walk_story(art)
-    items = items_of(art, found)
-    converts = find_conversions(art, items)
-    by_anchor: dict[int, list[Item]] = {}
-    for k, a in converts.items():
-        by_anchor.setdefault(a, []).append(items[k])
-    prev: dict[str, Any] | None = None
-    prev_item: Item | None = None
-    prev_sentence_period: dict[int, str | None] = {}
-    last_money: Item | None = None
-    last_balance: str | None = None
-    balance_seen = -1
-    for k, it in enumerate(items):
-        if it.kind == "money" and k not in converts:
-            last_money = it
-        it = elided_money(it, last_money)
-        kind = it.kind
-        if k in converts or kind not in {"money", *_CONCEPT_BOUND_KINDS}:
+    for k, it in enumerate(w.items):
+        if it.kind == "money" and k not in w.converts:
+            w.last_money = it
+        it = elided_money(it, w.last_money)
+        row = _read_figure(w, k, it)
+        if row is None:
             continue
-        start, end = it.start, it.end
-        idx = sentence_at(spans, start)
-        if idx is None:
-            continue
-        sent = art.sentences[idx]
-        if prev is not None and prev["_sentence"] != idx:
-            prev = prev_item = None
-        while balance_seen < idx:  # the last balance the article named explicitly
-            balance_seen += 1
-            for c in art.sentences[balance_seen].concepts:
-                if c.concept in BALANCES and not is_generic(c, art.text):
-                    last_balance = c.concept
-        clause = clause_around(sent.text, sent.start, start, end)
-        cmatch = concept_of(art, sent, clause, start, end, last_balance)
-        # a comparison figure takes the concept of the figure it is compared with
-        compared = compared_with(art, sent, prev, prev_item, cmatch, start)
-        if compared is None and cmatch is None and kind != "money":
-            continue
-        if kind == "measure" and _TIME_UNIT.search(str(it.unit)):
-            continue  # "the first 20 days of February": a span of time, not a claim
-        if kind in {"percent", "ratio"} and compared is None:
-            measured = what_measured(art, sent, it, prev, prev_item)
-            if measured is None:
-                continue
-            cmatch = measured if isinstance(measured, ConceptMatch) else cmatch
-            compared = measured if isinstance(measured, dict) else None
-        per = None if pd.isna(it.per) else str(it.per)
-        rate = compared is None and is_rate(art, it, clause)
-        hedges, hedge_kind, name, reported_by, hint, planned = voice(
-            art, sent, clause, start, end, named_before[idx])
-        change = it.change
-        if pd.isna(change) and kind in {"ratio", "percent"}:
-            verb = CHANGE_VERB.search(art.text, clause[0], start)
-            if verb:  # "has grown 1.5 times": the ratio is a change
-                change = "down" if verb.group(1).lower() in DOWN_VERBS else "up"
-        if compared is not None:
-            concept = compared["concept"]
-            src, dst = compared["party_from"], compared["party_to"]
-            parties = compared["_parties"]
-            claim_type = "change" if isinstance(change, str) and kind != "money" else "level"
-            nxt = items[k + 1].start if k + 1 < len(items) else sent.end
-            period = compared_period(art, sent, end, nxt, compared["period"])
-        else:
-            concept = cmatch.concept if cmatch else "other"
-            if rate:
-                concept, per = "exchange_rate", per or "USD"
-            elif per and concept in FAMILY | {"other"}:
-                concept = "prices"  # "410 dlrs an ounce": a price, never summed as trade
-            roles = read_roles(art, idx, sent, cmatch, clause, concept, subject_at[idx], start)
-            src, dst, parties = roles_to_parties(roles)
-            mirror = {"exports": "imports", "imports": "exports"}.get(concept)
-            if mirror and prev is not None and prev_item is not None and \
-                    prev["concept"] == mirror and prev["party_from"] and prev["party_to"] \
-                    and not any(prev_item.end <= p.start < end for p in sent.places):
-                # "imports from the EC worth $5.7bn and exports worth $2.6bn": the other way
-                src, dst = prev["party_to"], prev["party_from"]
-                parties = [src, dst]
-            claim_type = type_of_claim(hedge_kind, hint, change, kind)
-            if planned and claim_type in {"level", "change", "ratio"}:
-                claim_type = "target"  # the figure is part of somebody's plan
-            period = main_period(art, sent, it, clause,
-                                  prev_item.end if prev_item is not None else None)
-            if period is None and concept in FAMILY:
-                # a coordinated clause, or the next sentence, keeps the period told before
-                period = prev_sentence_period.get(idx) or prev_sentence_period.get(idx - 1)
-        doc = art.doc_id or "text"
-        conv = by_anchor.get(k, [])
-        fx, stated = row_fx(it, conv, rate)
-        row = {
-            "doc_id": art.doc_id, "date": art.date, "source": art.source,
-            "concept": concept, "parties": ",".join(parties) or pd.NA,
-            "party_from": src, "party_to": dst, "claim_type": claim_type,
-            "value": it.value, "unit": it.unit,
-            "bound": it.bound, "change": change, "period": period,
-            "speaker": name, "hedge": ",".join(hedges) or pd.NA,
-            "quantity_index": it.pos, "start": start, "end": end, "surface": it.surface,
-            "sentence": sent.text, "derived_from": pd.NA, "claim_id": f"{doc}:{start}",
-            "kind": kind, "reported_by": reported_by,
-            "in_title": start < art.title_end, "mentions": 1, "implies": pd.NA,
-            "stated_usd": stated, "per": per, "country": art.country,
-            "conversions": "; ".join(f"{c.unit} {c.value:.6g}" for c in conv) or pd.NA,
-            **fx,
-            "_sentence": idx, "_cmatch": cmatch, "_compared": compared, "_parties": parties,
-            "_clause": clause,
-        }
         rows.append(row)
-        prev, prev_item = row, it
-        if compared is None and period is not None and concept in FAMILY \
-                and idx not in prev_sentence_period:
-            prev_sentence_period[idx] = period
+        w.prev, w.prev_item = row, it
+        idx = row["_sentence"]
+        if row["_compared"] is None and row["period"] is not None \
+                and row["concept"] in FAMILY and idx not in w.sentence_period:
+            w.sentence_period[idx] = row["period"]
     respective_periods(art, rows)
     out = add_implied(collapse(rows))
     for r in out:
-        for key in ("_sentence", "_cmatch", "_compared", "_parties", "_clause"):
+        r["evidence"] = evidence_text(r)
+        r["needs_review"], r["review_reason"] = review(r)
+        for key in _PRIVATE:
             r.pop(key, None)
     return out
+
+
+def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
+          ) -> tuple[ConceptMatch | None, str, dict[str, Any] | None] | None:
+    """The concept word a figure belongs to (and how it was found), or the claim it is
+    compared with; None when the figure is no claim."""
+    art, kind = w.art, it.kind
+    cmatch, concept_by = concept_of(art, sent, clause, it.start, it.end,
+                                    w.balance_until(idx))
+    # a comparison figure takes the concept of the figure it is compared with
+    compared = compared_with(art, sent, w.prev, w.prev_item, cmatch, it.start)
+    if compared is None and cmatch is None and kind != "money":
+        return None
+    if kind == "measure" and _TIME_UNIT.search(str(it.unit)):
+        return None  # "the first 20 days of February": a span of time, not a claim
+    if kind in {"percent", "ratio"} and compared is None:
+        measured = what_measured(art, sent, it, w.prev, w.prev_item)
+        if measured is None:
+            return None
+        if isinstance(measured, ConceptMatch):
+            cmatch, concept_by = measured, ("phrase" if measured is cmatch else "share_of")
+        elif isinstance(measured, dict):
+            compared, concept_by = measured, "list"
+    if compared is not None and concept_by != "list":
+        concept_by = "comparison"
+    return cmatch, concept_by, compared
+
+
+def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
+    """One figure read into a claim row, or None when it is no claim."""
+    art, kind, start, end = w.art, it.kind, it.start, it.end
+    if k in w.converts or kind not in {"money", *_CONCEPT_BOUND_KINDS}:
+        return None
+    idx = sentence_at(w.spans, start)
+    if idx is None:
+        return None
+    sent = art.sentences[idx]
+    if w.prev is not None and w.prev["_sentence"] != idx:
+        w.prev = w.prev_item = None
+    clause = clause_around(sent.text, sent.start, start, end)
+    what = _what(w, k, it, sent, idx, clause)
+    if what is None:
+        return None
+    cmatch, concept_by, compared = what
+    per = None if pd.isna(it.per) else str(it.per)
+    rate = compared is None and is_rate(art, it, clause)
+    hedges, hedge_kind, name, reported_by, hint, planned, speaker_by = voice(
+        art, sent, clause, start, end, w.named_before[idx])
+    change = it.change
+    if pd.isna(change) and kind in {"ratio", "percent"}:
+        verb = CHANGE_VERB.search(art.text, clause[0], start)
+        if verb:  # "has grown 1.5 times": the ratio is a change
+            change = "down" if verb.group(1).lower() in DOWN_VERBS else "up"
+    if compared is not None:
+        f = _compared_fields(w, k, it, sent, compared, change)
+    else:
+        f = _own_fields(w, it, sent, idx, clause, cmatch, rate, per, hedge_kind, hint,
+                        planned, change)
+        per = f.pop("per")
+    f["concept_by"] = f.get("concept_by") or concept_by
+    conv = w.by_anchor.get(k, [])
+    fx, stated = row_fx(it, conv, rate)
+    doc = art.doc_id or "text"
+    low = it.value if pd.isna(it.low) else it.low
+    high = it.value if pd.isna(it.high) else it.high
+    return {
+        "doc_id": art.doc_id, "date": art.date, "source": art.source,
+        "concept": f["concept"], "parties": ",".join(f["parties"]) or pd.NA,
+        "party_from": f["src"], "party_to": f["dst"], "claim_type": f["claim_type"],
+        "value": it.value, "unit": it.unit,
+        "bound": it.bound, "change": change, "period": f["period"],
+        "speaker": name, "hedge": ",".join(hedges) or pd.NA,
+        "quantity_index": it.pos, "start": start, "end": end, "surface": it.surface,
+        "sentence": sent.text, "derived_from": pd.NA, "claim_id": f"{doc}:{start}",
+        "kind": kind, "reported_by": reported_by,
+        "in_title": start < art.title_end, "mentions": 1, "implies": pd.NA,
+        "stated_usd": stated, "per": per, "country": art.country,
+        "conversions": "; ".join(f"{c.unit} {c.value:.6g}" for c in conv) or pd.NA,
+        **fx,
+        "value_low": low, "value_high": high,
+        "concept_by": f["concept_by"], "parties_by": f["parties_by"],
+        "claim_type_by": f["claim_type_by"], "period_by": f["period_by"],
+        "speaker_by": speaker_by if name else "none",
+        "_sentence": idx, "_cmatch": cmatch, "_compared": compared,
+        "_parties": f["parties"], "_clause": clause,
+        "_places": [p for p in sent.places if p.code in f["parties"]],
+        "_sent_start": sent.start,
+    }
+
+
+def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[str, Any],
+                     change: Any) -> dict[str, Any]:
+    """A comparison figure's fields: the compared claim's concept and parties, a period
+    of its own."""
+    kind = it.kind
+    nxt = w.items[k + 1].start if k + 1 < len(w.items) else sent.end
+    period = compared_period(w.art, sent, it.end, nxt, compared["period"])
+    is_change = isinstance(change, str) and kind != "money"
+    return {"concept": compared["concept"], "src": compared["party_from"],
+            "dst": compared["party_to"], "parties": compared["_parties"],
+            "claim_type": "change" if is_change else "level",
+            "claim_type_by": "change" if is_change else "comparison",
+            "period": period, "period_by": "comparison" if period else "none",
+            "parties_by": compared["parties_by"]}
+
+
+def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
+                cmatch: ConceptMatch | None, rate: bool, per: str | None, hedge_kind: str,
+                hint: str, planned: bool, change: Any) -> dict[str, Any]:
+    """A figure's fields read from its own phrase, clause and story."""
+    art = w.art
+    concept = cmatch.concept if cmatch else "other"
+    concept_by = None
+    if rate:
+        concept, per, concept_by = "exchange_rate", per or "USD", "rate"
+    elif per and concept in FAMILY | {"other"}:
+        concept, concept_by = "prices", "per_unit"  # "410 dlrs an ounce": a price
+    roles, parties_by = read_roles(art, idx, sent, cmatch, clause, concept,
+                                   w.subject_at[idx], it.start)
+    src, dst, parties = roles_to_parties(roles)
+    prev, prev_item = w.prev, w.prev_item
+    mirror = {"exports": "imports", "imports": "exports"}.get(concept)
+    if mirror and prev is not None and prev_item is not None and \
+            prev["concept"] == mirror and prev["party_from"] and prev["party_to"] \
+            and not any(prev_item.end <= p.start < it.end for p in sent.places):
+        # "imports from the EC worth $5.7bn and exports worth $2.6bn": the other way
+        src, dst = prev["party_to"], prev["party_from"]
+        parties, parties_by = [src, dst], prev["parties_by"]
+    claim_type, type_by = type_of_claim(hedge_kind, hint, change, it.kind)
+    if planned and claim_type in {"level", "change", "ratio"}:
+        claim_type, type_by = "target", "plan_owner"  # part of somebody's plan
+    period = main_period(art, sent, it, clause,
+                         prev_item.end if prev_item is not None else None)
+    period_by = "clause" if period else "none"
+    if period is None and concept in FAMILY:
+        # a coordinated clause, or the next sentence, keeps the period told before
+        period = w.sentence_period.get(idx)
+        period_by = "earlier_clause"
+        if period is None:
+            period = w.sentence_period.get(idx - 1)
+            period_by = "earlier_sentence"
+        if period is None:
+            period_by = "none"
+    return {"concept": concept, "concept_by": concept_by, "per": per, "src": src,
+            "dst": dst, "parties": parties, "parties_by": parties_by,
+            "claim_type": claim_type, "claim_type_by": type_by, "period": period,
+            "period_by": period_by}

@@ -257,14 +257,22 @@ def _hedges_outside_asides(text: str, lo: int, hi: int) -> tuple[list[str], str]
     return words, kind
 
 
-def type_of_claim(hedge_kind: str, speaker_hint: str, change: Any, kind: str) -> str:
+def type_of_claim(hedge_kind: str, speaker_hint: str, change: Any,
+                  kind: str) -> tuple[str, str]:
+    """The claim type and the reading that gave it (``claim_type_by``): ``hedge`` (a
+    hedge word: "expected", "proposed"), ``speech_verb`` ("forecast", "pledged"),
+    ``change`` (a rise or fall), ``kind`` (a multiplier) or ``default`` (a level).
+
+    >>> type_of_claim("", "", "up", "percent")
+    ('change', 'change')
+    """
     if hedge_kind:
-        return hedge_kind
+        return hedge_kind, "hedge"
     if speaker_hint:
-        return speaker_hint
+        return speaker_hint, "speech_verb"
     if isinstance(change, str) and change in schema.CHANGES:
-        return "change"
-    return "ratio" if kind == "ratio" else "level"
+        return "change", "change"
+    return ("ratio", "kind") if kind == "ratio" else ("level", "default")
 
 
 def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | None]]:
@@ -295,9 +303,10 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
 
 
 def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
-           named: str | None) -> tuple[list[str], str, str | None, str | None, str, bool]:
-    """Hedges, their claim type, speaker, reporting voice, the verb's hint and whether the
-    figure belongs to somebody's plan."""
+           named: str | None) -> tuple[list[str], str, str | None, str | None, str, bool, str]:
+    """Hedges, their claim type, speaker, reporting voice, the verb's hint, whether the
+    figure belongs to somebody's plan, and how the speaker was found (``speaker_by``:
+    ``sentence``, ``earlier_sentence`` for "he said", ``plan_owner`` or ``none``)."""
     scope = clause[0]
     for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
         scope = m.end()  # "a deficit, which last year reached ...": its own verb
@@ -310,13 +319,14 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
     speaker = sent.speaker
     owner = proposal_owner(sent.text, sent.start, start)
     name = reported_by = None
+    by = "none"
     if speaker is not None:
-        name = speaker.name
+        name, by = speaker.name, "sentence"
         if name in PRONOUN_SPEAKERS:
-            name = named
+            name, by = named, ("earlier_sentence" if named else "none")
     if owner is not None:
-        reported_by, name = name, owner[0]
+        reported_by, name, by = name, owner[0], "plan_owner"
         if reported_by == name:
             reported_by = None
     hint = speaker.hint if speaker is not None else ""
-    return hedges, hedge_kind, name, reported_by, hint, owner is not None
+    return hedges, hedge_kind, name, reported_by, hint, owner is not None, by

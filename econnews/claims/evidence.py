@@ -1,0 +1,94 @@
+"""The evidence of a claim row and its review flag.
+
+Every field of a claim is answered by one reading, named in its ``*_by`` column:
+
+============== ==================================================================
+column         readings, from the figure's own words outward
+============== ==================================================================
+concept_by     ``phrase`` (a concept word in the figure's clause), ``share_of``
+               ("90 pct of Korea's exports"), ``comparison`` (the figure it is
+               compared with), ``list`` (a list's earlier share), ``rate``,
+               ``per_unit`` (a price), ``story_balance`` (a bare "deficit" in a
+               story that named its balance), ``none`` (concept ``other``)
+parties_by     ``phrase``, ``clause_subject``, ``clause``, ``sentence_subject``,
+               ``earlier_sentence``, ``story_pair`` ("the two countries"),
+               ``story_subject``, ``story_country`` (metadata, dateline, headline),
+               ``none``; "+" joins a second reading that filled the other side
+claim_type_by  ``hedge``, ``speech_verb``, ``change``, ``kind``, ``plan_owner``,
+               ``comparison``, ``default``
+period_by      ``clause``, ``comparison``, ``respective``, ``earlier_clause``,
+               ``earlier_sentence``, ``none``
+speaker_by     ``sentence``, ``earlier_sentence`` ("he said"), ``plan_owner``,
+               ``headline``, ``none``
+============== ==================================================================
+
+:func:`review` sets ``needs_review`` when a field came from outside the figure's
+sentence or was guessed, with a short ``review_reason``.
+
+>>> review({"concept": "trade", "concept_by": "phrase", "parties": "JPN,RUS",
+...         "parties_by": "earlier_sentence", "claim_type": "level", "period_by": "clause",
+...         "speaker_by": "sentence", "kind": "money"})
+(True, 'parties from an earlier sentence')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .parse import FAMILY
+
+__all__ = ["REVIEW_PARTIES", "evidence_text", "review"]
+
+#: Parties readings that look outside the figure's sentence, and what a reviewer is told.
+REVIEW_PARTIES = {
+    "earlier_sentence": "parties from an earlier sentence",
+    "story_pair": "parties: the pair the story is about",
+    "story_subject": "parties: the story's subject",
+    "story_country": "parties: the story's country",
+}
+_REVIEW_CONCEPT = {
+    "story_balance": "concept from an earlier sentence",
+    "list": "concept from a list's first item",
+}
+_REVIEW_PERIOD = {"earlier_sentence": "period from an earlier sentence"}
+
+
+def review(row: dict[str, Any]) -> tuple[bool, str | None]:
+    """Whether a claim row needs a person to check it, and why (``None`` when not)."""
+    if row.get("claim_type") == "implied":
+        return False, None
+    reasons: list[str] = []
+    concept = row.get("concept")
+    for part in str(row.get("parties_by") or "none").split("+"):
+        if part in REVIEW_PARTIES:
+            reasons.append(REVIEW_PARTIES[part])
+            break
+    if concept in FAMILY and _na(row.get("parties")):
+        reasons.append("no party named")
+    if row.get("concept_by") in _REVIEW_CONCEPT:
+        reasons.append(_REVIEW_CONCEPT[row["concept_by"]])
+    if row.get("period_by") in _REVIEW_PERIOD:
+        reasons.append(_REVIEW_PERIOD[row["period_by"]])
+    if row.get("speaker_by") == "earlier_sentence":
+        reasons.append("speaker from an earlier sentence")
+    return (True, "; ".join(reasons)) if reasons else (False, None)
+
+
+def _na(v: Any) -> bool:
+    return v is None or (not isinstance(v, str | list) and pd.isna(v)) or v == ""
+
+
+def evidence_text(row: dict[str, Any]) -> Any:
+    """The words each field came from, "field=words@start-end" joined by "; " (article
+    offsets): the concept word of the figure's phrase and the places of its parties."""
+    parts = []
+    cm, sent_start, text = row.get("_cmatch"), row.get("_sent_start"), row.get("sentence")
+    if cm is not None and sent_start is not None and isinstance(text, str) \
+            and row.get("concept_by") == "phrase":
+        word = text[cm.start - sent_start:cm.end - sent_start]
+        parts.append(f"concept={word}@{cm.start}-{cm.end}")
+    for p in row.get("_places") or []:
+        parts.append(f"party={p.surface}@{p.start}-{p.end}")
+    return "; ".join(parts) or pd.NA
