@@ -192,12 +192,11 @@ def main(argv: list[str] | None = None) -> int:
         label = f"all {len(trade)} Reuters trade stories"
     else:
         all_claims = claims[claims["doc_id"].str.startswith("reuters")]
-    if not len(all_claims):
-        return 0
         label = f"the {arts['id'].str.startswith('reuters').sum()} sampled Reuters trade stories"
-    usd, party, n_money, n_family = coverage(all_claims)
-    print(f"on {label}: money claims with value_usd {usd:.3f} (of {n_money}); "
-          f"trade-family claims naming a party {party:.3f} (of {n_family})")
+    if len(all_claims):
+        usd, party, n_money, n_family = coverage(all_claims)
+        print(f"on {label}: money claims with value_usd {usd:.3f} (of {n_money}); "
+              f"trade-family claims naming a party {party:.3f} (of {n_family})")
     if args.errors:
         texts = {i: r["text"] for i, r in stories.items()}
         for g in res["missed"]:

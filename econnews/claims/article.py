@@ -27,7 +27,7 @@ from .parse import (
     relative_changes,
 )
 from .places import Place, find_places
-from .story import dateline_span, story_country
+from .story import dateline_span, described_places, story_country
 from .voice import (
     Speaker,
     find_speaker,
@@ -67,6 +67,7 @@ class Article:
         if line:
             skip.append(line)  # the dateline city is the story's place, not a party
         sentences = []
+        named: list[str] = []  # countries named so far, for "the kingdom", "that country"
         for s, e in split_sentences(text):
             seg = text[s:e]
             companies = company_spans(seg, s)
@@ -75,6 +76,7 @@ class Article:
             concepts = [company_concept(c, text, companies) for c in concepts]
             places = drop_non_parties(_shift(find_places(seg, date=date), s), text,
                                       skip + companies)
+            places = described_places(seg, s, places, named)
             sentences.append(Sentence(s, e, seg, concepts, places, find_speaker(seg, s)))
         country = story_country(country=_attr(row, "country"), places=_attr(row, "places"),
                                 dateline=_attr(row, "dateline"), text=text, date=date)

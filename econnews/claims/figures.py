@@ -33,14 +33,33 @@ BALANCES = {"budget", "current_account", "balance_of_payments", "trade_surplus",
              "trade_deficit"}
 
 
+_OBJECT_GAP = re.compile(r"\s+(?:in|into|to|for|of|from|with|across|on)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:[\w'’.-]+\s+){0,3}\Z", re.IGNORECASE)
+
+
+def _phrase_head(text: str, concepts: list[ConceptMatch], cmatch: ConceptMatch,
+                 clause: tuple[int, int]) -> ConceptMatch:
+    """The head of the noun phrase a concept word ends: "Japanese investment in the Russian
+    economy" is investment (the economy is where it goes), "exports of goods to the
+    EU market" exports."""
+    head = cmatch
+    for c in reversed([c for c in concepts if clause[0] <= c.start and c.end <= head.start]):
+        if _OBJECT_GAP.match(text, c.end, head.start) and c.concept != head.concept:
+            head = c
+        else:
+            break
+    return head
+
+
 def concept_of(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
              last_balance: str | None) -> tuple[ConceptMatch | None, str]:
     """The concept word a figure belongs to, and the reading that found it: ``phrase``
     (a concept word in the figure's clause), ``story_balance`` (a bare "deficit" in a
     story that named its balance before), or ``none``."""
-    cmatch = nearest_concept(sent.concepts, start, end, clause)
+    cmatch = nearest_concept(sent.concepts, start, end, clause, art.text)
     if cmatch is None:
         return None, "none"
+    cmatch = _phrase_head(art.text, sent.concepts, cmatch, clause)
     if not is_generic(cmatch, art.text):
         return cmatch, "phrase"
     if last_balance in {"budget", "current_account", "balance_of_payments"}:

@@ -89,17 +89,31 @@ def find_concepts(sentence: str, offset: int = 0) -> list[ConceptMatch]:
     return out
 
 
+#: What may stand between a figure and a concept word after it that the figure belongs
+#: to: "a $3bn trade surplus", "$5bn of investment", "$2bn worth of U.S. exports"; never a
+#: verb or another preposition ("16.4 pct on the trade deficit news").
+_ATTACHED_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s*[-–]\s*|\s+)"
+    r"(?:(?!(?:on|at|for|to|from|by|with|after|amid|as|than|and|or|but|while|because|since|"
+    r"over|under|against|into|is|was|were|are|be|been|being|has|had|have|will|would|could|"
+    r"said|says|rose|fell|grew|a\s+year|per|each|every|last|this|next)\b)[\w'’.&-]+\s+){0,4}\Z",
+    re.IGNORECASE)
+
+
 def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
-                    clause: tuple[int, int]) -> ConceptMatch | None:
+                    clause: tuple[int, int], text: str | None = None) -> ConceptMatch | None:
     """The concept word closest to the quantity at ``start:end`` within ``clause``.
 
-    Words before the number count their distance once, words after it twice.
+    Words before the number count their distance once, words after it twice; with the
+    article ``text``, a word after the number counts only when attached to it ("a $3bn
+    trade surplus", "$5bn of investment"), not across a verb or preposition.
     """
     best, best_d = None, None
     for c in concepts:
         if c.end <= start and c.start >= clause[0]:
             d = start - c.end
-        elif c.start >= end and c.end <= clause[1]:
+        elif c.start >= end and c.end <= clause[1] and (text is None or _ATTACHED_AFTER.match(
+                text, end, c.start)):
             d = 2 * (c.start - end) + 10
         else:
             continue

@@ -21,6 +21,7 @@ from .parse import (
     place_roles,
 )
 from .places import Place
+from .story import pair_words
 
 if TYPE_CHECKING:
     from .article import Article, Sentence
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
 _PREP_BEFORE = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|between|and|at)"
                           r"\s+(?:the\s+)?$", re.IGNORECASE)
 
-
-_BOTH_SIDES = re.compile(r"\b(?:between|of|by)\s+(?:the\s+)?(?:two|both)\s+"
-                         r"(?:countries|nations|sides|states|governments)\b", re.IGNORECASE)
 
 
 _ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fell|grew|"
@@ -178,7 +176,7 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             for role in ("from", "to", "party"):
                 if not roles[role]:
                     roles[role] = [c for c in ctx[role] if c not in roles["from"] + roles["to"]]
-    if not any(roles.values()) and cmatch is not None and _BOTH_SIDES.search(
+    if not any(roles.values()) and cmatch is not None and pair_words(
             art.text, clause[0], clause[1]):
         both = last_two(art, idx)  # "trade between the two countries"
         if both:

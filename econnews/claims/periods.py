@@ -31,7 +31,16 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 
 _PERIOD = re.compile(
     r"""
-    (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
+    (?P<part>\b(?:the\s+)?first\s+(?P<pn>two|three|four|five|six|seven|eight|nine|ten|eleven|
+        [2-9]|1[01])\s+months(?:\s+of(?:\s+the\s+year)?)?(?:\s+(?P<py>(?:19|20)\d\d))?)
+    | (?P<half>\b(?:the\s+)?(?P<hn>first|second)\s+half(?:\s+of)?(?:\s+(?P<hy>(?:19|20)\d\d))?
+        |\bH(?P<hn2>[12])\s*(?P<hy2>(?:19|20)\d\d)?)
+    | (?P<mm>\b(?P<ma>January|February|March|April|May|June|July|August|September|October|
+        November)\s*(?:-|–|to|through)\s*(?P<mb>February|March|April|May|June|July|August|
+        September|October|November|December)(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
+        (?!\s+(?:quarter|qtr)))
+    | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b)
+    | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
     | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
         (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
@@ -51,6 +60,9 @@ _PERIOD = re.compile(
 def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) -> str | None:
     g = m.groupdict()
     base = date.year if date is not None else None
+    partial = _partial_period(g, date, years)
+    if partial is not None:
+        return partial or None
     if g["fy"]:
         y1 = int(g["fy1"])
         if g["fy2"]:
@@ -94,6 +106,43 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         return str(ref - 1)
     if g["year"]:
         return g["year"]
+    return None
+
+
+_COUNT = {w: i for i, w in enumerate(words(
+    "one two three four five six seven eight nine ten eleven"), start=1)}
+
+
+def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
+                    years: list[int]) -> str | None:
+    """A part of a year as ``YYYY-MM/YYYY-MM`` ("the first nine months of 2016",
+    "January-June", "the first half", "H2 2019"), or the month before the article's
+    ("last month"); "" when the words are such a period but give no year to place it;
+    None when they are not one."""
+    def year_of(explicit: str | None) -> int | None:
+        return int(explicit) if explicit else (years[0] if years else
+                                               (date.year if date is not None else None))
+    if g.get("part"):
+        n = _COUNT.get(g["pn"].lower()) or int(g["pn"])
+        y = year_of(g["py"])
+        return f"{y}-01/{y}-{n:02d}" if y else ""
+    if g.get("half"):
+        h = int(g["hn2"]) if g["hn2"] else (1 if g["hn"].lower() == "first" else 2)
+        y = year_of(g["hy"] or g["hy2"])
+        return (f"{y}-01/{y}-06" if h == 1 else f"{y}-07/{y}-12") if y else ""
+    if g.get("mm"):
+        a, b = _MONTHS[g["ma"].lower()], _MONTHS[g["mb"].lower()]
+        y = year_of(g["mmy"])
+        if not y or b <= a:
+            return ""
+        return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
+    if g.get("relm"):
+        if date is None:
+            return ""
+        if g["relm"].lower().startswith("this"):
+            return f"{date.year}-{date.month:02d}"
+        prev = date - pd.offsets.MonthBegin(2) if date.day > 1 else date - pd.offsets.MonthBegin(1)
+        return f"{prev.year}-{prev.month:02d}"
     return None
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 
 #: Columns of ``places_aliases.csv``.
 ALIAS_COLUMNS = ["alias", "code", "kind", "valid_from", "valid_to"]
-KINDS = {"name", "short", "demonym", "capital", "seat", "bloc", "blocker"}
+KINDS = {"name", "short", "demonym", "capital", "seat", "bloc", "region", "combining", "blocker"}
 
 
 @dataclass(frozen=True)
@@ -130,5 +130,7 @@ def find_places(text: str, *, date: object = None) -> list[Place]:
         picked = _pick(table[m.group(0)], day)
         if picked is None or not picked[0]:
             continue
+        if picked[1] == "combining" and not text.startswith(("-", "–"), m.end()):
+            continue  # "Sino-Indian", never a name standing alone ("Franco said")
         out.append(Place(m.start(), m.end(), m.group(0), picked[0], picked[1]))
     return out

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from .places import find_places, read_csv_data
+from .places import Place, find_places, read_csv_data
 
 __all__ = ["dateline_span", "story_country"]
 
@@ -111,3 +111,58 @@ def story_country(*, country: Any = None, places: Any = None, dateline: Any = No
     head = (text or "").lstrip().split("\n", 1)[0][:200]
     named = [p for p in find_places(head, date=date) if p.kind != "bloc"]
     return named[0].code if named else None
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> re.Pattern[str]:
+    df = read_csv_data("descriptions.csv")
+    parts = [f"(?P<{r}{i}>{p})" for i, (p, r) in enumerate(zip(df["pattern"], df["refers"],
+                                                                strict=True))]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+#: Place kinds that name one country (a description resolves to the last of these).
+_COUNTRY_KINDS = {"name", "short", "demonym", "capital", "seat", "combining", "description"}
+
+
+def described_places(sentence: str, offset: int, places: list[Place],
+                     named: list[str]) -> list[Place]:
+    """``places`` with the countries a sentence names by description ("the Gulf emirate",
+    "that country", "the world's second-largest economy": the last country the story
+    named before it) added as places of kind ``description``; ``named`` (the countries
+    named so far, oldest first) is extended in place.  A description with no country
+    named before it stays unresolved.  Pair words ("bilateral", "the two countries")
+    are read by the parties reader, not here.
+
+    >>> named = ["QAT"]
+    >>> [(p.surface, p.code) for p in described_places("The emirate's exports", 0, [], named)]
+    [('The emirate', 'QAT')]
+    """
+    found = []
+    for m in _descriptions().finditer(sentence):
+        kind = next(k for k, v in m.groupdict().items() if v is not None)
+        if not kind.startswith("country"):
+            continue
+        start, end = m.start() + offset, m.end() + offset
+        if any(p.start < end and start < p.end for p in places):
+            continue
+        before = [p.code for p in places if p.end <= start and p.kind in _COUNTRY_KINDS]
+        after = {p.code for p in places if p.start >= end}  # "the emirate's exports to
+        # France": the emirate is not the partner named after it
+        code = next((c for c in reversed([*named, *before]) if c not in after), None)
+        if code:
+            found.append(Place(start, end, m.group(0), code, "description"))
+    out = sorted([*places, *found], key=lambda p: p.start)
+    named.extend(p.code for p in out if p.kind in _COUNTRY_KINDS)
+    return out
+
+
+def pair_words(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names the story's pair without naming it ("bilateral
+    trade", "the two countries", "both sides", "our trade" in a quote).
+
+    >>> pair_words("Bilateral trade rose 12%", 0, 24)
+    True
+    """
+    return any(k.startswith("pair") for m in _descriptions().finditer(text, lo, hi)
+               for k, v in m.groupdict().items() if v is not None)
