@@ -31,7 +31,7 @@ def test_seed_article_quantities_with_doc_id_date_and_source():
     schema.validate(q, OUTPUT)
     assert (q["doc_id"] == "russia-japan-trade-30bn").all()
     assert (q["date"] == pd.Timestamp("2019-01-22")).all()
-    assert q["source"].iloc[0] == "UAWire"  # the seed's publisher (data/manifest.csv)
+    assert q["source"].iloc[0] == "UAWire (citing Kyodo)"  # the publisher (data/manifest.csv)
     money = q[q["kind"] == "money"]
     assert 3e10 in set(money["value"]) and 2.2e9 in set(money["value"])
     assert ((q["kind"] == "ratio") & (q["value"] == 1.5) & (q["unit"] == "times")).any()

@@ -44,8 +44,8 @@ def test_repo_data_folder_gives_the_seed_article_with_manifest_date_and_title():
     arts = load_articles(REPO / "data").set_index("id")
     row = arts.loc["russia-japan-trade-30bn"]
     assert row["date"] == pd.Timestamp("2019-01-22")
-    assert row["title"].startswith("Tokyo rejects Putin’s proposal to increase trade")
-    assert row["note"].startswith("The project's model case")
+    assert row["title"].startswith("Putin proposes raising Russia-Japan trade to $30 billion")
+    assert row["note"].startswith("Summary written for econnews in our own words")
     assert "manifest" not in " ".join(arts.index)
 
 
