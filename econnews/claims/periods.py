@@ -40,6 +40,12 @@ _PERIOD = re.compile(
         September|October|November|December)(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
         (?!\s+(?:quarter|qtr)))
     | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b)
+    | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
+        (?:\d{1,2}\s+)?(?P<fyem>January|February|March|April|May|June|July|August|September|October|
+        November|December)(?:\s+\d{1,2},?)?\s+(?P<fyey>(?:19|20)\d\d))
+    | (?P<yto>\b(?:the\s+)?(?:12\s+months|year)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
+        (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
+        December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
     | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
@@ -51,6 +57,7 @@ _PERIOD = re.compile(
         November|December)(?:\s+(?P<my>(?:19|20)\d\d))?\b)
     | (?P<rel>\b(?:a\s+)?year[- ]ago\b|\b(?:a\s+)?year\s+(?:earlier|before)\b|
         \b(?:last|this|next|previous|past|current|the\s+previous)\s+year\b)
+    | (?P<since>\b(?:since|from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?:19|20)\d\d\b)
     | (?P<year>(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -106,6 +113,8 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         return str(ref - 1)
     if g["year"]:
         return g["year"]
+    if g["since"]:
+        return None  # "cumulative investment since 2000": a stock, not a year's figure
     return None
 
 
@@ -136,6 +145,17 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
         if not y or b <= a:
             return ""
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
+    if g.get("fye"):
+        y, mon = int(g["fyey"]), _MONTHS[g["fyem"].lower()]
+        return f"{y - 1}/{y % 100:02d}" if mon < 12 else str(y)
+    if g.get("yto"):
+        mon = _MONTHS[g["ytom"].lower()]
+        y = int(g["ytoy"]) if g["ytoy"] else (date.year if date is not None else None)
+        if y is None:
+            return ""
+        if mon == 12:
+            return str(y)
+        return f"{y - 1}-{mon + 1:02d}/{y}-{mon:02d}"
     if g.get("relm"):
         if date is None:
             return ""
@@ -182,7 +202,8 @@ def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
 
 
 _REL_BEFORE = re.compile(
-    r"\A[^;]{0,40}?\b(?:(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|"
+    r"\A[^;]{0,40}?\b(?:(?P<n>two|three|four|five|2|3|4|5)\s+years\s+(?:earlier|ago|before)|"
+    r"(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|"
     r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
     r"the\s+same\s+(?:month|period|quarter|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
     r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
@@ -205,10 +226,17 @@ def comparison_period(period: str | None, after: str) -> str | None:
     m = _REL_BEFORE.match(after)
     if m is None or not period:
         return None
+    if "/" in period and "-" in period:  # a partial period: the same months, years back
+        a, b = period.split("/")
+        shifted = [comparison_period(x, after) for x in (a, b)]
+        return "/".join(shifted) if all(shifted) else None
     ym = re.match(r"(?:FY)?((?:19|20)\d\d)(.*)$", period)
     if ym is None:
         return None
-    year = int(m.group("year")) if m.group("year") else int(ym.group(1)) - 1
+    back = 1
+    if m.group("n"):
+        back = _COUNT.get(m.group("n").lower()) or int(m.group("n"))
+    year = int(m.group("year")) if m.group("year") else int(ym.group(1)) - back
     rest = ym.group(2)
     if re.match(r"/\d\d$", rest):  # a split year 1987/88 -> 1986/87
         return f"{year}/{(year + 1) % 100:02d}"

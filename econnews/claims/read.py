@@ -34,7 +34,7 @@ from .parse import (
     ConceptMatch,
     clause_around,
 )
-from .parties import read_roles, roles_to_parties
+from .parties import favoured, is_total, own_partner, read_roles, roles_to_parties, total_roles
 from .periods import (
     compared_period,
     main_period,
@@ -165,13 +165,17 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
     rate = compared is None and is_rate(art, it, clause)
     hedges, hedge_kind, name, reported_by, hint, planned, speaker_by = voice(
         art, sent, clause, start, end, w.named_before[idx])
-    change = it.change
+    change = _listed_change(w, it, idx) if pd.isna(it.change) else it.change
+    if pd.isna(change) and kind in {"money", "percent"}:
+        than = _THAN.match(art.text, end)
+        if than:  # "17.6% less than in 2018", "$4bn more than a year earlier"
+            change = "down" if than.group(1).lower() in _LESS else "up"
     if pd.isna(change) and kind in {"ratio", "percent"}:
         verb = CHANGE_VERB.search(art.text, clause[0], start)
         if verb:  # "has grown 1.5 times": the ratio is a change
             change = "down" if verb.group(1).lower() in DOWN_VERBS else "up"
     if compared is not None:
-        f = _compared_fields(w, k, it, sent, compared, change)
+        f = _compared_fields(w, k, it, sent, compared, change, cmatch)
     else:
         f = _own_fields(w, it, sent, idx, clause, cmatch, rate, per, hedge_kind, hint,
                         planned, change)
@@ -207,15 +211,43 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
     }
 
 
+_THAN = re.compile(r"\s+(less|lower|smaller|fewer|more|higher|bigger|greater|larger)\s+than\b",
+                   re.IGNORECASE)
+_LESS = {"less", "lower", "smaller", "fewer"}
+_LIST_GAP = re.compile(r"[^.;]{0,60}", re.IGNORECASE)
+_NEW_VERB = re.compile(r"\b(?:rose|fell|grew|dropped|declined|increased|decreased|jumped|"
+                       r"slumped|climbed|surged|was|were|is|are|reached|totalled|totaled)\b",
+                       re.IGNORECASE)
+
+
+def _listed_change(w: _Walk, it: Item, idx: int) -> Any:
+    """A percent listed after a change keeps its direction: "exports fell 3% to China and
+    5% to Japan" (both falls)."""
+    prev, prev_item = w.prev, w.prev_item
+    if it.kind != "percent" or prev is None or prev_item is None or prev["_sentence"] != idx \
+            or prev["kind"] != "percent" or not isinstance(prev["change"], str):
+        return it.change
+    gap = w.art.text[prev_item.end:it.start]
+    if _LIST_GAP.fullmatch(gap) and re.search(r"\band\b|,", gap) and not _NEW_VERB.search(gap):
+        return prev["change"]
+    return it.change
+
+
 def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[str, Any],
-                     change: Any) -> dict[str, Any]:
+                     change: Any, cmatch: ConceptMatch | None = None) -> dict[str, Any]:
     """A comparison figure's fields: the compared claim's concept and parties, a period
     of its own."""
     kind = it.kind
     nxt = w.items[k + 1].start if k + 1 < len(w.items) else sent.end
     period = compared_period(w.art, sent, it.end, nxt, compared["period"])
     is_change = isinstance(change, str) and kind != "money"
-    return {"concept": compared["concept"], "src": compared["party_from"],
+    concept = compared["concept"]
+    own = cmatch
+    if own is not None and {own.concept, concept} == {"trade_surplus", "trade_deficit"} \
+            and own.end <= it.start and re.fullmatch(r"\s+(?:of\s+)?(?:about\s+|some\s+)?",
+                                                     w.art.text[own.end:it.start]):
+        concept = own.concept  # "a deficit of 71.3 mln ..., compared with a surplus of 468.6"
+    return {"concept": concept, "src": compared["party_from"],
             "dst": compared["party_to"], "parties": compared["_parties"],
             "claim_type": "change" if is_change else "level",
             "claim_type_by": "change" if is_change else "comparison",
@@ -236,6 +268,8 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         concept, concept_by = "prices", "per_unit"  # "410 dlrs an ounce": a price
     roles, parties_by = read_roles(art, idx, sent, cmatch, clause, concept,
                                    w.subject_at[idx], it.start)
+    concept, roles, parties_by = _partners(w, it, sent, idx, clause, cmatch, concept, roles,
+                                           parties_by)
     src, dst, parties = roles_to_parties(roles)
     prev, prev_item = w.prev, w.prev_item
     mirror = {"exports": "imports", "imports": "exports"}.get(concept)
@@ -251,7 +285,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     period = main_period(art, sent, it, clause,
                          prev_item.end if prev_item is not None else None)
     period_by = "clause" if period else "none"
-    if period is None and concept in FAMILY:
+    if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"}:
         # a coordinated clause, or the next sentence, keeps the period told before
         period = w.sentence_period.get(idx)
         period_by = "earlier_clause"
@@ -264,3 +298,40 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             "dst": dst, "parties": parties, "parties_by": parties_by,
             "claim_type": claim_type, "claim_type_by": type_by, "period": period,
             "period_by": period_by}
+
+
+def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
+              cmatch: ConceptMatch | None, concept: str, roles: dict[str, list[str]],
+              parties_by: str) -> tuple[str, dict[str, list[str]], str]:
+    """The parties read beyond the roles of the concept word: a balance "in X's favour"
+    (X's surplus), an economy-wide total (one party), a list's own partner ("$12bn with
+    the U.S.")."""
+    art = w.art
+    if concept not in FAMILY or cmatch is None:
+        return concept, roles, parties_by
+    home = w.subject_at[idx] or art.country
+    if concept in {"trade_deficit", "trade_surplus"}:
+        who = favoured(art.text, sent.places, clause[0], clause[1])
+        if who:
+            others = [c for c in roles["from"] + roles["to"] + roles["party"] if c != who]
+            if not others and home and home != who:
+                others = [home]
+            return "trade_surplus", {"from": [who], "to": others[:1], "party": []}, "phrase"
+    if is_total(art.text, cmatch, it.end, clause[1]):
+        return concept, total_roles(roles, concept, home), parties_by.split("+")[0]
+    k = w.items.index(it) if it in w.items else -1
+    nxt = w.items[k + 1].start if 0 <= k < len(w.items) - 1 else sent.end
+    own = own_partner(art.text, sent.places, it.start, it.end, min(nxt, sent.end), concept)
+    if own is None:
+        return concept, roles, parties_by
+    role, code = own
+    everyone = roles["from"] + roles["to"] + roles["party"]
+    if roles.get(role) == [code] or (role == "party" and code in everyone):
+        return concept, roles, parties_by
+    roles = {r: [c for c in v if c != code] for r, v in roles.items()}
+    if role == "party":
+        keep = [c for c in everyone if c == home][:1] or [c for c in everyone if c != code][:1]
+        roles = {"from": [], "to": [], "party": [*keep, code]}
+    else:
+        roles[role] = [code]
+    return concept, roles, "phrase"
