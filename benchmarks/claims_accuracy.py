@@ -149,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="list every miss, spurious row and wrong field")
     parser.add_argument("--heldout", action="store_true",
                         help="score the 10 held-out Reuters stories (labelled after tuning)")
+    parser.add_argument("--by", action="store_true",
+                        help="field accuracy by the reading that set each field (evidence)")
     parser.add_argument("--set", default=None, choices=sorted(gold_sample.SETS),
                         help="the labelled set to score (dev: the issue-11 sample; "
                              "dev-written: stories written for econnews; test: labelled "
@@ -197,6 +199,18 @@ def main(argv: list[str] | None = None) -> int:
         usd, party, n_money, n_family = coverage(all_claims)
         print(f"on {label}: money claims with value_usd {usd:.3f} (of {n_money}); "
               f"trade-family claims naming a party {party:.3f} (of {n_family})")
+    if args.by:
+        print("field accuracy by the reading that set it (matched claims):")
+        for f in ("concept", "parties", "claim_type", "period", "speaker"):
+            col = f"{f}_by"
+            tally: dict[str, list[int]] = {}
+            for _, row, ok in res["matches"]:
+                key = str(row.get(col))
+                tally.setdefault(key, [0, 0])
+                tally[key][0] += ok[f]
+                tally[key][1] += 1
+            print(f"  {col}: " + ", ".join(f"{k} {a}/{n}" for k, (a, n) in
+                                           sorted(tally.items(), key=lambda kv: -kv[1][1])))
     if args.errors:
         texts = {i: r["text"] for i, r in stories.items()}
         for g in res["missed"]:

@@ -77,6 +77,9 @@ class Article:
             places = drop_non_parties(_shift(find_places(seg, date=date), s), text,
                                       skip + companies)
             places = described_places(seg, s, places, named)
+            described = [(p.start, p.end) for p in places if p.kind == "description"]
+            concepts = [c for c in concepts  # "the world's second-largest economy" is a place
+                        if not any(a <= c.start and c.end <= b for a, b in described)]
             sentences.append(Sentence(s, e, seg, concepts, places, find_speaker(seg, s)))
         country = story_country(country=_attr(row, "country"), places=_attr(row, "places"),
                                 dateline=_attr(row, "dateline"), text=text, date=date)

@@ -144,6 +144,10 @@ _PREP = re.compile(r"\b(to|into|in|for|on|against|toward|towards|from|by|with|be
                    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
+#: A preposition right after the concept word governs the place however long the noun
+#: phrase before it: "exports to fellow members of the Association ..." (to, not of).
+_PREP_FIRST = re.compile(r"\s*(to|into|from|with)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}"
+                         r"(?:of\s+(?:the\s+)?)?$")
 _CHAIN_GAP = re.compile(r"^(?:['’]s)?\s*(?:-|–|/|and|,)\s*$")
 
 
@@ -181,7 +185,7 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
         if p.start - pos > 60:
             break
         gap = text[pos:p.start]
-        m = _PREP.search(gap)
+        m = _PREP_FIRST.match(gap) or _PREP.search(gap)
         if not m or (re.search(r",\s", gap) and m.group(1) != "and"):
             break
         prep = m.group(1)

@@ -42,7 +42,7 @@ _PERIOD = re.compile(
     | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b)
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
         (?:\d{1,2}\s+)?(?P<fyem>January|February|March|April|May|June|July|August|September|October|
-        November|December)(?:\s+\d{1,2},?)?\s+(?P<fyey>(?:19|20)\d\d))
+        November|December)(?:\s+\d{1,2},?)?(?:\s+(?P<fyey>(?:19|20)\d\d))?)
     | (?P<yto>\b(?:the\s+)?(?:12\s+months|year)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
         (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
@@ -62,6 +62,12 @@ _PERIOD = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_MONTH_CUE = re.compile(r"\b(?:in|of|for|by|since|during|last|until|through|from|to|and|"
+                        r"between|early|late|mid)\s+$", re.IGNORECASE)
+_BASE_CUE = re.compile(r"\b(?:from|than|with|over|on|against|versus|vs\.?)\s+(?:the\s+same\s+"
+                       r"\w+\s+|the\s+level\s+of\s+)?$", re.IGNORECASE)
 
 
 def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) -> str | None:
@@ -88,7 +94,10 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         year = int(g["qqy"]) if g["qqy"] else (years[0] if years else base)
         return f"{year}Q{g['qqn']}" if year else None
     if g["month"]:
-        if g["mname"] == "May" and not g["my"]:
+        before = m.string[max(0, m.start() - 12):m.start()]
+        if not g["my"] and re.match(r"\s+\d{1,2}\b(?!\s*(?:pct|%|per))", m.string[m.end():]):
+            return None  # "on June 16": a day, the statement's date, not a period
+        if g["mname"] == "May" and not g["my"] and not _MONTH_CUE.search(before):
             return None  # the modal verb
         month = _MONTHS[g["mname"].lower()]
         if g["my"]:
@@ -103,6 +112,9 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         word = re.sub(r"\s+", " ", g["rel"].lower())
         if date is None:
             return None
+        if word.startswith(("a year", "year")) and _BASE_CUE.search(
+                m.string[max(0, m.start() - 30):m.start()]):
+            return None  # "rose 7% from a year earlier": the base compared with
         if word in {"this year", "current year"}:
             return str(date.year)
         if word == "next year":
@@ -146,7 +158,13 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
             return ""
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
     if g.get("fye"):
-        y, mon = int(g["fyey"]), _MONTHS[g["fyem"].lower()]
+        mon = _MONTHS[g["fyem"].lower()]
+        if g["fyey"]:
+            y = int(g["fyey"])
+        elif date is not None:  # "the fiscal year that ended in March", told in May
+            y = date.year if date.month >= mon else date.year - 1
+        else:
+            return ""
         return f"{y - 1}/{y % 100:02d}" if mon < 12 else str(y)
     if g.get("yto"):
         mon = _MONTHS[g["ytom"].lower()]

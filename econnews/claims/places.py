@@ -119,7 +119,7 @@ def find_places(text: str, *, date: object = None) -> list[Place]:
     >>> [p.code for p in find_places("the U.S. and the EU")]
     ['USA', 'EU']
     >>> [p.code for p in find_places("Latin American debt")]
-    []
+    ['LATAM']
     """
     day = None
     if date is not None and not (isinstance(date, float) or pd.isna(date)):

@@ -67,6 +67,7 @@ class _Walk:
     prev: dict[str, Any] | None = None
     prev_item: Item | None = None
     sentence_period: dict[int, str | None] = field(default_factory=dict)
+    story_period: str | None = None
     last_money: Item | None = None
     last_balance: str | None = None
     balance_seen: int = -1
@@ -109,6 +110,9 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         if row["_compared"] is None and row["period"] is not None \
                 and row["concept"] in FAMILY and idx not in w.sentence_period:
             w.sentence_period[idx] = row["period"]
+        if row["period_by"] == "clause" and row["concept"] in FAMILY \
+                and row["claim_type"] in {"level", "change"}:
+            w.story_period = row["period"]
     respective_periods(art, rows)
     out = add_implied(collapse(rows))
     for r in out:
@@ -292,6 +296,8 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         if period is None:
             period = w.sentence_period.get(idx - 1)
             period_by = "earlier_sentence"
+        if period is None and w.story_period is not None:
+            period, period_by = w.story_period, "story"  # the period the story reports on
         if period is None:
             period_by = "none"
     return {"concept": concept, "concept_by": concept_by, "per": per, "src": src,

@@ -146,10 +146,10 @@ def described_places(sentence: str, offset: int, places: list[Place],
         start, end = m.start() + offset, m.end() + offset
         if any(p.start < end and start < p.end for p in places):
             continue
-        before = [p.code for p in places if p.end <= start and p.kind in _COUNTRY_KINDS]
-        after = {p.code for p in places if p.start >= end}  # "the emirate's exports to
-        # France": the emirate is not the partner named after it
-        code = next((c for c in reversed([*named, *before]) if c not in after), None)
+        # "Brazil's exports to the world's second-largest economy", "the emirate's exports
+        # to France": a description is none of the countries its own sentence names
+        here = {p.code for p in places}
+        code = next((c for c in reversed(named) if c not in here), None)
         if code:
             found.append(Place(start, end, m.group(0), code, "description"))
     out = sorted([*places, *found], key=lambda p: p.start)

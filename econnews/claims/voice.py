@@ -121,6 +121,8 @@ def clean_speaker(np: str) -> str | None:
     'the official representative of the Japanese Foreign Ministry'
     >>> clean_speaker("it") is None
     True
+    >>> clean_speaker("Commerce Department data"), clean_speaker("data from the Ministry of Finance")
+    ('Commerce Department', 'the Ministry of Finance')
     """
     np = re.sub(r"\s+", " ", np).strip(" ,.'\"“”’")
     np = re.sub(r"^(?:As|as|But|However|And|Meanwhile|Also)\s+", "", np)
@@ -144,6 +146,17 @@ def clean_speaker(np: str) -> str | None:
     head = words[: len(words) - len(tail)]
     if tail and head and head[-1].lower() in _PERSON_TITLES and not _BODY_WORDS & set(tail):
         return " ".join(tail)
+    # "data from the Ministry of Finance", "Commerce Department data": the body whose data
+    body = re.sub(r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+)?"
+                  r"(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
+                  r"published\s+by|compiled\s+by)\s+", "", np, flags=re.IGNORECASE)
+    body = re.sub(r"(?<=\w)\s+(?:data|figures|statistics|numbers)$", "", body,
+                  flags=re.IGNORECASE)
+    if body and re.search(r"\b(?:[A-Z][\w.&-]+|bank|ministry|department|office|agency|bureau|"
+                          r"customs|commission|government|authority|institute|service|board)$",
+                          body) and (body[:1].isupper() or body.lower().startswith("the ")
+                                     or " " in body):
+        np = body
     # one spelling per body: "The EIU said" and "the EIU said" are one speaker
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", np)
 
