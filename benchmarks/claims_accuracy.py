@@ -98,8 +98,12 @@ def score(gold: list[dict], claims: pd.DataFrame) -> dict:
     used: set[int] = set()
     for _, row in got.iterrows():
         s, e = int(row["start"]), int(row["end"])
-        hit = next((k for k, g in enumerate(by_doc.get(row["doc_id"], []))
-                    if id(g) not in used and g["start"] < e and s < g["end"]), None)
+        # overlapping gold claims not yet matched; one value labelled for two concepts
+        # ("imports and exports each rose 7%") pairs by concept
+        hits = [k for k, g in enumerate(by_doc.get(row["doc_id"], []))
+                if id(g) not in used and g["start"] < e and s < g["end"]]
+        hit = next((k for k in hits if by_doc[row["doc_id"]][k]["concept"] == row["concept"]),
+                   hits[0] if hits else None)
         if hit is None:
             spurious.append(row)
             continue

@@ -227,7 +227,8 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|worldwide|aggregate|combi
                            r"(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\A[^.;]{0,60}?\b(?:to|with|from)\s+(?:the\s+)?(?:rest\s+of\s+the\s+"
                           r"world|world(?:\s+as\s+a\s+whole)?|all\s+(?:countries|destinations|"
-                          r"markets|partners))\b|\A[^.;]{0,40}?\bworldwide\b", re.IGNORECASE)
+                          r"markets|partners)|(?:countries|markets|destinations|partners)\s+"
+                          r"other\s+than)\b|\A[^.;]{0,40}?\bworldwide\b", re.IGNORECASE)
 #: The side of a flow that is the reporting economy's own (for a total).
 _OWN_SIDE = {"exports": "from", "imports": "to", "trade_surplus": "from", "trade_deficit": "from",
              "investment": "from", "fdi": "to"}
@@ -243,7 +244,9 @@ def is_total(text: str, cmatch: ConceptMatch | None, end: int, clause_end: int) 
     """
     if cmatch is None:
         return False
-    if _TOTAL_BEFORE.search(text, max(0, cmatch.start - 30), cmatch.start):
+    if _TOTAL_BEFORE.search(text, max(0, cmatch.start - 30), cmatch.start) or re.search(
+            r"\b(?:total|overall|global|worldwide)\s+(?:[\w-]+\s+){0,3}(?:trade\s+)?balance\b"
+            r"[^.;,]{0,30}\Z", text[max(0, cmatch.start - 70):cmatch.start], re.IGNORECASE):
         return True
     return bool(_TOTAL_AFTER.match(text, cmatch.end, clause_end))
 

@@ -105,6 +105,9 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         if row is None:
             continue
         rows.append(row)
+        sibling = _sibling(w, row, it)
+        if sibling is not None:
+            rows.append(sibling)
         w.prev, w.prev_item = row, it
         idx = row["_sentence"]
         if row["_compared"] is None and row["period"] is not None \
@@ -341,3 +344,37 @@ def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, i
     else:
         roles[role] = [code]
     return concept, roles, "phrase"
+
+
+_COORDINATED = re.compile(r"\s*(?:,|and|or|&|as\s+well\s+as)\s*(?:both\s+|its\s+|their\s+)?",
+                          re.IGNORECASE)
+
+
+def _sibling(w: _Walk, row: dict[str, Any], it: Item) -> dict[str, Any] | None:
+    """The second claim of one value shared by two coordinated concepts ("imports and
+    exports each rose 7%": the imports claim beside the exports one), or None."""
+    cm = row["_cmatch"]
+    if cm is None or row["_compared"] is not None or row["concept"] not in FAMILY:
+        return None
+    art = w.art
+    idx = row["_sentence"]
+    sent = art.sentences[idx]
+    other = next((c for c in sent.concepts if c.concept in FAMILY and c.concept != cm.concept
+                  and c.concept not in {"trade"} and cm.concept not in {"trade"}
+                  and ((c.end <= cm.start and _COORDINATED.fullmatch(art.text, c.end, cm.start))
+                       or (cm.end <= c.start and c.end <= it.start
+                           and _COORDINATED.fullmatch(art.text, cm.end, c.start)))), None)
+    if other is None:
+        return None
+    clause = row["_clause"]
+    roles, parties_by = read_roles(art, idx, sent, other, clause, other.concept,
+                                   w.subject_at[idx], it.start)
+    concept, roles, parties_by = _partners(w, it, sent, idx, clause, other, other.concept,
+                                           roles, parties_by)
+    src, dst, parties = roles_to_parties(roles)
+    doc = art.doc_id or "text"
+    return {**row, "concept": concept, "parties": ",".join(parties) or pd.NA,
+            "party_from": src, "party_to": dst, "parties_by": parties_by,
+            "concept_by": "coordination", "claim_id": f"{doc}:{it.start}+{concept}",
+            "_cmatch": other, "_parties": parties,
+            "_places": [p for p in sent.places if p.code in parties]}
