@@ -68,6 +68,7 @@ class Article:
             skip.append(line)  # the dateline city is the story's place, not a party
         sentences = []
         named: list[str] = []  # countries named so far, for "the kingdom", "that country"
+        blocs: list[str] = []  # blocs named so far, for "the bloc"
         for s, e in split_sentences(text):
             seg = text[s:e]
             companies = company_spans(seg, s)
@@ -76,8 +77,9 @@ class Article:
             concepts = [company_concept(c, text, companies) for c in concepts]
             places = drop_non_parties(_shift(find_places(seg, date=date), s), text,
                                       skip + companies)
-            places = described_places(seg, s, places, named)
-            described = [(p.start, p.end) for p in places if p.kind == "description"]
+            places = described_places(seg, s, places, named, blocs)
+            described = [(p.start, p.end) for p in places
+                         if p.kind in {"description", "bloc_description"}]
             concepts = [c for c in concepts  # "the world's second-largest economy" is a place
                         if not any(a <= c.start and c.end <= b for a, b in described)]
             sentences.append(Sentence(s, e, seg, concepts, places, find_speaker(seg, s)))

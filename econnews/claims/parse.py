@@ -34,7 +34,8 @@ PREP_ROLE = {
     "to": "to", "into": "to", "in": "to", "for": "to", "on": "to", "against": "to",
     "toward": "to", "towards": "to",
     "from": "from", "by": "from",
-    "with": "party", "between": "party", "and": "same", "of": "owner",
+    "with": "party", "between": "party", "within": "party", "among": "party",
+    "and": "same", "of": "owner",
 }
 
 
@@ -140,7 +141,8 @@ def clause_around(sentence: str, offset: int, start: int, end: int) -> tuple[int
     return lo, hi
 
 
-_PREP = re.compile(r"\b(to|into|in|for|on|against|toward|towards|from|by|with|between|and|of)"
+_PREP = re.compile(r"\b(to|into|in|for|on|against|toward|towards|from|by|with|within|among|"
+                   r"between|and|of)"
                    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 

@@ -38,6 +38,7 @@ from .parties import favoured, is_total, own_partner, read_roles, roles_to_parti
 from .periods import (
     compared_period,
     main_period,
+    resolve_period,
     respective_periods,
 )
 from .voice import (
@@ -299,8 +300,10 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         if period is None:
             period = w.sentence_period.get(idx - 1)
             period_by = "earlier_sentence"
-        if period is None and w.story_period is not None:
-            period, period_by = w.story_period, "story"  # the period the story reports on
+        if period is None:
+            story = _story_period(w, idx)
+            if story is not None:
+                period, period_by = story, "story"  # the period the story reports on
         if period is None:
             period_by = "none"
     return {"concept": concept, "concept_by": concept_by, "per": per, "src": src,
@@ -326,11 +329,25 @@ def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, i
             if not others and home and home != who:
                 others = [home]
             return "trade_surplus", {"from": [who], "to": others[:1], "party": []}, "phrase"
+    prev = w.prev
+    if "+story" in parties_by and prev is not None and prev["_sentence"] == idx \
+            and prev["concept"] == concept and not prev["parties_by"].startswith(
+                ("story", "earlier")):
+        # "U.S. imports from Mexico rose 5%, while imports from China fell 20%": the
+        # parallel clause keeps the first clause's importer, not the story's country
+        for side, code in (("from", prev["party_from"]), ("to", prev["party_to"])):
+            other = roles["to" if side == "from" else "from"]
+            if isinstance(code, str) and code not in other and roles[side] != [code] \
+                    and len(roles[side]) == 1 and roles[side][0] == home:
+                roles = {**roles, side: [code]}
+                parties_by = parties_by.split("+")[0]
     if is_total(art.text, cmatch, it.end, clause[1]):
         return concept, total_roles(roles, concept, home), parties_by.split("+")[0]
     k = w.items.index(it) if it in w.items else -1
     nxt = w.items[k + 1].start if 0 <= k < len(w.items) - 1 else sent.end
     own = own_partner(art.text, sent.places, it.start, it.end, min(nxt, sent.end), concept)
+    if own is None:
+        own = _listed_partner(w, it, idx, concept, home)
     if own is None:
         return concept, roles, parties_by
     role, code = own
@@ -378,3 +395,53 @@ def _sibling(w: _Walk, row: dict[str, Any], it: Item) -> dict[str, Any] | None:
             "concept_by": "coordination", "claim_id": f"{doc}:{it.start}+{concept}",
             "_cmatch": other, "_parties": parties,
             "_places": [p for p in sent.places if p.code in parties]}
+
+
+_LISTED_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:was|were|is|are|came|ranked|stood)\s+)?"
+                         r"(?:(?:second|third|fourth|fifth|next)\s+)?(?:at|to|with|on)\s+"
+                         r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z", re.IGNORECASE)
+
+
+def _listed_partner(w: _Walk, it: Item, idx: int, concept: str,
+                    home: str | None) -> tuple[str, str] | None:
+    """A list's later item names its partner just before its figure: "the deficit with
+    Mexico widened to $171.8bn, the one with Vietnam to $123.5bn", "Singapore was the
+    largest investor with $4.3bn, followed by South Korea at $2.9bn"; the partner takes
+    the role the list's first item gave its own partner."""
+    prev, prev_item = w.prev, w.prev_item
+    if prev is None or prev_item is None or prev["_sentence"] != idx \
+            or prev["concept"] != concept:
+        return None
+    sent = w.art.sentences[idx]
+    between = [p for p in sent.places if prev_item.end <= p.start and p.end <= it.start
+               and p.kind != "description"]
+    if not between or not _LISTED_GAP.match(w.art.text, between[-1].end, it.start):
+        return None
+    code = between[-1].code
+    for role in ("to", "from", "party"):
+        side = [c for c in str(prev["parties"]).split(",")] if role == "party" else \
+            [prev["party_to"] if role == "to" else prev["party_from"]]
+        partner = [c for c in side if isinstance(c, str) and c != home]
+        if partner and role != "party":
+            return role, code
+    if concept in {"trade_surplus", "trade_deficit", "exports"}:
+        return "to", code
+    if concept in {"imports", "investment", "fdi", "loans", "aid"}:
+        return "from", code
+    return "party", code
+
+
+def _story_period(w: _Walk, idx: int) -> str | None:
+    """The period the story reports on before sentence ``idx``: the latest period a
+    figure's clause named, or a sentence on the same trade family named ("Mexico overtook
+    China as the biggest exporter to the United States in 2023")."""
+    found = w.story_period
+    for j in range(idx - 1, -1, -1):
+        if w.sentence_period.get(j):
+            return w.sentence_period[j]
+        sent = w.art.sentences[j]
+        if any(c.concept in FAMILY for c in sent.concepts):
+            named = resolve_period(sent.text, w.art.date, len(sent.text))
+            if named:
+                return named
+    return found

@@ -126,7 +126,7 @@ _COUNTRY_KINDS = {"name", "short", "demonym", "capital", "seat", "combining", "d
 
 
 def described_places(sentence: str, offset: int, places: list[Place],
-                     named: list[str]) -> list[Place]:
+                     named: list[str], blocs: list[str] | None = None) -> list[Place]:
     """``places`` with the countries a sentence names by description ("the Gulf emirate",
     "that country", "the world's second-largest economy": the last country the story
     named before it) added as places of kind ``description``; ``named`` (the countries
@@ -138,22 +138,30 @@ def described_places(sentence: str, offset: int, places: list[Place],
     >>> [(p.surface, p.code) for p in described_places("The emirate's exports", 0, [], named)]
     [('The emirate', 'QAT')]
     """
+    blocs = [] if blocs is None else blocs
+    if not blocs:
+        blocs.extend(c for c in named if not c.isalpha() or len(c) != 3)
     found = []
     for m in _descriptions().finditer(sentence):
         kind = next(k for k, v in m.groupdict().items() if v is not None)
-        if not kind.startswith("country"):
+        if not kind.startswith(("country", "bloc")):
             continue
         start, end = m.start() + offset, m.end() + offset
         if any(p.start < end and start < p.end for p in places):
             continue
         # "Brazil's exports to the world's second-largest economy", "the emirate's exports
         # to France": a description is none of the countries its own sentence names
-        here = {p.code for p in places}
-        code = next((c for c in reversed(named) if c not in here), None)
+        bloc = kind.startswith("bloc")
+        here = set() if bloc else {p.code for p in places}
+        pool = [*blocs, *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
+            if bloc else named
+        code = next((c for c in reversed(pool) if c not in here), None)
         if code:
-            found.append(Place(start, end, m.group(0), code, "description"))
+            found.append(Place(start, end, m.group(0), code,
+                               "bloc_description" if kind.startswith("bloc") else "description"))
     out = sorted([*places, *found], key=lambda p: p.start)
     named.extend(p.code for p in out if p.kind in _COUNTRY_KINDS)
+    blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"})
     return out
 
 
