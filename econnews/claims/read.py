@@ -343,8 +343,7 @@ def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, i
                 parties_by = parties_by.split("+")[0]
     if is_total(art.text, cmatch, it.end, clause[1]):
         return concept, total_roles(roles, concept, home), parties_by.split("+")[0]
-    k = w.items.index(it) if it in w.items else -1
-    nxt = w.items[k + 1].start if 0 <= k < len(w.items) - 1 else sent.end
+    nxt = next((x.start for x in w.items if x.start >= it.end), sent.end)
     own = own_partner(art.text, sent.places, it.start, it.end, min(nxt, sent.end), concept)
     if own is None:
         own = _listed_partner(w, it, idx, concept, home)
