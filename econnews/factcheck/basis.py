@@ -18,7 +18,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["BASIS_GAP", "claim_basis", "fits", "partial_period", "sector", "suspected_basis"]
+__all__ = ["BASIS_GAP", "claim_basis", "compared_with", "fits", "future", "partial_period", "sector",
+           "suspected_basis", "year_on_year"]
 
 #: how far a figure on a neighbouring basis usually lies from the Census goods figure
 #: (relative): imports c.i.f. (U.S. headline figures before 1989) against customs value,
@@ -48,7 +49,13 @@ _SECTOR = re.compile(
     r"citrus|tobacco|cigarettes?|aircraft|aerospace|lumber|timber|wood|rice|machinery|"
     r"machine tools?|manufactur\w+|arms|weapons?|defen[cs]e|coal|gas|services|"
     r"cotton|sugar|fish|seafood|pork|poultry|telecommunications?|high[- ]tech\w*|"
-    r"fertili[sz]ers?|chemicals?|pharmaceuticals?|copper|gold|silver|uranium)\b")
+    r"fertili[sz]ers?|chemicals?|pharmaceuticals?|copper|gold|silver|uranium|oilseeds?|"
+    r"dairy|produce|these products|those products|such products)\b")
+_AFTER = re.compile(r"(?i)^[^.;,]{0,50}?\s(?:of|in)\s+(?:\w+\s+)?(" + _SECTOR.pattern[7:-3] + r")\b")
+_FUTURE = re.compile(r"(?i)\b(?:can|could|will|would|should|may|might|to)\s+(?:\w+\s+)?"
+                     r"(?:reach|hit|top|exceed|rise to|grow to|climb to|surpass)\b|"
+                     r"\b(?:expected|projected|forecast|target(?:ed)?|aim(?:s|ed)?|goal|plans?)\b")
+_SPACE = re.compile(r"\s+")
 _NUMBER_WORD = re.compile(r"\d")
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -137,8 +144,9 @@ def suspected_basis(concept: str, mirrored: bool, date: object, sentence: str | 
 
 
 def sector(sentence: str | None, surface: str | None) -> str | None:
-    """A sector or product word qualifying the figure ("farm exports", "auto deficit"),
-    read in the words just before the figure in its clause; None for a total.
+    """A sector or product word qualifying the figure ("farm exports", "auto deficit",
+    "a surplus in these products"), read in the words before the figure in its clause
+    and just after it; None for a total.
 
     >>> sector("The U.S. deficit with Japan in autos was 30 billion dlrs", "30 billion dlrs")
     'autos'
@@ -147,17 +155,64 @@ def sector(sentence: str | None, surface: str | None) -> str | None:
     """
     if not sentence:
         return None
-    at = sentence.find(surface) if surface else -1
-    before = sentence[:at] if at >= 0 else sentence
-    clause = re.split(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s", before)[-1][-90:]
-    m = _SECTOR.search(clause)
-    if m is None and at >= 0:
-        after = sentence[at + len(surface):at + len(surface) + 30]
-        m = re.match(r"\s+(?:of|in)\s+(?:\w+\s+)?" + _SECTOR.pattern[4:], after, re.I)
-        if m:
-            return m.group(1).lower()
+    text, surf = _SPACE.sub(" ", sentence), _SPACE.sub(" ", surface or "")
+    at = text.find(surf) if surf else -1
+    before = text[:at] if at >= 0 else text
+    clause = re.split(r"[;:]|,\s+(?:but|while|whereas)\b", before)[-1][-150:]
+    if m := _SECTOR.search(clause):
+        return m.group(1).lower()
+    if at >= 0 and (m := _AFTER.match(text[at + len(surf):at + len(surf) + 90])):
+        return m.group(1).lower()
+    return None
+
+
+def future(sentence: str | None, surface: str | None) -> bool:
+    """Whether the figure is a goal or a forecast ("can reach five billion dlrs"), read
+    in the words just before it.
+
+    >>> future("exports can reach five billion dlrs in five years", "five billion dlrs")
+    True
+    """
+    if not sentence:
+        return False
+    text, surf = _SPACE.sub(" ", sentence), _SPACE.sub(" ", surface or "")
+    at = text.find(surf)
+    return at >= 0 and bool(_FUTURE.search(text[max(0, at - 40):at]))
+
+
+_YOY = re.compile(r"(?i)\b(?:a|one) year (?:earlier|ago|before)\b|\byear[- ]on[- ]year\b|"
+                  r"\byear[- ]earlier\b|\bsame (?:month|period|quarter) (?:a year ago|last year)\b")
+
+
+def year_on_year(sentence: str | None) -> bool:
+    """Whether a change is stated against the same period a year before.
+
+    >>> year_on_year("up 24.4 pct from a year earlier")
+    True
+    """
+    return bool(sentence and _YOY.search(sentence))
+
+
+_COMPARED = re.compile(r"(?i)^\s*(less|lower|fewer|below|smaller|more|higher|above|larger|"
+                       r"bigger|greater)\s+than\s+(?:in\s+|that\s+of\s+)?(\d{4})\b")
+
+
+def compared_with(sentence: str | None, surface: str | None) -> tuple[str, str] | None:
+    """("down" or "up", the year) when a percent is stated against an earlier year:
+    "17.6% less than in 2018".
+
+    >>> compared_with("was $345.6 billion, 17.6% less than in 2018", "17.6%")
+    ('down', '2018')
+    """
+    if not sentence:
         return None
-    return m.group(1).lower() if m else None
+    text, surf = _SPACE.sub(" ", sentence), _SPACE.sub(" ", surface or "")
+    at = text.find(surf)
+    m = _COMPARED.match(text[at + len(surf):]) if at >= 0 else None
+    if not m:
+        return None
+    down = m.group(1).lower() in ("less", "lower", "fewer", "below", "smaller")
+    return ("down" if down else "up"), m.group(2)
 
 
 def partial_period(sentence: str | None, period: object) -> str | None:

@@ -218,21 +218,37 @@ class Index:
         return Found(note=f"no official figure for {period} (the reference has {span})")
 
     # -------------------------------------------------------------- changes
-    def change_levels(self, c: dict[str, Any], period: str) -> Found:
-        """Pairs (level of ``period``, level before) of one vintage, most usual first."""
+    @staticmethod
+    def _later(row: dict[str, Any], date: Any) -> bool:
+        pub = row.get("published")
+        if date is None or pd.isna(date) or not isinstance(pub, str):
+            return False
+        return pub > pd.Timestamp(date).strftime("%Y-%m-%d")
+
+    def change_levels(self, c: dict[str, Any], period: str, before: str | None = None,
+                      year_on_year: bool = False) -> Found:
+        """Pairs (level of ``period``, level before) of one vintage, most usual first;
+        ``before`` names the earlier period when the claim does."""
         now, how = self._resolve(c, period)
         if not now:
             return self._missing(c, period)
         pairs, missing = [], []
-        for before in _before(period):
-            prev, _ = self._resolve(c, before)
+        earlier = [before] if before else _before(period)
+        if year_on_year:
+            earlier = sorted(earlier, key=lambda p: p[4:] != period[4:])
+        for start in earlier:
+            prev, _ = self._resolve(c, start)
             common = {r.get("vintage") for r in now} & {r.get("vintage") for r in prev}
             if not common:
-                missing.append(before)
+                missing.append(start)
                 continue
+            # one vintage for both levels: the latest, since a change quoted at a release
+            # is between the new figure and the earlier one as revised by then
             rows = [r for r in now if r.get("vintage") in common]
-            picked, note, later = self._pick(rows, c.get("date"))
-            v = picked[0].get("vintage")
+            v = max(rows, key=lambda r: str(r.get("published") or ""))["vintage"]
+            picked, note, later = self._pick([r for r in rows if r.get("vintage") == v], None)
+            later = self._later(picked[0], c.get("date"))
+            note = f"published after the claim ({v})" if later else ""
             pairs.append((picked[0], next(r for r in prev if r.get("vintage") == v), note, later))
         if not pairs:
             return Found(note=f"no official figure for {', '.join(missing) or 'the period before'} "

@@ -74,6 +74,11 @@ RELATIVE_CAP = 0.05
 BOUND_CAP = 0.01
 REVISIONS = 0.005
 ABOUT = 0.05
+#: how far c.i.f. valuation or a partner's count moves a figure, as a share of the
+#: imports it contains (freight and insurance are some 4-8% of U.S. imports)
+IMPORT_GAP = {"cif": 0.08, "partner customs": 0.25}
+#: percentage points a change between figures on another basis may differ by
+CHANGE_GAP = 10.0
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _BALANCE = ("trade_deficit", "trade_surplus")
 
@@ -212,16 +217,22 @@ def _range(c: dict[str, Any]) -> tuple[float, float]:
     return value, value
 
 
-def _basis_verdict(out: _Outcome, claimed: str | None, suspected: str | None) -> _Outcome:
+def _basis_verdict(out: _Outcome, claimed: str | None, suspected: str | None,
+                   gap: float = 0.0) -> _Outcome:
     """Turn an over/understated verdict into ``basis_differs`` when the claim is (or is
-    likely) on another basis than the reference and the gap is one such bases give."""
+    likely) on another basis than the reference and the gap is one such bases give:
+    ``BASIS_GAP`` of the figure, or ``gap`` (in the figure's unit: for a balance, a share
+    of the imports it nets, which c.i.f. valuation or a partner's count move)."""
     if out.verdict == "consistent" or out.deviation is None or math.isnan(out.deviation):
         return out
     other = claimed if claimed not in (None, "goods") else suspected
     if other is None:
         return out
     ref_basis = str((out.ref or {}).get("basis") or "the reference's basis")
-    if claimed not in (None, "goods") or abs(out.deviation) <= _basis.BASIS_GAP.get(other, 0.1):
+    truth = float((out.ref or {}).get("value") or 0.0)
+    off = abs((out.compared or 0.0) - truth) - (out.tolerance or 0.0)
+    if claimed not in (None, "goods") or off <= max(_basis.BASIS_GAP.get(other, 0.1) * abs(truth),
+                                                    gap):
         how = "states" if claimed not in (None, "goods") else "is likely on"
         out.verdict = "basis_differs"
         out.note = "; ".join(n for n in (
@@ -240,6 +251,9 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
     suspected = _basis.suspected_basis(str(c["concept"]), mirrored, c.get("date"), c.get("sentence"))
     checked_as = {"target": "target vs outcome", "forecast": "forecast vs outcome",
                   "implied": "implied level"}.get(ctype, "level")
+    total = _pair_total(c, index, period)
+    gap = IMPORT_GAP.get(claimed if claimed not in (None, "goods") else suspected or "", 0.0) \
+        * _pair_imports(c, index, period)
     best: _Outcome | None = None
     for ref in found.rows:
         compared, factor = _compared_value(c, ref)
@@ -249,6 +263,10 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
                                     f"the reference in {ref['unit']}", ref=ref)
             continue
         truth = float(ref["value"])
+        if total and abs(compared) > 1.5 * total and str(c["concept"]) != "trade":
+            return _Outcome("not_comparable", f"the claim ({compared / 1e9:,.1f}bn) is larger than "
+                                              f"all trade between the two ({total / 1e9:,.1f}bn): "
+                                              "not a figure for this pair", ref=ref)
         tol = max(tolerance(str(c.get("surface") or ""), compared, bound=str(c.get("bound")),
                             implied=ctype == "implied"), REVISIONS * abs(truth))
         low, high = (x * factor for x in _range(c))
@@ -258,7 +276,7 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
                        checked_as)
         if not _basis.fits(claimed, ref.get("basis")):
             out.verdict = "not_consistent"  # replaced below: a stated other basis
-        out = _basis_verdict(out, claimed, suspected)
+        out = _basis_verdict(out, claimed, suspected, gap)
         if out.verdict == "not_consistent":
             out.verdict = "basis_differs"
         if best is None or best.deviation is None or abs(out.deviation or 0) < abs(best.deviation):
@@ -267,18 +285,53 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
     return best
 
 
-def _change(c: dict[str, Any], index: Index, period: str, period_note: str) -> _Outcome:
+def _pair_level(c: dict[str, Any], index: Index, period: str, concept: str) -> float:
+    """The pair's total trade or U.S.-side imports in ``period`` (0 when unknown)."""
+    codes = [p for p in str(c.get("parties") or "").split(",") if p]
+    if len(codes) != 2 or "USA" not in codes:
+        return 0.0
+    other = next(p for p in codes if p != "USA")
+    probe = {"concept": concept, "parties": ",".join(codes), "date": c.get("date"),
+             "party_from": None if concept == "trade" else other,
+             "party_to": None if concept == "trade" else "USA"}
+    found = index.find(probe, period)
+    return abs(float(found.rows[0]["value"])) if found.rows else 0.0
+
+
+def _pair_total(c: dict[str, Any], index: Index, period: str) -> float:
+    return _pair_level(c, index, period, "trade")
+
+
+def _pair_imports(c: dict[str, Any], index: Index, period: str) -> float:
+    if str(c["concept"]) not in ("trade_deficit", "trade_surplus", "imports", "exports", "trade"):
+        return 0.0
+    return _pair_level(c, index, period, "imports")
+
+
+def _change(c: dict[str, Any], index: Index, period: str, period_note: str,
+            before: str | None = None) -> _Outcome:
     """A change ("rose 18% in 2018", "up $19 billion") from the two levels of the series;
     for a month, from the month before or else the same month a year before."""
     percent = str(c.get("kind")) == "percent" or str(c.get("unit")) == "percent"
     if not percent and str(c.get("kind")) != "money":
         return _Outcome("not_comparable", f"a change in {c.get('kind')}, not in money or percent")
-    found = index.change_levels(c, period)
+    found = index.change_levels(c, period, before,
+                                year_on_year=_basis.year_on_year(c.get("sentence")))
     if found.rows is None:
         return _Outcome(found.verdict, found.note)
-    outcomes = [_one_change(c, now, before, percent, found, period_note)
-                for now, before in found.rows]
-    return next((o for o in outcomes if o.verdict == "consistent"), outcomes[0])
+    outcomes = [_one_change(c, now, prev, percent, found, period_note)
+                for now, prev in found.rows]
+    out = next((o for o in outcomes if o.verdict == "consistent"), outcomes[0])
+    suspected = _basis.suspected_basis(str(c["concept"]), bool(found.how), c.get("date"),
+                                       c.get("sentence"))
+    if out.verdict in ("overstated", "understated") and suspected and out.compared is not None:
+        truth = float((out.ref or {}).get("value") or 0.0)
+        limit = CHANGE_GAP if percent else _basis.BASIS_GAP.get(suspected, 0.1) * abs(truth)
+        if abs(out.compared - truth) <= limit + (out.tolerance or 0.0):
+            out.verdict = "basis_differs"
+            out.note += (f"; the levels are likely on a {suspected} basis: a change between "
+                         "them differs from the series' change")
+    return out
 
 
 def _one_change(c: dict[str, Any], now: dict[str, Any], before: dict[str, Any], percent: bool,
@@ -323,12 +376,20 @@ def _one_change(c: dict[str, Any], now: dict[str, Any], before: dict[str, Any], 
 def _check_one(c: dict[str, Any], index: Index, periods: dict[str, str]) -> _Outcome:
     ctype = str(c.get("claim_type"))
     kind = str(c.get("kind"))
-    if ctype == "ratio" or (kind in ("percent", "ratio") and ctype != "change"):
-        return _Outcome("not_comparable", f"a {ctype if ctype == 'ratio' else kind}, not a level")
+    if ctype == "ratio" or (kind == "ratio" and ctype != "change"):
+        return _Outcome("not_comparable", f"a {ctype}, not a level")
     if c.get("value") is None or pd.isna(c.get("value")):
         return _Outcome("not_comparable", "the claim has no value")
+    c = _complete_direction(c)
     if not index.has_pair(c):
         return _Outcome("no_reference", "no official figure for this concept and these parties")
+    if ctype == "level" and _basis.future(c.get("sentence"), c.get("surface")):
+        return _Outcome("not_comparable", "a goal or forecast (\"can reach\"), not an outcome")
+    if ctype == "level" and kind == "percent":
+        versus = _basis.compared_with(c.get("sentence"), c.get("surface"))
+        if versus and isinstance(c.get("period"), str):
+            c = dict(c, claim_type="change", change=versus[0])
+            return _change(c, index, str(c["period"]), f"a change against {versus[1]}", versus[1])
     part = _basis.sector(c.get("sentence"), c.get("surface"))
     if part and claim_basis(c.get("sentence")) not in ("goods and services",):
         return _Outcome("not_comparable", f"a figure for {part}, not the total the official "
@@ -339,7 +400,23 @@ def _check_one(c: dict[str, Any], index: Index, periods: dict[str, str]) -> _Out
         return _Outcome("not_comparable", period_note or f"{what} names no period")
     if ctype == "change":
         return _change(c, index, period, period_note)
+    if kind == "percent":
+        return _Outcome("not_comparable", "a percent that is not a change (a share?), not a level")
     return _level(c, index, period, period_note)
+
+
+def _complete_direction(c: dict[str, Any]) -> dict[str, Any]:
+    """A direction half known ("imported 1.5 billion" from the U.S.) completed from the
+    two parties: the missing end is the other party."""
+    frm, to = c.get("party_from"), c.get("party_to")
+    codes = [p for p in str(c.get("parties") or "").split(",") if p]
+    has = [isinstance(x, str) and bool(x) for x in (frm, to)]
+    if len(codes) == 2 and sum(has) == 1:
+        known = frm if has[0] else to
+        other = next((p for p in codes if p != known), None)
+        if other:
+            return dict(c, party_from=known if has[0] else other, party_to=other if has[0] else known)
+    return c
 
 
 def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.DataFrame:
