@@ -106,14 +106,15 @@ def validate(frame: pd.DataFrame, *, name: str = "reference") -> pd.DataFrame:
         )
     df = df.reset_index(drop=True)
     problems: list[tuple[int, str]] = []
+    total = [0]
     text = {c: _texts(df[c]) if c in df.columns else pd.Series([None] * len(df), dtype=object)
             for c in schema.REFERENCE}
 
     def flag(mask: pd.Series, message) -> None:
-        for i in mask[mask].index[:8]:
+        bad = mask[mask].index
+        total[0] += len(bad)
+        for i in bad[:8]:
             problems.append((int(i) + 1, message(i)))
-        if mask.sum() > 8:
-            problems.append((int(mask[mask].index[8]) + 1, f"… {int(mask.sum()) - 8} more like it"))
 
     concept = text["concept"]
     flag(~concept.isin(schema.CONCEPTS),
@@ -135,9 +136,9 @@ def validate(frame: pd.DataFrame, *, name: str = "reference") -> pd.DataFrame:
     flag(bad_code, lambda i: f"party in {codes[i]!r} is not an ISO alpha-3 or bloc code")
     if problems:
         problems.sort()
-        shown = "; ".join(f"row {i}: {m}" if not m.startswith("…") else m for i, m in problems[:8])
-        more = f"; … {len(problems) - 8} more" if len(problems) > 8 else ""
-        raise ReferenceDataError(f"{name}: {len(problems)} bad value(s): {shown}{more}")
+        shown = "; ".join(f"row {i}: {m}" for i, m in problems[:8])
+        more = f"; … {total[0] - 8} more" if total[0] > 8 else ""
+        raise ReferenceDataError(f"{name}: {total[0]} bad value(s): {shown}{more}")
     out = pd.DataFrame({c: text[c] for c in schema.REFERENCE})
     out["concept"], out["period"], out["value"], out["unit"] = concept, period, values, unit
     out["party_from"], out["party_to"] = frm.replace("", None), to.replace("", None)

@@ -346,7 +346,8 @@ def _one_change(c: dict[str, Any], now: dict[str, Any], before: dict[str, Any], 
     surface = str(c.get("surface") or "")
     numbers = [_unit_of_last_digit(m.group(0)) for m in _NUMBER.finditer(surface)]
     if percent:
-        unit = numbers[0][1] if numbers else 1.0
+        # a percent is as precise as its decimals ("20%": to the point, not to ten)
+        unit = min(numbers[0][1], 1.0) if numbers else 1.0
         tol = max(unit, ABOUT * abs(value)) if str(c.get("bound")) == "~" else unit
         if found.later:  # levels revised since the claim: their change moves too
             tol += 2 * REVISIONS * 100 * abs(l1 / l0)
