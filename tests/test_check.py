@@ -359,6 +359,7 @@ def test_the_report_has_a_fact_check_section_check_csv_and_a_chart(tmp_path):
     page = rep.index.read_text(encoding="utf-8")
     section = page[page.index('id="fact-check"'):]
     assert "1 claim overstated" in section and "1 claim consistent" in section
+    assert "2 of 2 checkable claims checked (100%); judged against first_published (2)" in section
     assert "$419.2bn" in section and "+19.3%" in section
     assert "<b>Wire</b>" not in page and "&lt;b&gt;Wire&lt;/b&gt;" in page
     assert rep.summary()["checked"] == 2
