@@ -18,8 +18,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["BASIS_GAP", "claim_basis", "compared_with", "fits", "future", "partial_period", "sector",
-           "suspected_basis", "year_on_year"]
+__all__ = ["BASIS_GAP", "claim_basis", "compared_with", "fits", "future", "names_a_balance", "partial_period",
+           "sector", "suspected_basis", "year_on_year"]
 
 #: how far a figure on a neighbouring basis usually lies from the Census goods figure
 #: (relative): imports c.i.f. (U.S. headline figures before 1989) against customs value,
@@ -191,6 +191,27 @@ def year_on_year(sentence: str | None) -> bool:
     True
     """
     return bool(sentence and _YOY.search(sentence))
+
+
+_BALANCE_WORDS = re.compile(r"(?i)\b(?:imbalance|surplus|deficit|shortfall|gap|in \w+'s favou?r)\b")
+
+
+def names_a_balance(sentence: str | None, surface: str | None) -> bool:
+    """Whether the words around a figure speak of a balance ("the trade imbalance ...
+    amounted to 51.48 billion dlrs in Japan's favour"): a claim read as total trade there
+    is not judged as one.
+
+    >>> names_a_balance("the imbalance amounted to 51.48 billion dlrs in Japan's favour",
+    ...                 "51.48 billion dlrs")
+    True
+    """
+    if not sentence:
+        return False
+    text, surf = _SPACE.sub(" ", sentence), _SPACE.sub(" ", surface or "")
+    at = text.find(surf)
+    if at < 0:
+        return False
+    return bool(_BALANCE_WORDS.search(text[max(0, at - 120):at + len(surf) + 30]))
 
 
 _COMPARED = re.compile(r"(?i)^\s*(less|lower|fewer|below|smaller|more|higher|above|larger|"

@@ -384,6 +384,9 @@ def _check_one(c: dict[str, Any], index: Index, periods: dict[str, str]) -> _Out
     c = _complete_direction(c)
     if not index.has_pair(c):
         return _Outcome("no_reference", "no official figure for this concept and these parties")
+    if str(c["concept"]) == "trade" and _basis.names_a_balance(c.get("sentence"), c.get("surface")):
+        return _Outcome("not_comparable", "the sentence speaks of a balance; the claim reads "
+                                          "the figure as total trade")
     if ctype == "level" and _basis.future(c.get("sentence"), c.get("surface")):
         return _Outcome("not_comparable", "a goal or forecast (\"can reach\"), not an outcome")
     if ctype == "level" and kind == "percent":
