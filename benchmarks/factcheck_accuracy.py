@@ -79,6 +79,14 @@ def main(argv: list[str] | None = None) -> int:
           f"with a period, {int(got.sum())} with a verdict: coverage {got.mean():.1%}")
     print("  verdicts there:", reuters.loc[pop, "verdict"].astype("string").value_counts()
           .to_dict())
+    wide = ((reuters["claim_type"].astype("string") == "level")
+            & (reuters["kind"].astype("string") == "money")
+            & reuters["concept"].astype("string").isin(TRADE)
+            & reuters["parties"].notna() & reuters["period"].notna())
+    got_wide = reuters.loc[wide, "verdict"].astype("string").isin(VERDICT)
+    print(f"  all money-level trade claims with a country and a period: {int(wide.sum())}, "
+          f"{int(got_wide.sum())} with a verdict ({got_wide.mean():.1%}); the rest name no "
+          "U.S. partner (a country's own total, or two other countries)")
 
     gold = pd.read_json(GOLD, lines=True)
     by_key = checked.dropna(subset=["start"]).assign(start=lambda t: t["start"].astype(int))
