@@ -84,9 +84,12 @@ def main(argv: list[str] | None = None) -> int:
             & reuters["concept"].astype("string").isin(TRADE)
             & reuters["parties"].notna() & reuters["period"].notna())
     got_wide = reuters.loc[wide, "verdict"].astype("string").isin(VERDICT)
+    codes = reuters.loc[wide, "parties"].astype(str).str.split(",")
+    us_only = int(codes.map(lambda c: c == ["USA"]).sum())
+    no_us = int(codes.map(lambda c: "USA" not in c).sum())
     print(f"  all money-level trade claims with a country and a period: {int(wide.sum())}, "
-          f"{int(got_wide.sum())} with a verdict ({got_wide.mean():.1%}); the rest name no "
-          "U.S. partner (a country's own total, or two other countries)")
+          f"{int(got_wide.sum())} with a verdict ({got_wide.mean():.1%}); of the others, "
+          f"{no_us} name no U.S. side and {us_only} are U.S. totals (no world series bundled)")
 
     gold = pd.read_json(GOLD, lines=True)
     by_key = checked.dropna(subset=["start"]).assign(start=lambda t: t["start"].astype(int))

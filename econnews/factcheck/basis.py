@@ -50,7 +50,7 @@ _SECTOR = re.compile(
     r"machine tools?|manufactur\w+|arms|weapons?|defen[cs]e|coal|gas|services|"
     r"cotton|sugar|fish|seafood|pork|poultry|telecommunications?|high[- ]tech\w*|"
     r"fertili[sz]ers?|chemicals?|pharmaceuticals?|copper|gold|silver|uranium|oilseeds?|"
-    r"dairy|produce|these products|those products|such products)\b")
+    r"dairy|produce|(?:these|those|such) (?:products|goods|commodities|items))\b")
 _AFTER = re.compile(r"(?i)^[^.;,]{0,50}?\s(?:of|in)\s+(?:\w+\s+)?(" + _SECTOR.pattern[7:-3] + r")\b")
 _FUTURE = re.compile(r"(?i)\b(?:can|could|will|would|should|may|might|to)\s+(?:\w+\s+)?"
                      r"(?:reach|hit|top|exceed|rise to|grow to|climb to|surpass)\b|"

@@ -167,6 +167,11 @@ def _claim_period(c: dict[str, Any], periods: dict[str, str]) -> tuple[str | Non
         return period, ""
     if c.get("claim_type") == "implied" and c.get("implies") == "level":
         sources = str(c.get("derived_from") or "").split(",")
+        other = sorted({periods[i] for i in sources if periods.get(i)
+                        and not re.fullmatch(r"\d{4}", periods[i])})
+        if other:
+            return None, (f"an implied earlier level of a part of the year ({other[0]}): "
+                          "which period it is for is not said")
         years = sorted({periods[i] for i in sources if re.fullmatch(r"\d{4}", periods.get(i, ""))})
         if len(years) == 1:
             year = str(int(years[0]) - 1)
@@ -382,6 +387,9 @@ def _check_one(c: dict[str, Any], index: Index, periods: dict[str, str]) -> _Out
     if c.get("value") is None or pd.isna(c.get("value")):
         return _Outcome("not_comparable", "the claim has no value")
     c = _complete_direction(c)
+    if len([p for p in str(c.get("parties") or "").split(",") if p]) > 2:
+        return _Outcome("not_comparable", "the claim names more than two parties: which pair "
+                                          "the figure is for is not clear")
     if not index.has_pair(c):
         return _Outcome("no_reference", "no official figure for this concept and these parties")
     if str(c["concept"]) == "trade" and _basis.names_a_balance(c.get("sentence"), c.get("surface")):
@@ -442,13 +450,22 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
     """
     schema.require(claims, REQUIRED, stage="check")
     index = Index.bundled() if reference is None else Index(_reference.validate(reference))
-    periods = {}
+    periods: dict[str, str] = {}
+    sentences: dict[str, str] = {}
     if "claim_id" in claims.columns:
         periods = {str(i): str(p) for i, p in zip(claims["claim_id"], claims["period"],
                                                   strict=True)
                    if isinstance(i, str) and isinstance(p, str)}
+        if "sentence" in claims.columns:
+            sentences = {str(i): str(t) for i, t in zip(claims["claim_id"], claims["sentence"],
+                                                        strict=True)
+                         if isinstance(i, str) and isinstance(t, str)}
     added: dict[str, list[Any]] = {c: [] for c in schema.CHECK_ADDED}
     for c in claims.to_dict("records"):
+        if not isinstance(c.get("sentence"), str) and c.get("derived_from"):
+            # an implied figure is read in the sentences of the figures it comes from
+            found = [sentences[i] for i in str(c["derived_from"]).split(",") if i in sentences]
+            c = dict(c, sentence=" ".join(dict.fromkeys(found)) or None)
         o = _check_one(c, index, periods)
         r = o.ref or {}
         for col, key in (("ref_value", "value"), ("ref_unit", "unit"), ("ref_period", "period"),
