@@ -15,7 +15,7 @@ months), and by vintage (the figure known at the claim's date).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -84,7 +84,6 @@ class Found:
     later: bool = False
     verdict: str = "no_reference"
     note: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Index:
@@ -254,8 +253,3 @@ class Index:
             return Found(note=f"no official figure for {', '.join(missing) or 'the period before'} "
                               "to measure the change from")
         return Found([(a, b) for a, b, _, _ in pairs], how, pairs[0][2], pairs[0][3])
-
-    @staticmethod
-    def signed(row: dict[str, Any], c: dict[str, Any]) -> float:
-        """A resolved level, signed for the claim's concept (already done by _resolve)."""
-        return float(row["value"])

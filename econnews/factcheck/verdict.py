@@ -65,9 +65,9 @@ from .. import schema
 from . import basis as _basis
 from . import reference as _reference
 from .basis import claim_basis
-from .index import Index, months_of
+from .index import Index
 
-__all__ = ["check", "claim_basis", "tolerance"]
+__all__ = ["check", "claim_basis", "deviation", "tolerance"]
 
 REQUIRED = ("concept", "parties", "claim_type", "value", "unit", "period", "surface")
 RELATIVE_CAP = 0.05
@@ -222,27 +222,27 @@ def _range(c: dict[str, Any]) -> tuple[float, float]:
     return value, value
 
 
-def _basis_verdict(out: _Outcome, claimed: str | None, suspected: str | None,
+def _basis_verdict(out: _Outcome, other: str | None, *, stated: bool,
                    gap: float = 0.0) -> _Outcome:
-    """Turn an over/understated verdict into ``basis_differs`` when the claim is (or is
-    likely) on another basis than the reference and the gap is one such bases give:
-    ``BASIS_GAP`` of the figure, or ``gap`` (in the figure's unit: for a balance, a share
-    of the imports it nets, which c.i.f. valuation or a partner's count move)."""
-    if out.verdict == "consistent" or out.deviation is None or math.isnan(out.deviation):
-        return out
-    other = claimed if claimed not in (None, "goods") else suspected
-    if other is None:
-        return out
+    """``basis_differs`` for a claim that states another basis than the reference's
+    (``stated``), or that is likely on one (``other``) and off by no more than such a
+    basis moves a figure: ``BASIS_GAP`` of it, or ``gap`` (in the figure's unit: for a
+    balance, a share of the imports it nets, which c.i.f. valuation or a partner's
+    count move)."""
     ref_basis = str((out.ref or {}).get("basis") or "the reference's basis")
-    truth = float((out.ref or {}).get("value") or 0.0)
-    off = abs((out.compared or 0.0) - truth) - (out.tolerance or 0.0)
-    if claimed not in (None, "goods") or off <= max(_basis.BASIS_GAP.get(other, 0.1) * abs(truth),
-                                                    gap):
-        how = "states" if claimed not in (None, "goods") else "is likely on"
-        out.verdict = "basis_differs"
-        out.note = "; ".join(n for n in (
-            out.note, f"the claim {how} a {other} basis; the official figure is {ref_basis}: "
-                      f"the two measure different things") if n)
+    if not stated:
+        if other is None or out.verdict == "consistent" or out.deviation is None \
+                or math.isnan(out.deviation):
+            return out
+        truth = float((out.ref or {}).get("value") or 0.0)
+        off = abs((out.compared or 0.0) - truth) - (out.tolerance or 0.0)
+        if off > max(_basis.BASIS_GAP.get(other, 0.1) * abs(truth), gap):
+            return out
+    how = "states" if stated else "is likely on"
+    out.verdict = "basis_differs"
+    out.note = "; ".join(n for n in (
+        out.note, f"the claim {how} a {other} basis; the official figure is {ref_basis}: "
+                  "the two measure different things") if n)
     return out
 
 
@@ -257,8 +257,7 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
     checked_as = {"target": "target vs outcome", "forecast": "forecast vs outcome",
                   "implied": "implied level"}.get(ctype, "level")
     total = _pair_total(c, index, period)
-    gap = IMPORT_GAP.get(claimed if claimed not in (None, "goods") else suspected or "", 0.0) \
-        * _pair_imports(c, index, period)
+    gap = IMPORT_GAP.get(suspected or "", 0.0) * _pair_imports(c, index, period)
     best: _Outcome | None = None
     for ref in found.rows:
         compared, factor = _compared_value(c, ref)
@@ -279,11 +278,8 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
         notes = [n for n in (found.how, period_note, found.vintage_note) if n]
         out = _Outcome(verdict, "; ".join(notes), ref, compared, deviation(compared, truth), tol,
                        checked_as)
-        if not _basis.fits(claimed, ref.get("basis")):
-            out.verdict = "not_consistent"  # replaced below: a stated other basis
-        out = _basis_verdict(out, claimed, suspected, gap)
-        if out.verdict == "not_consistent":
-            out.verdict = "basis_differs"
+        stated = not _basis.fits(claimed, ref.get("basis"))
+        out = _basis_verdict(out, claimed if stated else suspected, stated=stated, gap=gap)
         if best is None or best.deviation is None or abs(out.deviation or 0) < abs(best.deviation):
             best = out
     assert best is not None
@@ -488,5 +484,3 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
     out["verdict"] = out["verdict"].astype(schema.CHECK_ADDED["verdict"])
     return out
 
-
-__all__ += ["deviation", "months_of"]
