@@ -1106,6 +1106,25 @@ def export(
     return written
 
 
+def _one_vintage(series: pd.DataFrame, shown: pd.DataFrame) -> pd.DataFrame:
+    """One line of official figures: the vintage that judged most of the claims shown (else
+    the latest), the claims' kind of period (years unless the claims are for months), and
+    the years around the claims (the series runs from 1985)."""
+    if "vintage" in series and series["vintage"].notna().any():
+        judged = shown["ref_vintage"].dropna() if "ref_vintage" in shown else pd.Series([])
+        keep = judged.mode().iloc[0] if not judged.empty else \
+            series.sort_values("published", na_position="first")["vintage"].iloc[-1]
+        series = series[series["vintage"] == keep]
+    monthly = shown["period"].astype("string").str.fullmatch(r"\d{4}-\d{2}").fillna(False)
+    form = r"\d{4}-\d{2}" if len(shown) and monthly.all() else r"(?:FY)?\d{4}(?:Q[1-4]|/\d{2})?"
+    series = series[series["period"].astype("string").str.fullmatch(form).fillna(False)]
+    if len(shown) and len(series) > 12:
+        years = shown["period"].map(_period_year).dropna()
+        x = series["period"].map(_period_year)
+        series = series[(x >= years.min() - 2) & (x <= years.max() + 2)]
+    return series
+
+
 def _period_year(period: object) -> float | None:
     """A period string as a position on a year axis, a year's figures on its tick
     ("2018" -> 2018, "FY2018" -> 2018, "2019Q3" -> 2019.5, "1987-03" -> 1987.17);
@@ -1197,6 +1216,7 @@ def claims_vs_reference(
     if len(direction) == 2 and series["party_from"].notna().any():
         series = series[(series["party_from"] == direction[0])
                         & (series["party_to"] == direction[1])]
+    series = _one_vintage(series, shown)
     series = series.assign(_x=series["period"].map(_period_year)).dropna(subset=["_x"])
     series = series.sort_values("_x")
     unit = str(series["unit"].iloc[0]) if not series.empty else "USD"

@@ -321,17 +321,21 @@ def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
     official figure (escaped), with the notes that say why."""
     if checked is None or not len(checked):
         return []
+    from .factcheck.summary import coverage_line
+
     counts = checked["verdict"].astype("string").value_counts()
     words = {"no_reference": "with no official figure to compare",
-             "not_comparable": "not comparable (a change, a percent, another basis or no "
-                               "period)"}
+             "not_comparable": "not comparable (a sector, a share, a part of the year "
+                               "or no period)",
+             "basis_differs": "on another basis than the official figure"}
     said = "; ".join(f"{plural(int(n), 'claim')} {words.get(str(v), str(v))}"
                      for v, n in counts.items() if n)
     parts = ['<section id="fact-check"><h2>Fact-check against official figures</h2>',
              f"<p>{html.escape(said)}. Each claim is held against the official figure for "
              "the same concept, parties and period (all verdicts in <code>check.csv</code>); "
              "how far it may be off follows its own wording (rounding, “about”, “more "
-             "than”, ranges).</p>"]
+             "than”, ranges).</p>",
+             f'<p class="coverage">Coverage: {html.escape(coverage_line(checked))}.</p>']
     compared = checked[checked["ref_value"].notna()]
     if compared.empty:
         parts.append('<p class="muted">No claim here has an official figure to compare '
@@ -344,9 +348,11 @@ def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
         shown = pd.DataFrame({
             "source": compared["source"], "speaker": compared["speaker"],
             "claim": compared["surface"], "for": compared["ref_period"],
-            "official figure": [format_money(float(v), str(u), digits=5)
+            "official figure": [f"{float(v):+.1f}%" if str(u) == "percent"
+                                else format_money(float(v), str(u), digits=5)
                                 for v, u in zip(compared["ref_value"], compared["ref_unit"],
                                                 strict=True)],
+            "vintage": compared.get("ref_vintage"),
             "off by": compared["deviation"].map(off),
             "verdict": compared["verdict"].astype("string").str.replace("_", " "),
             "official source": compared["ref_source"], "note": compared["check_note"],

@@ -333,13 +333,17 @@ COMPARE: dict[str, object] = {
 # ------------------------------------------------------------------ fact-check
 
 #: What :func:`econnews.check` says of a claim beside the official figure.
-VERDICTS = ["consistent", "overstated", "understated", "no_reference", "not_comparable"]
+VERDICTS = [
+    "consistent", "overstated", "understated", "basis_differs", "no_reference", "not_comparable",
+]
 
 #: One row per official figure (``econnews.factcheck.reference``): the concept and
 #: parties with their direction (``party_from`` -> ``party_to``, as in the claims table:
 #: for a deficit or surplus, ``party_from`` is the side whose balance it is), the period
 #: ("2018", "2019Q1", "1987-01", "FY2018"), the value in ``unit`` (an ISO 4217 code for
-#: money), the statistical basis ("goods, Census basis"), and where it comes from.
+#: money), the statistical basis ("goods, Census basis"), and where it comes from;
+#: ``vintage`` names the release state of the figure (``first_published``,
+#: ``census_2024-06``) and ``published`` the date it became known (ISO date).
 REFERENCE: dict[str, object] = {
     "concept": STRING,
     "parties": STRING,
@@ -355,6 +359,8 @@ REFERENCE: dict[str, object] = {
     "licence": STRING,
     "source_kind": STRING,
     "note": STRING,
+    "vintage": STRING,
+    "published": STRING,
 }
 
 #: The columns :func:`econnews.check` adds to a claims table.
@@ -365,6 +371,7 @@ CHECK_ADDED: dict[str, object] = {
     "ref_basis": STRING,
     "ref_source": STRING,
     "ref_url": STRING,
+    "ref_vintage": STRING,
     "compared_value": FLOAT,
     "deviation": FLOAT,
     "tolerance": FLOAT,

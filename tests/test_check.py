@@ -106,12 +106,14 @@ def test_tolerance_examples():
 
 # ----------------------------------------------------------------- what is compared
 
-def test_different_bases_are_not_comparable():
+def test_a_claim_on_another_basis_gets_basis_differs_with_both_figures():
     c = claim("$378 billion", 378e9, sentence="The goods and services deficit with China "
                                                "was $378 billion in 2018.")
     out = en.check(pd.DataFrame([c]))
-    assert out.loc[0, "verdict"] == "not_comparable"
+    assert out.loc[0, "verdict"] == "basis_differs"
     assert "goods and services" in out.loc[0, "check_note"]
+    assert out.loc[0, "compared_value"] == pytest.approx(378e9)
+    assert out.loc[0, "ref_value"] == pytest.approx(418.2e9, rel=1e-3)
     goods = claim("$419 billion", 419e9, sentence="The merchandise deficit with China was "
                                                    "$419 billion in 2018.")
     assert verdicts(goods) == ["consistent"]
@@ -126,16 +128,17 @@ def test_a_surplus_finds_the_deficit_it_mirrors():
 
 def test_no_reference_and_not_comparable_say_why():
     out = en.check(pd.DataFrame([
-        claim("$5 billion", 5e9, to="BRA"),                       # no such pair
+        claim("$5 billion", 5e9, concept="fdi", to="BRA"),        # no such series
         claim("$400 billion", 400e9, period=None),                # no period
-        claim("$30 billion", 30e9, period="2018-03"),             # a month, reference annual
-        claim("$200 billion", 200e9, period="2005"),              # a year not covered
-        claim("7%", 7, claim_type="change", unit="percent", kind="percent"),
+        claim("$300 billion", 300e9, period="2024"),              # only months of 2024
+        claim("$200 billion", 200e9, period="1970"),              # a year not covered
+        claim("7%", 7, claim_type="ratio", unit="percent", kind="percent"),
     ]))
     assert out["verdict"].astype(str).tolist() == [
         "no_reference", "not_comparable", "not_comparable", "no_reference", "not_comparable"]
     assert out["check_note"].notna().all()
-    assert "2018-03" in out.loc[2, "check_note"]
+    assert "months of 2024" in out.loc[2, "check_note"]
+    assert "1985" in out.loc[3, "check_note"]
 
 
 def test_targets_are_checked_against_the_outcome_and_marked():
@@ -156,9 +159,9 @@ def test_an_implied_earlier_level_is_for_the_year_before_the_figure_it_comes_fro
                     period=None, implies="level", derived_from="a:1,a:2", claim_id="a:3",
                     date=pd.Timestamp("2017-02-07"))
     out = en.check(pd.DataFrame([level, change, implied]))
-    assert out.loc[2, "ref_period"] is pd.NA  # no 2015 figure in the bundled table
-    assert out.loc[2, "verdict"] == "no_reference"
-    assert "2015" in out.loc[2, "check_note"]
+    assert out.loc[2, "ref_period"] == "2015"  # the Census series has 2015
+    assert out.loc[2, "verdict"] == "consistent"  # 367.3bn in the series
+    assert "year before 2016" in out.loc[2, "check_note"]
 
 
 def test_an_implied_base_is_checked_like_a_level_of_the_year_before_the_article():
@@ -275,10 +278,11 @@ def test_official_texts_become_a_reference_with_their_provenance():
 
 def test_claims_vs_reference_draws_the_official_line_the_claims_and_both_sources():
     rows = [claim("$347 billion", 347e9, period="2016", doc_id="a", source="Wire A",
-                  speaker="the department"),
+                  speaker="the department", date=pd.Timestamp("2017-02-08")),
             claim("more than $500 billion", 500e9, bound=">", period="2018", doc_id="b",
-                  source="Paper B", speaker="Senator Smith"),
-            claim("$30 billion", 30e9, period="2018-03", doc_id="c", source="Paper C")]
+                  source="Paper B", speaker="Senator Smith", date=pd.Timestamp("2019-03-07")),
+            claim("$30 billion", 30e9, period="2030-03", doc_id="c", source="Paper C",
+                  date=pd.Timestamp("2030-04-01"))]
     checked = en.check(pd.DataFrame(rows))
     fig = en.plot.claims_vs_reference(checked)
     ax = fig.axes[0]
@@ -355,6 +359,7 @@ def test_the_report_has_a_fact_check_section_check_csv_and_a_chart(tmp_path):
     page = rep.index.read_text(encoding="utf-8")
     section = page[page.index('id="fact-check"'):]
     assert "1 claim overstated" in section and "1 claim consistent" in section
+    assert "2 of 2 checkable claims checked (100%); judged against first_published (2)" in section
     assert "$419.2bn" in section and "+19.3%" in section
     assert "<b>Wire</b>" not in page and "&lt;b&gt;Wire&lt;/b&gt;" in page
     assert rep.summary()["checked"] == 2

@@ -28,12 +28,11 @@ import pandas as pd
 from .. import schema
 from ..errors import ReferenceDataError
 
-__all__ = ["bundled", "from_claims", "load", "validate"]
+__all__ = ["bundled", "first_published", "from_claims", "load", "validate"]
 
 REQUIRED = ("concept", "period", "value", "unit", "source")
 #: the forms a period takes in the claims table
-PERIOD = re.compile(r"^(?:\d{4}|\d{4}Q[1-4]|\d{4}-\d{2}|FY\d{4}|\d{4}/\d{2})$")
-_CODE = re.compile(r"^[A-Z]{2,5}$")
+PERIOD = re.compile(r"(?:\d{4}|\d{4}Q[1-4]|\d{4}-\d{2}|\d{4}-\d{2}/\d{4}-\d{2}|FY\d{4}|\d{4}/\d{2})")
 #: concepts that take no direction (the parties are a set)
 UNDIRECTED = frozenset({"trade", "gdp", "budget", "reserves", "prices", "other"})
 
@@ -72,7 +71,12 @@ def load(path: str | os.PathLike[str]) -> pd.DataFrame:
 
 
 def validate(frame: pd.DataFrame, *, name: str = "reference") -> pd.DataFrame:
-    """Check a reference table row by row and return it typed (:data:`schema.REFERENCE`).
+    """Check a reference table and return it typed (:data:`schema.REFERENCE`).
+
+    Every row is checked (vectorised: a million rows take seconds). A value with a
+    decimal comma ("419,2e9") is refused, not read as 4.192e12; two rows for the same
+    concept, parties, period, basis and vintage with different values are an error
+    naming both; exact duplicates are kept once.
 
     >>> validate(pd.DataFrame({"concept": ["trade"], "parties": ["RUS, JPN"],
     ...     "period": ["2018"], "value": ["21.3e9"], "unit": ["usd"], "source": ["x"]}))[
@@ -100,16 +104,48 @@ def validate(frame: pd.DataFrame, *, name: str = "reference") -> pd.DataFrame:
             f"{name} lacks the column(s) {', '.join(map(repr, missing))}; "
             "see econnews/data/reference/README.md for the format"
         )
-    problems: list[str] = []
-    out: dict[str, list[Any]] = {c: [] for c in schema.REFERENCE}
-    for i, row in enumerate(df.to_dict("records"), start=1):
-        rec = _row(row, i, problems)
-        for c in schema.REFERENCE:
-            out[c].append(rec.get(c))
+    df = df.reset_index(drop=True)
+    problems: list[tuple[int, str]] = []
+    total = [0]
+    text = {c: _texts(df[c]) if c in df.columns else pd.Series([None] * len(df), dtype=object)
+            for c in schema.REFERENCE}
+
+    def flag(mask: pd.Series, message) -> None:
+        bad = mask[mask].index
+        total[0] += len(bad)
+        for i in bad[:8]:
+            problems.append((int(i) + 1, message(i)))
+
+    concept = text["concept"]
+    flag(~concept.isin(schema.CONCEPTS),
+         lambda i: f"concept {concept[i]!r} is not one of schema.CONCEPTS")
+    period = text["period"]
+    flag(~period.fillna("").str.fullmatch(PERIOD.pattern),
+         lambda i: f"period {period[i]!r} is not like 2018, 2019Q1, 1987-01, 2016-01/2016-09, FY2018")
+    values = _values(df["value"], flag)
+    unit = text["unit"].fillna("").str.upper()
+    flag(unit == "", lambda i: "no unit (an ISO 4217 code such as USD)")
+    flag(text["source"].isna(), lambda i: "no source")
+    frm = text["party_from"].fillna("").str.upper()
+    to = text["party_to"].fillna("").str.upper()
+    flag((frm == "") != (to == ""), lambda i: "a direction needs both party_from and party_to")
+    parties = [_parties(p, f, t) for p, f, t in zip(text["parties"], frm, to, strict=True)]
+    codes = pd.Series(parties, dtype=object).fillna("")
+    flag(codes == "", lambda i: "no parties")
+    bad_code = (codes != "") & ~codes.str.fullmatch(r"[A-Z]{2,5}(?:,[A-Z]{2,5})*")
+    flag(bad_code, lambda i: f"party in {codes[i]!r} is not an ISO alpha-3 or bloc code")
     if problems:
-        shown = "; ".join(problems[:8]) + (f"; … {len(problems) - 8} more" if len(problems) > 8 else "")
-        raise ReferenceDataError(f"{name}: {len(problems)} bad value(s): {shown}")
-    return schema.coerce(pd.DataFrame(out), schema.REFERENCE)
+        problems.sort()
+        shown = "; ".join(f"row {i}: {m}" for i, m in problems[:8])
+        more = f"; … {total[0] - 8} more" if total[0] > 8 else ""
+        raise ReferenceDataError(f"{name}: {total[0]} bad value(s): {shown}{more}")
+    out = pd.DataFrame({c: text[c] for c in schema.REFERENCE})
+    out["concept"], out["period"], out["value"], out["unit"] = concept, period, values, unit
+    out["party_from"], out["party_to"] = frm.replace("", None), to.replace("", None)
+    out["parties"] = codes
+    out["source_kind"] = out["source_kind"].fillna("official")
+    out = _dedupe(out, name)
+    return schema.coerce(out, schema.REFERENCE)
 
 
 def _text(value: Any) -> str | None:
@@ -119,60 +155,99 @@ def _text(value: Any) -> str | None:
     return s or None
 
 
-def _row(row: dict[str, Any], i: int, problems: list[str]) -> dict[str, Any]:
-    rec = {c: _text(row.get(c)) for c in schema.REFERENCE}
-    concept = rec["concept"]
-    if concept not in schema.CONCEPTS:
-        problems.append(f"row {i}: concept {concept!r} is not one of schema.CONCEPTS")
-    period = rec["period"]
-    if period is None or not PERIOD.match(period):
-        problems.append(f"row {i}: period {period!r} is not like 2018, 2019Q1, 1987-01, FY2018")
-    try:
-        value = float(str(rec["value"]).replace(",", "").replace("_", ""))
-        if not math.isfinite(value):
-            raise ValueError
-        rec["value"] = value
-    except (TypeError, ValueError):
-        problems.append(f"row {i}: value {rec['value']!r} is not a finite number")
-        rec["value"] = None
-    rec["unit"] = (rec["unit"] or "").upper() or None
-    if rec["unit"] is None:
-        problems.append(f"row {i}: no unit (an ISO 4217 code such as USD)")
-    if rec["source"] is None:
-        problems.append(f"row {i}: no source")
-    codes = [c.strip().upper() for c in (rec["parties"] or "").split(",") if c.strip()]
-    ends = [(rec[k] or "").upper() or None for k in ("party_from", "party_to")]
-    rec["party_from"], rec["party_to"] = ends
-    if any(ends):
-        if not all(ends):
-            problems.append(f"row {i}: a direction needs both party_from and party_to")
-        codes = [c for c in ends if c] + [c for c in codes if c not in ends]
-    else:
-        codes = sorted(codes)
-    if not codes:
-        problems.append(f"row {i}: no parties")
-    for code in codes:
-        if not _CODE.match(code):
-            problems.append(f"row {i}: party {code!r} is not an ISO alpha-3 or bloc code")
-    rec["parties"] = ",".join(codes) or None
-    rec["source_kind"] = rec["source_kind"] or "official"
-    return rec
+def _texts(col: pd.Series) -> pd.Series:
+    """Strings stripped, with empty and missing values as None."""
+    s = col.astype("string").str.strip()
+    return s.where(s.notna() & (s != ""), None).astype(object)
+
+
+_PLAIN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+
+
+def _values(col: pd.Series, flag) -> pd.Series:
+    """Numbers from a value column: plain, or with thousands separators in groups of
+    three; a decimal comma ("419,2e9") and anything else not finite is flagged."""
+    if pd.api.types.is_numeric_dtype(col):
+        v = pd.to_numeric(col, errors="coerce").astype(float)
+        flag(~pd.Series(v).map(math.isfinite), lambda i: f"value {col.iloc[i]!r} is not a finite number")
+        return pd.Series(v)
+    s = col.astype("string").str.strip().str.replace("_", "", regex=False).fillna("")
+    plain = s.str.fullmatch(_PLAIN)
+    grouped = s.str.fullmatch(_GROUPED)
+    comma = ~plain & ~grouped & s.str.contains(",", regex=False)
+    flag(comma, lambda i: f"value {s[i]!r} has a decimal comma or misplaced thousands "
+                          f"separator; write it with a point ({s[i].replace(',', '.')!r})")
+    v = pd.to_numeric(s.where(plain | grouped, "nan").str.replace(",", "", regex=False),
+                      errors="coerce").astype(float)
+    flag(~comma & ~v.map(math.isfinite), lambda i: f"value {s[i]!r} is not a finite number")
+    return v
+
+
+def _parties(parties: str | None, frm: str, to: str) -> str | None:
+    codes = [c.strip().upper() for c in (parties or "").split(",") if c.strip()]
+    if frm or to:
+        ends = [c for c in (frm, to) if c]
+        return ",".join(ends + [c for c in codes if c not in ends])
+    return ",".join(sorted(codes)) or None
+
+
+_KEY = ["concept", "party_from", "party_to", "parties", "period", "unit", "basis", "vintage"]
+
+
+def _dedupe(out: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Exact duplicates kept once; the same figure with two values is an error."""
+    key = out[_KEY].fillna("").astype(str)
+    dup = key.duplicated(keep=False)
+    if not dup.any():
+        return out
+    sub = out[dup].assign(_k=key[dup].agg("|".join, axis=1))
+    conflicts = []
+    for _, g in sub.groupby("_k", sort=False):
+        if g["value"].nunique() > 1:
+            a, b = g.index[0], g.index[g["value"].ne(g["value"].iloc[0]).to_numpy().argmax()]
+            conflicts.append(f"rows {a + 1} and {b + 1} give {g.loc[a, 'concept']} "
+                             f"{g.loc[a, 'parties']} {g.loc[a, 'period']} as "
+                             f"{g.loc[a, 'value']:g} and {g.loc[b, 'value']:g}")
+    if conflicts:
+        raise ReferenceDataError(f"{name}: {len(conflicts)} conflicting duplicate(s): "
+                                 + "; ".join(conflicts[:5]))
+    return out[~key.duplicated(keep="first")].reset_index(drop=True)
 
 
 @cache
-def _bundled() -> pd.DataFrame:
+def _first_published() -> pd.DataFrame:
     path = resources.files("econnews").joinpath("data", "reference", "official_trade.csv")
     with resources.as_file(path) as p:
         return load(p)
 
 
-def bundled() -> pd.DataFrame:
-    """The official figures econnews ships (``econnews/data/reference/``), as a new table.
+@cache
+def _bundled() -> pd.DataFrame:
+    from .series import census_trade
 
-    >>> len(bundled()) >= 20
-    True
+    return pd.concat([_first_published(), census_trade()], ignore_index=True)
+
+
+def bundled() -> pd.DataFrame:
+    """The official figures econnews ships (``econnews/data/reference/``), as a new table:
+    the 20 U.S. balances as first published (vintage ``first_published``) and the Census
+    series of U.S. trade in goods by partner, 1985 on (vintage ``census_2024-06``).
+
+    >>> ref = bundled()
+    >>> sorted(ref["vintage"].unique())
+    ['census_2024-06', 'first_published']
     """
     return _bundled().copy()
+
+
+def first_published() -> pd.DataFrame:
+    """Only the 20 figures as first published (``official_trade.csv``).
+
+    >>> len(first_published())
+    20
+    """
+    return _first_published().copy()
 
 
 def from_claims(

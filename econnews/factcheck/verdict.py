@@ -1,58 +1,55 @@
 """Each claim beside the official figure for the same concept, parties and period.
 
 :func:`check` joins a claims table to a reference table (:mod:`.reference`) and adds
-``ref_value``, ``ref_period``, ``ref_basis``, ``ref_source``, ``ref_url``, the
-``deviation`` (relative: ``(claim - reference) / reference``), the ``tolerance`` the
-claim's own wording allows, a ``verdict`` and a ``check_note`` saying why.
+``ref_value``, ``ref_period``, ``ref_basis``, ``ref_source``, ``ref_url``,
+``ref_vintage``, the ``deviation`` (relative: ``(claim - reference) / reference``), the
+``tolerance`` the claim's own wording allows, a ``verdict`` and a ``check_note``.
 
 How much a claim may differ and still be ``consistent`` (:func:`tolerance`):
 
-* **rounding** — a figure is as precise as its last significant digit: "$419.2
-  billion" is written to the nearest $0.1 billion, "$410 billion" to the nearest $10
-  billion. A claim off by up to that unit is consistent ("$410 billion" for an official
-  $419.2 billion). The unit is capped at 5% of the figure, so "$100 billion" is not
-  read as "to the nearest $100 billion": a round figure off by 10% is not consistent.
-  A figure in words ("thirty billion dollars") is taken to 5%.
-* **about** ("about", "some", "nearly" …, bound ``~``) — the rounding unit or 5% of the
-  figure, whichever is larger.
-* **more than / at least** (``>``) — consistent when the official figure is at least
-  the threshold less its rounding unit, here capped at 1% ("more than $400 billion"
-  holds down to $396 billion); below that the claim is ``overstated``.
-* **less than / up to** (``<``) — consistent when the official figure is at most the
-  threshold plus that unit; above it the claim is ``understated``.
-* **ranges** ("$400-420 billion") — consistent when the official figure lies in the
-  range widened by the rounding of its ends.
-* **implied figures** (``claim_type="implied"``) — computed from two stated ones, they
-  carry both roundings: the sum of their relative rounding units.
-* **revisions** — official figures are revised after they are first published (the
-  2017 U.S. deficit with China was $375.2 billion, later $375.5 billion), so a claim
-  within 0.5% of the official figure is consistent whatever its precision.
+* **rounding** — a figure is as precise as its last significant digit ("$410 billion"
+  is to the nearest $10 billion), capped at 5% of the figure; a figure in words: 5%;
+* **about** — the rounding unit or 5%, whichever is larger; **more than / less than**
+  — a threshold, read to its rounding unit (at most 1%); **ranges** — the official
+  figure must lie in the range widened by its rounding; **implied figures** carry the
+  roundings of both figures they come from;
+* **revisions** — within 0.5% of the official figure is consistent whatever the
+  precision.
 
 What is checked, and against what:
 
-* levels against the figure of their period; an implied **base** like a level: the
-  year before the figure it comes from ("fell 5.5% to $347 billion in 2016" implies
-  about $367 billion in 2015), or, when that figure names no year ("1.5 times, to $30
-  billion" implies about $20 billion now), the last full year before the article;
-* **targets and forecasts** against the outcome of the period they name, once the
-  reference has it (``checked_as`` says so); without a period they are
-  ``not_comparable``;
-* changes, ratios and percents are not levels: ``not_comparable``;
-* a claim that states its basis ("goods and services", "balance of payments") is held
-  against a reference of that basis only; on another basis it is ``not_comparable``;
+* levels against the figure of their period; a **partial period** ("first nine
+  months", ``2016-01/2016-09``) against the same months, summed from the monthly
+  series, never against the year; an implied base like a level of the year before;
+  targets and forecasts against the outcome;
+* **changes** ("rose 18% in 2018", "fell 26.6%", "up $19 billion") from the two levels
+  of the series (the year before; for a month, the month before or the same month a
+  year before), with the tolerance of the rounding of the stated change;
+* **vintages** — the figure known at the claim's date: a claim of 2017 is judged
+  against the figure as first published when the reference has it, a later claim (or
+  an undated one) against the latest revision; ``ref_vintage`` says which;
+* **basis** — a claim that states another basis ("goods and services", "balance of
+  payments", "c.i.f.", a partner's customs figures) than the reference's gets
+  ``basis_differs`` with both figures, never overstated/understated; so does an
+  unstated one that is off by no more than such a basis gap usually is, when it is
+  likely on another basis (a partner's figure, a U.S. figure of before 1989, when
+  imports were stated c.i.f.);
+* a **sector or product** figure ("farm exports") is never held against a total:
+  ``not_comparable``; ratios and shares: ``not_comparable``;
 * a deficit of A with B is also B's surplus with A, and exports from A to B are B's
   imports from A: a claim finds the reference on either side (the note says so);
-* money is compared in the reference's currency: the claim's own amount when the
-  currencies agree, else its ``value_usd`` for a dollar reference.
+* money is compared in the reference's currency (the claim's ``value_usd`` for a
+  dollar reference when the currencies differ).
 
 >>> import pandas as pd
 >>> claims = pd.DataFrame({"concept": ["trade_deficit"], "parties": ["USA,CHN"],
 ...     "party_from": ["USA"], "party_to": ["CHN"], "claim_type": ["level"],
 ...     "kind": ["money"], "value": [410e9], "unit": ["USD"], "bound": ["="],
-...     "period": ["2018"], "surface": ["$410 billion"], "sentence": [""]})
+...     "period": ["2018"], "surface": ["$410 billion"], "sentence": [""],
+...     "date": [pd.Timestamp("2019-03-07")]})
 >>> out = check(claims)
->>> out.loc[0, ["verdict", "ref_period"]].tolist(), round(float(out.loc[0, "deviation"]), 3)
-(['consistent', '2018'], -0.022)
+>>> out.loc[0, ["verdict", "ref_period", "ref_vintage"]].tolist()
+['consistent', '2018', 'first_published']
 """
 
 from __future__ import annotations
@@ -65,28 +62,25 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
+from . import basis as _basis
 from . import reference as _reference
+from .basis import claim_basis
+from .index import Index
 
-__all__ = ["check", "claim_basis", "tolerance"]
+__all__ = ["check", "claim_basis", "deviation", "tolerance"]
 
 REQUIRED = ("concept", "parties", "claim_type", "value", "unit", "period", "surface")
 RELATIVE_CAP = 0.05
 BOUND_CAP = 0.01
 REVISIONS = 0.005
 ABOUT = 0.05
+#: how far c.i.f. valuation or a partner's count moves a figure, as a share of the
+#: imports it contains (freight and insurance are some 4-8% of U.S. imports)
+IMPORT_GAP = {"cif": 0.08, "partner customs": 0.25}
+#: percentage points a change between figures on another basis may differ by
+CHANGE_GAP = 10.0
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-#: a deficit of A with B is B's surplus with A; exports A->B are imports A->B
-_MIRROR = {
-    "trade_deficit": ("trade_surplus", True),
-    "trade_surplus": ("trade_deficit", True),
-    "exports": ("imports", False),
-    "imports": ("exports", False),
-}
-_BASES = (
-    ("goods and services", re.compile(r"(?i)\bgoods\s+and\s+services\b")),
-    ("balance of payments", re.compile(r"(?i)\bbalance[- ]of[- ]payments?\b|\bBOP\b")),
-    ("goods", re.compile(r"(?i)\b(?:goods|merchandise)\b")),
-)
+_BALANCE = ("trade_deficit", "trade_surplus")
 
 
 def _unit_of_last_digit(number: str) -> tuple[float, float]:
@@ -133,29 +127,22 @@ def tolerance(surface: str, value: float, *, bound: str | None = "=", implied: b
     return tol
 
 
-def claim_basis(sentence: str | None) -> str | None:
-    """The statistical basis a claim's sentence states, if any.
+def deviation(compared: float, truth: float) -> float:
+    """``(compared - truth) / truth``, finite even for a tiny official figure (capped at
+    ±1e6, i.e. a hundred-million percent); NaN when the official figure is zero.
 
-    >>> claim_basis("the goods and services deficit was $54 billion")
-    'goods and services'
-    >>> claim_basis("the merchandise trade gap with China") , claim_basis("the trade gap")
-    ('goods', None)
+    >>> deviation(110.0, 100.0)
+    0.1
+    >>> deviation(1.0, 1e-320)
+    1000000.0
     """
-    for name, pattern in _BASES:
-        if sentence and pattern.search(sentence):
-            return name
-    return None
-
-
-def _basis_fits(claimed: str | None, ref_basis: Any) -> bool:
-    if claimed is None:
-        return True
-    ref = str(ref_basis or "").lower()
-    if claimed == "goods and services":
-        return "goods and services" in ref
-    if claimed == "balance of payments":
-        return "balance of payments" in ref
-    return ref.startswith("goods") and "goods and services" not in ref
+    if truth == 0 or not math.isfinite(truth):
+        return math.nan
+    try:
+        d = (compared - truth) / truth
+    except OverflowError:
+        d = math.inf
+    return max(-1e6, min(1e6, d)) if not math.isnan(d) else d
 
 
 @dataclass
@@ -169,44 +156,22 @@ class _Outcome:
     checked_as: str | None = None
 
 
-def _key(concept: str, parties: str, frm: Any, to: Any) -> tuple:
-    if concept in _reference.UNDIRECTED or not (isinstance(frm, str) and isinstance(to, str)):
-        return (concept, frozenset(str(parties).split(",")))
-    return (concept, frm, to)
-
-
-def _index(ref: pd.DataFrame) -> dict[tuple, list[dict[str, Any]]]:
-    out: dict[tuple, list[dict[str, Any]]] = {}
-    for r in ref.to_dict("records"):
-        frm = r["party_from"] if isinstance(r["party_from"], str) else None
-        to = r["party_to"] if isinstance(r["party_to"], str) else None
-        keys = {_key(r["concept"], r["parties"], frm, to),
-                (r["concept"], frozenset(str(r["parties"]).split(",")))}
-        for k in keys:
-            out.setdefault(k, []).append(r)
-    return out
-
-
-def _candidates(c: dict[str, Any], index: dict) -> tuple[list[dict[str, Any]], str]:
-    concept, frm, to = str(c["concept"]), c.get("party_from"), c.get("party_to")
-    direct = index.get(_key(concept, c["parties"], frm, to), [])
-    if direct:
-        return direct, ""
-    if concept in _MIRROR and isinstance(frm, str) and isinstance(to, str):
-        other, swap = _MIRROR[concept]
-        key = (other, to, frm) if swap else (other, frm, to)
-        mirrored = index.get(key, [])
-        if mirrored:
-            return mirrored, f"held against the {other.replace('_', ' ')} it mirrors"
-    return [], ""
-
-
 def _claim_period(c: dict[str, Any], periods: dict[str, str]) -> tuple[str | None, str]:
     period = c.get("period")
     if isinstance(period, str) and period:
+        part = _basis.partial_period(c.get("sentence"), period)
+        if part == "partial":
+            return None, "a part of the year the sentence does not bound (\"so far this year\")"
+        if part:
+            return part, f"the sentence bounds the period: {part}"
         return period, ""
     if c.get("claim_type") == "implied" and c.get("implies") == "level":
         sources = str(c.get("derived_from") or "").split(",")
+        other = sorted({periods[i] for i in sources if periods.get(i)
+                        and not re.fullmatch(r"\d{4}", periods[i])})
+        if other:
+            return None, (f"an implied earlier level of a part of the year ({other[0]}): "
+                          "which period it is for is not said")
         years = sorted({periods[i] for i in sources if re.fullmatch(r"\d{4}", periods.get(i, ""))})
         if len(years) == 1:
             year = str(int(years[0]) - 1)
@@ -229,8 +194,7 @@ def _compared_value(c: dict[str, Any], ref: dict[str, Any]) -> tuple[float | Non
     return None, 1.0
 
 
-def _judge(compared: float, tol: float, truth: float, bound: str, low: float, high: float
-           ) -> str:
+def _judge(compared: float, tol: float, truth: float, bound: str, low: float, high: float) -> str:
     if bound == ">":
         return "consistent" if truth >= compared - tol else "overstated"
     if bound == "<":
@@ -243,8 +207,7 @@ def _judge(compared: float, tol: float, truth: float, bound: str, low: float, hi
 
 
 def _range(c: dict[str, Any]) -> tuple[float, float]:
-    """The claim's range in its own unit (a point is a range of one value); read from
-    ``low``/``high`` when the table has them, else from the surface ("$400-420 billion")."""
+    """The claim's range in its own unit (a point is a range of one value)."""
     value = float(c["value"])
     low, high = c.get("low"), c.get("high")
     if low is not None and high is not None and not pd.isna(low) and not pd.isna(high):
@@ -259,37 +222,44 @@ def _range(c: dict[str, Any]) -> tuple[float, float]:
     return value, value
 
 
-def _check_one(c: dict[str, Any], index: dict, periods: dict[str, str]) -> _Outcome:
+def _basis_verdict(out: _Outcome, other: str | None, *, stated: bool,
+                   gap: float = 0.0) -> _Outcome:
+    """``basis_differs`` for a claim that states another basis than the reference's
+    (``stated``), or that is likely on one (``other``) and off by no more than such a
+    basis moves a figure: ``BASIS_GAP`` of it, or ``gap`` (in the figure's unit: for a
+    balance, a share of the imports it nets, which c.i.f. valuation or a partner's
+    count move)."""
+    ref_basis = str((out.ref or {}).get("basis") or "the reference's basis")
+    if not stated:
+        if other is None or out.verdict == "consistent" or out.deviation is None \
+                or math.isnan(out.deviation):
+            return out
+        truth = float((out.ref or {}).get("value") or 0.0)
+        off = abs((out.compared or 0.0) - truth) - (out.tolerance or 0.0)
+        if off > max(_basis.BASIS_GAP.get(other, 0.1) * abs(truth), gap):
+            return out
+    how = "states" if stated else "is likely on"
+    out.verdict = "basis_differs"
+    out.note = "; ".join(n for n in (
+        out.note, f"the claim {how} a {other} basis; the official figure is {ref_basis}: "
+                  "the two measure different things") if n)
+    return out
+
+
+def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _Outcome:
     ctype = str(c.get("claim_type"))
-    if ctype in ("change", "ratio") or str(c.get("kind")) in ("percent", "ratio"):
-        return _Outcome("not_comparable", f"a {ctype if ctype in ('change', 'ratio') else c.get('kind')}, not a level")
-    if c.get("value") is None or pd.isna(c.get("value")):
-        return _Outcome("not_comparable", "the claim has no value")
-    found, how = _candidates(c, index)
-    if not found:
-        return _Outcome("no_reference", "no official figure for this concept and these parties")
-    period, period_note = _claim_period(c, periods)
-    if period is None:
-        what = {"target": "a target", "forecast": "a forecast"}.get(ctype, "the claim")
-        return _Outcome("not_comparable", f"{what} names no period")
-    same = [r for r in found if r["period"] == period]
-    if not same:
-        years = sorted({r["period"] for r in found})
-        if any(period.startswith(y) or y.startswith(period[:4]) for y in years):
-            return _Outcome("not_comparable",
-                            f"the claim is for {period}; the reference has {', '.join(years)}")
-        return _Outcome("no_reference", f"no official figure for {period} "
-                                        f"(the reference has {', '.join(years)})")
     claimed = claim_basis(c.get("sentence"))
-    fitting = [r for r in same if _basis_fits(claimed, r["basis"])]
-    if not fitting:
-        return _Outcome("not_comparable",
-                        f"the claim is on a {claimed} basis; the reference on "
-                        f"{'; '.join(sorted({str(r['basis']) for r in same}))}", ref=same[0])
+    found = index.find(c, period)
+    if found.rows is None:
+        return _Outcome(found.verdict, found.note)
+    mirrored = bool(found.how)
+    suspected = _basis.suspected_basis(str(c["concept"]), mirrored, c.get("date"), c.get("sentence"))
     checked_as = {"target": "target vs outcome", "forecast": "forecast vs outcome",
                   "implied": "implied level"}.get(ctype, "level")
+    total = _pair_total(c, index, period)
+    gap = IMPORT_GAP.get(suspected or "", 0.0) * _pair_imports(c, index, period)
     best: _Outcome | None = None
-    for ref in fitting:
+    for ref in found.rows:
         compared, factor = _compared_value(c, ref)
         if compared is None:
             best = best or _Outcome("not_comparable",
@@ -297,22 +267,164 @@ def _check_one(c: dict[str, Any], index: dict, periods: dict[str, str]) -> _Outc
                                     f"the reference in {ref['unit']}", ref=ref)
             continue
         truth = float(ref["value"])
+        if total and abs(compared) > 1.5 * total and str(c["concept"]) != "trade":
+            return _Outcome("not_comparable", f"the claim ({compared / 1e9:,.1f}bn) is larger than "
+                                              f"all trade between the two ({total / 1e9:,.1f}bn): "
+                                              "not a figure for this pair", ref=ref)
         tol = max(tolerance(str(c.get("surface") or ""), compared, bound=str(c.get("bound")),
                             implied=ctype == "implied"), REVISIONS * abs(truth))
         low, high = (x * factor for x in _range(c))
         verdict = _judge(compared, tol, truth, str(c.get("bound")), low, high)
-        deviation = (compared - truth) / truth if truth else math.nan
-        notes = [n for n in (how, period_note) if n]
-        if claimed is None and len({str(r["basis"]) for r in fitting}) > 1:
-            notes.append("basis not stated: the closest of the reference's figures")
-        elif claimed is None and verdict != "consistent" and isinstance(ref.get("basis"), str):
-            notes.append(f"the claim does not state its basis; the official figure is "
-                         f"{ref['basis']}")
-        out = _Outcome(verdict, "; ".join(notes), ref, compared, deviation, tol, checked_as)
-        if best is None or best.deviation is None or abs(deviation) < abs(best.deviation):
+        notes = [n for n in (found.how, period_note, found.vintage_note) if n]
+        out = _Outcome(verdict, "; ".join(notes), ref, compared, deviation(compared, truth), tol,
+                       checked_as)
+        stated = not _basis.fits(claimed, ref.get("basis"))
+        out = _basis_verdict(out, claimed if stated else suspected, stated=stated, gap=gap)
+        if best is None or best.deviation is None or abs(out.deviation or 0) < abs(best.deviation):
             best = out
     assert best is not None
     return best
+
+
+def _pair_level(c: dict[str, Any], index: Index, period: str, concept: str) -> float:
+    """The pair's total trade or U.S.-side imports in ``period`` (0 when unknown)."""
+    codes = [p for p in str(c.get("parties") or "").split(",") if p]
+    if len(codes) != 2 or "USA" not in codes:
+        return 0.0
+    other = next(p for p in codes if p != "USA")
+    probe = {"concept": concept, "parties": ",".join(codes), "date": c.get("date"),
+             "party_from": None if concept == "trade" else other,
+             "party_to": None if concept == "trade" else "USA"}
+    found = index.find(probe, period)
+    return abs(float(found.rows[0]["value"])) if found.rows else 0.0
+
+
+def _pair_total(c: dict[str, Any], index: Index, period: str) -> float:
+    return _pair_level(c, index, period, "trade")
+
+
+def _pair_imports(c: dict[str, Any], index: Index, period: str) -> float:
+    if str(c["concept"]) not in ("trade_deficit", "trade_surplus", "imports", "exports", "trade"):
+        return 0.0
+    return _pair_level(c, index, period, "imports")
+
+
+def _change(c: dict[str, Any], index: Index, period: str, period_note: str,
+            before: str | None = None) -> _Outcome:
+    """A change ("rose 18% in 2018", "up $19 billion") from the two levels of the series;
+    for a month, from the month before or else the same month a year before."""
+    percent = str(c.get("kind")) == "percent" or str(c.get("unit")) == "percent"
+    if not percent and str(c.get("kind")) != "money":
+        return _Outcome("not_comparable", f"a change in {c.get('kind')}, not in money or percent")
+    found = index.change_levels(c, period, before,
+                                year_on_year=_basis.year_on_year(c.get("sentence")))
+    if found.rows is None:
+        return _Outcome(found.verdict, found.note)
+    outcomes = [_one_change(c, now, prev, percent, found, period_note)
+                for now, prev in found.rows]
+    out = next((o for o in outcomes if o.verdict == "consistent"), outcomes[0])
+    suspected = _basis.suspected_basis(str(c["concept"]), bool(found.how), c.get("date"),
+                                       c.get("sentence"))
+    if out.verdict in ("overstated", "understated") and suspected and out.compared is not None:
+        truth = float((out.ref or {}).get("value") or 0.0)
+        limit = CHANGE_GAP if percent else _basis.BASIS_GAP.get(suspected, 0.1) * abs(truth)
+        if abs(out.compared - truth) <= limit + (out.tolerance or 0.0):
+            out.verdict = "basis_differs"
+            out.note += (f"; the levels are likely on a {suspected} basis: a change between "
+                         "them differs from the series' change")
+    return out
+
+
+def _one_change(c: dict[str, Any], now: dict[str, Any], before: dict[str, Any], percent: bool,
+                found: Any, period_note: str) -> _Outcome:
+    l1, l0 = float(now["value"]), float(before["value"])
+    if percent and l0 == 0:
+        return _Outcome("not_comparable", "the earlier level is zero", ref=now)
+    truth = (l1 - l0) / abs(l0) * 100 if percent else l1 - l0
+    value = float(c["value"])
+    sign = {"up": 1.0, "down": -1.0}.get(str(c.get("change")), math.copysign(1.0, truth or 1.0))
+    compared = sign * abs(value)
+    surface = str(c.get("surface") or "")
+    numbers = [_unit_of_last_digit(m.group(0)) for m in _NUMBER.finditer(surface)]
+    if percent:
+        # a percent is as precise as its decimals ("20%": to the point, not to ten)
+        unit = min(numbers[0][1], 1.0) if numbers else 1.0
+        tol = max(unit, ABOUT * abs(value)) if str(c.get("bound")) == "~" else unit
+        if found.later:  # levels revised since the claim: their change moves too
+            tol += 2 * REVISIONS * 100 * abs(l1 / l0)
+    else:
+        tol = max(tolerance(surface, value, bound=str(c.get("bound"))),
+                  REVISIONS * (abs(l1) + abs(l0)) if found.later else 0.0)
+    if compared * truth < 0 or abs(compared) > abs(truth) + tol:
+        verdict = "overstated"
+    elif abs(compared) < abs(truth) - tol:
+        verdict = "understated"
+    else:
+        verdict = "consistent"
+    what = "percent change" if percent else "change"
+    notes = [n for n in (found.how, period_note, found.vintage_note,
+                         f"{what} from {before['period']} ({l0 / 1e9:,.1f}bn) to "
+                         f"{now['period']} ({l1 / 1e9:,.1f}bn)") if n]
+    ref = dict(now, value=truth, unit="percent" if percent else now["unit"])
+    out = _Outcome(verdict, "; ".join(notes), ref, compared, deviation(compared, truth), tol,
+                   "change (percent)" if percent else "change (amount)")
+    claimed = claim_basis(c.get("sentence"))
+    if not _basis.fits(claimed, now.get("basis")):
+        out.verdict = "basis_differs"
+        out.note += f"; the claim states a {claimed} basis; the official figure is {now.get('basis')}"
+    return out
+
+
+def _check_one(c: dict[str, Any], index: Index, periods: dict[str, str]) -> _Outcome:
+    ctype = str(c.get("claim_type"))
+    kind = str(c.get("kind"))
+    if ctype == "ratio" or (kind == "ratio" and ctype != "change"):
+        return _Outcome("not_comparable", f"a {ctype}, not a level")
+    if c.get("value") is None or pd.isna(c.get("value")):
+        return _Outcome("not_comparable", "the claim has no value")
+    c = _complete_direction(c)
+    if len([p for p in str(c.get("parties") or "").split(",") if p]) > 2:
+        return _Outcome("not_comparable", "the claim names more than two parties: which pair "
+                                          "the figure is for is not clear")
+    if not index.has_pair(c):
+        return _Outcome("no_reference", "no official figure for this concept and these parties")
+    if str(c["concept"]) == "trade" and _basis.names_a_balance(c.get("sentence"), c.get("surface")):
+        return _Outcome("not_comparable", "the sentence speaks of a balance; the claim reads "
+                                          "the figure as total trade")
+    if ctype == "level" and _basis.future(c.get("sentence"), c.get("surface")):
+        return _Outcome("not_comparable", "a goal or forecast (\"can reach\"), not an outcome")
+    if ctype == "level" and kind == "percent":
+        versus = _basis.compared_with(c.get("sentence"), c.get("surface"))
+        if versus and isinstance(c.get("period"), str):
+            c = dict(c, claim_type="change", change=versus[0])
+            return _change(c, index, str(c["period"]), f"a change against {versus[1]}", versus[1])
+    part = _basis.sector(c.get("sentence"), c.get("surface"))
+    if part and claim_basis(c.get("sentence")) not in ("goods and services",):
+        return _Outcome("not_comparable", f"a figure for {part}, not the total the official "
+                                          "series gives")
+    period, period_note = _claim_period(c, periods)
+    if period is None:
+        what = {"target": "a target", "forecast": "a forecast"}.get(ctype, "the claim")
+        return _Outcome("not_comparable", period_note or f"{what} names no period")
+    if ctype == "change":
+        return _change(c, index, period, period_note)
+    if kind == "percent":
+        return _Outcome("not_comparable", "a percent that is not a change (a share?), not a level")
+    return _level(c, index, period, period_note)
+
+
+def _complete_direction(c: dict[str, Any]) -> dict[str, Any]:
+    """A direction half known ("imported 1.5 billion" from the U.S.) completed from the
+    two parties: the missing end is the other party."""
+    frm, to = c.get("party_from"), c.get("party_to")
+    codes = [p for p in str(c.get("parties") or "").split(",") if p]
+    has = [isinstance(x, str) and bool(x) for x in (frm, to)]
+    if len(codes) == 2 and sum(has) == 1:
+        known = frm if has[0] else to
+        other = next((p for p in codes if p != known), None)
+        if other:
+            return dict(c, party_from=known if has[0] else other, party_to=other if has[0] else known)
+    return c
 
 
 def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -333,23 +445,30 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
     ['consistent', 'U.S. Census Bureau and U.S. Bureau of Economic Analysis']
     """
     schema.require(claims, REQUIRED, stage="check")
-    ref = _reference.bundled() if reference is None else _reference.validate(reference)
-    index = _index(ref)
-    periods = {}
+    index = Index.bundled() if reference is None else Index(_reference.validate(reference))
+    periods: dict[str, str] = {}
+    sentences: dict[str, str] = {}
     if "claim_id" in claims.columns:
         periods = {str(i): str(p) for i, p in zip(claims["claim_id"], claims["period"],
                                                   strict=True)
                    if isinstance(i, str) and isinstance(p, str)}
+        if "sentence" in claims.columns:
+            sentences = {str(i): str(t) for i, t in zip(claims["claim_id"], claims["sentence"],
+                                                        strict=True)
+                         if isinstance(i, str) and isinstance(t, str)}
     added: dict[str, list[Any]] = {c: [] for c in schema.CHECK_ADDED}
     for c in claims.to_dict("records"):
+        if not isinstance(c.get("sentence"), str) and c.get("derived_from"):
+            # an implied figure is read in the sentences of the figures it comes from
+            found = [sentences[i] for i in str(c["derived_from"]).split(",") if i in sentences]
+            c = dict(c, sentence=" ".join(dict.fromkeys(found)) or None)
         o = _check_one(c, index, periods)
         r = o.ref or {}
-        added["ref_value"].append(r.get("value"))
-        added["ref_unit"].append(r.get("unit"))
-        added["ref_period"].append(r.get("period"))
-        added["ref_basis"].append(r.get("basis"))
-        added["ref_source"].append(r.get("source"))
-        added["ref_url"].append(r.get("url"))
+        for col, key in (("ref_value", "value"), ("ref_unit", "unit"), ("ref_period", "period"),
+                         ("ref_basis", "basis"), ("ref_source", "source"), ("ref_url", "url"),
+                         ("ref_vintage", "vintage")):
+            v = r.get(key)
+            added[col].append(None if v is None or v is pd.NA else v)
         added["compared_value"].append(o.compared)
         added["deviation"].append(o.deviation)
         added["tolerance"].append(o.tolerance)
@@ -364,3 +483,4 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
         )
     out["verdict"] = out["verdict"].astype(schema.CHECK_ADDED["verdict"])
     return out
+
