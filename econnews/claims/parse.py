@@ -97,7 +97,8 @@ _ATTACHED_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?(?:\s*[-–]\s*|\s+)"
     r"(?:(?!(?:on|at|for|to|from|by|with|after|amid|as|than|and|or|but|while|because|since|"
     r"over|under|against|into|is|was|were|are|be|been|being|has|had|have|will|would|could|"
-    r"said|says|rose|fell|grew|a\s+year|per|each|every|last|this|next)\b)[\w'’.&-]+\s+){0,4}\Z",
+    r"said|says|rose|fell|grew|a\s+year|per|each|every|last|this|next)\b)[\w'’.&-]+\s+){0,4}\Z"
+    r"|(?:\s*\([^()]{0,40}\))?\s+(?:worth\s+)?of\s+(?:[\w'’.&-]+\s+){0,5}\Z",
     re.IGNORECASE)
 
 
@@ -141,15 +142,15 @@ def clause_around(sentence: str, offset: int, start: int, end: int) -> tuple[int
     return lo, hi
 
 
-_PREP = re.compile(r"\b(to|into|in|for|on|against|toward|towards|from|by|with|within|among|"
-                   r"between|and|of)"
+_PREP = re.compile(r"(?:^|.*\s)(to|into|in|for|on|against|toward|towards|from|by|with|within|"
+                   r"among|between|and|of)"
                    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
 #: A preposition right after the concept word governs the place however long the noun
 #: phrase before it: "exports to fellow members of the Association ..." (to, not of).
-_PREP_FIRST = re.compile(r"\s*(to|into|from|with)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}"
-                         r"(?:of\s+(?:the\s+)?)?$")
+_PREP_FIRST = re.compile(r"\s*(?:of\s+(?:[a-z-]+\s+){1,4})?(to|into|from|with)\s+(?:the\s+)?"
+                         r"(?:[a-z-]+\s+){0,3}(?:of\s+(?:the\s+)?)?$")
 _CHAIN_GAP = re.compile(r"^(?:['’]s)?\s*(?:-|–|/|and|,)\s*$")
 
 

@@ -39,14 +39,14 @@ _PERIOD = re.compile(
         November)\s*(?:-|–|to|through)\s*(?P<mb>February|March|April|May|June|July|August|
         September|October|November|December)(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
         (?!\s+(?:quarter|qtr)))
-    | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b|\ba\s+month\s+(?:earlier|ago|before)\b)
+    | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b)
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
         (?:\d{1,2}\s+)?(?P<fyem>January|February|March|April|May|June|July|August|September|October|
         November|December)(?:\s+\d{1,2},?)?(?:\s+(?P<fyey>(?:19|20)\d\d))?)
     | (?P<yto>\b(?:the\s+)?(?:12\s+months|year)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
         (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
-    | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:/(?P<fy2>\d\d(?:\d\d)?))?)
+    | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
     | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
         (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
@@ -95,8 +95,9 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         return f"{year}Q{g['qqn']}" if year else None
     if g["month"]:
         before = m.string[max(0, m.start() - 12):m.start()]
-        if not g["my"] and re.match(r"\s+\d{1,2}\b(?!\s*(?:pct|%|per))", m.string[m.end():]):
-            return None  # "on June 16": a day, the statement's date, not a period
+        if (not g["my"] and re.match(r"\s+\d{1,2}\b(?!\s*(?:pct|%|per))", m.string[m.end():])) \
+                or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$", before):
+            return None  # "on June 16", "on 29 August 2025": a day, the statement's date
         if g["mname"] == "May" and not g["my"] and not _MONTH_CUE.search(before):
             return None  # the modal verb
         month = _MONTHS[g["mname"].lower()]
@@ -261,8 +262,14 @@ def comparison_period(period: str | None, after: str) -> str | None:
     return f"{'FY' if period.startswith('FY') else ''}{year}{rest}"
 
 
-_COMPARE_WORD = re.compile(r"\b(?:from|against|compared|versus|vs|after|than)\b",
-                           re.IGNORECASE)
+#: A comparison after a figure ("rose to X in March from Y in February"); "from" only
+#: before an amount or a time ("imports from India $4.86 billion in 2018-19" is a place).
+_COMPARE_WORD = re.compile(
+    r"\bfrom(?=\s+(?:a\s|an\s|the\s+(?:same|previous|prior|year|level)|[$£€¥\d]|"
+    r"(?:US|C|A|NZ|HK|S)\$|last|previous|prior|about|around|some|nearly|almost|just|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:19|20)\d\d))|\b(?:against|compared|versus|vs|after|than)\b",
+    re.IGNORECASE)
 
 
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)

@@ -49,6 +49,10 @@ from .voice import (
 
 #: Quantity kinds that are claims only when tied to a concept word.
 _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
+#: Words that make a figure a stock ("cumulative investment has passed $43bn", "the total
+#: amount of Japanese investments"): no period is carried to it from the story.
+_STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
+                        r"total\s+amount|outstanding)\b", re.IGNORECASE)
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _PRIVATE = ("_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
@@ -241,6 +245,19 @@ def _listed_change(w: _Walk, it: Item, idx: int) -> Any:
     return it.change
 
 
+_AFTER_GROWTH = re.compile(r"(?:\s+(?:in|for|during)\s+[\w/-]+(?:\s+[\w/-]+){0,3})?\s*,?\s*after\s+(?:a\s+|an\s+)?(?:annual\s+|yearly\s+)?(?:growth|"
+                           r"rise|increase|fall|drop|decline|jump)\s+of\s+\Z", re.IGNORECASE)
+
+
+def _growth_period(w: _Walk, it: Item, sent: Sentence) -> str | None:
+    """"more than $18bn in 2017, after growth of 14%": the growth is the same year's."""
+    prev, prev_item = w.prev, w.prev_item
+    if it.kind not in {"percent", "ratio"} or prev is None or prev_item is None \
+            or not sent.start <= prev_item.start or not isinstance(prev["period"], str):
+        return None
+    return prev["period"] if _AFTER_GROWTH.match(w.art.text, prev_item.end, it.start) else None
+
+
 def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[str, Any],
                      change: Any, cmatch: ConceptMatch | None = None) -> dict[str, Any]:
     """A comparison figure's fields: the compared claim's concept and parties, a period
@@ -248,6 +265,8 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
     kind = it.kind
     nxt = w.items[k + 1].start if k + 1 < len(w.items) else sent.end
     period = compared_period(w.art, sent, it.end, nxt, compared["period"])
+    if period is None:
+        period = _growth_period(w, it, sent)
     is_change = isinstance(change, str) and kind != "money"
     concept = compared["concept"]
     own = cmatch
@@ -293,14 +312,18 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     period = main_period(art, sent, it, clause,
                          prev_item.end if prev_item is not None else None)
     period_by = "clause" if period else "none"
-    if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"}:
+    if period is None:
+        period = _growth_period(w, it, sent)
+        period_by = "earlier_clause" if period else "none"
+    if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"} \
+            and not _STOCK_CUE.search(art.text, clause[0], clause[1]):
         # a coordinated clause, or the next sentence, keeps the period told before
         period = w.sentence_period.get(idx)
         period_by = "earlier_clause"
         if period is None:
             period = w.sentence_period.get(idx - 1)
             period_by = "earlier_sentence"
-        if period is None:
+        if period is None:  # the story's period (a stock, "cumulative investment", has none)
             story = _story_period(w, idx)
             if story is not None:
                 period, period_by = story, "story"  # the period the story reports on

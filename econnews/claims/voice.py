@@ -150,8 +150,8 @@ def clean_speaker(np: str) -> str | None:
     body = re.sub(r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+)?"
                   r"(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
                   r"published\s+by|compiled\s+by)\s+", "", np, flags=re.IGNORECASE)
-    body = re.sub(r"(?<=\w)\s+(?:data|figures|statistics|numbers)$", "", body,
-                  flags=re.IGNORECASE)
+    body = re.sub(r"(?<=\w)\s+(?:data|figures|statistics|numbers)$", "", body)  # lower case:
+    # "the Office for National Statistics" is a name
     if body and re.search(r"\b(?:[A-Z][\w.&-]+|bank|ministry|department|office|agency|bureau|"
                           r"customs|commission|government|authority|institute|service|board)$",
                           body) and (body[:1].isupper() or body.lower().startswith("the ")
@@ -159,6 +159,10 @@ def clean_speaker(np: str) -> str | None:
         np = body
     # one spelling per body: "The EIU said" and "the EIU said" are one speaker
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", np)
+
+
+_SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|"
+                          r"showed|shows|posted|on|in|for|at)\b")
 
 
 def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
@@ -176,6 +180,9 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
     if m:
         rest = sentence[m.end():]
         np = _NP_BREAK.split(rest, maxsplit=1)[0]
+        # "according to Commerce Department data released on 6 February": the source, not
+        # the participle phrase after it
+        np = _SOURCE_TAIL.split(np, maxsplit=1)[0]
         name = clean_speaker(np.split(".")[0] if not re.search(r"\b[A-Z]\.", np) else np)
         if name:
             return Speaker(name, m.start() + offset, "")
@@ -315,6 +322,10 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
     return named_before, subject_at
 
 
+_DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
+                          r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
+
+
 def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
            named: str | None) -> tuple[list[str], str, str | None, str | None, str, bool, str]:
     """Hedges, their claim type, speaker, reporting voice, the verb's hint, whether the
@@ -333,6 +344,8 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
     owner = proposal_owner(sent.text, sent.start, start)
     name = reported_by = None
     by = "none"
+    if speaker is None and named and _DATA_SHOWED.search(sent.text):
+        name, by = named, "earlier_sentence"  # "..., the figures showed": whose figures
     if speaker is not None:
         name, by = speaker.name, "sentence"
         if name in PRONOUN_SPEAKERS:
