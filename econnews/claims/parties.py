@@ -214,8 +214,9 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
         else:
             home = story_subject or art.country
             side = {"exports": ("to", "from"), "imports": ("from", "to"),
-                    "trade_surplus": ("to", "from"),
-                    "trade_deficit": ("to", "from")}.get(concept)
+                    "trade_surplus": ("to", "from"), "trade_deficit": ("to", "from"),
+                    "investment": ("to", "from"), "fdi": ("to", "from"),
+                    "loans": ("to", "from"), "aid": ("to", "from")}.get(concept)
             if side and roles[side[0]] and not roles[side[1]] and home \
                     and home not in roles[side[0]]:
                 roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story

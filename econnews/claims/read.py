@@ -69,6 +69,7 @@ class _Walk:
     named_before: dict[int, str | None]
     subject_at: dict[int, str | None]
     spans: list[tuple[int, int]]
+    source_before: dict[int, str | None] = field(default_factory=dict)
     prev: dict[str, Any] | None = None
     prev_item: Item | None = None
     sentence_period: dict[int, str | None] = field(default_factory=dict)
@@ -84,9 +85,9 @@ class _Walk:
         by_anchor: dict[int, list[Item]] = {}
         for k, a in converts.items():
             by_anchor.setdefault(a, []).append(items[k])
-        named_before, subject_at = walk_story(art)
+        named_before, subject_at, source_before = walk_story(art)
         return cls(art, items, converts, by_anchor, named_before, subject_at,
-                   [(s.start, s.end) for s in art.sentences])
+                   [(s.start, s.end) for s in art.sentences], source_before)
 
     def balance_until(self, idx: int) -> str | None:
         """The last balance the article named explicitly, up to sentence ``idx``."""
@@ -176,7 +177,7 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
     per = None if pd.isna(it.per) else str(it.per)
     rate = compared is None and is_rate(art, it, clause)
     hedges, hedge_kind, name, reported_by, hint, planned, speaker_by = voice(
-        art, sent, clause, start, end, w.named_before[idx])
+        art, sent, clause, start, end, w.named_before[idx], w.source_before.get(idx))
     change = _listed_change(w, it, idx) if pd.isna(it.change) else it.change
     if pd.isna(change) and kind in {"money", "percent"}:
         than = _THAN.match(art.text, end)

@@ -295,19 +295,30 @@ def type_of_claim(hedge_kind: str, speaker_hint: str, change: Any,
     return ("ratio", "kind") if kind == "ratio" else ("level", "default")
 
 
-def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | None]]:
-    """Per sentence: the last named speaker and the story's subject before it."""
+_SOURCE_CUE = re.compile(r"\baccording\s+to\b|\b(?:data|figures|statistics)\s+(?:from|of)\b",
+                         re.IGNORECASE)
+
+
+def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | None],
+                                      dict[int, str | None]]:
+    """Per sentence: the last named speaker, the story's subject before it, and the last
+    named source of figures ("according to X")."""
+    source_before: dict[int, str | None] = {}
     last_named: str | None = None
+    last_source: str | None = None
     named_before: dict[int, str | None] = {}
     subject_at: dict[int, str | None] = {}
     subject = None
     known: list[str] = []
     for i, sent in enumerate(art.sentences):
         named_before[i] = last_named
+        source_before[i] = last_source
         subject_at[i] = subject
         if sent.speaker and sent.speaker.name not in PRONOUN_SPEAKERS:
             last_named = sent.speaker.name
             known.append(last_named)
+            if _SOURCE_CUE.search(sent.text):  # "according to X": whose figures they are
+                last_source = last_named
         else:
             first = re.match(r"\s*([A-Z][a-z]+)\s+[a-z]", sent.text)
             if first:  # "Tamura read out a summary": a named speaker is the subject again
@@ -319,7 +330,7 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
                 code = owner_place(sent.places, c, art.text)
                 if code:
                     subject = code
-    return named_before, subject_at
+    return named_before, subject_at, source_before
 
 
 _DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
@@ -327,7 +338,8 @@ _DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|st
 
 
 def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
-           named: str | None) -> tuple[list[str], str, str | None, str | None, str, bool, str]:
+           named: str | None, source: str | None = None,
+           ) -> tuple[list[str], str, str | None, str | None, str, bool, str]:
     """Hedges, their claim type, speaker, reporting voice, the verb's hint, whether the
     figure belongs to somebody's plan, and how the speaker was found (``speaker_by``:
     ``sentence``, ``earlier_sentence`` for "he said", ``plan_owner`` or ``none``)."""
@@ -344,8 +356,8 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
     owner = proposal_owner(sent.text, sent.start, start)
     name = reported_by = None
     by = "none"
-    if speaker is None and named and _DATA_SHOWED.search(sent.text):
-        name, by = named, "earlier_sentence"  # "..., the figures showed": whose figures
+    if speaker is None and (source or named) and _DATA_SHOWED.search(sent.text):
+        name, by = source or named, "earlier_sentence"  # "the figures showed": whose
     if speaker is not None:
         name, by = speaker.name, "sentence"
         if name in PRONOUN_SPEAKERS:
