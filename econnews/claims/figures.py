@@ -112,6 +112,11 @@ _COMPARE_GAP = re.compile(
     re.IGNORECASE)
 
 
+_NEW_LEVEL = re.compile(r"\bfrom\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|"
+                        r"same)\s+\w+(?:\s+\w+)?|last\s+\w+)\s*,?\s+to\s+(?:a\s+|an\s+)?"
+                        r"(?:record\s+|new\s+)?\Z", re.IGNORECASE)
+
+
 def compared_with(art: Article, sent: Sentence, prev: dict[str, Any] | None,
                 prev_item: Item | None, cmatch: ConceptMatch | None,
                 start: int) -> dict[str, Any] | None:
@@ -119,6 +124,8 @@ def compared_with(art: Article, sent: Sentence, prev: dict[str, Any] | None,
     if prev is None or prev_item is None or prev["concept"] in {"other", "exchange_rate"}:
         return None
     gap = art.text[prev_item.end:start]
+    if _NEW_LEVEL.search(gap):
+        return None  # "narrowed 44% in April from a year earlier to $6.5bn": the new level
     chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap)
     named = any(prev_item.end <= p.start < start for p in sent.places)
     if (_COMPARE_GAP.match(gap) or chained) and not named and (

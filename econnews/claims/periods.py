@@ -98,6 +98,8 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         if (not g["my"] and re.match(r"\s+\d{1,2}\b(?!\s*(?:pct|%|per))", m.string[m.end():])) \
                 or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$", before):
             return None  # "on June 16", "on 29 August 2025": a day, the statement's date
+        if not g["my"] and re.search(r"\bend(?:ed|ing|s)\s+(?:in\s+|on\s+)?$", before):
+            return None  # "fiscal 2015-16, which ended in March": the end of a period named
         if g["mname"] == "May" and not g["my"] and not _MONTH_CUE.search(before):
             return None  # the modal verb
         month = _MONTHS[g["mname"].lower()]

@@ -117,7 +117,8 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         w.prev, w.prev_item = row, it
         idx = row["_sentence"]
         if row["_compared"] is None and row["period"] is not None \
-                and row["concept"] in FAMILY and idx not in w.sentence_period:
+                and row["concept"] in FAMILY and idx not in w.sentence_period \
+                and row["claim_type"] in {"level", "change", "ratio"}:
             w.sentence_period[idx] = row["period"]
         if row["period_by"] == "clause" and row["concept"] in FAMILY \
                 and row["claim_type"] in {"level", "change"}:
