@@ -220,7 +220,12 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             if side and roles[side[0]] and not roles[side[1]] and home \
                     and home not in roles[side[0]]:
                 roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
-                by = by + "+" + ("story_subject" if story_subject else "story_country")
+            elif concept in {"investment", "fdi", "loans", "aid"} and roles["from"] \
+                    and not roles["to"] and home and home not in roles["from"]:
+                roles["to"] = [home]  # "China at $7.4bn" in a story on investment in Indonesia
+            else:
+                return roles, by
+            by = by + "+" + ("story_subject" if story_subject else "story_country")
     return roles, by
 
 

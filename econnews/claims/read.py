@@ -291,6 +291,9 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     art = w.art
     concept = cmatch.concept if cmatch else "other"
     concept_by = None
+    if concept == "investment" and any(c.concept == "fdi" for s in art.sentences[:idx + 1]
+                                       for c in s.concepts):
+        concept, concept_by = "fdi", "story_concept"  # "investors" in a story on FDI
     if rate:
         concept, per, concept_by = "exchange_rate", per or "USD", "rate"
     elif per and concept in FAMILY | {"other"}:
@@ -337,6 +340,9 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             "period_by": period_by}
 
 
+_OWES = re.compile(r"\bow(?:es|ed|e|ing)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
               cmatch: ConceptMatch | None, concept: str, roles: dict[str, list[str]],
               parties_by: str) -> tuple[str, dict[str, list[str]], str]:
@@ -347,6 +353,13 @@ def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, i
     if concept not in FAMILY or cmatch is None:
         return concept, roles, parties_by
     home = w.subject_at[idx] or art.country
+    if concept == "loans":
+        lender = _OWES.search(art.text, clause[0], clause[1])
+        code = lender and next((p.code for p in sent.places if p.start == lender.end()), None)
+        if code:  # "Sri Lanka owes China $7.4bn": China lent it
+            debtor = [c for c in roles["from"] + roles["to"] + roles["party"] if c != code]
+            return concept, {"from": [code], "to": debtor[:1] or ([home] if home and home != code
+                                                                  else []), "party": []}, "phrase"
     if concept in {"trade_deficit", "trade_surplus"}:
         who = favoured(art.text, sent.places, clause[0], clause[1])
         if who:
