@@ -51,8 +51,13 @@ REVIEW_PARTIES = {
 _REVIEW_CONCEPT = {
     "story_balance": "concept from an earlier sentence",
     "list": "concept from a list's first item",
+    "story_concept": "concept from the story (FDI)",
 }
-_REVIEW_PERIOD = {"earlier_sentence": "period from an earlier sentence"}
+#: Concepts whose claims have two sides (who sells and who buys, who gives and who gets).
+_DIRECTED = {"exports", "imports", "trade_surplus", "trade_deficit", "investment", "fdi",
+             "loans", "aid"}
+_REVIEW_PERIOD = {"earlier_sentence": "period from an earlier sentence",
+                  "story": "period: the one the story reports on"}
 
 
 def review(row: dict[str, Any]) -> tuple[bool, str | None]:
@@ -71,6 +76,12 @@ def review(row: dict[str, Any]) -> tuple[bool, str | None]:
         reasons.append(_REVIEW_CONCEPT[row["concept_by"]])
     if row.get("period_by") in _REVIEW_PERIOD:
         reasons.append(_REVIEW_PERIOD[row["period_by"]])
+    elif concept in FAMILY and row.get("period_by") == "none" \
+            and row.get("claim_type") in {"level", "change", "ratio"}:
+        reasons.append("no period stated")
+    if str(row.get("parties_by") or "").split("+")[0] in {"clause_subject", "sentence_subject"} \
+            and not reasons:
+        reasons.append("parties from the clause's subject")
     if row.get("speaker_by") == "earlier_sentence":
         reasons.append("speaker from an earlier sentence")
     return (True, "; ".join(reasons)) if reasons else (False, None)

@@ -380,7 +380,7 @@ def _partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, i
                 roles = {**roles, side: [code]}
                 parties_by = parties_by.split("+")[0]
     if is_total(art.text, cmatch, it.end, clause[1]):
-        return concept, total_roles(roles, concept, home), parties_by.split("+")[0]
+        return concept, total_roles(roles, concept, home), "total"
     nxt = next((x.start for x in w.items if x.start >= it.end), sent.end)
     own = own_partner(art.text, sent.places, it.start, it.end, min(nxt, sent.end), concept)
     if own is None:
@@ -479,6 +479,7 @@ def _story_period(w: _Walk, idx: int) -> str | None:
         sent = w.art.sentences[j]
         if any(c.concept in FAMILY for c in sent.concepts):
             named = resolve_period(sent.text, w.art.date, len(sent.text))
-            if named:
+            if named and not re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
+                                       + re.escape(named[:4]), sent.text):  # a deadline
                 return named
     return found
