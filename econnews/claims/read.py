@@ -74,6 +74,8 @@ class _Walk:
     prev_item: Item | None = None
     sentence_period: dict[int, str | None] = field(default_factory=dict)
     story_period: str | None = None
+    told: dict[int, str | None] = field(default_factory=dict)
+    fdi_from: int | None = None  # the first sentence that names FDI
     last_money: Item | None = None
     last_balance: str | None = None
     balance_seen: int = -1
@@ -291,8 +293,10 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     art = w.art
     concept = cmatch.concept if cmatch else "other"
     concept_by = None
-    if concept == "investment" and any(c.concept == "fdi" for s in art.sentences[:idx + 1]
-                                       for c in s.concepts):
+    if w.fdi_from is None:
+        w.fdi_from = next((j for j, s in enumerate(art.sentences)
+                           if any(c.concept == "fdi" for c in s.concepts)), len(art.sentences))
+    if concept == "investment" and w.fdi_from <= idx:
         concept, concept_by = "fdi", "story_concept"  # "investors" in a story on FDI
     if rate:
         concept, per, concept_by = "exchange_rate", per or "USD", "rate"
@@ -476,10 +480,20 @@ def _story_period(w: _Walk, idx: int) -> str | None:
     for j in range(idx - 1, -1, -1):
         if w.sentence_period.get(j):
             return w.sentence_period[j]
-        sent = w.art.sentences[j]
-        if any(c.concept in FAMILY for c in sent.concepts):
-            named = resolve_period(sent.text, w.art.date, len(sent.text))
-            if named and not re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
-                                       + re.escape(named[:4]), sent.text):  # a deadline
-                return named
+        if j not in w.told:
+            w.told[j] = _told_period(w.art, j)
+        if w.told[j]:
+            return w.told[j]
     return found
+
+
+def _told_period(art: Article, j: int) -> str | None:
+    """The period a sentence on the trade family names, if any (not a deadline)."""
+    sent = art.sentences[j]
+    if not any(c.concept in FAMILY for c in sent.concepts):
+        return None
+    named = resolve_period(sent.text, art.date, len(sent.text))
+    if named and re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
+                           + re.escape(named[:4]), sent.text):
+        return None  # a deadline: "to lift trade to $150bn by 2030"
+    return named

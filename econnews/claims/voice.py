@@ -112,6 +112,11 @@ _POSSESSIVE_PLAN = re.compile(
     r"projections?|calls?|suggestions?)\b")
 
 
+@lru_cache(maxsize=4096)
+def _is_place_word(word: str) -> bool:
+    return bool(find_places(word))
+
+
 def clean_speaker(np: str) -> str | None:
     """Trim a speaker phrase: drop titles before a personal name, keep bodies whole.
 
@@ -139,7 +144,7 @@ def clean_speaker(np: str) -> str | None:
     # a personal name after titles: "Trade Minister Hajime Tamura" -> "Hajime Tamura"
     tail: list[str] = []
     for w in reversed(words):
-        if w[:1].isupper() and w not in _TITLE_WORDS and not find_places(w):
+        if w[:1].isupper() and w not in _TITLE_WORDS and not _is_place_word(w):
             tail.insert(0, w)
         else:
             break
