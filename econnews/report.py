@@ -55,7 +55,7 @@ __all__ = ["Report", "build_report", "default_data_dir"]
 
 #: Claim columns shown in the report's table, when present.
 CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "period",
-                 "value_usd", "speaker", "hedge", "surface", "sentence"]
+                 "value_usd", "speaker", "hedge", "surface", "sentence", "review_reason"]
 
 
 def default_data_dir() -> Path:
@@ -499,6 +499,11 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                     else "") + "</li>")
     if "claim_type" in claims and len(claims):
         parts.append(f"<li>claim types: {_counts(claims['claim_type'])}</li>")
+    if "needs_review" in claims and len(claims):
+        flagged = claims["needs_review"].astype("boolean").fillna(False).astype(bool)
+        parts.append(f"<li>{plural(int(flagged.sum()), 'claim')} of {len(claims):,} flagged "
+                     "<em>needs review</em> (a field read from outside the figure's sentence, "
+                     "or no period stated; see review_reason in claims.csv)</li>")
     parts.append("</ul></section>")
     if len(articles) and ("url" in articles or "source" in articles):
         parts.append('<section id="sources"><h2>Articles and their sources</h2>')

@@ -20,6 +20,8 @@ names, aliases), :mod:`.story` (the story's country: metadata, dateline, headlin
 ['investment', 'JPN', 'RUS']
 """
 
+from .evidence import review, reviewed
 from .find import CLAIM_TYPES, CLAIMS, COMPARE, CONCEPTS, compare, find_claims
 
-__all__ = ["CLAIMS", "CLAIM_TYPES", "COMPARE", "CONCEPTS", "compare", "find_claims"]
+__all__ = ["CLAIMS", "CLAIM_TYPES", "COMPARE", "CONCEPTS", "compare", "find_claims", "review",
+           "reviewed"]

@@ -39,7 +39,7 @@ import pandas as pd
 
 from .parse import FAMILY
 
-__all__ = ["REVIEW_PARTIES", "evidence_text", "review"]
+__all__ = ["REVIEW_PARTIES", "evidence_text", "review", "reviewed"]
 
 #: Parties readings that look outside the figure's sentence, and what a reviewer is told.
 REVIEW_PARTIES = {
@@ -103,3 +103,19 @@ def evidence_text(row: dict[str, Any]) -> Any:
     for p in row.get("_places") or []:
         parts.append(f"party={p.surface}@{p.start}-{p.end}")
     return "; ".join(parts) or pd.NA
+
+
+def reviewed(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims no rule flagged for review (``needs_review`` false), for charts and
+    checks that should rest only on figures read wholly from their own sentence.
+
+    >>> import econnews as en
+    >>> c = en.find_claims({"id": "a", "date": "2019-01-22", "text":
+    ...     "Japan's exports to Russia rose to $7 billion in 2018. The surplus was $2 billion."})
+    >>> len(c), len(reviewed(c))
+    (2, 1)
+    """
+    if "needs_review" not in claims.columns:
+        return claims.copy()
+    flagged = claims["needs_review"].astype("boolean").fillna(False).astype(bool)
+    return claims.loc[~flagged].copy()

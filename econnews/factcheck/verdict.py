@@ -427,7 +427,8 @@ def _complete_direction(c: dict[str, Any]) -> dict[str, Any]:
     return c
 
 
-def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.DataFrame:
+def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
+          reviewed_only: bool = False) -> pd.DataFrame:
     """Each claim beside the official figure for its concept, parties and period, with a
     verdict (see the module docs for the rules).
 
@@ -436,7 +437,8 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
     official figures econnews ships. Requires the claims columns ``concept``,
     ``parties``, ``claim_type``, ``value``, ``unit``, ``period`` and ``surface`` (as
     :func:`econnews.find_claims` returns them); adds :data:`~econnews.schema.CHECK_ADDED`.
-    The input is not modified.
+    The input is not modified. ``reviewed_only=True`` checks only the claims that need no
+    review (``needs_review`` false: every field read from the figure's own sentence).
 
     >>> import econnews as en
     >>> text = "The U.S. goods trade deficit with China was $419.2 billion in 2018."
@@ -445,6 +447,10 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.Dat
     ['consistent', 'U.S. Census Bureau and U.S. Bureau of Economic Analysis']
     """
     schema.require(claims, REQUIRED, stage="check")
+    if reviewed_only:  # only the rows no rule flagged (econnews.claims.reviewed)
+        from ..claims.evidence import reviewed
+
+        claims = reviewed(claims)
     index = Index.bundled() if reference is None else Index(_reference.validate(reference))
     periods: dict[str, str] = {}
     sentences: dict[str, str] = {}
