@@ -110,12 +110,19 @@ def _articles_frame(articles: Any) -> pd.DataFrame:
 def _extract_all(arts: pd.DataFrame) -> pd.DataFrame:
     from ..extraction.scan import extract
 
+    from ..extraction.corpus import place_hint
+
     parts = []
     for row in arts.itertuples(index=False):
         text = "" if pd.isna(row.text) else str(row.text)
         doc_id = None if pd.isna(row.id) else str(row.id)
         date = None if pd.isna(row.date) else row.date
-        parts.append(extract(text, doc_id=doc_id, date=date))
+        dateline = getattr(row, "dateline", None)
+        title = None if pd.isna(row.title) else str(row.title)
+        # the place hint extract_corpus passes: a Singapore story's "dollars" are SGD
+        hint = place_hint(None if dateline is None or pd.isna(dateline) else dateline,
+                          title, text)
+        parts.append(extract(text, doc_id=doc_id, date=date, currency_hint=hint))
     if not parts:
         return schema.empty(schema.QUANTITIES)
     return pd.concat(parts, ignore_index=True)

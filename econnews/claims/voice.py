@@ -338,6 +338,11 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
     return named_before, subject_at, source_before
 
 
+#: A figure that is an attribute of its noun phrase ("its $13.6bn surplus", "the current
+#: $5bn deficit"): the words before it act on the phrase, they do not set the figure.
+_ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the)\s+(?:current\s+|existing\s+|"
+                          r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
+                          re.IGNORECASE)
 _DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
                           r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
 
@@ -351,6 +356,8 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
     scope = clause[0]
     for m in _HEDGE_RESET.finditer(art.text, clause[0], start):
         scope = m.end()  # "a deficit, which last year reached ...": its own verb
+    if _ATTRIBUTIVE.search(art.text, max(clause[0], start - 40), start):
+        scope = start  # "pressure to cut its $13.6bn surplus": the figure is what it is now
     hedges, hedge_kind = _hedges_outside_asides(art.text, scope, start)
     after = _SECONDARY_WORDS.match(art.text, end, min(len(art.text), sent.end))
     if after:
