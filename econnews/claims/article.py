@@ -53,6 +53,7 @@ class Article:
     title_end: int
     sentences: list[Sentence]
     country: str | None = None
+    headline_speaker: str | None = None
 
     @classmethod
     def read(cls, row: Any, figures: list[tuple[int, int]] | None = None) -> Article:
@@ -87,7 +88,7 @@ class Article:
                                 dateline=_attr(row, "dateline"), text=text, date=date)
         return cls(None if pd.isna(row.id) else str(row.id), date,
                    None if pd.isna(row.source) else str(row.source), text, title_end, sentences,
-                   country)
+                   country, headline_speaker(title or text[:title_end]))
 
 
 def _attr(row: Any, name: str) -> Any:
@@ -201,3 +202,28 @@ def find_conversions(art: Article, items: list[Item]) -> dict[int, int]:
                 continue
         anchor = last = k
     return out
+
+
+_HEADLINE_SPEAKER = re.compile(r"\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s*:\s+\S")
+_NOT_SPEAKERS = {"exclusive", "update", "analysis", "factbox", "explainer", "breaking", "corrected",
+                 "refile", "insight", "column", "opinion", "interview", "video", "live", "watch",
+                 "timeline", "q&a", "poll", "focus", "wrapup", "instant view"}
+
+
+def headline_speaker(title: str) -> str | None:
+    """Who a headline in the form "Putin: Russia-Japan trade should reach $30bn" quotes.
+
+    >>> headline_speaker("Putin: trade with Japan should reach $30 billion")
+    'Putin'
+    >>> headline_speaker("UPDATE 2: Japan's exports rise") is None
+    True
+    """
+    m = _HEADLINE_SPEAKER.match(title or "")
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0].lower()
+    if first in _NOT_SPEAKERS or name.lower() in _NOT_SPEAKERS or name.isupper() \
+            or find_places(name):
+        return None
+    return name

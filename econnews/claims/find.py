@@ -108,9 +108,8 @@ def _articles_frame(articles: Any) -> pd.DataFrame:
 
 
 def _extract_all(arts: pd.DataFrame) -> pd.DataFrame:
-    from ..extraction.scan import extract
-
     from ..extraction.corpus import place_hint
+    from ..extraction.scan import extract
 
     parts = []
     for row in arts.itertuples(index=False):

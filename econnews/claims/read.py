@@ -126,6 +126,7 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
                 and row["claim_type"] in {"level", "change"}:
             w.story_period = row["period"]
     respective_periods(art, rows)
+    _headline_speaker(art, rows)
     out = add_implied(collapse(rows))
     for r in out:
         r["evidence"] = evidence_text(r)
@@ -497,3 +498,14 @@ def _told_period(art: Article, j: int) -> str | None:
                            + re.escape(named[:4]), sent.text):
         return None  # a deadline: "to lift trade to $150bn by 2030"
     return named
+
+
+def _headline_speaker(art: Article, rows: list[dict[str, Any]]) -> None:
+    """A headline "Putin: ..." credits its speaker for the headline's figures and the
+    lead's (the first sentence after the title) that name nobody else."""
+    if not art.headline_speaker:
+        return
+    lead = next((i for i, s in enumerate(art.sentences) if s.end > art.title_end), 0)
+    for r in rows:
+        if r["speaker"] is None and (r["in_title"] or r["_sentence"] == lead):
+            r["speaker"], r["speaker_by"] = art.headline_speaker, "headline"
