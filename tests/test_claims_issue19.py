@@ -1,0 +1,171 @@
+"""Issue 19: claims that hold on text nobody tuned on. One table of our own sentences per
+error class of the issue; each case gives the figure and the fields it must have."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from econnews.claims import find_claims, review, reviewed
+
+
+def _claims(text: str, date: str = "2019-04-10", title: str | None = None) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        c = find_claims({"id": "x", "date": date, "text": text, "title": title})
+    return c[c["claim_type"] != "implied"]
+
+
+def _value(v: object) -> object:
+    return None if v is None or (not isinstance(v, (str, bool)) and pd.isna(v)) else v
+
+
+CASES = [
+    # 1. the partner lost: combining forms, long names, the pair, descriptions
+    ("Sino-Indian trade reached $95 billion in 2018, officials said.", "$95 billion", {},
+     dict(concept="trade", parties="CHN,IND")),
+    ("Indo-Japanese trade grew 8% in 2017.", "8%", {}, dict(parties="IND,JPN",
+                                                           claim_type="change")),
+    ("Trade between the Russian Federation and the Republic of Korea rose to $24 billion last "
+     "year.", "$24 billion", {}, dict(parties="KOR,RUS", period="2018")),
+    ("Chile and Peru signed a pact on Monday. Bilateral trade rose to $4 billion last year, "
+     "the ministry said.", "$4 billion", {}, dict(parties="CHL,PER", parties_by="story_pair")),
+    ("Oman and Kenya held talks. Trade between the two countries was $1.2 billion in 2018.",
+     "$1.2 billion", {}, dict(parties="KEN,OMN")),
+    ("Qatar and France signed an accord. The Gulf emirate's exports to France were $3.1 billion "
+     "in 2018.", "$3.1 billion", {}, dict(party_from="QAT", party_to="FRA")),
+    ("China's imports of soybeans rose. Brazil's exports to the world's second-largest economy "
+     "were $90 billion in 2018.", "$90 billion", {},
+     dict(concept="exports", party_from="BRA", party_to="CHN")),
+    ("Trade with Laos rose to $2 billion in 2018.", "$2 billion", {}, dict(parties="LAO")),
+    # 2. a total has one party
+    ("Japan's exports to China rose 5% in March. Total exports rose 3% to $60 billion.",
+     "$60 billion", {}, dict(parties="JPN", party_from="JPN", party_to=None)),
+    ("Chile's exports to countries other than China fell 2% to $40 billion in 2018.",
+     "$40 billion", {}, dict(parties="CHL", party_to=None)),
+    # 3. lists
+    ("South Korea had a surplus of $31bn with China, $12bn with the U.S. and $0.5bn with Japan "
+     "in 2018.", "$12bn", {}, dict(party_from="KOR", party_to="USA", period="2018")),
+    ("Exports fell 3% to China and 5% to Japan in February.", "5%", {},
+     dict(party_to="JPN", change="down", claim_type="change")),
+    ("The deficit with Mexico widened to $70 billion, the one with Vietnam to $40 billion.",
+     "$40 billion", {}, dict(party_to="VNM")),
+    ("Imports and exports each rose 7% in 2018, Thailand's commerce ministry said.", "7%",
+     {"concept": "imports"}, dict(claim_type="change", period="2018")),
+    ("Imports and exports each rose 7% in 2018, Thailand's commerce ministry said.", "7%",
+     {"concept": "exports"}, dict(claim_type="change", period="2018")),
+    # 4. regions and blocs
+    ("Latin America's exports to China rose to $130 billion in 2018.", "$130 billion", {},
+     dict(party_from="LATAM", party_to="CHN")),
+    ("BONN, March 3 - Trade within the European Union grew 4% to 3 trillion euros in 1986.",
+     "3 trillion euros", {}, dict(parties="EU")),
+    # 5. the concept is the figure's own phrase
+    ("Bank bill yields rose to 16.4 pct on the trade deficit news.", "16.4 pct", None, {}),
+    ("An investment bank sold the stake for £350m.", "£350m", {}, dict(concept="other")),
+    ("Japanese investment in the Russian economy totals $2.2 billion.", "$2.2 billion", {},
+     dict(concept="investment", party_from="JPN", party_to="RUS")),
+    ("The imbalance in Japan's favour with Russia was $3bn in 2018.", "$3bn", {},
+     dict(concept="trade_surplus", party_from="JPN", party_to="RUS")),
+    ("According to customs data, exports to Peru rose 4% in 2018.", "4%", {},
+     dict(concept="exports")),
+    # 6. claim type
+    ("The IMF sees 3.2 pct growth in exports next year.", "3.2 pct", {},
+     dict(claim_type="forecast", period="2020")),
+    ("Trade with Peru is expected to reach $40 billion in 2020.", "$40 billion", {},
+     dict(claim_type="forecast")),
+    ("China faced pressure to cut its $13.6bn surplus with the EU.", "$13.6bn", {},
+     dict(claim_type="level")),
+    ("Exports to Germany were 17.6% less than in 2018.", "17.6%", {},
+     dict(claim_type="change", change="down")),
+    # 7. period
+    ("The ONS said in May 2016 that exports to the EU in 2015 were £223bn.", "£223bn", {},
+     dict(period="2015")),
+    ("In the first nine months of 2016, trade between Russia and Japan fell 20% to $11 "
+     "billion.", "$11 billion", {}, dict(period="2016-01/2016-09")),
+    ("Japan's exports to the U.S. rose 4% last month.", "4%", {}, dict(period="2019-03")),
+    ("Exports to Canada rose to $20 billion in March from $18 billion a year earlier.",
+     "$18 billion", {}, dict(period="2018-03")),
+    ("In fiscal 2015-16, which ended in March, exports to Nepal were $6 billion.",
+     "$6 billion", {}, dict(period="2015/16")),
+    # 8. speaker
+    ("The U.S. trade deficit with China was $375 billion in 2017, according to Commerce "
+     "Department data released on 6 February 2018.", "$375 billion", {},
+     dict(speaker="Commerce Department")),
+    # 10. ranges keep both ends
+    ("Trade between Chile and Peru is between $43 billion and $45 billion.",
+     "$43 billion", {}, dict(value_low=43e9, value_high=45e9)),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "pick", "expected"), CASES,
+                         ids=[f"{c[0][:60]}|{c[1]}" for c in CASES])
+def test_issue19_sentence(text: str, surface: str, pick: dict | None, expected: dict) -> None:
+    c = _claims(text)
+    rows = c[c["surface"].str.startswith(surface)]
+    if pick is None:
+        assert rows.empty, rows[["surface", "concept"]].to_string()
+        return
+    for k, v in pick.items():
+        rows = rows[rows[k] == v]
+    assert len(rows) == 1, list(c["surface"])
+    got = {k: _value(rows.iloc[0][k]) for k in expected}
+    assert got == expected
+
+
+def test_headline_speaker_credits_the_headline_and_the_lead():
+    c = _claims("Putin: trade with Japan should reach $30 billion\nRussia proposed to raise "
+                "trade with Japan to $30 billion. Exports to Japan rose 5% in 2018.",
+                title="Putin: trade with Japan should reach $30 billion")
+    lead = c[c["surface"] == "$30 billion"].iloc[0]
+    assert (lead["speaker"], lead["speaker_by"]) == ("Putin", "headline")
+    assert _value(c[c["surface"] == "5%"].iloc[0]["speaker"]) is None
+
+
+def test_a_singapore_story_reads_its_dollars_as_sgd():
+    c = _claims("SINGAPORE, May 2 (Reuters) - Singapore's exports to Malaysia rose to 5.2 "
+                "billion dollars in March.", date="2019-05-02")
+    assert c.iloc[0]["unit"] == "SGD"
+
+
+def test_an_exchange_rate_is_no_amount():
+    c = _claims("The dollar rose to 152.50 yen in Tokyo, while exports to China rose 5%.")
+    rate = c[c["surface"].str.startswith("152.50")].iloc[0]
+    assert rate["concept"] == "exchange_rate" and pd.isna(rate["value_usd"])
+
+
+def test_a_bracketed_conversion_is_no_claim_of_its_own():
+    c = _claims("Exports to Japan were 3 trillion yen ($27 billion) in 2018.")
+    assert list(c["surface"]) == ["3 trillion yen"]
+    assert c.iloc[0]["stated_usd"] == 27e9
+
+
+# ----------------------------------------------------------------- evidence and review
+
+
+def test_every_field_says_which_reading_set_it():
+    c = _claims("Japan's exports to Russia rose to $7 billion in 2018. The surplus was $2 "
+                "billion.")
+    first, second = c.iloc[0], c.iloc[1]
+    assert (first["concept_by"], first["parties_by"], first["period_by"]) == \
+        ("phrase", "phrase", "clause")
+    assert "party=Japan@" in first["evidence"] and "concept=exports@" in first["evidence"]
+    assert not first["needs_review"]
+    assert second["needs_review"] and "earlier sentence" in second["review_reason"]
+    assert len(reviewed(c)) == 1
+
+
+@pytest.mark.parametrize(("row", "flagged"), [
+    (dict(concept="exports", parties="JPN", parties_by="story_country", period_by="clause"),
+     True),
+    (dict(concept="exports", parties="JPN,CHN", parties_by="phrase", period_by="clause"), False),
+    (dict(concept="exports", parties="JPN,CHN", parties_by="phrase", period_by="none",
+          claim_type="level"), True),
+    (dict(concept="exports", parties=None, parties_by="none", period_by="clause"), True),
+    (dict(concept="trade", parties="JPN,RUS", parties_by="phrase", period_by="story",
+          claim_type="change"), True),
+])
+def test_review_rules(row: dict, flagged: bool) -> None:
+    row = {"claim_type": "level", "concept_by": "phrase", "speaker_by": "sentence", **row}
+    assert review(row)[0] is flagged
