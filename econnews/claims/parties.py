@@ -232,7 +232,7 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|worldwide|aggregate|combined)\s+"
                            r"(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"[^.;]{0,60}?\b(?:to|with|from)\s+(?:the\s+)?(?:rest\s+of\s+the\s+"
-                          r"world|world(?:\s+as\s+a\s+whole)?|all\s+(?:countries|destinations|"
+                          r"world|world(?!['’])(?:\s+as\s+a\s+whole)?|all\s+(?:countries|destinations|"
                           r"markets|partners)|(?:countries|markets|destinations|partners)\s+"
                           r"(?:other\s+than|outside))\b|[^.;]{0,40}?\bworldwide\b", re.IGNORECASE)
 #: The side of a flow that is the reporting economy's own (for a total).
