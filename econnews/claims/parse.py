@@ -327,8 +327,9 @@ def company_concept(c: ConceptMatch, text: str,
     m = _COMPANY_OWNER.search(head)
     if m and m.group("name"):
         name = m.group("name")
+        in_place = any(pl.start < m.end("name") <= pl.end for pl in find_places(head))
         owned = owned or (name not in _NOT_COMPANIES and not _is_place(name)
-                          and not name.isupper())
+                          and not in_place and not name.isupper())  # "Saudi Arabia's"
     elif m:
         owned = True
     return ConceptMatch(c.start, c.end, target) if owned else c

@@ -74,6 +74,7 @@ class _Walk:
     prev_item: Item | None = None
     sentence_period: dict[int, str | None] = field(default_factory=dict)
     story_period: str | None = None
+    last_family: dict[str, Any] | None = None  # the last trade-family claim read
     told: dict[int, str | None] = field(default_factory=dict)
     fdi_from: int | None = None  # the first sentence that names FDI
     last_money: Item | None = None
@@ -113,6 +114,8 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         if row is None:
             continue
         rows.append(row)
+        if row["concept"] in FAMILY:
+            w.last_family = row
         sibling = _sibling(w, row, it)
         if sibling is not None:
             rows.append(sibling)
@@ -145,6 +148,9 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
                                     w.balance_until(idx))
     # a comparison figure takes the concept of the figure it is compared with
     compared = compared_with(art, sent, w.prev, w.prev_item, cmatch, it.start)
+    if compared is None and cmatch is None:
+        cmatch = _anaphor(w, it, sent, clause)
+        concept_by = "anaphor" if cmatch is not None else concept_by
     if compared is None and cmatch is None and kind != "money":
         return None
     if kind == "measure" and _TIME_UNIT.search(str(it.unit)):
@@ -160,6 +166,38 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
     if compared is not None and concept_by != "list":
         concept_by = "comparison"
     return cmatch, concept_by, compared
+
+
+_ANAPHOR = re.compile(r"\b(?:those|that|the\s+ones?)(?=\s+(?:to|from|with|in|into)\b)"
+                      r"|(?<=\s)(?:accounted\s+for|made\s+up|took|takes|contributed)\b",
+                      re.IGNORECASE)
+
+
+def _anaphor(w: _Walk, it: Item, sent: Sentence, clause: tuple[int, int],
+             ) -> ConceptMatch | None:
+    """A figure that names its concept only by pointing back: "Shipments to China jumped
+    21%, while those to the U.S. fell 6.2%", "Brazil accounted for $188bn" (of the trade
+    just told): a concept word of the last trade-family claim, at the pointing words."""
+    last = w.last_family
+    if last is None or last["_sentence"] < w.art.sentences.index(sent) - 1:
+        return None
+    found = list(_ANAPHOR.finditer(w.art.text, clause[0], it.start))
+    if not found:
+        return None
+    m = found[-1]
+    return ConceptMatch(m.start(), m.end(), last["concept"])
+
+
+def _anaphor_parties(w: _Walk, f: dict[str, Any], sent: Sentence, idx: int,
+                     clause: tuple[int, int], it: Item) -> None:
+    """An item that points back ("those to the U.S.", "Brazil accounted for $188bn") has
+    the pointed-to claim's owner and its own partner, nobody else."""
+    home = w.subject_at[idx] or w.art.country
+    if f["src"] or f["dst"]:
+        f["parties"] = [c for c in (f["src"], f["dst"]) if c]
+        return
+    own = [p.code for p in sent.places if clause[0] <= p.start < it.start]
+    f["parties"] = sorted({*own[-1:], *([home] if home else [])})
 
 
 def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
@@ -198,6 +236,8 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
                         planned, change)
         per = f.pop("per")
     f["concept_by"] = f.get("concept_by") or concept_by
+    if f["concept_by"] == "anaphor":
+        _anaphor_parties(w, f, sent, idx, clause, it)
     conv = w.by_anchor.get(k, [])
     fx, stated = row_fx(it, conv, rate)
     doc = art.doc_id or "text"
@@ -440,7 +480,7 @@ def _sibling(w: _Walk, row: dict[str, Any], it: Item) -> dict[str, Any] | None:
 
 
 _LISTED_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:was|were|is|are|came|ranked|stood)\s+)?"
-                         r"(?:(?:second|third|fourth|fifth|next)\s+)?(?:at|to|with|on)\s+"
+                         r"(?:(?:second|third|fourth|fifth|next)\s+)?(?:at|to|with|on|for)\s+"
                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z", re.IGNORECASE)
 
 
