@@ -299,11 +299,21 @@ def respective_periods(art: Article, rows: list[dict[str, Any]]) -> None:
 
 
 def compared_period(art: Article, sent: Sentence, end: int, nxt: int,
-                     base: Any) -> str | None:
+                     base: Any, start: int | None = None) -> str | None:
     """A comparison figure's period from its own words (up to the next figure)."""
     tail = sent.text[end - sent.start:min(nxt, sent.end) - sent.start]
     own = resolve_period(tail, art.date, 0, 0)
+    if own is None:  # "narrower than January's 527 mln deficit": the words just before it
+        head = _POSSESSIVE_PERIOD.search(sent.text, 0, max(0, (start or end) - sent.start))
+        if head:
+            own = resolve_period(head.group(1), art.date, len(head.group(1)))
     return comparison_period(base, tail) or _align_year(own, base, tail)
+
+
+_POSSESSIVE_PERIOD = re.compile(
+    r"\b(?:than|from|with|against)\s+((?:last\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|(?:19|20)\d\d|last\s+year|the\s+previous\s+"
+    r"(?:year|month|quarter))(?:['’]s)?)\s+\S*\Z", re.IGNORECASE)
 
 
 _YEAR_PART = re.compile(r"((?:19|20)\d\d)((?:Q[1-4]|-\d\d)?)")

@@ -309,7 +309,7 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
     of its own."""
     kind = it.kind
     nxt = w.items[k + 1].start if k + 1 < len(w.items) else sent.end
-    period = compared_period(w.art, sent, it.end, nxt, compared["period"])
+    period = compared_period(w.art, sent, it.end, nxt, compared["period"], it.start)
     if period is None:
         period = _growth_period(w, it, sent)
     is_change = isinstance(change, str) and kind != "money"
