@@ -48,7 +48,8 @@ _DONOR_VERB = re.compile(r"\b(?:donat(?:e|es|ed|ing)|give[sn]?|gave|giving|provi
 
 
 _RECIPIENT_CUE = re.compile(r"\b(?:donors?['’]?|needs?|needed|receive[sd]?|receiving|got|"
-                            r"gets|accept(?:s|ed)?|owes|owed|creditors?)\b", re.IGNORECASE)
+                            r"gets|accept(?:s|ed)?|owes|owed|creditors?|attract(?:s|ed|ing)?|"
+                            r"drew|draws|drawn|secured|lured|won|wins)\b", re.IGNORECASE)
 
 
 def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | None, list[str]]:

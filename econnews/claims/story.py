@@ -121,6 +121,8 @@ def _descriptions() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|whereas|although)\b|\bwhile\b")
+
 #: Place kinds that name one country (a description resolves to the last of these).
 _COUNTRY_KINDS = {"name", "short", "demonym", "capital", "seat", "combining", "description"}
 
@@ -152,7 +154,13 @@ def described_places(sentence: str, offset: int, places: list[Place],
         # "Brazil's exports to the world's second-largest economy", "the emirate's exports
         # to France": a description is none of the countries its own sentence names
         bloc = kind.startswith("bloc")
-        here = set() if bloc else {p.code for p in places}
+        # the clause the description stands in ("Brazil's exports to the world's second-
+        # largest economy rose, while Chinese shipments to Brazil slipped": Brazil only)
+        lo = max([b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())] or [0])
+        nxt = _CLAUSE_BREAK.search(sentence, m.end())
+        hi = nxt.start() if nxt else len(sentence)
+        here = set() if bloc else {p.code for p in places
+                                   if lo + offset <= p.start < hi + offset}
         pool = [*blocs, *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
             if bloc else named
         code = next((c for c in reversed(pool) if c not in here), None)
