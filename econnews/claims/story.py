@@ -163,7 +163,7 @@ def described_places(sentence: str, offset: int, places: list[Place],
                                    if lo + offset <= p.start < hi + offset}
         pool = [*blocs, *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
             if bloc else named
-        code = next((c for c in reversed(pool) if c not in here), None)
+        code = _most_named([c for c in pool if c not in here])
         if code:
             found.append(Place(start, end, m.group(0), code,
                                "bloc_description" if kind.startswith("bloc") else "description"))
@@ -171,6 +171,18 @@ def described_places(sentence: str, offset: int, places: list[Place],
     named.extend(p.code for p in out if p.kind in _COUNTRY_KINDS)
     blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"})
     return out
+
+
+def _most_named(codes: list[str]) -> str | None:
+    """The country the story names most ("the city-state" in a Singapore story), the one
+    named last on a tie."""
+    if not codes:
+        return None
+    counts: dict[str, int] = {}
+    for c in codes:
+        counts[c] = counts.get(c, 0) + 1
+    best = max(counts.values())
+    return next(c for c in reversed(codes) if counts[c] == best)
 
 
 def pair_words(text: str, lo: int, hi: int) -> bool:
