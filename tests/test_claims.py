@@ -187,7 +187,7 @@ CASES = [
     ("Imports fell by $2 billion in March.", "$2 billion",
      dict(concept="imports", claim_type="change")),
     ("Trade between the two countries has grown 1.5 times since 2010.", "1.5 times",
-     dict(concept="trade", claim_type="change")),
+     dict(concept="trade", claim_type="ratio", change="up")),
     ("Japan's exports to the U.S. are three times its imports.", "three times",
      dict(concept="exports", claim_type="ratio")),
     ("The two sides plan to increase mutual trade by 1.5 times.", "1.5 times",

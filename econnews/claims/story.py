@@ -163,7 +163,10 @@ def described_places(sentence: str, offset: int, places: list[Place],
                                    if lo + offset <= p.start < hi + offset}
         pool = [*blocs, *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
             if bloc else named
-        code = _most_named([c for c in pool if c not in here])
+        # a bloc description is the story's own bloc (the first named: "the bloc's deficit
+        # with China" in an EU story), a country one the country it names most
+        left = [c for c in pool if c not in here]
+        code = (left[0] if left else None) if bloc else _most_named(left)
         if code:
             found.append(Place(start, end, m.group(0), code,
                                "bloc_description" if kind.startswith("bloc") else "description"))

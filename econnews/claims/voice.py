@@ -295,9 +295,11 @@ def type_of_claim(hedge_kind: str, speaker_hint: str, change: Any,
         return hedge_kind, "hedge"
     if speaker_hint:
         return speaker_hint, "speech_verb"
+    if kind == "ratio":  # "doubled", "tripled", "1.5 times": a multiplier, up or down
+        return "ratio", "kind"
     if isinstance(change, str) and change in schema.CHANGES:
         return "change", "change"
-    return ("ratio", "kind") if kind == "ratio" else ("level", "default")
+    return "level", "default"
 
 
 _SOURCE_CUE = re.compile(r"\baccording\s+to\b|\b(?:data|figures|statistics)\s+(?:from|of)\b",
@@ -343,6 +345,7 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
 _ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the)\s+(?:current\s+|existing\s+|"
                           r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
                           re.IGNORECASE)
+_DATA_WORDS = {"the data", "the figures", "the statistics", "the numbers", "data", "figures"}
 _DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
                           r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
 
@@ -368,7 +371,9 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
     owner = proposal_owner(sent.text, sent.start, start)
     name = reported_by = None
     by = "none"
-    if speaker is None and (source or named) and _DATA_SHOWED.search(sent.text):
+    if (speaker is None or speaker.name.lower() in _DATA_WORDS) and (source or named) \
+            and _DATA_SHOWED.search(sent.text):
+        speaker = None
         name, by = source or named, "earlier_sentence"  # "the figures showed": whose
     if speaker is not None:
         name, by = speaker.name, "sentence"
