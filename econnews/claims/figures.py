@@ -108,7 +108,8 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
 
 
 _COMPARE_GAP = re.compile(
-    r"\A[^;.]{0,80}?\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|after)\b[^;.]*\Z",
+    r"\A[^;.]{0,80}?\b(?:from(?!\s+(?:the\s+)?[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
+    r"than|after)\b[^;.]{0,45}\Z",
     re.IGNORECASE)
 
 

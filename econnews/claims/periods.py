@@ -43,7 +43,7 @@ _PERIOD = re.compile(
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
         (?:\d{1,2}\s+)?(?P<fyem>January|February|March|April|May|June|July|August|September|October|
         November|December)(?:\s+\d{1,2},?)?(?:\s+(?P<fyey>(?:19|20)\d\d))?)
-    | (?P<yto>\b(?:the\s+)?(?:12\s+months|year)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
+    | (?P<yto>\b(?:the\s+)?(?:12\s+months|year|four\s+quarters)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
         (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
@@ -57,6 +57,7 @@ _PERIOD = re.compile(
         November|December)(?:\s+(?P<my>(?:19|20)\d\d))?\b)
     | (?P<rel>\b(?:a\s+)?year[- ]ago\b|\b(?:a\s+)?year\s+(?:earlier|before)\b|
         \b(?:last|this|next|previous|past|current|the\s+previous)\s+year\b)
+    | (?P<fullyear>\b(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b)
     | (?P<since>\b(?:since|from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?:19|20)\d\d\b)
     | (?P<year>(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d))
     """,
@@ -127,7 +128,13 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         ref = years[0] if years and word.startswith(("previous", "the previous", "year")) else base
         return str(ref - 1)
     if g["year"]:
+        if re.search(r"\bsince\b[^,;]{0,50}$", m.string[max(0, m.start() - 60):m.start()]):
+            return None  # "has tripled since their agreement took effect in 2006"
         return g["year"]
+    if g["fullyear"]:  # "for the full year", told in the first months of the next one
+        if date is None:
+            return None
+        return str(date.year - 1 if date.month <= 3 else date.year)
     if g["since"]:
         return None  # "cumulative investment since 2000": a stock, not a year's figure
     return None

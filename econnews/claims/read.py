@@ -52,7 +52,8 @@ _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
 #: Words that make a figure a stock ("cumulative investment has passed $43bn", "the total
 #: amount of Japanese investments"): no period is carried to it from the story.
 _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
-                        r"total\s+amount|outstanding)\b", re.IGNORECASE)
+                        r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped))\b",
+                        re.IGNORECASE)
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _PRIVATE = ("_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
@@ -365,11 +366,14 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     if period is None:
         period = _growth_period(w, it, sent)
         period_by = "earlier_clause" if period else "none"
-    if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"} \
-            and not _STOCK_CUE.search(art.text, clause[0], clause[1]):
-        # a coordinated clause, or the next sentence, keeps the period told before
+    stock = _STOCK_CUE.search(art.text, clause[0], clause[1])
+    if period is None and concept in FAMILY and not stock:
+        # a coordinated clause keeps the period told before in its sentence
         period = w.sentence_period.get(idx)
-        period_by = "earlier_clause"
+        period_by = "earlier_clause" if period else "none"
+    if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"} \
+            and not stock:
+        # the next sentence keeps the period told before
         if period is None:
             period = w.sentence_period.get(idx - 1)
             period_by = "earlier_sentence"
