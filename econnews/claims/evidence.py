@@ -72,6 +72,9 @@ def review(row: dict[str, Any]) -> tuple[bool, str | None]:
             break
     if concept in FAMILY and _na(row.get("parties")):
         reasons.append("no party named")
+    elif concept == "trade" and row.get("parties_by") != "total" \
+            and "," not in str(row.get("parties")):
+        reasons.append("trade with one party named")
     if row.get("concept_by") in _REVIEW_CONCEPT:
         reasons.append(_REVIEW_CONCEPT[row["concept_by"]])
     if row.get("period_by") in _REVIEW_PERIOD:
