@@ -61,7 +61,12 @@ _REVIEW_PERIOD = {"earlier_sentence": "period from an earlier sentence",
 
 
 def review(row: dict[str, Any]) -> tuple[bool, str | None]:
-    """Whether a claim row needs a person to check it, and why (``None`` when not)."""
+    """Whether a claim row needs a person to check it, and why (``None`` when not).
+
+    >>> review({"concept": "exports", "parties": "JPN,CHN", "parties_by": "phrase",
+    ...         "period_by": "none", "claim_type": "level"})
+    (True, 'no period stated')
+    """
     if row.get("claim_type") == "implied":
         return False, None
     reasons: list[str] = []
