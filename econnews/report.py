@@ -51,11 +51,11 @@ from .plot import (
     quantities_overview,
 )
 
-__all__ = ["Report", "build_report", "default_data_dir"]
+__all__ = ["Report", "build_report", "default_data_dir", "fx_for"]
 
 #: Claim columns shown in the report's table, when present.
 CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "period",
-                 "value_usd", "speaker", "hedge", "surface", "sentence"]
+                 "value_usd", "speaker", "hedge", "needs_review", "surface", "sentence"]
 
 
 def default_data_dir() -> Path:
@@ -186,6 +186,9 @@ def _why_not(group: pd.Series, rank: int) -> str | None:
     if group["valued"] == 0:
         return ("no claim with a money value (percentages and ratios have no common axis "
                 "with amounts; they are in the claims table)")
+    if group["dated"] == 0:
+        return ("no claim with both a date and a money value (undated articles: give "
+                "--date YYYY-MM-DD, or a date in the file or its manifest)")
     if group["dated"] < 2:
         return "only one dated claim with a money value: nothing to compare it with"
     if rank >= MAX_GROUP_CHARTS:
@@ -351,7 +354,7 @@ def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
             "verdict": compared["verdict"].astype("string").str.replace("_", " "),
             "official source": compared["ref_source"], "note": compared["check_note"],
         }).reset_index(drop=True)
-        parts.append(table_html(shown, max_rows=200))
+        parts.append(table_html(shown, max_rows=200, index=False))
     parts.append("</section>")
     return parts
 
@@ -373,6 +376,32 @@ def _without_money(money: pd.DataFrame, to: str) -> list[str]:
             f"{html.escape(to.upper())}: {_counts(reasons)} (left out of the charts)</li>"]
 
 
+def _summary_lines(articles: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
+    """Summary items: undated articles (and the fix), corrections applied and stale."""
+    out = []
+    undated = int(articles["date"].isna().sum()) if "date" in articles else 0
+    if undated:
+        out.append(f"<li>{undated:,} of {plural(len(articles), 'article')} have no date: their "
+                   "money has no exchange rate and their claims no date (give <code>--date "
+                   "YYYY-MM-DD</code>, or a date in the file or its manifest)</li>")
+    done = claims.attrs.get("corrections", [])
+    if done:
+        applied = sum(o["status"] == "applied" for o in done)
+        out.append(f"<li>{plural(applied, 'correction')} by the analyst applied from "
+                   "corrections.csv (marked ✎ in the claims table)</li>")
+        for o in done:
+            if o["status"] not in ("applied", "already"):
+                out.append(f'<li class="stale">correction not applied: '
+                           f"{html.escape(o['claim_id'])} {html.escape(o['field'])} → "
+                           f"{html.escape(o['new'])}: {html.escape(o['why'])}</li>")
+    if "needs_review" in claims and len(claims):
+        n = int(claims["needs_review"].fillna(False).astype(bool).sum())
+        if n:
+            out.append(f"<li>{plural(n, 'claim')} need review (a field read from outside "
+                       "the figure's sentence, or a default): see the claims table</li>")
+    return out
+
+
 def _counts(series: pd.Series) -> str:
     counts = series.astype("string").fillna("unknown").value_counts()
     return ", ".join(f"{int(n):,} {html.escape(str(k))}" for k, n in counts.items()) or "none"
@@ -380,14 +409,15 @@ def _counts(series: pd.Series) -> str:
 
 _CSS = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;"
-    "padding:0 1.5em;color:#222;line-height:1.5;max-width:90em}"
+    "padding:0 1.5em;color:#222;line-height:1.5;max-width:74em}"
     "section>p,section>ul,h1,h2{max-width:60em}figure{margin:1.5em 0;max-width:60em}"
     "img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;"
     "font-size:.9em}table{border-collapse:collapse;font-size:.85em;width:100%}"
     "td,th{border-bottom:1px solid #eee;text-align:left;vertical-align:top;padding:3px 6px}"
     "th{background:#f6f6f6}details summary{cursor:pointer;color:#1f5a96}"
     ".muted{color:#666}.num,.date{text-align:right;white-space:nowrap}"
-    "td.sentence{min-width:26em}"
+    "td.sentence{min-width:22em}td{overflow-wrap:anywhere}"
+    "td.corrected{background:#e6f4ea}.wide{overflow-x:auto;max-width:100%}"
 )
 
 #: Sentences longer than this are collapsed in the claims table (<details>).
@@ -395,7 +425,8 @@ SENTENCE_PREVIEW = 90
 
 
 def _cell(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and value != value):
         return ""
     if isinstance(value, pd.Timestamp):
         return html.escape(value.date().isoformat() if value == value.normalize()
@@ -417,13 +448,21 @@ def _claims_table(claims: pd.DataFrame, *, max_rows: int = 200) -> str:
     """The claims as a full-width HTML table; long sentences collapsed; all text escaped."""
     cols = [c for c in CLAIM_COLUMNS if c in claims.columns]
     shown = claims.head(max_rows)
-    out = ["<table><thead><tr>"]
+    out = ['<div class="wide"><table><thead><tr>']
     out += [f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in cols]
     out.append("</tr></thead><tbody>")
-    for row in shown[cols].itertuples(index=False):
+    marks = [set(str(v).split(",")) if isinstance(v, str) else set()
+             for v in (shown["corrected"] if "corrected" in shown else [None] * len(shown))]
+    for row, fixed in zip(shown[cols].itertuples(index=False), marks, strict=True):
         out.append("<tr>")
         for col, value in zip(cols, row, strict=True):
-            if col == "sentence":
+            field = "value" if col == "value_usd" else col
+            if field in fixed or (col == "parties" and fixed & {"party_from", "party_to"}):
+                cell = "" if pd.isna(value) else (html.escape(format_money(float(value)))
+                                                  if col == "value_usd" else _cell(value))
+                out.append(f'<td class="corrected" title="corrected by the analyst '
+                           f'(corrections.csv)">{cell} ✎</td>')
+            elif col == "sentence":
                 out.append(f'<td class="sentence">{_sentence_cell(value)}</td>')
             elif col == "date":
                 out.append(f'<td class="date">{_cell(value)}</td>')
@@ -433,7 +472,7 @@ def _claims_table(claims: pd.DataFrame, *, max_rows: int = 200) -> str:
             else:
                 out.append(f"<td>{_cell(value)}</td>")
         out.append("</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     if len(claims) > len(shown):
         out.append(f'<p class="muted">The first {len(shown):,} of {len(claims):,} claims; '
                    "all are in claims.csv.</p>")
@@ -493,6 +532,7 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                     else "") + "</li>")
     if "claim_type" in claims and len(claims):
         parts.append(f"<li>claim types: {_counts(claims['claim_type'])}</li>")
+    parts.extend(_summary_lines(articles, claims))
     parts.append("</ul></section>")
     if len(articles) and ("url" in articles or "source" in articles):
         parts.append('<section id="sources"><h2>Articles and their sources</h2>')
@@ -529,7 +569,7 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
     parts.append("</section>")
     if len(errors):
         parts.append('<section id="errors"><h2>Inputs not read</h2>')
-        parts.append(table_html(errors, max_rows=100))
+        parts.append(table_html(errors, max_rows=100, index=False))
         parts.append("</section>")
     parts.append(f'<p class="muted">Made with econnews {esc(__version__)}. Figures are '
                  "extracted automatically from the articles; check each against its "
@@ -556,6 +596,7 @@ def build_report(
     currency_hint: str | None = None,
     neutralise: bool = True,
     reference: str | os.PathLike[str] | pd.DataFrame | None = None,
+    corrections: str | os.PathLike[str] | pd.DataFrame | None = "auto",
 ) -> Report:
     """Run the pipeline over ``paths`` and write a browsable report into ``out_dir``.
 
@@ -567,7 +608,11 @@ def build_report(
     have none; ``currency_hint``: what a bare ``$`` means. ``reference``: the official
     figures the claims are checked against (``check.csv``, a fact-check section and a
     chart per pair; a reference file or table, default the bundled figures, see
-    :func:`econnews.check`). ``neutralise``: CSV cells
+    :func:`econnews.check`). ``corrections``: the analyst's corrections
+    (:mod:`econnews.claims.corrections`; a file or a table; ``"auto"``, the default:
+    ``corrections.csv`` in the input folder when there is one; None: none); the page
+    marks each corrected field and lists the corrections that no longer fit their
+    claim. ``neutralise``: CSV cells
     that begin with ``=``, ``+``, ``-``, ``@`` get a ``'`` so spreadsheets do not run
     them (Parquet keeps the raw text). Inputs that cannot be read are listed in
     ``errors.csv`` and in the page, never dropped silently.
@@ -616,7 +661,10 @@ def build_report(
         errors = _public_paths(errors, inputs)
         quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress,
                                               currency_hint=currency_hint), to=to)
-        claims = _claims(find_claims, articles, quantities, to)
+        if not len(articles):
+            raise InputError(_nothing_read(errors, inputs))
+        claims = fx_for(_claims(find_claims, articles, quantities, to), to)
+        claims = _apply_corrections(claims, corrections, inputs)
         checked = check(claims, ref)
 
         files: dict[str, Path] = {}
@@ -689,4 +737,60 @@ def _public_paths(errors: pd.DataFrame, roots: Sequence[str | os.PathLike[str]]
     out = errors.copy()
     out["path"] = pd.array([p if not isinstance(p, str) else public_path(p, roots)
                             for p in out["path"]], dtype=errors["path"].dtype)
+    return out
+
+
+# ------------------------------------------------ issue 22: corrections, fx, nothing read
+
+
+def _nothing_read(errors: pd.DataFrame, inputs: Sequence[str | os.PathLike[str]]) -> str:
+    """The one line for a report over inputs where no article could be read."""
+    where = ", ".join(public_path(p, inputs) for p in inputs)
+    if len(errors):
+        first = errors.iloc[0]
+        return (f"no article could be read from {where} ({plural(len(errors), 'input')} not "
+                f"read; first: {first['path']}: {first['message']}); nothing to report")
+    return (f"no article found in {where}; give .txt, .md, .json, .jsonl, .csv or .html "
+            "files or folders that hold them")
+
+
+def _apply_corrections(claims: pd.DataFrame, corrections: Any,
+                       inputs: Sequence[str | os.PathLike[str]]) -> pd.DataFrame:
+    """The claims with the analyst's corrections (``"auto"``: the inputs' corrections.csv)."""
+    from .claims.corrections import apply_corrections, default_path
+
+    if isinstance(corrections, str) and corrections == "auto":
+        corrections = default_path(inputs)
+    if corrections is None or "claim_id" not in claims:
+        return claims
+    if not isinstance(corrections, pd.DataFrame) and not Path(corrections).is_file():
+        raise InputError(f"corrections file {corrections} does not exist; check the path")
+    return apply_corrections(claims, corrections)
+
+
+def fx_for(claims: pd.DataFrame, to: str | None) -> pd.DataFrame:
+    """The claims with ``fx_rate``, ``fx_date``, ``fx_source`` and ``fx_status`` describing
+    the conversion to ``to`` (as :func:`econnews.normalize` gives them for the
+    quantities), not to USD: ``value_usd`` stays, ``value_<to>`` is the one the
+    ``fx_*`` columns explain. USD or None: the table as it is.
+
+    >>> c = pd.DataFrame({"kind": ["money"], "value": [1e9], "unit": ["USD"],
+    ...                   "date": pd.to_datetime(["2019-01-22"]), "value_usd": [1e9],
+    ...                   "fx_rate": [1.0], "fx_status": ["identity"]})
+    >>> out = fx_for(c, "EUR")
+    >>> round(float(out["fx_rate"].iloc[0]), 4), round(float(out["value_eur"].iloc[0]) / 1e9, 4)
+    (0.8807, 0.8807)
+    """
+    if to is None or to.upper() == "USD" or not len(claims) \
+            or not {"kind", "value", "unit", "date"} <= set(claims.columns):
+        return claims
+    from .normalization.convert import normalize
+
+    frame = claims[["kind", "value", "unit", "date"]].assign(low=claims["value"],
+                                                             high=claims["value"])
+    converted = normalize(frame, to=to)
+    out = claims.copy()
+    for col in (f"value_{to.lower()}", "fx_rate", "fx_date", "fx_source", "fx_status"):
+        if col in converted:
+            out[col] = converted[col].set_axis(out.index)
     return out

@@ -136,3 +136,38 @@ def test_default_path_is_the_data_folder(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     assert default_path([tmp_path]) == tmp_path / "corrections.csv"
     assert default_path([tmp_path / "a.txt"]) == tmp_path / "corrections.csv"
+
+
+def test_the_browser_shows_evidence_filters_review_and_saves_a_correction(tmp_path, claims):
+    pytest.importorskip("ipywidgets")
+    from econnews.review import claims_browser
+
+    flagged = claims.assign(
+        concept_by=["phrase"] * len(claims), period_by=["default"] * len(claims),
+        needs_review=pd.array([True] + [False] * (len(claims) - 1), dtype="boolean"),
+        review_reason=["period <defaulted>"] + [None] * (len(claims) - 1))
+    path = tmp_path / "corrections.csv"
+    browser = claims_browser(flagged, pd.DataFrame([ARTICLE]), corrections=path, who="ana")
+    assert len(browser.filter(needs_review=True)) == 1
+    assert "⚑ needs review: period &lt;defaulted&gt;" in browser.evidence.value
+    assert "phrase" in browser.evidence.value
+    index = browser.matching().index[0]
+    browser.correct(index, "concept", "trade_deficit", note="a test")
+    assert "corrected by the analyst" in browser.evidence.value
+    assert browser.list.options[0][0].startswith("⚑ ✎ ")
+    saved = read_corrections(path)
+    assert saved[["field", "new", "who", "note"]].iloc[0].tolist() == [
+        "concept", "trade_deficit", "ana", "a test"]
+    again = en.find_claims(ARTICLE, corrections=path)
+    assert "trade_deficit" in set(again["concept"].astype(str))
+
+
+def test_a_browser_without_the_evidence_columns_still_works(claims):
+    pytest.importorskip("ipywidgets")
+    from econnews.review import claims_browser
+
+    browser = claims_browser(claims, pd.DataFrame([ARTICLE]))
+    assert browser.review.disabled and browser.save.disabled
+    assert len(browser.filter()) == len(claims)
+    with pytest.raises(InputError, match="no corrections file"):
+        browser.correct(0, "period", "2018")

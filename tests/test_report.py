@@ -217,3 +217,46 @@ def test_default_report_charts_every_group_or_says_why(tmp_path):
     assert "claim(s)" not in page and "<details><summary>" in page
     for svg in (report.out_dir / "charts").glob("*.svg"):
         assert "econnews-empty" not in svg.read_text(encoding="utf-8"), svg.name
+
+
+# ------------------------------------------------------------------ issue 22
+
+
+def test_the_report_applies_corrections_marks_them_and_lists_stale_ones(tmp_path):
+    src = write_articles(tmp_path / "news")
+    first = build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    cid = first.claims.loc[first.claims["surface"] == "$ 2.2 billion", "claim_id"].iloc[0]
+    old = first.claims.loc[first.claims["claim_id"] == cid, "concept"].iloc[0]
+    (src / "corrections.csv").write_text(
+        "claim_id,field,old,new,who,when,note\n"
+        f"{cid},concept,{old},fdi,ana,2026-12-05T14:00:00Z,\n"
+        "gone:1,period,,2018,ana,2026-12-05T14:00:00Z,\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="1 correction in corrections.csv was not applied"):
+        again = build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    row = again.claims[again.claims["claim_id"] == cid].iloc[0]
+    assert row["concept"] == "fdi" and row["corrected"] == "concept"
+    assert "corrected" in pd.read_csv(again.files["claims.csv"]).columns
+    page = again.index.read_text(encoding="utf-8")
+    assert '<td class="corrected" title="corrected by the analyst (corrections.csv)">fdi ✎' \
+        in page
+    assert "1 correction by the analyst applied" in page
+    assert "correction not applied: gone:1 period" in page
+
+
+def test_the_fact_check_table_has_no_row_numbers():
+    from econnews.display import table_html
+
+    html_ = table_html(pd.DataFrame({"claim": ["$5bn"], "verdict": ["consistent"]}),
+                       index=False)
+    assert "row_heading" not in html_ and 'class="econnews-table mathjax_ignore"' in html_
+
+
+def test_no_article_read_is_an_error_and_keeps_the_previous_report(tmp_path):
+    src = write_articles(tmp_path / "news")
+    build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_bytes(b"")
+    with pytest.raises(InputError, match=r"no article could be read .*blank\.txt"):
+        build_report(empty, tmp_path / "out", formats=["svg"], progress=False)
+    assert (tmp_path / "out" / "index.html").is_file()

@@ -291,8 +291,6 @@ def apply_corrections(claims: pd.DataFrame,
     table = _validated(table, "corrections")
     schema.require(claims, ["claim_id"], stage="apply_corrections")
     out = claims.copy()
-    if not len(table):
-        return out
     marked: dict[Any, list[str]] = {}
     drop: set[Any] = set()
     outcome: list[dict[str, str]] = []
