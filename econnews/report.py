@@ -608,11 +608,9 @@ def build_report(
     have none; ``currency_hint``: what a bare ``$`` means. ``reference``: the official
     figures the claims are checked against (``check.csv``, a fact-check section and a
     chart per pair; a reference file or table, default the bundled figures, see
-    :func:`econnews.check`). ``corrections``: the analyst's corrections
-    (:mod:`econnews.claims.corrections`; a file or a table; ``"auto"``, the default:
-    ``corrections.csv`` in the input folder when there is one; None: none); the page
-    marks each corrected field and lists the corrections that no longer fit their
-    claim. ``neutralise``: CSV cells
+    :func:`econnews.check`). ``corrections``: the analyst's fixes (a file or table;
+    ``"auto"``: the inputs' ``corrections.csv``; None: none), marked in the page.
+    ``neutralise``: CSV cells
     that begin with ``=``, ``+``, ``-``, ``@`` get a ``'`` so spreadsheets do not run
     them (Parquet keeps the raw text). Inputs that cannot be read are listed in
     ``errors.csv`` and in the page, never dropped silently.
