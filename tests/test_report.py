@@ -57,7 +57,8 @@ def test_report_writes_tables_charts_and_index(built):
     charts = {n for n in names if n.startswith("charts/")}
     stems = {Path(n).stem for n in charts}
     # a chart per group of comparable claims (concept + parties), a comparison per pair
-    assert {"quantities_overview", "trade_jpn-rus_timeline", "jpn-rus_compared"} <= stems
+    assert {"quantities_overview", "trade_jpn-rus_timeline",
+            "trade-investment_jpn-rus_compared"} <= stems
     for stem in stems:
         assert {f"charts/{stem}.{fmt}" for fmt in ("png", "svg", "pdf")} <= charts
     for path in report.files.values():
@@ -143,8 +144,9 @@ def test_report_on_default_data(tmp_path, assert_legible):
     assert names[0] == "quantities_overview"
     # issue 15: the U.S. deficit figures are charted by the year they refer to, the
     # Russia–Japan trade claims over time (the $30bn target against later levels)
-    assert {"trade_deficit_chn-usa_by_year", "trade_deficit_jpn-usa_by_year",
-            "trade_jpn-rus_timeline", "jpn-rus_compared"} <= set(names)
+    # (issue 22: one name a series, the direction where the claims give one)
+    assert {"trade-deficit_usa-to-chn_by-year", "trade-deficit_usa-to-jpn_by-year",
+            "trade_jpn-rus_timeline", "trade-investment_jpn-rus_compared"} <= set(names)
     for name, _caption, make in charts:
         fig = make()
         texts = list(fig.findobj(Text))
@@ -208,12 +210,16 @@ def test_default_report_charts_every_group_or_says_why(tmp_path):
 
     groups = claim_groups(report.claims)
     charted = {Path(n).stem for n in report.files if n.startswith("charts/")}
+    from econnews.plot.names import series_slug
+
     for _, g in groups.iterrows():
-        what = g["concept"].replace("_", " ").capitalize() + (
-            f", {g['parties']}" if g["parties"] else "")
-        slug = f"{g['concept']}_{g['parties'].lower().replace('–', '-')}"
+        what = g["series"]  # one name a series: the caption, the title, the file name
+        codes = g["direction"] or g["parties"].replace("–", ",")
+        slug = series_slug(g["concept"], codes, directed=bool(g["direction"]))
         has_chart = any(stem.startswith(slug + "_") for stem in charted)
         assert has_chart or f"{what} (" in page, what  # a chart, or a line saying why not
+        if has_chart:
+            assert f"{what}: " in page, what
     assert "claim(s)" not in page and "<details><summary>" in page
     for svg in (report.out_dir / "charts").glob("*.svg"):
         assert "econnews-empty" not in svg.read_text(encoding="utf-8"), svg.name

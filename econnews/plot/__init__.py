@@ -21,7 +21,7 @@ puts a title and a source line on the chart, and returns the Figure. Extra
 ...     "value_usd": [3e10, 2e10, 1.8e10]})
 >>> fig = claims_timeline(claims, concept="trade", parties=("RUS", "JPN"))
 >>> fig.axes[0].get_title("left")
-'Trade claims: JPN–RUS'
+'Japan–Russia trade: claims'
 >>> format_money(2e10)
 '$20bn'
 """

@@ -17,6 +17,7 @@ from matplotlib.ticker import LogLocator, MaxNLocator, NullFormatter
 
 from .. import schema
 from .format import amount_formatter
+from .names import concept_name, direction, pair_name
 
 #: Orders of magnitude a value axis may span before it goes logarithmic.
 LOG_SPAN = 2.0
@@ -173,28 +174,35 @@ def _column_words(name: str) -> str:
     return {"value_usd": "USD value", "value": "value"}.get(name, name.replace("_", " "))
 
 
-def _concept_words(concepts: Iterable[str]) -> str:
-    """'Trade', 'Trade and investment', 'Trade, trade surplus and exports'."""
-    words = [str(c).replace("_", " ") for c in concepts]
+def _concept_words(concepts: Iterable[str], *, start: bool = True) -> str:
+    """'Trade', 'Trade and investment', 'GDP', 'Trade, trade surplus and exports'."""
+    words = [concept_name(c) for c in concepts]
     if not words:
-        return "All"
+        return "All" if start else "all"
     text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if start else text
 
 
 def _pair(codes: Iterable[str]) -> str:
-    return "–".join(sorted(str(c).upper() for c in codes))
+    """The parties in words, alphabetical: 'Japan–Russia' (see :mod:`.names`)."""
+    return pair_name(list(codes))
 
 
 def _title_for(what: str, concept: Any, parties: Any, selected: pd.DataFrame) -> str:
-    """'Trade claims: JPN–RUS'; the parties are the filter's, or the selection's own
-    when every selected claim has the same ones."""
+    """'Japan–Russia trade: claims', 'United States → China trade deficit: claims'
+    (the arrow when every selected claim has that direction), 'Aid claims'. The parties
+    are the filter's, or the selection's own when every selected claim has the same ones."""
     codes = _as_list(parties)
     if not codes and "parties" in selected and len(selected):
         sets = {frozenset(_codes(v)) for v in selected["parties"]}
         if len(sets) == 1:
             codes = sorted(next(iter(sets)))
-    return f"{_concept_words(_as_list(concept))} {what}" + (f": {_pair(codes)}" if codes else "")
+    if not codes:
+        return f"{_concept_words(_as_list(concept))} {what}"
+    way = direction(selected)
+    directed = way is not None and set(way) == {c.upper() for c in codes}
+    pair = pair_name(way if directed else codes, directed=directed)
+    return f"{pair} {_concept_words(_as_list(concept), start=False)}: {what}"
 
 
 def _empty(ax: Axes, message: str) -> None:
@@ -263,8 +271,29 @@ def _sources_differ(frame: pd.DataFrame) -> bool:
     return frame["source"].astype("string").nunique() > 1
 
 
-def _date_axis(ax: Axes, dates: pd.Series) -> None:
-    """Dates in one style: years (``2019``) over long spans, else months (``Jan 2019``)."""
+def _is_yearly(dates: pd.Series) -> bool:
+    """True when every date is a 1 January: the column stands for years (a period)."""
+    stamps = pd.to_datetime(dates.dropna())
+    return bool(len(stamps)) and bool(((stamps.dt.month == 1) & (stamps.dt.day == 1)).all())
+
+
+def _year_axis(ax: Axes, dates: pd.Series) -> None:
+    """A year axis for yearly figures: a tick per year (``2018``), each point on its
+    year's tick, half a year of room either side (one point: one tick, its year)."""
+    first, last = dates.min(), dates.max()
+    ax.set_xlim(first - pd.Timedelta(days=183), last + pd.Timedelta(days=183))
+    years = last.year - first.year + 1
+    ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, math.ceil(years / 10))))
+    ax.xaxis.set_minor_locator(mdates.YearLocator(base=1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def _date_axis(ax: Axes, dates: pd.Series, *, yearly: bool = False) -> None:
+    """Dates in one style: years (``2019``) over long spans, else months (``Jan 2019``);
+    ``yearly``: a year axis (:func:`_year_axis`)."""
+    if yearly:
+        _year_axis(ax, dates)
+        return
     first, last = dates.min(), dates.max()
     pad = max((last - first) * 0.06, pd.Timedelta(days=20))
     ax.set_xlim(first - pad, last + pad)

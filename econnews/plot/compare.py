@@ -16,6 +16,7 @@ from .._style import (
     report_style,
 )
 from .base import (
+    _claim_keys,
     _codes,
     _column_words,
     _concept_words,
@@ -26,7 +27,6 @@ from .base import (
     _floats,
     _in_unit,
     _lines,
-    _pair,
     _select,
     _set_title,
     _source_note,
@@ -37,8 +37,10 @@ from .base import (
     _value_column,
     _who,
 )
-from .format import plural, unit_label
+from .format import format_amount, plural, unit_label
 from .labels import _draw_points
+from .names import row_pair
+from .timeline import _implied_rows
 
 
 def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -68,7 +70,10 @@ def _row_labels(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
             pos = start if np.isfinite(start) else math.inf
             if key not in first or pos < first[key][0]:
                 first[key] = (pos, name)
-    pairs = [_pair(_codes(v)) for v in frame["parties"]] if "parties" in frame else [""] * n
+    pairs = [row_pair(f, t, v) for f, t, v in zip(
+        frame["party_from"] if "party_from" in frame else [None] * n,
+        frame["party_to"] if "party_to" in frame else [None] * n,
+        frame["parties"], strict=True)] if "parties" in frame else [""] * n
     show_pair = len(set(pairs)) > 1
     # in a chart of one article, a row with no named speaker is labelled by the
     # article's source rather than its id (with several, the id tells them apart)
@@ -149,6 +154,7 @@ def compare_claims(
     unit: str | None = None,
     currency: str = "USD",
     log: bool | None = None,
+    implied: bool = False,
     title: str | None = None,
     source: str | None = None,
     ax: Axes | None = None,
@@ -163,7 +169,8 @@ def compare_claims(
     ``date · who`` (see :func:`_row_labels`). A grey bar joins a row's claims on the
     same basis (concept, parties and period, see :func:`_basis`), never a one-year
     level and a multi-year target;
-    range claims (``low``/``high`` columns) draw their own bar; implied rows are
+    range claims (``low``/``high`` columns) draw their own bar; implied rows (only
+    with ``implied=True``, each labelled "implied base $20bn") are
     hollow markers on the row of the claims they come from, named by the
     ``implies`` column: an *implied base* ($30bn as a 1.5× target implies $20bn
     now) or an *implied target* ($20bn now and a 50% rise aim at $30bn). Claims without a
@@ -173,7 +180,7 @@ def compare_claims(
     >>> c = pd.DataFrame({"doc_id": ["a", "a", "b"], "speaker": ["Putin", None, None],
     ...                   "source": ["Kyodo", "Kyodo", "TASS"], "value_usd": [3e10, 2e10, 1.8e10],
     ...                   "claim_type": ["target", "implied", "level"]})
-    >>> fig = compare_claims(c, title="Russia–Japan trade")
+    >>> fig = compare_claims(c, title="Russia–Japan trade", implied=True)
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['Putin', 'TASS']
     """
@@ -183,6 +190,7 @@ def compare_claims(
         schema.require(claims, [y], stage="compare_claims")
     selected = _select(claims, concept=concept, parties=parties)
     selected, other_units = _in_unit(selected, unit)
+    selected, derived = _implied_rows(selected, implied)
     values = _floats(selected[x])
     ok = np.isfinite(values)
     shown = selected.loc[ok].copy()
@@ -229,12 +237,15 @@ def compare_claims(
                     ax.hlines(shown["_y"][ranged], lo[ranged], hi[ranged], color="#555555",
                               linewidth=1.2, zorder=2, gid="econnews-range")
             _draw_points(ax, shown, x="_v", y="_y", hue=hue, size=60, **kwargs)
+            _label_implied(ax, shown, axis_unit)
             ax.set_yticks(range(len(rows)), labels=[wrapped[r] for r in rows], parse_math=False)
             ax.set_ylim(len(rows) - 0.5, -0.5)
             _value_axis(ax, "x", shown["_v"].to_numpy(), unit=axis_unit, log=log)
         note = source or f"Source: {_describe_sources(selected)}; figures extracted by econnews."
         if not shown.empty and joined:
             note += " Grey bars join claims on the same concept, parties and period."
+        if derived:
+            note += f" {plural(derived, 'implied figure')} (derived, not stated) not drawn."
         if missing:
             note += f" {plural(missing, 'claim')} without a {_column_words(x)} not shown."
         if other_units:
@@ -242,3 +253,17 @@ def compare_claims(
                     f"{unit_label(axis_unit)} not shown."
         _source_note(ax, note, owned=owned)
     return fig
+
+
+def _label_implied(ax: Axes, shown: pd.DataFrame, unit: str) -> None:
+    """Each implied marker named under it: "implied base $20bn"."""
+    if "claim_type" not in shown:
+        return
+    keys = _claim_keys(shown, "claim_type")
+    for key, ctype, xv, yv in zip(keys, _texts(shown["claim_type"]), shown["_v"], shown["_y"],
+                                  strict=True):
+        if ctype == "implied":
+            ax.annotate(f"{key} {format_amount(float(xv), unit)}", (xv, yv), xytext=(0, -9),
+                        textcoords="offset points", ha="center", va="top", fontsize=7,
+                        color="#333333", parse_math=False, gid="econnews-label",
+                        annotation_clip=False).set_in_layout(False)

@@ -21,7 +21,6 @@ from .._style import (
 )
 from .base import (
     _as_list,
-    _concept_words,
     _describe_sources,
     _empty,
     _figure,
@@ -33,6 +32,7 @@ from .base import (
 )
 from .format import unit_label
 from .labels import _place_labels
+from .names import series_name
 
 
 def _period_year(period: object) -> float | None:
@@ -95,8 +95,8 @@ def claims_vs_reference(
     >>> c = en.find_claims({"id": "a", "date": "2019-03-07", "source": "Wire",
     ...     "text": "The U.S. trade deficit with China hit $410 billion in 2018."})
     >>> fig = claims_vs_reference(en.check(c))
-    >>> fig.axes[0].get_title("left")
-    'Trade deficit: USA → CHN, claims against official figures'
+    >>> " ".join(fig.axes[0].get_title("left").split())
+    'United States → China trade deficit: claims against official figures'
     """
     from ..factcheck import reference as _reference
 
@@ -130,11 +130,11 @@ def claims_vs_reference(
     series = series.sort_values("_x")
     unit = str(series["unit"].iloc[0]) if not series.empty else "USD"
     owned = ax is None
-    pair = " → ".join(direction) if len(direction) == 2 else "–".join(sorted(wanted))
-    what = _concept_words([str(concept)]).capitalize() if concept else "Claims"
+    what = series_name(concept, direction if len(direction) == 2 else wanted,
+                       directed=len(direction) == 2) if concept else "Claims"
     with report_style():
         fig, ax = _figure(ax)
-        _set_title(ax, title or f"{what}: {pair}, claims against official figures")
+        _set_title(ax, title or f"{what}: claims against official figures")
         ax.set_xlabel("Period the figure is for")
         ax.set_ylabel(f"Value ({unit_label(unit)})")
         if series.empty and shown.empty:

@@ -15,7 +15,8 @@ from .._style import (
     HOLLOW_TYPES,
     OTHER_COLOR,
 )
-from .base import _claim_keys, _codes, _concept_words, _lines, _pair, _sources_differ, _texts, _who
+from .base import _claim_keys, _lines, _sources_differ, _texts, _who
+from .names import concept_name, row_pair
 
 # ------------------------------------------------------------------- labels
 
@@ -38,7 +39,10 @@ def _point_labels(frame: pd.DataFrame, label: str | None) -> list[str | None]:
         who = [f"{d} · {w}" if d and w else (w or (f"for {d}" if d else None))
                for d, w in zip(_texts(frame["period"]), who, strict=True)]
     if "parties" in frame:
-        pairs = [_pair(_codes(v)) for v in frame["parties"]]
+        pairs = [row_pair(f, t, v) for f, t, v in zip(
+            frame["party_from"] if "party_from" in frame else [None] * len(frame),
+            frame["party_to"] if "party_to" in frame else [None] * len(frame),
+            frame["parties"], strict=True)]
         if len(set(pairs)) > 1:
             who = [f"{p} · {w}" if w and p else (w or p or None) for p, w in
                    zip(pairs, who, strict=True)]
@@ -56,14 +60,16 @@ def _point_labels(frame: pd.DataFrame, label: str | None) -> list[str | None]:
 
 
 def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | None],
-                  *, fontsize: float = 7.5) -> int:
+                  *, fontsize: float = 7.5,
+                  taken: list[tuple[float, float, float, float]] | None = None) -> list[int]:
     """Annotate each point with its label where it overlaps no other label or point.
 
     Tries right-above, right-below, left-above, left-below of the point (left
     first in the right third of the axes) and skips a label that fits nowhere
     inside the axes. Positions are estimated in axes fractions from the axes'
     current limits and the figure size, before the layout is drawn. Returns the
-    number of labels left out.
+    positions of the labels left out (see :func:`_number_points`). ``taken``: boxes
+    (axes fractions) already used, extended with the boxes placed here.
     """
     fig = ax.figure
     trans = ax.transScale + ax.transLimits
@@ -73,8 +79,9 @@ def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | N
     height_pt = fig.get_figheight() * 72 * box.height * 0.92
     char_w, line_h = fontsize * 0.58 / width_pt, fontsize * 1.3 / height_pt
     mark_w, mark_h = 5.0 / width_pt, 5.0 / height_pt
-    occupied = [(px - mark_w, py - mark_h, px + mark_w, py + mark_h) for px, py in pts]
-    skipped = 0
+    occupied = taken if taken is not None else []
+    occupied.extend((px - mark_w, py - mark_h, px + mark_w, py + mark_h) for px, py in pts)
+    skipped: list[int] = []
     order = sorted(range(len(labels)), key=lambda i: (pts[i][0], -pts[i][1]))
     for i in order:
         text = labels[i]
@@ -83,11 +90,13 @@ def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | N
         px, py = pts[i]
         rows = text.split("\n")
         w, h = max(len(r) for r in rows) * char_w, line_h * len(rows)
-        gap_x, gap_y = 6.0 / width_pt, 3.0 / height_pt
         spots = [("left", "bottom"), ("left", "top"), ("right", "bottom"), ("right", "top")]
         if px > 0.66:
             spots = spots[2:] + spots[:2]
-        for ha, va in spots:
+        # a short label (a number) may also sit further out
+        reach = (1, 2, 3) if len(text) <= 3 else (1,)
+        for (ha, va), k in ((spot, k) for k in reach for spot in spots):
+            gap_x, gap_y = 6.0 * k / width_pt, 3.0 * k / height_pt
             x0 = px + gap_x if ha == "left" else px - gap_x - w
             y0 = py + gap_y if va == "bottom" else py - gap_y - h
             cand = (x0, y0, x0 + w, y0 + h)
@@ -96,16 +105,39 @@ def _place_labels(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | N
                                   and o[1] < cand[3] for o in occupied):
                 occupied.append(cand)
                 note = ax.annotate(
-                    text, (xs[i], ys[i]), xytext=(6 if ha == "left" else -6,
-                                                  3 if va == "bottom" else -3),
+                    text, (xs[i], ys[i]), xytext=(6 * k if ha == "left" else -6 * k,
+                                                  3 * k if va == "bottom" else -3 * k),
                     textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
                     color="#333333", parse_math=False, annotation_clip=False,
                     gid="econnews-label")
                 note.set_in_layout(False)
                 break
         else:
-            skipped += 1
-    return skipped
+            skipped.append(i)
+    return sorted(skipped)
+
+
+def _number_points(ax: Axes, xs: np.ndarray, ys: np.ndarray, labels: list[str | None],
+                   which: list[int],
+                   placed: list[tuple[float, float, float, float]] | None = None) -> str:
+    """Number the points ``which`` (their labels found no room, or there were too many
+    to label) and return the list for the source line: "Numbered points: 1 = …; 2 = …".
+
+    Every point with a label is then labelled or listed."""
+    which = [i for i in which if labels[i]]
+    if not which:
+        return ""
+    numbers: list[str | None] = [None] * len(labels)
+    for n, i in enumerate(which, start=1):
+        numbers[i] = str(n)
+    taken = [] if placed is None else placed
+    left = _place_labels(ax, xs, ys, numbers, fontsize=7.0, taken=taken)
+    for i in left:  # no free spot even for a number: beside the marker all the same
+        ax.annotate(numbers[i], (xs[i], ys[i]), xytext=(4, 4), textcoords="offset points",
+                    fontsize=7.0, color="#333333", gid="econnews-label",
+                    annotation_clip=False).set_in_layout(False)
+    return "Numbered points: " + "; ".join(
+        f"{n} = {' '.join(str(labels[i]).split())}" for n, i in enumerate(which, start=1)) + "."
 
 
 # ------------------------------------------------------------------- charts
@@ -154,6 +186,6 @@ def _draw_points(ax: Axes, frame: pd.DataFrame, *, x: str, y: str, hue: str, siz
     if mixed:  # one legend (kept inside the layout): the types, then the concepts' colours
         names = list(palette)
         handles += [handle("s", palette[c], False) for c in names]
-        labels += [f"concept: {_concept_words([c]).lower()}" for c in names]
+        labels += [f"concept: {concept_name(c)}" for c in names]
         title += " · concept"
     ax.legend(handles, labels, title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0))
