@@ -518,3 +518,48 @@ def test_issue15_date_ticks_have_one_style():
     fig.canvas.draw()
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks
+
+
+# ------------------------------------------------------------------ issue 22
+
+
+def _yearly(periods: list[str]) -> pd.DataFrame:
+    n = len(periods)
+    return pd.DataFrame({
+        "year": pd.to_datetime([f"{p}-01-01" for p in periods]),
+        "date": pd.to_datetime(["2019-02-06"] * n), "value_usd": [3.5e11 + i * 1e10 for i in range(n)],
+        "claim_type": ["level"] * n, "concept": ["trade_deficit"] * n,
+        "parties": ["USA,CHN"] * n, "party_from": ["USA"] * n, "party_to": ["CHN"] * n})
+
+
+@pytest.mark.parametrize("periods", [["2017", "2018", "2019"], ["2004"], ["2016", "2020"]])
+def test_issue22_yearly_figures_get_a_tick_per_year(periods):
+    fig = plot.claims_timeline(_yearly(periods), x="year")
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+    assert set(periods) <= set(ticks)
+
+
+def test_issue22_one_name_a_series_with_its_direction():
+    fig = plot.claims_timeline(_yearly(["2017", "2018"]), x="year")
+    assert fig.axes[0].get_title("left") == "United States → China trade deficit: claims"
+    gdp = claims_table(concept=["gdp"] * 6)
+    assert plot.claims_timeline(gdp, parties=["RUS", "JPN"]).axes[0].get_title("left") \
+        == "Japan–Russia GDP: claims"
+
+
+def test_issue22_implied_rows_only_when_asked_and_then_labelled():
+    fig = plot.claims_timeline(claims_table(), concept="trade", parties=["RUS", "JPN"])
+    assert "implied base" not in point_sets(fig.axes[0])
+    assert "1 implied figure (derived, not stated) not drawn" in source_note(fig)
+    fig = plot.compare_claims(claims_table(), concept="trade", parties=["RUS", "JPN"])
+    assert "implied base" not in point_sets(fig.axes[0])
+
+
+def test_issue22_every_point_is_labelled_or_listed():
+    many = crowded_claims()
+    fig = plot.claims_timeline(many, max_labels=3)  # too many to label: numbered, listed
+    numbers = [t for t in point_labels(fig) if t.isdigit()]
+    assert sorted(numbers, key=int) == [str(i) for i in range(1, 10)]
+    assert source_note(fig).count(" = the fictional Institute") == 9

@@ -197,12 +197,17 @@ def _title_for(what: str, concept: Any, parties: Any, selected: pd.DataFrame) ->
         sets = {frozenset(_codes(v)) for v in selected["parties"]}
         if len(sets) == 1:
             codes = sorted(next(iter(sets)))
+    concepts = _as_list(concept)
+    if not concepts and "concept" in selected and len(selected):
+        own = selected["concept"].astype("string").dropna().unique()
+        concepts = [str(own[0])] if len(own) == 1 else []
     if not codes:
-        return f"{_concept_words(_as_list(concept))} {what}"
+        return f"{_concept_words(concepts)} {what}"
     way = direction(selected)
     directed = way is not None and set(way) == {c.upper() for c in codes}
     pair = pair_name(way if directed else codes, directed=directed)
-    return f"{pair} {_concept_words(_as_list(concept), start=False)}: {what}"
+    words = f" {_concept_words(concepts, start=False)}" if concepts else ""
+    return f"{pair}{words}: {what}"
 
 
 def _empty(ax: Axes, message: str) -> None:
