@@ -53,10 +53,41 @@ def _is_na(value: object) -> bool:
 
 
 def _number(value: float) -> str:
-    """A readable plain number: 1.5, 5, 30,000,000,000."""
+    """A readable plain number, never in scientific notation: 1.5, 5, 30,000,000,000,
+    0.00008.
+
+    >>> _number(3e10), _number(1.5), _number(-7.9951e-05)
+    ('30,000,000,000', '1.5', '-0.0000799510')
+    """
     if float(value).is_integer() and abs(value) < 1e16:
         return f"{int(value):,}"
-    return f"{value:,.6g}"
+    text = f"{value:,.6g}"
+    if "e" in text and abs(value) < 1:
+        text = f"{value:.10f}"
+    return text
+
+
+#: Columns of relative numbers (0.05 = 5%), shown as signed percents.
+_RELATIVE_COLUMNS = ("deviation",)
+#: Value columns and the column that holds their unit.
+_UNIT_OF = {"value": "unit", "ref_value": "ref_unit", "compared_value": "unit"}
+
+
+def _with_units(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as shown: each value beside its unit ("1.5 times", "30,000,000,000
+    USD"), relative deviations as percents ("-0.008%")."""
+    out = frame.copy()
+    for col, unit_col in _UNIT_OF.items():
+        if col in out and unit_col in out:
+            out[col] = [None if _is_na(v) else f"{_number(float(v))} {u}".rstrip()
+                        if not _is_na(u) else _number(float(v))
+                        for v, u in zip(out[col], out[unit_col], strict=True)]
+    for col in _RELATIVE_COLUMNS:
+        if col in out:
+            out[col] = [None if _is_na(v) else "0.0%" if float(v) == 0 else
+                        f"{float(v) * 100:+.2g}%" if abs(float(v)) * 100 < 0.1
+                        else f"{float(v) * 100:+.1f}%" for v in out[col]]
+    return out
 
 
 def describe(row: Mapping[str, Any]) -> str:
@@ -277,7 +308,9 @@ def style_table(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) 
 
     Shows the first ``max_rows`` rows (the caption says how many there are);
     every cell and header is HTML-escaped; long text is cut to 160 characters;
-    ``value_usd`` reads ``$20bn``; ``kind`` and ``claim_type`` cells are tinted;
+    ``value_usd`` reads ``$20bn``, ``value`` carries its unit ("1.5 times"),
+    ``deviation`` reads as a percent, long text (URLs) wraps inside its cell;
+    ``kind`` and ``claim_type`` cells are tinted;
     ``index=False`` hides the row labels. The table carries the class
     ``mathjax_ignore`` (:data:`NO_MATH`), so that JupyterLab never typesets "$1.3
     billion … $1.7 billion" in a cell as math. The input is not modified.
@@ -289,7 +322,7 @@ def style_table(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) 
     """
     if not isinstance(frame, pd.DataFrame):
         raise InputError(f"style_table() takes a DataFrame, not {type(frame).__name__}")
-    head = frame.head(max_rows)
+    head = _with_units(frame.head(max_rows))
     # a stable id per content: same bytes run after run, no clash between tables
     uuid = hashlib.sha1(head.to_csv().encode("utf-8", "replace")).hexdigest()[:10]
     styler = Styler(head, uuid=f"econnews_{uuid}", cell_ids=False)
@@ -299,7 +332,8 @@ def style_table(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) 
         if column in head:
             styler = styler.map(_tint(palette), subset=[column])
     styler = styler.set_table_styles([
-        {"selector": "td", "props": "text-align: left; vertical-align: top; padding: 2px 6px"},
+        {"selector": "td", "props": "text-align: left; vertical-align: top; padding: 2px 6px; "
+                                    "overflow-wrap: anywhere; max-width: 40em"},
         {"selector": "th", "props": "text-align: left; padding: 2px 6px"},
         {"selector": "caption", "props": "caption-side: bottom; color: #555; text-align: left"},
     ])
