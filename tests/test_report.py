@@ -266,3 +266,16 @@ def test_no_article_read_is_an_error_and_keeps_the_previous_report(tmp_path):
     with pytest.raises(InputError, match=r"no article could be read .*blank\.txt"):
         build_report(empty, tmp_path / "out", formats=["svg"], progress=False)
     assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_undated_articles_show_no_nat_and_say_the_fix(tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    for name, value in (("a", 30), ("b", 18)):
+        (src / f"{name}.txt").write_text(
+            f"---\nsource: Wire {name}\n---\nTrade between Russia and Japan reached "
+            f"${value} billion, Putin said.\n", encoding="utf-8")
+    page = build_report(src, tmp_path / "out", formats=["svg"], progress=False) \
+        .index.read_text(encoding="utf-8")
+    assert "NaT" not in page and "only one dated claim" not in page
+    assert "2 of 2 articles have no date" in page and "--date YYYY-MM-DD" in page
