@@ -470,8 +470,13 @@ def correct_in_the_browser(page, artifacts: Path, root: Path) -> None:
     assert 1.23e11 in drawn, drawn
     # the text changes: the claim's id is gone, and the correction is reported
     doc = cid.rsplit(":", 1)[0]
-    path = next(p for p in (root / "data").rglob("*.txt") if p.stem == doc)
-    path.write_text("Washington. " + path.read_text(encoding="utf-8"), encoding="utf-8")
+    listed = report.articles.set_index("id")["path"]
+    path = Path(listed[doc]) if Path(listed[doc]).is_absolute() else root / listed[doc]
+    if not path.is_file():  # a path relative to the folder given
+        path = next(p for p in (root / "data").rglob(Path(listed[doc]).name))
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("---", 3) + 4 if text.startswith("---") else 0  # after front matter
+    path.write_text(text[:cut] + "Washington. " + text[cut:], encoding="utf-8")
     articles = en.load_articles(root / "data")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

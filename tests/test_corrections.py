@@ -171,3 +171,13 @@ def test_a_browser_without_the_evidence_columns_still_works(claims):
     assert len(browser.filter()) == len(claims)
     with pytest.raises(InputError, match="no corrections file"):
         browser.correct(0, "period", "2018")
+
+
+def test_corrections_csv_beside_the_articles_is_not_an_article(tmp_path, claims):
+    (tmp_path / "seed.txt").write_text(TEXT, encoding="utf-8")
+    add_correction(tmp_path / "corrections.csv", claims, _id(claims, "$30 billion"),
+                   "period", "2019")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        articles = en.load_articles(tmp_path)
+    assert articles["id"].tolist() == ["seed"] and not articles.attrs.get("skipped")
