@@ -42,6 +42,7 @@ from .common.files import (
 from .display import table_html
 from .errors import InputError
 from .plot import export, format_money, is_blank, plural
+from .plot.names import concept_name
 from .report_charts import charts, claim_groups, factcheck_charts, plan
 
 __all__ = ["Report", "build_report", "claim_groups", "default_data_dir", "fx_for"]
@@ -333,7 +334,8 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                      "(a size check, not a meaningful total)</li>")
     parts.extend(_without_money(money, to))
     parts.append(f"<li>{plural(len(claims), 'claim')}"
-                 + (": " + _counts(claims["concept"]) if "concept" in claims and len(claims)
+                 + (": " + _counts(claims["concept"].astype("string").map(
+                     concept_name, na_action="ignore")) if "concept" in claims and len(claims)
                     else "") + "</li>")
     if "claim_type" in claims and len(claims):
         parts.append(f"<li>claim types: {_counts(claims['claim_type'])}</li>")

@@ -65,8 +65,8 @@ def claim_groups(claims: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``concept``, ``parties`` (codes joined by "–", "" when none is known),
     ``direction`` ("USA,CHN" when the claims say who to whom, else ""), ``series``
-    (its name in words), ``claims`` (rows), ``valued`` (with a USD value), ``dated``
-    (with a USD value and a date), ``articles``. Sorted by ``valued`` then ``claims``,
+    (its name in words), ``claims`` (rows), ``valued`` (stated, not implied, with a USD
+    value), ``dated`` (those with a date too), ``articles``. Sorted by ``valued`` then ``claims``,
     largest first.
 
     >>> c = pd.DataFrame({"concept": ["trade", "trade", "fdi"], "parties": ["JPN,RUS", "RUS,JPN", None],
@@ -80,7 +80,9 @@ def claim_groups(claims: pd.DataFrame) -> pd.DataFrame:
     if claims.empty or "concept" not in claims:
         return pd.DataFrame(columns=cols)
     frame = _keys(claims)
-    frame["valued"] = claims["value_usd"].notna().to_numpy(dtype=bool) \
+    stated = claims["claim_type"].astype("string").ne("implied").fillna(True).to_numpy(
+        dtype=bool) if "claim_type" in claims else True  # implied rows are not drawn
+    frame["valued"] = (claims["value_usd"].notna().to_numpy(dtype=bool) & stated) \
         if "value_usd" in claims else False
     frame["doc"] = claims["doc_id"].astype("string").to_numpy() if "doc_id" in claims else ""
     frame["dated"] = frame["valued"] & (claims["date"].notna().to_numpy(dtype=bool)

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema
-from .display import _FONT, NO_MATH, _esc, _is_na
+from .display import _FONT, NO_MATH, _esc, _is_na, _number
 from .errors import EconnewsError, InputError
 from .plot import format_money
 
@@ -149,8 +149,12 @@ def evidence_html(row: Mapping[str, Any]) -> str:
         if field not in row:
             continue
         value = row.get(field)
-        shown = "" if _is_na(value) else (f"{float(value):,.6g}" if field == "value"
+        shown = "" if _is_na(value) else (_number(float(value)) if field == "value"
                                           else str(value))
+        unit = row.get("unit")
+        if field == "value" and shown and isinstance(unit, str) and len(unit) == 3 \
+                and unit.isupper():
+            shown += f" ({format_money(float(value), unit)})"
         by = row.get(EVIDENCE.get(field, ""), None)
         how = "corrected by the analyst" if field in fixed else (
             "" if by is None or _is_na(by) else str(by).replace("_", " "))
@@ -159,14 +163,16 @@ def evidence_html(row: Mapping[str, Any]) -> str:
                      f"{_esc(field.replace('_', ' '))}</th><td style=\"padding:1px 8px\">"
                      f"{_esc(shown)}</td><td style=\"padding:1px 8px;color:#555\">"
                      f"{_esc(how)}</td></tr>")
-    head = ""
+    head = "" if any(col in row for col in EVIDENCE.values()) else (
+        '<p style="color:#555;margin:2px 0">This claims table has no evidence columns '
+        "(which reading set each field).</p>")
     if row.get("needs_review") is True or (not _is_na(row.get("needs_review"))
                                            and bool(row.get("needs_review"))):
         reason = row.get("review_reason")
-        head = ('<p style="color:#8a4b00;margin:2px 0">⚑ needs review'
+        head += ('<p style="color:#8a4b00;margin:2px 0">⚑ needs review'
                 + ("" if _is_na(reason) or reason is None else f": {_esc(reason)}") + "</p>")
     return (f'<div class="econnews-evidence {NO_MATH}" style="{_FONT};font-size:0.9em">'
-            f"{head}<table><thead><tr><th style=\"text-align:left;padding:1px 8px\">field"
+            f"{head}<table style=\"border-collapse:collapse;line-height:1.25\"><thead><tr><th style=\"text-align:left;padding:1px 8px\">field"
             "</th><th style=\"text-align:left;padding:1px 8px\">value</th>"
             "<th style=\"text-align:left;padding:1px 8px\">read from</th></tr></thead>"
             f"<tbody>{''.join(cells)}</tbody></table></div>")

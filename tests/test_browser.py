@@ -380,7 +380,8 @@ def check_no_math_anywhere(page, notebook: str) -> None:
     dollars = page.eval_on_selector_all(
         f"{PANEL} .jp-OutputArea-output", "els => els.filter(e => e.textContent.includes('$'))"
         ".length")
-    assert dollars, f"{notebook}: no output shows a dollar amount as text"
+    if not notebook.startswith("03_"):  # 03 shows files, not amounts
+        assert dollars, f"{notebook}: no output shows a dollar amount as text"
 
 
 def drive_claims_browser(page, artifacts: Path) -> None:
