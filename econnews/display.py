@@ -303,6 +303,17 @@ def _tint(palette: Mapping[str, str]) -> Callable[[object], str]:
     return color
 
 
+def _long_word(value: object) -> str:
+    """CSS for a cell holding a long unbroken string (a URL): break it anywhere.
+
+    >>> _long_word("https://example.org/a/very/long/path/to/a/story.html"), _long_word("USA,CHN")
+    ('overflow-wrap: anywhere; min-width: 12em', '')
+    """
+    text = "" if _is_na(value) else str(value)
+    return "overflow-wrap: anywhere; min-width: 12em" \
+        if any(len(w) > 30 for w in text.split()) else ""
+
+
 def style_table(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) -> Styler:
     """A Styler for a quantities or claims table: escaped, readable, coloured by kind.
 
@@ -328,12 +339,12 @@ def style_table(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) 
     styler = Styler(head, uuid=f"econnews_{uuid}", cell_ids=False)
     styler = styler.format({c: (lambda v, c=c: _cell(v, c)) for c in head.columns})
     styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    styler = styler.map(_long_word)  # a URL wraps inside its cell, not past the edge
     for column, palette in (("kind", KIND_COLORS), ("claim_type", CLAIM_COLORS)):
         if column in head:
             styler = styler.map(_tint(palette), subset=[column])
     styler = styler.set_table_styles([
-        {"selector": "td", "props": "text-align: left; vertical-align: top; padding: 2px 6px; "
-                                    "overflow-wrap: anywhere; max-width: 40em"},
+        {"selector": "td", "props": "text-align: left; vertical-align: top; padding: 2px 6px"},
         {"selector": "th", "props": "text-align: left; padding: 2px 6px"},
         {"selector": "caption", "props": "caption-side: bottom; color: #555; text-align: left"},
     ])

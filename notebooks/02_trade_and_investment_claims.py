@@ -153,7 +153,7 @@ chart(third)
 
 # %%
 style_table(story_claims[["date", "concept", "parties", "claim_type", "period", "value",
-                          "unit", "speaker", "surface"]])
+                          "speaker", "surface"]])
 
 # %% [markdown]
 # ## 6. The evidence, and corrections that stick

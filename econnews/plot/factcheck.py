@@ -31,7 +31,7 @@ from .base import (
     _value_axis,
 )
 from .format import unit_label
-from .labels import _place_labels
+from .labels import _number_points, _place_labels
 from .names import series_name
 
 
@@ -132,6 +132,7 @@ def claims_vs_reference(
     owned = ax is None
     what = series_name(concept, direction if len(direction) == 2 else wanted,
                        directed=len(direction) == 2) if concept else "Claims"
+    listed = ""
     with report_style():
         fig, ax = _figure(ax)
         _set_title(ax, title or f"{what}: claims against official figures")
@@ -159,16 +160,11 @@ def claims_vs_reference(
                 ax.scatter(gx, gy, marker=CLAIM_MARKERS.get(ctype, "o"),
                            color=CLAIM_COLORS.get(ctype, OTHER_COLOR), edgecolor="white",
                            linewidth=0.6, s=60, zorder=4, label=f"claim: {ctype}", **kwargs)
-            if len(shown) <= 20:
-                names = shown[label] if label and label in shown else [None] * len(shown)
-                _place_labels(ax, shown["period"].map(_period_year).to_numpy(float),
-                              _floats(shown["compared_value"]),
-                              [_verdict_label(n, v, d) for n, v, d in
-                               zip(names, shown["verdict"], shown["deviation"], strict=True)])
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{int(v)}"))
             _value_axis(ax, "y", values, unit=unit, log=False)
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            listed = _label_claims(ax, shown, label)
         releases = series["release"].astype("string").str.split(", released").str[0]
         official = "; ".join(dict.fromkeys(
             f"{s}, {_MONTH_YEAR.sub('', r)}" if isinstance(r, str) and r else str(s)
@@ -176,9 +172,30 @@ def claims_vs_reference(
             or "none for this selection"
         note = source or (f"Claims: {_describe_sources(rows)}, figures extracted by econnews. "
                           f"Official: {official}.")
+        if listed:
+            note += f" {listed}"
         left_out = len(rows) - len(shown)
         if left_out:
             note += f" {left_out} {'claim' if left_out == 1 else 'claims'} with no " \
                     "comparable official figure not shown."
         _source_note(ax, note, owned=owned)
     return fig
+
+
+def _label_claims(ax: Axes, shown: pd.DataFrame, label: str | None) -> str:
+    """Each claim labelled with who said it (else its source) and, when it is off, by how
+    much; a label with no room is numbered and listed (the returned text)."""
+    if label is None or shown.empty:
+        return ""
+    names = shown[label].astype("string") if label in shown else \
+        pd.Series(pd.NA, index=shown.index, dtype="string")
+    if "source" in shown:
+        names = names.fillna(shown["source"].astype("string"))
+    texts = [_verdict_label(n, v, d) for n, v, d in
+             zip(names, shown["verdict"], shown["deviation"], strict=True)]
+    xs = shown["period"].map(_period_year).to_numpy(float)
+    ys = _floats(shown["compared_value"])
+    taken: list[tuple[float, float, float, float]] = []
+    left = _place_labels(ax, xs, ys, texts, taken=taken) if len(shown) <= 20 \
+        else list(range(len(texts)))
+    return _number_points(ax, xs, ys, texts, left, placed=taken)
