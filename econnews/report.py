@@ -160,7 +160,7 @@ def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
             "verdict": compared["verdict"].astype("string").str.replace("_", " "),
             "official source": compared["ref_source"], "note": compared["check_note"],
         }).reset_index(drop=True)
-        parts.append(table_html(shown, max_rows=200, index=False))
+        parts.append(f'<div class="wide">{table_html(shown, max_rows=200, index=False)}</div>')
     parts.append("</section>")
     return parts
 
@@ -222,7 +222,7 @@ _CSS = (
     "td,th{border-bottom:1px solid #eee;text-align:left;vertical-align:top;padding:3px 6px}"
     "th{background:#f6f6f6}details summary{cursor:pointer;color:#1f5a96}"
     ".muted{color:#666}.num,.date{text-align:right;white-space:nowrap}"
-    "td.sentence{min-width:22em}td{overflow-wrap:anywhere}"
+    "td.sentence{min-width:22em}td{overflow-wrap:break-word}"
     "td.corrected{background:#e6f4ea}.wide{overflow-x:auto;max-width:100%}"
 )
 
