@@ -191,11 +191,13 @@ def _check_output(path: str | None) -> None:
                              "'econnews[xlsx]', or write .csv") from None
     from .common.files import check_writable
 
-    parent = Path(path).parent
-    if not parent.is_dir():
-        raise InputError(f"-o {path}: the folder {parent} does not exist; create it first "
-                         f"(mkdir -p {parent}) or write elsewhere")
     check_writable(path)
+    parent = Path(path).parent
+    if not parent.is_dir():  # never created silently (the README's promise)
+        from .errors import OutputError
+
+        raise OutputError(f"cannot write {path}: the folder {parent} does not exist; create "
+                          f"it first (mkdir -p {parent}) or write elsewhere")
 
 
 def _check_paths(paths: Sequence[str]) -> None:
