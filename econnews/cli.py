@@ -47,7 +47,7 @@ _SINGULAR = {"articles": "article", "quantities": "quantity", "claims": "claim",
 #: columns shown on stdout (the full table goes to -o)
 SHOWN = ["doc_id", "surface", "kind", "value", "unit", "bound", "change"]
 SHOWN_CLAIMS = ["doc_id", "concept", "parties", "claim_type", "value", "unit", "period",
-                "speaker", "surface"]
+                "speaker", "surface", "corrected"]
 SHOWN_CHECK = ["doc_id", "concept", "parties", "period", "surface", "ref_value", "deviation",
                "verdict"]
 
