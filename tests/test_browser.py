@@ -71,6 +71,15 @@ MATH = "mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview, .katex"
 AMOUNT = re.compile(r"\b\d+(?:\.\d+)? (?:billion|trillion|million)\b")
 #: The scrolling area of the open notebook (screenshots page through it).
 SCROLLER = f"{PANEL} .jp-WindowedPanel-outer"
+#: True when the notebook's last cell (index n - 1) is drawn and ends inside the view.
+LAST_CELL_SHOWN_JS = """([panel, scroller, n]) => {
+  const r = document.querySelector(scroller).getBoundingClientRect();
+  const last = document.querySelector(
+    panel + ' .jp-Cell[data-windowed-list-index="' + (n - 1) + '"]');
+  if (!last) return false;
+  const b = last.getBoundingClientRect();
+  return b.height > 0 && b.bottom <= r.bottom + 1 && b.bottom > r.top;
+}"""
 #: True when every output image has been fetched and decoded.
 IMAGES_READY_JS = """(panel) => Array.from(
   document.querySelectorAll(panel + ' .jp-OutputArea-output img'))
@@ -320,7 +329,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         page.wait_for_function(ALL_RAN_JS, arg=[PANEL, n_code], timeout=RUN_ALL * 1000)
         wait_for_idle_kernel(page, lab, notebook)
         page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
-        screenshots(page, artifacts / Path(notebook).stem)
+        n_cells = len(json.loads((REPO / "notebooks" / notebook).read_text(encoding="utf-8"))
+                      ["cells"])
+        screenshots(page, artifacts / Path(notebook).stem, n_cells=n_cells)
         check_markdown_is_text(page, notebook)
         check_no_math_anywhere(page, notebook)
         if notebook.startswith("02_"):
@@ -342,14 +353,21 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         shutdown_kernel(lab, notebook)
 
 
-def screenshots(page, stem: Path, *, most: int = 12) -> None:
+def screenshots(page, stem: Path, *, most: int = 12, n_cells: int = 0) -> None:
     """Page through the notebook (it scrolls inside its panel) and save each screen."""
     height = page.evaluate(f"document.querySelector('{SCROLLER}').scrollHeight")
     view = page.evaluate(f"document.querySelector('{SCROLLER}').clientHeight")
+    last = -1
     for i in range(min(most, max(1, -(-height // max(view, 1))))):
-        page.evaluate(f"document.querySelector('{SCROLLER}').scrollTop = {i * view}")
+        top = page.evaluate(f"(() => {{ const s = document.querySelector('{SCROLLER}'); "
+                            f"s.scrollTop = {i * view}; return s.scrollTop; }})()")
+        if top <= last:  # the end (the windowed panel's height was an estimate): no blank page
+            break
+        last = top
         page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
         page.screenshot(path=f"{stem}-{i + 1:02d}.png")
+        if n_cells and page.evaluate(LAST_CELL_SHOWN_JS, [PANEL, SCROLLER, n_cells]):
+            break  # the end: no blank page after it
     page.evaluate(f"document.querySelector('{SCROLLER}').scrollTop = 0")
 
 
