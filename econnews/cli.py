@@ -29,13 +29,14 @@ import os
 import re
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .errors import EconnewsError, InputError
+from .errors import EconnewsError, EconnewsWarning, InputError
 
 __all__ = ["main"]
 
@@ -46,7 +47,7 @@ _SINGULAR = {"articles": "article", "quantities": "quantity", "claims": "claim",
 #: columns shown on stdout (the full table goes to -o)
 SHOWN = ["doc_id", "surface", "kind", "value", "unit", "bound", "change"]
 SHOWN_CLAIMS = ["doc_id", "concept", "parties", "claim_type", "value", "unit", "period",
-                "speaker", "surface"]
+                "speaker", "surface", "corrected"]
 SHOWN_CHECK = ["doc_id", "concept", "parties", "period", "surface", "ref_value", "deviation",
                "verdict"]
 
@@ -132,9 +133,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
                "  econnews claims data\n"
                "  econnews claims data -o claims.csv\n"
-               "  econnews claims news/ -o claims.parquet --jobs 2 --date 2005-03-01")
+               "  econnews claims news/ -o claims.parquet --jobs 2 --date 2005-03-01\n"
+               "  econnews claims data --corrections my-fixes.csv -o claims.csv")
     cl.add_argument("paths", nargs="+", metavar="PATH")
     _common(cl)
+    _corrections_option(cl)
 
     rp = sub.add_parser(
         "report", formatter_class=_Formatter, help="a report folder with tables and charts",
@@ -148,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("paths", nargs="*", metavar="PATH")
     rp.add_argument("--out", required=True, metavar="DIR", help="folder to write the report into")
     _common(rp, output=False)
+    _corrections_option(rp)
 
     ck = sub.add_parser(
         "check", formatter_class=_Formatter, help="claims against official figures",
@@ -165,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="a reference table (.csv or .parquet) in the format of "
                          "econnews/data/reference/README.md")
     _common(ck)
+    _corrections_option(ck)
     return parser
 
 
@@ -187,6 +192,12 @@ def _check_output(path: str | None) -> None:
     from .common.files import check_writable
 
     check_writable(path)
+    parent = Path(path).parent
+    if not parent.is_dir():  # never created silently (the README's promise)
+        from .errors import OutputError
+
+        raise OutputError(f"cannot write {path}: the folder {parent} does not exist; create "
+                          f"it first (mkdir -p {parent}) or write elsewhere")
 
 
 def _check_paths(paths: Sequence[str]) -> None:
@@ -374,6 +385,7 @@ def _pipeline(args: argparse.Namespace
         raise InputError(f"no article could be read: {first['path']}: {first['message']}")
     if args.date is not None and len(articles):
         articles = articles.assign(date=articles["date"].fillna(args.date))
+    _warn_undated(articles, args)
     quantities, extract_errors = extract_corpus(articles, n_jobs=_n_jobs(args.jobs),
                                                 progress=progress, errors="collect",
                                                 currency_hint=args.currency_hint)
@@ -447,7 +459,9 @@ def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
     from .normalization.convert import normalize
 
     if "to" in inspect.signature(find_claims).parameters:
-        return find_claims(articles, quantities, to=to or "USD")
+        from .report import fx_for
+
+        return fx_for(find_claims(articles, quantities, to=to or "USD"), to)
     if "value_usd" not in quantities.columns:
         quantities = normalize(quantities, to="USD")
     claims = find_claims(articles, quantities)
@@ -477,7 +491,7 @@ def _cmd_extract(args: argparse.Namespace, started: float) -> int:
 
 def _cmd_claims(args: argparse.Namespace, started: float) -> int:
     articles, quantities, errors = _pipeline(args)
-    claims = _claims_in(articles, quantities, args.to)
+    claims = _corrected(_claims_in(articles, quantities, args.to), args)
     _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
     _report_errors(errors, args.quiet)
     _report_skipped(args)
@@ -491,11 +505,18 @@ def _cmd_report(args: argparse.Namespace, started: float) -> int:
 
     paths = list(args.paths)
     _check_paths(paths)
-    rep = build_report(paths or None, args.out, n_jobs=_n_jobs(args.jobs),
-                       progress=_progress(args), to=args.to or "USD", date=args.date,
-                       currency_hint=args.currency_hint, neutralise=not args.keep_formulas)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", EconnewsWarning)
+        rep = build_report(paths or None, args.out, n_jobs=_n_jobs(args.jobs),
+                           progress=_progress(args), to=args.to or "USD", date=args.date,
+                           currency_hint=args.currency_hint,
+                           neutralise=not args.keep_formulas,
+                           corrections=args.corrections or "auto")
+    _say_warnings(caught, args)
     counts = rep.summary()
     arts = getattr(rep, "articles", None)
+    if arts is not None:
+        _warn_undated(arts, args)
     args.skipped = list(arts.attrs.get("skipped", [])) if arts is not None else []
     _report_errors(rep.errors, args.quiet)
     _report_skipped(args)
@@ -510,7 +531,7 @@ def _cmd_check(args: argparse.Namespace, started: float) -> int:
 
     ref = reference.load(args.reference) if args.reference else None  # bad file: before work
     articles, quantities, errors = _pipeline(args)
-    checked = check(_claims_in(articles, quantities, args.to), ref)
+    checked = check(_corrected(_claims_in(articles, quantities, args.to), args), ref)
     _emit(checked, args, multi_doc=len(articles) > 1, columns=SHOWN_CHECK)
     _report_errors(errors, args.quiet)
     _report_skipped(args)
@@ -521,6 +542,65 @@ def _cmd_check(args: argparse.Namespace, started: float) -> int:
     return 1 if args.strict and len(errors) else 0
 
 
+# ----------------------------------- issue 22: corrections, undated input, usage
+
+
+def _corrections_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corrections", metavar="FILE",
+                   help="the analyst's corrections to apply (claim_id, field, old, new, who, "
+                        "when, note); default: corrections.csv in the data folder, when "
+                        "there is one")
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    """The sub-command's parser (the top level's when there is none)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return parser
+
+
+def _say_warnings(caught: Sequence[warnings.WarningMessage], args: argparse.Namespace) -> None:
+    """econnews' warnings as one line each on stderr (none with --quiet); others re-emitted."""
+    for w in caught:
+        if issubclass(w.category, EconnewsWarning):
+            if not args.quiet:
+                print(f"econnews {args.command}: warning: {w.message}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+def _corrected(claims: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
+    """The claims with ``--corrections`` (default: the data folder's corrections.csv)
+    applied; corrections that no longer fit their claim are one warning line."""
+    from .claims.corrections import apply_corrections, default_path
+
+    path = args.corrections or default_path(args.paths)
+    if path is None:
+        return claims
+    if not Path(path).is_file():
+        raise InputError(f"--corrections {path}: no such file; check the path")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", EconnewsWarning)
+        out = apply_corrections(claims, path)
+    _say_warnings(caught, args)
+    return out
+
+
+def _warn_undated(articles: pd.DataFrame, args: argparse.Namespace) -> None:
+    """One line when articles have no date: their money has no exchange rate and their
+    claims no date; the fix is --date (or a date in the file or its manifest)."""
+    if args.quiet or not len(articles) or "date" not in articles:
+        return
+    undated = int(articles["date"].isna().sum())
+    if undated:
+        print(f"econnews {args.command}: warning: {undated:,} of {len(articles):,} "
+              f"{'article has' if len(articles) == 1 else 'articles have'} no date, so their "
+              "money is not converted and their claims are undated; give one with "
+              "--date YYYY-MM-DD (or a date: line in front matter, or a manifest.csv)",
+              file=sys.stderr)
+
+
 _COMMANDS = {"extract": _cmd_extract, "claims": _cmd_claims, "report": _cmd_report,
              "check": _cmd_check}
 
@@ -529,7 +609,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``econnews`` command line; return the exit code (0 ok, 1 error, 2 usage)."""
     parser = _parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args, extra = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+        if extra:  # the sub-command's usage, not the top level's
+            _subparser(parser, args.command).error(
+                f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
     if args.command is None:

@@ -17,7 +17,7 @@ import html
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -27,12 +27,17 @@ from ._style import CLAIM_COLORS, KIND_COLORS, OTHER_COLOR
 from .errors import EconnewsError, InputError
 from .plot import format_money
 
+if TYPE_CHECKING:  # the claims browser lives in econnews.review (loaded on first use)
+    from .review import ClaimsBrowser, claims_browser, highlight_claim
+
 __all__ = ["ArticleView", "ChartView", "ClaimsBrowser", "chart", "claims_browser",
            "highlight_claim", "show", "style_table", "table_html"]
 
 _FONT = "font-family: system-ui, -apple-system, 'Segoe UI', sans-serif"
 _MONEY_COLUMNS = ("value_usd",)
 _TEXT_LIMIT = 160
+#: The class MathJax 3 (JupyterLab 4) skips: text with dollar signs is never typeset.
+NO_MATH = "mathjax_ignore"
 
 
 def _esc(value: object) -> str:
@@ -48,10 +53,41 @@ def _is_na(value: object) -> bool:
 
 
 def _number(value: float) -> str:
-    """A readable plain number: 1.5, 5, 30,000,000,000."""
+    """A readable plain number, never in scientific notation: 1.5, 5, 30,000,000,000,
+    0.00008.
+
+    >>> _number(3e10), _number(1.5), _number(-7.9951e-05)
+    ('30,000,000,000', '1.5', '-0.0000799510')
+    """
     if float(value).is_integer() and abs(value) < 1e16:
         return f"{int(value):,}"
-    return f"{value:,.6g}"
+    text = f"{value:,.6g}"
+    if "e" in text and abs(value) < 1:
+        text = f"{value:.10f}"
+    return text
+
+
+#: Columns of relative numbers (0.05 = 5%), shown as signed percents.
+_RELATIVE_COLUMNS = ("deviation",)
+#: Value columns and the column that holds their unit.
+_UNIT_OF = {"value": "unit", "ref_value": "ref_unit", "compared_value": "unit"}
+
+
+def _with_units(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as shown: each value beside its unit ("1.5 times", "30,000,000,000
+    USD"), relative deviations as percents ("-0.008%")."""
+    out = frame.copy()
+    for col, unit_col in _UNIT_OF.items():
+        if col in out and unit_col in out:
+            out[col] = [None if _is_na(v) else f"{_number(float(v))} {u}".rstrip()
+                        if not _is_na(u) else _number(float(v))
+                        for v, u in zip(out[col], out[unit_col], strict=True)]
+    for col in _RELATIVE_COLUMNS:
+        if col in out:
+            out[col] = [None if _is_na(v) else "0.0%" if float(v) == 0 else
+                        f"{float(v) * 100:+.2g}%" if abs(float(v)) * 100 < 0.1
+                        else f"{float(v) * 100:+.1f}%" for v in out[col]]
+    return out
 
 
 def describe(row: Mapping[str, Any]) -> str:
@@ -150,7 +186,8 @@ class ArticleView:
             foot += (f" Not highlighted (offsets overlap or do not match the text): "
                      f"{_esc(', '.join(skipped))}.")
         return (
-            f'<div class="econnews-show" style="{_FONT};line-height:1.6;max-width:52em">'
+            f'<div class="econnews-show {NO_MATH}" style="{_FONT};line-height:1.6;'
+            'max-width:52em">'
             f"{head}"
             f'<div style="margin:4px 0;font-size:0.85em">{legend}</div>'
             f'<div class="econnews-text" style="white-space:pre-wrap">{"".join(out)}</div>'
@@ -266,13 +303,28 @@ def _tint(palette: Mapping[str, str]) -> Callable[[object], str]:
     return color
 
 
-def style_table(frame: pd.DataFrame, *, max_rows: int = 50) -> Styler:
+def _long_word(value: object) -> str:
+    """CSS for a cell holding a long unbroken string (a URL): break it anywhere.
+
+    >>> _long_word("https://example.org/a/very/long/path/to/a/story.html"), _long_word("USA,CHN")
+    ('overflow-wrap: anywhere; min-width: 12em', '')
+    """
+    text = "" if _is_na(value) else str(value)
+    return "overflow-wrap: anywhere; min-width: 12em" \
+        if any(len(w) > 30 for w in text.split()) else ""
+
+
+def style_table(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) -> Styler:
     """A Styler for a quantities or claims table: escaped, readable, coloured by kind.
 
     Shows the first ``max_rows`` rows (the caption says how many there are);
     every cell and header is HTML-escaped; long text is cut to 160 characters;
-    ``value_usd`` reads ``$20bn``; ``kind`` and ``claim_type`` cells are tinted.
-    The input is not modified.
+    ``value_usd`` reads ``$20bn``, ``value`` carries its unit ("1.5 times"),
+    ``deviation`` reads as a percent, long text (URLs) wraps inside its cell;
+    ``kind`` and ``claim_type`` cells are tinted;
+    ``index=False`` hides the row labels. The table carries the class
+    ``mathjax_ignore`` (:data:`NO_MATH`), so that JupyterLab never typesets "$1.3
+    billion … $1.7 billion" in a cell as math. The input is not modified.
 
     >>> import pandas as pd
     >>> s = style_table(pd.DataFrame({"surface": ["<i>$5</i>"], "kind": ["money"]}))
@@ -281,12 +333,13 @@ def style_table(frame: pd.DataFrame, *, max_rows: int = 50) -> Styler:
     """
     if not isinstance(frame, pd.DataFrame):
         raise InputError(f"style_table() takes a DataFrame, not {type(frame).__name__}")
-    head = frame.head(max_rows)
+    head = _with_units(frame.head(max_rows))
     # a stable id per content: same bytes run after run, no clash between tables
     uuid = hashlib.sha1(head.to_csv().encode("utf-8", "replace")).hexdigest()[:10]
     styler = Styler(head, uuid=f"econnews_{uuid}", cell_ids=False)
     styler = styler.format({c: (lambda v, c=c: _cell(v, c)) for c in head.columns})
     styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    styler = styler.map(_long_word)  # a URL wraps inside its cell, not past the edge
     for column, palette in (("kind", KIND_COLORS), ("claim_type", CLAIM_COLORS)):
         if column in head:
             styler = styler.map(_tint(palette), subset=[column])
@@ -295,18 +348,21 @@ def style_table(frame: pd.DataFrame, *, max_rows: int = 50) -> Styler:
         {"selector": "th", "props": "text-align: left; padding: 2px 6px"},
         {"selector": "caption", "props": "caption-side: bottom; color: #555; text-align: left"},
     ])
+    if not index:
+        styler = styler.hide(axis="index")
+    styler = styler.set_table_attributes(f'class="econnews-table {NO_MATH}"')
     shown = f"{len(head)} of {len(frame)} rows" if len(frame) > len(head) else f"{len(frame)} rows"
     return styler.set_caption(_esc(shown))
 
 
-def table_html(frame: pd.DataFrame, *, max_rows: int = 50) -> str:
+def table_html(frame: pd.DataFrame, *, max_rows: int = 50, index: bool = True) -> str:
     """The table as an escaped HTML fragment (see :func:`style_table`).
 
     >>> import pandas as pd
     >>> "$30bn" in table_html(pd.DataFrame({"value_usd": [3e10]}))
     True
     """
-    return style_table(frame, max_rows=max_rows).to_html()
+    return style_table(frame, max_rows=max_rows, index=index).to_html()
 
 
 # ------------------------------------------------------------------- charts
@@ -374,199 +430,15 @@ def chart(fig: Any, *, alt: str | None = None, dpi: int = 100) -> ChartView:
 
 
 # ----------------------------------------------------------- claims browser
+# (in econnews/review.py; its names stay importable from here)
 
-#: Claim columns the browser needs.
-BROWSER_COLUMNS = ["doc_id", "concept", "parties", "claim_type", "surface"]
-_ALL = "(all)"
-
-
-def _options(series: pd.Series) -> list[str]:
-    values = sorted({str(v) for v in series.dropna().astype(str) if str(v).strip()})
-    return [_ALL, *values]
+_BROWSER_NAMES = ("BROWSER_COLUMNS", "ClaimsBrowser", "claim_label", "claims_browser",
+                  "highlight_claim")
 
 
-def claim_label(row: Mapping[str, Any]) -> str:
-    """One line naming a claim in the browser's list.
+def __getattr__(name: str) -> Any:
+    if name in _BROWSER_NAMES:
+        from . import review
 
-    >>> claim_label({"date": pd.Timestamp("2019-01-22"), "concept": "trade", "parties": "JPN,RUS",
-    ...              "claim_type": "target", "value_usd": 3e10, "surface": "$30 billion"})
-    '2019-01-22 · trade · JPN,RUS · target · $30bn · “$30 billion”'
-    """
-    parts = []
-    date = row.get("date")
-    if not _is_na(date):
-        parts.append(pd.Timestamp(date).date().isoformat())
-    for key in ("concept", "parties", "claim_type"):
-        value = row.get(key)
-        if not _is_na(value):
-            parts.append(str(value))
-    usd = row.get("value_usd")
-    if not _is_na(usd):
-        parts.append(format_money(float(usd)))
-    surface = row.get("surface")
-    if not _is_na(surface):
-        parts.append(f"“{surface}”")
-    return " · ".join(parts)
-
-
-def _locate(text: str, claim: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]
-            ) -> tuple[int, int, int, int] | None:
-    """(sentence start, end, quantity start, end) of a claim in its article's text."""
-    claim = dict(claim)
-    if _is_na(claim.get("sentence")) and not _is_na(claim.get("derived_from")):
-        for cid in str(claim["derived_from"]).split(","):  # an implied row: its first source
-            if cid in by_id and not _is_na(by_id[cid].get("sentence")):
-                claim = dict(by_id[cid])
-                break
-    sentence = claim.get("sentence")
-    start, end = claim.get("start"), claim.get("end")
-    q_start = -1 if _is_na(start) else int(start)
-    q_end = -1 if _is_na(end) else int(end)
-    if _is_na(sentence) or not str(sentence).strip():
-        return None
-    sentence = str(sentence)
-    s_start = -1
-    if 0 <= q_start < len(text):  # the occurrence of the sentence holding the quantity
-        s_start = text.rfind(sentence, 0, q_start + 1)
-        if s_start < 0 or s_start + len(sentence) < q_end:
-            s_start = -1
-    if s_start < 0:
-        s_start = text.find(sentence)
-    if s_start < 0:
-        return None
-    s_end = s_start + len(sentence)
-    if not (s_start <= q_start < q_end <= s_end):
-        q_start = q_end = -1
-    return s_start, s_end, q_start, q_end
-
-
-def highlight_claim(text: str, claim: Mapping[str, Any],
-                    claims_by_id: Mapping[str, Mapping[str, Any]] | None = None) -> str:
-    """The article as escaped HTML with the claim's sentence marked and its figure bold.
-
-    >>> html_ = highlight_claim("Trade grew. Trade is <b>$20bn</b> now.",
-    ...     {"sentence": "Trade is <b>$20bn</b> now.", "start": 24, "end": 29})
-    >>> "Trade grew. <mark" in html_, "Trade is &lt;b&gt;<strong>$20bn</strong>&lt;/b&gt;" in html_
-    (True, True)
-    """
-    style = (f"{_FONT}; white-space: pre-wrap; line-height: 1.5; max-width: 60em; "
-             "border: 1px solid #ddd; padding: 8px 12px; background: #fff")
-    spot = _locate(text, claim, claims_by_id or {})
-    if spot is None:
-        note = ('<p style="color:#8a4b00">This claim\'s sentence was not found in the '
-                "article text.</p>")
-        return f'<div style="{style}">{_esc(text)}</div>{note}'
-    s0, s1, q0, q1 = spot
-    mark = 'style="background: #fff2a8; padding: 1px 0"'
-    inner = (_esc(text[s0:q0]) + f"<strong>{_esc(text[q0:q1])}</strong>" + _esc(text[q1:s1])
-             if q0 >= 0 else _esc(text[s0:s1]))
-    return (f'<div style="{style}">{_esc(text[:s0])}<mark data-econnews="sentence" {mark}>'
-            f"{inner}</mark>{_esc(text[s1:])}</div>")
-
-
-class ClaimsBrowser:
-    """Filter claims by concept, parties and claim type; pick one to read its sentence.
-
-    Built on ipywidgets: three dropdowns, a list of the matching claims and the
-    article with the chosen claim's sentence highlighted (all text escaped).
-    :meth:`filter` and :meth:`choose` do in code what the controls do.
-    """
-
-    def __init__(self, claims: pd.DataFrame, articles: pd.DataFrame) -> None:
-        import ipywidgets as w
-
-        schema.require(claims, BROWSER_COLUMNS, stage="claims_browser")
-        if "id" not in articles or "text" not in articles:
-            raise InputError("claims_browser() needs the articles table (columns id, text)")
-        self.claims = claims.reset_index(drop=True)
-        self.texts = {str(i): str(t) for i, t in zip(articles["id"], articles["text"],
-                                                     strict=True) if not _is_na(t)}
-        self.titles = ({str(i): str(t) for i, t in zip(articles["id"], articles["title"],
-                                                       strict=True) if not _is_na(t)}
-                       if "title" in articles else {})
-        records = self.claims.to_dict("records")
-        self._by_id = {str(r["claim_id"]): r for r in records
-                       if "claim_id" in r and not _is_na(r.get("claim_id"))}
-        self.concept = w.Dropdown(options=_options(self.claims["concept"]),
-                                  description="concept")
-        self.parties = w.Dropdown(options=_options(self.claims["parties"]),
-                                  description="parties")
-        self.claim_type = w.Dropdown(options=_options(self.claims["claim_type"]),
-                                     description="claim type")
-        self.count = w.HTML()
-        self.list = w.Select(options=[], rows=8, description="claim",
-                             layout=w.Layout(width="100%"))
-        self.article = w.HTML()
-        for control in (self.concept, self.parties, self.claim_type):
-            control.observe(self._refilter, names="value")
-        self.list.observe(self._show, names="value")
-        self.widget = w.VBox([w.HBox([self.concept, self.parties, self.claim_type]),
-                              self.count, self.list, self.article])
-        self.widget.add_class("econnews-claims-browser")
-        self._refilter()
-
-    # what the controls do
-    def matching(self) -> pd.DataFrame:
-        """The claims that pass the three filters."""
-        mask = pd.Series(True, index=self.claims.index)
-        for column, control in (("concept", self.concept), ("parties", self.parties),
-                                ("claim_type", self.claim_type)):
-            if control.value != _ALL:
-                mask &= self.claims[column].astype("string").eq(control.value).fillna(False)
-        return self.claims.loc[mask.to_numpy(dtype=bool)]
-
-    def _refilter(self, _change: Any = None) -> None:
-        shown = self.matching()
-        self.count.value = f"<b>{len(shown):,}</b> of {len(self.claims):,} claims"
-        self.list.options = [(claim_label(r), i) for i, r in zip(shown.index,
-                                                                  shown.to_dict("records"),
-                                                                  strict=True)]
-        self.list.value = shown.index[0] if len(shown) else None
-        self._show()
-
-    def _show(self, _change: Any = None) -> None:
-        index = self.list.value
-        if index is None:
-            self.article.value = "<p>No claim matches these filters.</p>"
-            return
-        row = self.claims.loc[index].to_dict()
-        doc = str(row.get("doc_id"))
-        text = self.texts.get(doc)
-        head = _esc(self.titles.get(doc, doc))
-        if text is None:
-            self.article.value = f"<h4>{head}</h4><p>The article's text is not loaded.</p>"
-            return
-        self.article.value = (f"<h4>{head}</h4>"
-                              + highlight_claim(text, row, self._by_id))
-
-    def filter(self, *, concept: str | None = None, parties: str | None = None,
-               claim_type: str | None = None) -> pd.DataFrame:
-        """Set the filters (None: all) and return the matching claims."""
-        self.concept.value = concept or _ALL
-        self.parties.value = parties or _ALL
-        self.claim_type.value = claim_type or _ALL
-        return self.matching()
-
-    def choose(self, index: int) -> str:
-        """Pick the claim at row ``index`` of the claims table; return the article HTML."""
-        self.list.value = index
-        return self.article.value
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
-
-def claims_browser(claims: pd.DataFrame, articles: pd.DataFrame) -> ClaimsBrowser:
-    """A claims browser for a notebook (see :class:`ClaimsBrowser`).
-
-    Requires the claims columns ``doc_id, concept, parties, claim_type, surface``
-    (and ``sentence``, ``start``, ``end`` to highlight) and the articles table
-    (``id``, ``text``).
-
-    >>> import econnews as en
-    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Trade between Russia and Japan was $20 billion in 2018."]})
-    >>> b = claims_browser(en.find_claims(arts), arts)
-    >>> len(b.filter(concept="trade")), "<mark" in b.choose(0)
-    (1, True)
-    """
-    return ClaimsBrowser(claims, articles)
+        return getattr(review, name)
+    raise AttributeError(f"module 'econnews.display' has no attribute {name!r}")

@@ -41,21 +41,16 @@ from .common.files import (
 )
 from .display import table_html
 from .errors import InputError
-from .plot import (
-    claims_timeline,
-    compare_claims,
-    export,
-    format_money,
-    is_blank,
-    plural,
-    quantities_overview,
-)
+from .plot import export, format_money, is_blank, plural
+from .plot.names import concept_name
+from .report_charts import charts, claim_groups, factcheck_charts, plan
 
-__all__ = ["Report", "build_report", "default_data_dir"]
+__all__ = ["Report", "build_report", "claim_groups", "default_data_dir", "fx_for"]
 
 #: Claim columns shown in the report's table, when present.
 CLAIM_COLUMNS = ["doc_id", "date", "source", "concept", "parties", "claim_type", "period",
-                 "value_usd", "speaker", "hedge", "surface", "sentence", "review_reason"]
+                 "value_usd", "speaker", "hedge", "needs_review", "review_reason", "surface",
+                 "sentence"]
 
 
 def default_data_dir() -> Path:
@@ -126,194 +121,9 @@ def _write_table(frame: pd.DataFrame, out_dir: Path, name: str, *,
 
 
 # ------------------------------------------------------------------- charts
+# which charts, and their names: econnews/report_charts.py
 
-#: At most this many claim groups get a timeline; the others get a line saying so.
-MAX_GROUP_CHARTS = 12
-
-Chart = tuple[str, str, Callable[[], Any]]
-
-
-def _pair_codes(value: object) -> tuple[str, ...]:
-    """The parties cell as a sorted tuple of codes ('' or NA: none)."""
-    if not isinstance(value, str) or not value.strip():
-        return ()
-    return tuple(sorted({v.strip().upper() for v in value.split(",") if v.strip()}))
-
-
-def _slug(*parts: str) -> str:
-    text = "_".join(p for p in parts if p)
-    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text.lower())
-
-
-def claim_groups(claims: pd.DataFrame) -> pd.DataFrame:
-    r"""One row per group of comparable claims: the same concept and parties.
-
-    Columns: ``concept``, ``parties`` (codes joined by "–", "" when none is known),
-    ``claims`` (rows), ``valued`` (with a USD value), ``dated`` (with a USD value and a
-    date), ``articles``. Sorted by ``valued`` then ``claims``, largest first.
-
-    >>> c = pd.DataFrame({"concept": ["trade", "trade", "fdi"], "parties": ["JPN,RUS", "RUS,JPN", None],
-    ...                   "value_usd": [3e10, 2e10, None], "doc_id": ["a", "b", "c"],
-    ...                   "date": pd.to_datetime(["2019-01-22", "2018-05-26", "2019-01-01"])})
-    >>> claim_groups(c)[["concept", "parties", "claims", "valued", "dated"]].to_string(index=False)
-    'concept parties  claims  valued  dated\n  trade JPN–RUS       2       2      2\n    fdi               1       0      0'
-    """
-    cols = ["concept", "parties", "claims", "valued", "dated", "articles"]
-    if claims.empty or "concept" not in claims:
-        return pd.DataFrame(columns=cols)
-    frame = pd.DataFrame({
-        "concept": claims["concept"].astype("string").fillna("unknown").to_numpy(),
-        "parties": ["–".join(_pair_codes(v)) for v in (claims["parties"] if "parties" in claims
-                                                       else [None] * len(claims))],
-        "valued": claims["value_usd"].notna().to_numpy(dtype=bool)
-        if "value_usd" in claims else False,
-        "doc": claims["doc_id"].astype("string").to_numpy() if "doc_id" in claims else "",
-    })
-    frame["dated"] = frame["valued"] & (claims["date"].notna().to_numpy(dtype=bool)
-                                        if "date" in claims else False)
-    out = frame.groupby(["concept", "parties"], sort=False).agg(
-        claims=("valued", "size"), valued=("valued", "sum"), dated=("dated", "sum"),
-        articles=("doc", "nunique")).reset_index()
-    out = out.sort_values(["valued", "claims", "concept", "parties"],
-                          ascending=[False, False, True, True], kind="stable")
-    return out[cols].reset_index(drop=True)
-
-
-def _why_not(group: pd.Series, rank: int) -> str | None:
-    """Why a group of claims gets no timeline (None: it gets one)."""
-    if not group["parties"]:
-        return "no parties named, so its claims may be about different relationships"
-    if group["valued"] == 0:
-        return ("no claim with a money value (percentages and ratios have no common axis "
-                "with amounts; they are in the claims table)")
-    if group["dated"] < 2:
-        return "only one dated claim with a money value: nothing to compare it with"
-    if rank >= MAX_GROUP_CHARTS:
-        return f"the report charts the {MAX_GROUP_CHARTS} largest groups only"
-    return None
-
-
-#: The x column of a chart by the year each figure refers to.
-YEAR_COLUMN = "year_referred_to"
-
-
-def _by_year(claims: pd.DataFrame, concept: str, codes: list[str]) -> pd.DataFrame | None:
-    """The claims with ``year_referred_to`` (1 January of the ``period`` year) and
-    ``reported`` ("Feb 2018 · source") columns, when every stated money claim of the
-    group names a calendar year; else None (the chart then runs on the article dates).
-    Implied rows have no year of their own and are left out of such a chart."""
-    if "period" not in claims or "date" not in claims:
-        return None
-    mine = claims["concept"].astype("string").eq(concept).fillna(False).to_numpy(dtype=bool) \
-        & claims["value_usd"].notna().to_numpy(dtype=bool) \
-        & claims["parties"].map(lambda v: tuple(sorted(codes)) == _pair_codes(v)).to_numpy(
-            dtype=bool) \
-        & claims["claim_type"].astype("string").ne("implied").fillna(True).to_numpy(dtype=bool)
-    stated = claims.loc[mine]
-    years = stated["period"].astype("string").str.fullmatch(r"(19|20)\d\d").fillna(False)
-    if len(stated) < 2 or not years.all():
-        return None
-    out = stated.copy()
-    out[YEAR_COLUMN] = pd.to_datetime(out["period"].astype(str) + "-01-01")
-    dates = pd.to_datetime(out["date"])
-    sources = out["source"].astype("string").fillna("") if "source" in out else ""
-    out["reported"] = [f"{d:%b %Y}" + (f" · {s}" if s else "") if pd.notna(d) else (s or None)
-                       for d, s in zip(dates, sources, strict=True)]
-    return out
-
-
-def _charts(quantities: pd.DataFrame, claims: pd.DataFrame,
-            concepts: Sequence[str]) -> list[Chart]:
-    """(file name, caption, figure maker) for each chart that has data to show."""
-    return _plan(quantities, claims, concepts)[0]
-
-
-def _plan(quantities: pd.DataFrame, claims: pd.DataFrame,
-          concepts: Sequence[str]) -> tuple[list[Chart], list[str]]:
-    """The charts to draw, and a line for every group of claims that gets none.
-
-    A timeline per group of comparable claims (same concept and parties) with at
-    least two dated money claims, largest groups first; a comparison across articles
-    per pair of parties whose ``concepts`` claims come from two articles or more.
-    """
-    charts: list[Chart] = []
-    skipped: list[str] = []
-    if len(quantities):
-        charts.append(("quantities_overview", "What the articles quantify: mentions by kind, "
-                       "money by currency and by size",
-                       lambda: quantities_overview(quantities)))
-    if not {"concept", "claim_type", "value_usd"} <= set(claims.columns):
-        return charts, skipped
-    groups = claim_groups(claims)
-    charted = 0
-    for _, g in groups.iterrows():
-        words = g["concept"].replace("_", " ")
-        what = f"{words.capitalize()}" + (f", {g['parties']}" if g["parties"] else "")
-        reason = _why_not(g, charted)
-        if reason is not None:
-            skipped.append(f"{what} ({plural(int(g['claims']), 'claim')}): not charted: "
-                           f"{reason}.")
-            continue
-        charted += 1
-        codes = g["parties"].split("–")
-        by_year = _by_year(claims, g["concept"], codes)
-        if by_year is not None:
-            charts.append((
-                _slug(g["concept"], g["parties"], "by_year"),
-                f"{what}: each figure at the year it refers to, labelled with when and "
-                f"where it was reported (from {plural(int(g['articles']), 'article')})",
-                lambda c=g["concept"], p=codes, f=by_year: claims_timeline(
-                    f, x=YEAR_COLUMN, concept=c, parties=p, label="reported",
-                    title=f"{c.replace('_', ' ').capitalize()}: {'–'.join(p)}, "
-                          "by the year each figure refers to")))
-            continue
-        charts.append((
-            _slug(g["concept"], g["parties"], "timeline"),
-            f"{what}: {plural(int(g['dated']), 'claim')} over time, by type "
-            f"(from {plural(int(g['articles']), 'article')})",
-            lambda c=g["concept"], p=codes: claims_timeline(claims, concept=c, parties=p)))
-    wanted = claims["concept"].astype("string").str.lower().isin(
-        [c.lower() for c in concepts]).fillna(False).to_numpy(dtype=bool) \
-        & claims["value_usd"].notna().to_numpy(dtype=bool)
-    mine = claims.loc[wanted]
-    pairs = pd.Series(["–".join(_pair_codes(v)) for v in mine["parties"]], index=mine.index,
-                      dtype="string") if "parties" in mine else pd.Series(dtype="string")
-    for pair in sorted({p for p in pairs if p}):
-        docs = mine.loc[pairs == pair, "doc_id"].nunique() if "doc_id" in mine else 0
-        if docs < 2:
-            continue
-        words = " and ".join(c.replace("_", " ") for c in concepts)
-        charts.append((_slug(pair, "compared"),
-                       f"{pair}: {words} claims compared across {plural(docs, 'article')}",
-                       lambda p=pair, w=words: compare_claims(
-                           claims, concept=list(concepts), parties=p.split("–"),
-                           title=f"{p}: {w} claims compared")))
-    return charts, skipped
-
-
-def _factcheck_charts(checked: pd.DataFrame, reference: pd.DataFrame | None) -> list[Chart]:
-    """A claims-against-official-figures chart for each concept and direction with at
-    least one claim compared, most compared first."""
-    from .plot import claims_vs_reference
-
-    compared = checked[checked["compared_value"].notna()]
-    if compared.empty:
-        return []
-    keys = (compared.assign(_f=compared["party_from"].fillna(""),
-                            _t=compared["party_to"].fillna(""))
-            .groupby([compared["concept"].astype("string"), "_f", "_t", "parties"])
-            .size().sort_values(ascending=False, kind="stable"))
-    charts: list[Chart] = []
-    for (concept, frm, to, parties), n in keys.items():
-        codes = [frm, to] if frm and to else str(parties).split(",")
-        words = str(concept).replace("_", " ")
-        charts.append((
-            _slug("factcheck", concept, *codes),
-            f"{words.capitalize()}, {' → '.join(codes) if frm and to else '–'.join(codes)}: "
-            f"{plural(int(n), 'claim')} against the official figures",
-            lambda c=concept, p=codes: claims_vs_reference(checked, reference, concept=c,
-                                                           parties=p)))
-    return charts
+_charts, _plan, _factcheck_charts = charts, plan, factcheck_charts
 
 
 def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
@@ -357,7 +167,7 @@ def _factcheck_html(checked: pd.DataFrame | None) -> list[str]:
             "verdict": compared["verdict"].astype("string").str.replace("_", " "),
             "official source": compared["ref_source"], "note": compared["check_note"],
         }).reset_index(drop=True)
-        parts.append(table_html(shown, max_rows=200))
+        parts.append(f'<div class="wide">{table_html(shown, max_rows=200, index=False)}</div>')
     parts.append("</section>")
     return parts
 
@@ -379,6 +189,33 @@ def _without_money(money: pd.DataFrame, to: str) -> list[str]:
             f"{html.escape(to.upper())}: {_counts(reasons)} (left out of the charts)</li>"]
 
 
+def _summary_lines(articles: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
+    """Summary items: undated articles (and the fix), corrections applied and stale."""
+    out = []
+    undated = int(articles["date"].isna().sum()) if "date" in articles else 0
+    if undated:
+        out.append(f"<li>{undated:,} of {plural(len(articles), 'article')} have no date: their "
+                   "money has no exchange rate and their claims no date (give <code>--date "
+                   "YYYY-MM-DD</code>, or a date in the file or its manifest)</li>")
+    done = claims.attrs.get("corrections", [])
+    if done:
+        applied = sum(o["status"] == "applied" for o in done)
+        out.append(f"<li>{plural(applied, 'correction')} by the analyst applied from "
+                   "corrections.csv (marked ✎ in the claims table)</li>")
+        for o in done:
+            if o["status"] not in ("applied", "already"):
+                out.append(f'<li class="stale">correction not applied: '
+                           f"{html.escape(o['claim_id'])} {html.escape(o['field'])} → "
+                           f"{html.escape(o['new'])}: {html.escape(o['why'])}</li>")
+    if "needs_review" in claims and len(claims):
+        n = int(claims["needs_review"].fillna(False).astype(bool).sum())
+        if n:
+            out.append(f"<li>{plural(n, 'claim')} of {len(claims):,} flagged <em>needs review</em> "
+                       "(a field read from outside the figure's sentence, or a default; the "
+                       "reason is in review_reason)</li>")
+    return out
+
+
 def _counts(series: pd.Series) -> str:
     counts = series.astype("string").fillna("unknown").value_counts()
     return ", ".join(f"{int(n):,} {html.escape(str(k))}" for k, n in counts.items()) or "none"
@@ -386,14 +223,15 @@ def _counts(series: pd.Series) -> str:
 
 _CSS = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;"
-    "padding:0 1.5em;color:#222;line-height:1.5;max-width:90em}"
+    "padding:0 1.5em;color:#222;line-height:1.5;max-width:74em}"
     "section>p,section>ul,h1,h2{max-width:60em}figure{margin:1.5em 0;max-width:60em}"
     "img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;"
     "font-size:.9em}table{border-collapse:collapse;font-size:.85em;width:100%}"
     "td,th{border-bottom:1px solid #eee;text-align:left;vertical-align:top;padding:3px 6px}"
     "th{background:#f6f6f6}details summary{cursor:pointer;color:#1f5a96}"
     ".muted{color:#666}.num,.date{text-align:right;white-space:nowrap}"
-    "td.sentence{min-width:26em}"
+    "td.sentence{min-width:22em}td{overflow-wrap:break-word}"
+    "td.corrected{background:#e6f4ea}.wide{overflow-x:auto;max-width:100%}"
 )
 
 #: Sentences longer than this are collapsed in the claims table (<details>).
@@ -401,7 +239,8 @@ SENTENCE_PREVIEW = 90
 
 
 def _cell(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and value != value):
         return ""
     if isinstance(value, pd.Timestamp):
         return html.escape(value.date().isoformat() if value == value.normalize()
@@ -423,13 +262,21 @@ def _claims_table(claims: pd.DataFrame, *, max_rows: int = 200) -> str:
     """The claims as a full-width HTML table; long sentences collapsed; all text escaped."""
     cols = [c for c in CLAIM_COLUMNS if c in claims.columns]
     shown = claims.head(max_rows)
-    out = ["<table><thead><tr>"]
+    out = ['<div class="wide"><table><thead><tr>']
     out += [f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in cols]
     out.append("</tr></thead><tbody>")
-    for row in shown[cols].itertuples(index=False):
+    marks = [set(str(v).split(",")) if isinstance(v, str) else set()
+             for v in (shown["corrected"] if "corrected" in shown else [None] * len(shown))]
+    for row, fixed in zip(shown[cols].itertuples(index=False), marks, strict=True):
         out.append("<tr>")
         for col, value in zip(cols, row, strict=True):
-            if col == "sentence":
+            field = "value" if col == "value_usd" else col
+            if field in fixed or (col == "parties" and fixed & {"party_from", "party_to"}):
+                cell = "" if pd.isna(value) else (html.escape(format_money(float(value)))
+                                                  if col == "value_usd" else _cell(value))
+                out.append(f'<td class="corrected" title="corrected by the analyst '
+                           f'(corrections.csv)">{cell} ✎</td>')
+            elif col == "sentence":
                 out.append(f'<td class="sentence">{_sentence_cell(value)}</td>')
             elif col == "date":
                 out.append(f'<td class="date">{_cell(value)}</td>')
@@ -439,7 +286,7 @@ def _claims_table(claims: pd.DataFrame, *, max_rows: int = 200) -> str:
             else:
                 out.append(f"<td>{_cell(value)}</td>")
         out.append("</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     if len(claims) > len(shown):
         out.append(f'<p class="muted">The first {len(shown):,} of {len(claims):,} claims; '
                    "all are in claims.csv.</p>")
@@ -495,15 +342,12 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
                      "(a size check, not a meaningful total)</li>")
     parts.extend(_without_money(money, to))
     parts.append(f"<li>{plural(len(claims), 'claim')}"
-                 + (": " + _counts(claims["concept"]) if "concept" in claims and len(claims)
+                 + (": " + _counts(claims["concept"].astype("string").map(
+                     concept_name, na_action="ignore")) if "concept" in claims and len(claims)
                     else "") + "</li>")
     if "claim_type" in claims and len(claims):
         parts.append(f"<li>claim types: {_counts(claims['claim_type'])}</li>")
-    if "needs_review" in claims and len(claims):
-        flagged = claims["needs_review"].astype("boolean").fillna(False).astype(bool)
-        parts.append(f"<li>{plural(int(flagged.sum()), 'claim')} of {len(claims):,} flagged "
-                     "<em>needs review</em> (a field read from outside the figure's sentence, "
-                     "or no period stated; see review_reason in claims.csv)</li>")
+    parts.extend(_summary_lines(articles, claims))
     parts.append("</ul></section>")
     if len(articles) and ("url" in articles or "source" in articles):
         parts.append('<section id="sources"><h2>Articles and their sources</h2>')
@@ -540,7 +384,7 @@ def _index_html(*, title: str, inputs: list[str], articles: pd.DataFrame,
     parts.append("</section>")
     if len(errors):
         parts.append('<section id="errors"><h2>Inputs not read</h2>')
-        parts.append(table_html(errors, max_rows=100))
+        parts.append(table_html(errors, max_rows=100, index=False))
         parts.append("</section>")
     parts.append(f'<p class="muted">Made with econnews {esc(__version__)}. Figures are '
                  "extracted automatically from the articles; check each against its "
@@ -567,6 +411,7 @@ def build_report(
     currency_hint: str | None = None,
     neutralise: bool = True,
     reference: str | os.PathLike[str] | pd.DataFrame | None = None,
+    corrections: str | os.PathLike[str] | pd.DataFrame | None = "auto",
 ) -> Report:
     """Run the pipeline over ``paths`` and write a browsable report into ``out_dir``.
 
@@ -578,7 +423,9 @@ def build_report(
     have none; ``currency_hint``: what a bare ``$`` means. ``reference``: the official
     figures the claims are checked against (``check.csv``, a fact-check section and a
     chart per pair; a reference file or table, default the bundled figures, see
-    :func:`econnews.check`). ``neutralise``: CSV cells
+    :func:`econnews.check`). ``corrections``: the analyst's fixes (a file or table;
+    ``"auto"``: the inputs' ``corrections.csv``; None: none), marked in the page.
+    ``neutralise``: CSV cells
     that begin with ``=``, ``+``, ``-``, ``@`` get a ``'`` so spreadsheets do not run
     them (Parquet keeps the raw text). Inputs that cannot be read are listed in
     ``errors.csv`` and in the page, never dropped silently.
@@ -627,7 +474,10 @@ def build_report(
         errors = _public_paths(errors, inputs)
         quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress,
                                               currency_hint=currency_hint), to=to)
-        claims = _claims(find_claims, articles, quantities, to)
+        if not len(articles):
+            raise InputError(_nothing_read(errors, inputs))
+        claims = fx_for(_claims(find_claims, articles, quantities, to), to)
+        claims = _apply_corrections(claims, corrections, inputs)
         checked = check(claims, ref)
 
         files: dict[str, Path] = {}
@@ -700,4 +550,60 @@ def _public_paths(errors: pd.DataFrame, roots: Sequence[str | os.PathLike[str]]
     out = errors.copy()
     out["path"] = pd.array([p if not isinstance(p, str) else public_path(p, roots)
                             for p in out["path"]], dtype=errors["path"].dtype)
+    return out
+
+
+# ------------------------------------------------ issue 22: corrections, fx, nothing read
+
+
+def _nothing_read(errors: pd.DataFrame, inputs: Sequence[str | os.PathLike[str]]) -> str:
+    """The one line for a report over inputs where no article could be read."""
+    where = ", ".join(public_path(p, inputs) for p in inputs)
+    if len(errors):
+        first = errors.iloc[0]
+        return (f"no article could be read from {where} ({plural(len(errors), 'input')} not "
+                f"read; first: {first['path']}: {first['message']}); nothing to report")
+    return (f"no article found in {where}; give .txt, .md, .json, .jsonl, .csv or .html "
+            "files or folders that hold them")
+
+
+def _apply_corrections(claims: pd.DataFrame, corrections: Any,
+                       inputs: Sequence[str | os.PathLike[str]]) -> pd.DataFrame:
+    """The claims with the analyst's corrections (``"auto"``: the inputs' corrections.csv)."""
+    from .claims.corrections import apply_corrections, default_path
+
+    if isinstance(corrections, str) and corrections == "auto":
+        corrections = default_path(inputs)
+    if corrections is None or "claim_id" not in claims:
+        return claims
+    if not isinstance(corrections, pd.DataFrame) and not Path(corrections).is_file():
+        raise InputError(f"corrections file {corrections} does not exist; check the path")
+    return apply_corrections(claims, corrections)
+
+
+def fx_for(claims: pd.DataFrame, to: str | None) -> pd.DataFrame:
+    """The claims with ``fx_rate``, ``fx_date``, ``fx_source`` and ``fx_status`` describing
+    the conversion to ``to`` (as :func:`econnews.normalize` gives them for the
+    quantities), not to USD: ``value_usd`` stays, ``value_<to>`` is the one the
+    ``fx_*`` columns explain. USD or None: the table as it is.
+
+    >>> c = pd.DataFrame({"kind": ["money"], "value": [1e9], "unit": ["USD"],
+    ...                   "date": pd.to_datetime(["2019-01-22"]), "value_usd": [1e9],
+    ...                   "fx_rate": [1.0], "fx_status": ["identity"]})
+    >>> out = fx_for(c, "EUR")
+    >>> round(float(out["fx_rate"].iloc[0]), 4), round(float(out["value_eur"].iloc[0]) / 1e9, 4)
+    (0.8807, 0.8807)
+    """
+    if to is None or to.upper() == "USD" or not len(claims) \
+            or not {"kind", "value", "unit", "date"} <= set(claims.columns):
+        return claims
+    from .normalization.convert import normalize
+
+    frame = claims[["kind", "value", "unit", "date"]].assign(low=claims["value"],
+                                                             high=claims["value"])
+    converted = normalize(frame, to=to)
+    out = claims.copy()
+    for col in (f"value_{to.lower()}", "fx_rate", "fx_date", "fx_source", "fx_status"):
+        if col in converted:
+            out[col] = converted[col].set_axis(out.index)
     return out

@@ -40,6 +40,9 @@ from econnews import plot
 from econnews.display import chart, claims_browser, style_table
 
 REUTERS = bool(os.environ.get("ECONNEWS_DATA"))
+DATA = Path("..") / "data"
+# the analyst's corrections: saved by the claims browser below, applied on every run
+CORRECTIONS = None if REUTERS else DATA / "corrections.csv"
 
 # %% [markdown]
 # ## 1. The corpus
@@ -57,7 +60,7 @@ if REUTERS:
     articles = corpus[tagged("places", "japan") & (tagged("topics", "trade")
                                                    | tagged("places", "ussr"))]
 else:
-    articles = en.load_articles(Path("..") / "data")
+    articles = en.load_articles(DATA)
 print(f"{len(articles)} articles from {articles['date'].min():%Y-%m-%d} "
       f"to {articles['date'].max():%Y-%m-%d}")
 sources = [c for c in ("id", "date", "source", "statement_by", "url") if c in articles]
@@ -66,11 +69,12 @@ style_table(articles[sources].sort_values("date"), max_rows=10)
 # %% [markdown]
 # ## 2. Quantities and claims
 # The quantities of every article (with a progress bar), their USD amounts at each
-# article's date, and the claims they make.
+# article's date, and the claims they make, with the corrections an analyst saved in
+# `corrections.csv` applied (section 6 shows how to make one).
 
 # %%
 quantities = en.normalize(en.extract_corpus(articles, progress=True))
-claims = en.find_claims(articles, quantities)
+claims = en.find_claims(articles, quantities, corrections=CORRECTIONS)
 print(f"{len(quantities)} quantities, {len(claims)} claims")
 claims["concept"].value_counts().head(10)
 
@@ -83,9 +87,10 @@ chart(plot.quantities_overview(quantities))
 # logarithmic when the values span orders of magnitude. On Reuters: every figure
 # given for Japan's trade surplus, monthly and yearly, global and bilateral. On the
 # repository's data: the 30 billion dollar target Putin set in January 2019 against
-# the Russia–Japan trade levels reported before and after it. Hollow markers are
-# derived, not stated: an *implied base* is the level a target or a change starts
-# from, an *implied target* the level a ratio applied to today's level aims at.
+# the Russia–Japan trade levels reported before and after it. We ask for the implied
+# figures too (`implied=True`): hollow, labelled markers, derived rather than stated.
+# An *implied base* is the level a target or a change starts from, an *implied
+# target* the level a ratio applied to today's level aims at.
 
 # %%
 if REUTERS:
@@ -94,14 +99,16 @@ if REUTERS:
         title="Japan's trade surplus: the figures the 1987 stories give")
 else:
     timeline = plot.claims_timeline(
-        claims, concept="trade", parties=["JPN", "RUS"],
-        title="Russia–Japan trade: the 2019 target and the levels reported")
+        claims, concept="trade", parties=["JPN", "RUS"], implied=True,
+        title="Japan–Russia trade: the 2019 target and the levels reported")
 chart(timeline)
 
 # %% [markdown]
 # ## 4. Do the articles agree?
 # One row per article (and concept); a grey bar joins only claims on the same basis
-# (concept, parties and period), so a one-year level is never joined to a target.
+# (concept, parties and period), so a one-year level is never joined to a target. The
+# implied figures are drawn again, each labelled, on the row of the claims they come
+# from: the 30 billion dollar target at 1.5 times implies about 20 billion today.
 
 # %%
 if REUTERS:
@@ -110,8 +117,8 @@ if REUTERS:
                                    title="US–Japan trade: claims across the 1987 stories")
 else:
     compared = plot.compare_claims(claims, concept=["trade", "investment"],
-                                   parties=["JPN", "RUS"],
-                                   title="Russia–Japan trade and investment claims compared")
+                                   parties=["JPN", "RUS"], implied=True,
+                                   title="Japan–Russia trade and investment: claims compared")
 chart(compared)
 
 # %% [markdown]
@@ -148,16 +155,22 @@ chart(third)
 
 # %%
 style_table(story_claims[["date", "concept", "parties", "claim_type", "period", "value",
-                          "unit", "speaker", "surface"]])
+                          "speaker", "surface"]])
 
 # %% [markdown]
-# ## 6. The evidence
+# ## 6. The evidence, and corrections that stick
 # Every claim keeps the sentence it came from: check the figures before quoting them.
-# The claims browser filters by concept, parties and claim type; choose a claim to
-# read its sentence, highlighted in the article.
+# The claims browser filters by concept, parties, claim type and review state (the
+# claims whose fields came from outside their sentence, or were defaulted, when the
+# table says so); choose a claim to read its sentence, highlighted in the article, and
+# which reading set each field. When a field is wrong, pick it under "correct", type
+# the right value and save: the correction goes to `data/corrections.csv` (claim id,
+# field, old and new value, who, when, note) and every later run applies it, here and
+# in `econnews claims`, `econnews report` and `econnews check`. A correction whose
+# claim has changed since is reported, never applied to another claim.
 
 # %%
-browser = claims_browser(claims, articles)
+browser = claims_browser(claims, articles, corrections=CORRECTIONS)
 browser
 
 # %%

@@ -22,13 +22,14 @@
 #
 # Two ways: export single charts with `econnews.plot.export`, or build the whole
 # report folder with `econnews.report.build_report` (the `econnews report` command).
-# This notebook writes into a temporary folder and removes it at the end.
+# This notebook writes into `notebooks/exports/` (or the folder `ECONNEWS_EXPORTS`
+# names) and keeps the files there: the last cell says where they are.
 
 # %%
 # %matplotlib inline
 import hashlib
+import os
 import re
-import tempfile
 from pathlib import Path
 
 import econnews as en
@@ -37,8 +38,8 @@ from econnews.display import chart
 from econnews.report import build_report
 
 DATA = Path("..") / "data"
-WORK = tempfile.TemporaryDirectory(prefix="econnews-report-")  # removed in the last cell
-OUT = Path(WORK.name)
+OUT = Path(os.environ.get("ECONNEWS_EXPORTS", "exports")).resolve()  # kept after the run
+OUT.mkdir(parents=True, exist_ok=True)
 
 # %% [markdown]
 # ## 1. One chart, three formats
@@ -51,7 +52,7 @@ articles = en.load_articles(DATA)
 quantities = en.normalize(en.extract_corpus(articles, progress=False))
 claims = en.find_claims(articles, quantities)
 figure = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"],
-                              title="Russia–Japan trade: the 2019 target and the levels reported")
+                              title="Japan–Russia trade: the 2019 target and the levels reported")
 paths = plot.export(figure, OUT / "charts" / "russia_japan_trade")
 chart(figure)
 
@@ -89,10 +90,13 @@ report.summary()
 sorted(name for name in report.files if name.endswith(".png"))
 
 # %% [markdown]
-# ## 4. Clean up
-# The temporary folder goes; pass a folder of your own to `build_report` to keep the
-# files.
+# ## 4. Where the files are
+# Everything stays for you to open: the single chart in three formats, its second
+# export, and the report folder with its `index.html`.
 
 # %%
-WORK.cleanup()
-print("removed:", not OUT.exists())
+files = sorted(p for p in OUT.rglob("*") if p.is_file() and not p.name.startswith("."))
+print(f"{len(files)} files in {OUT}")
+for folder in sorted({p.parent for p in files}):
+    print(f"  {folder.relative_to(OUT.parent)}/: {sum(p.parent == folder for p in files)} files")
+print("open the report:", report.index)

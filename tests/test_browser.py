@@ -65,12 +65,21 @@ ALL_RAN_JS = """([panel, n]) => {
 RUN_STARTED_JS = """(panel) => Array.from(
   document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt'))
   .some(e => /[*\\d]/.test(e.textContent))"""
-#: Rendered math in a notebook (MathJax 3 in JupyterLab 4, and older MathJax classes).
-MATH = "mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview"
+#: Rendered math in a notebook (MathJax 3 in JupyterLab 4, older MathJax classes, KaTeX).
+MATH = "mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview, .katex"
 #: Amounts as the notebooks' markdown writes them ("30 billion dollars", "2.2 billion").
 AMOUNT = re.compile(r"\b\d+(?:\.\d+)? (?:billion|trillion|million)\b")
 #: The scrolling area of the open notebook (screenshots page through it).
 SCROLLER = f"{PANEL} .jp-WindowedPanel-outer"
+#: True when the notebook's last cell (index n - 1) is drawn and ends inside the view.
+LAST_CELL_SHOWN_JS = """([panel, scroller, n]) => {
+  const r = document.querySelector(scroller).getBoundingClientRect();
+  const last = document.querySelector(
+    panel + ' .jp-Cell[data-windowed-list-index="' + (n - 1) + '"]');
+  if (!last) return false;
+  const b = last.getBoundingClientRect();
+  return b.height > 0 && b.bottom <= r.bottom + 1 && b.bottom > r.top;
+}"""
 #: True when every output image has been fetched and decoded.
 IMAGES_READY_JS = """(panel) => Array.from(
   document.querySelectorAll(panel + ' .jp-OutputArea-output img'))
@@ -165,6 +174,7 @@ def lab_process(tmp_path_factory, sync_playwright) -> Iterator[tuple[subprocess.
     log_path = base / "lab.log"
     with log_path.open("wb") as log:
         proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+        LAB_ROOT[f"http://127.0.0.1:{port}"] = root
         try:
             yield proc, f"http://127.0.0.1:{port}", log_path
         finally:
@@ -280,7 +290,7 @@ def test_report_page_shows_every_chart(lab_process, browser, artifacts, tmp_path
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
         page.wait_for_function("Array.from(document.images).every(i => i.complete)",
@@ -292,6 +302,11 @@ def test_report_page_shows_every_chart(lab_process, browser, artifacts, tmp_path
         assert len(images) >= 3, images
         assert all(ok and width > 0 for _src, ok, width in images), images
         assert page.locator("h1").inner_text() == "econnews report"
+        # issue 22: no wider than a 1280 px window, no pandas row numbers
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"the report page is {width} px wide"
+        assert page.locator("#fact-check th.row_heading").count() == 0
+        assert page.locator("#fact-check table").count() == 1
         page.screenshot(path=str(artifacts / "report.png"), full_page=True)
     finally:
         page.close()
@@ -314,10 +329,14 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         page.wait_for_function(ALL_RAN_JS, arg=[PANEL, n_code], timeout=RUN_ALL * 1000)
         wait_for_idle_kernel(page, lab, notebook)
         page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
-        screenshots(page, artifacts / Path(notebook).stem)
+        n_cells = len(json.loads((REPO / "notebooks" / notebook).read_text(encoding="utf-8"))
+                      ["cells"])
+        screenshots(page, artifacts / Path(notebook).stem, n_cells=n_cells)
         check_markdown_is_text(page, notebook)
+        check_no_math_anywhere(page, notebook)
         if notebook.startswith("02_"):
             drive_claims_browser(page, artifacts)
+            correct_in_the_browser(page, artifacts, lab_root(lab))
         errors = page.eval_on_selector_all(
             f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
             f"{PANEL} .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']",
@@ -334,14 +353,21 @@ def test_notebook_runs_in_jupyterlab(lab, browser, artifacts, notebook):
         shutdown_kernel(lab, notebook)
 
 
-def screenshots(page, stem: Path, *, most: int = 12) -> None:
+def screenshots(page, stem: Path, *, most: int = 12, n_cells: int = 0) -> None:
     """Page through the notebook (it scrolls inside its panel) and save each screen."""
     height = page.evaluate(f"document.querySelector('{SCROLLER}').scrollHeight")
     view = page.evaluate(f"document.querySelector('{SCROLLER}').clientHeight")
+    last = -1
     for i in range(min(most, max(1, -(-height // max(view, 1))))):
-        page.evaluate(f"document.querySelector('{SCROLLER}').scrollTop = {i * view}")
+        top = page.evaluate(f"(() => {{ const s = document.querySelector('{SCROLLER}'); "
+                            f"s.scrollTop = {i * view}; return s.scrollTop; }})()")
+        if top <= last:  # the end (the windowed panel's height was an estimate): no blank page
+            break
+        last = top
         page.wait_for_function(IMAGES_READY_JS, arg=PANEL, timeout=30_000)
         page.screenshot(path=f"{stem}-{i + 1:02d}.png")
+        if n_cells and page.evaluate(LAST_CELL_SHOWN_JS, [PANEL, SCROLLER, n_cells]):
+            break  # the end: no blank page after it
     page.evaluate(f"document.querySelector('{SCROLLER}').scrollTop = 0")
 
 
@@ -363,13 +389,26 @@ def check_markdown_is_text(page, notebook: str) -> None:
     assert not missing, f"{notebook}: amounts not shown as text: {missing}"
 
 
+def check_no_math_anywhere(page, notebook: str) -> None:
+    """Issue 22: nothing in the notebook renders as math, outputs included (a styled
+    table once set "$1.3 billion in 2015 and reached $1.7 billion" as italics)."""
+    math = page.eval_on_selector_all(f"{PANEL} :is({MATH})",
+                                     "els => els.map(e => e.textContent)")
+    assert not math, f"{notebook}: rendered as math: {math}"
+    dollars = page.eval_on_selector_all(
+        f"{PANEL} .jp-OutputArea-output", "els => els.filter(e => e.textContent.includes('$'))"
+        ".length")
+    if not notebook.startswith("03_"):  # 03 shows files, not amounts
+        assert dollars, f"{notebook}: no output shows a dollar amount as text"
+
+
 def drive_claims_browser(page, artifacts: Path) -> None:
     """Notebook 02's claims browser: filter by concept, parties and claim type, choose a
     claim, and see its sentence highlighted in the article."""
     box = page.locator(f"{PANEL} .econnews-claims-browser")
     box.scroll_into_view_if_needed()
     dropdowns = box.locator(".widget-dropdown select")
-    assert dropdowns.count() == 3
+    assert dropdowns.count() == 5  # concept, parties, claim type, review; the field to correct
     count = box.locator(".widget-html-content").first
 
     def shown() -> int:
@@ -399,7 +438,75 @@ def drive_claims_browser(page, artifacts: Path) -> None:
     sentence = mark.inner_text()
     assert "deficit with China" in sentence and "billion" in sentence, sentence
     assert box.locator('mark[data-econnews="sentence"] strong').inner_text().startswith("$")
+    assert box.locator(".econnews-evidence").count() == 1  # which reading set each field
     box.screenshot(path=str(artifacts / "02_claims_browser.png"))
+
+
+def lab_root(url: str) -> Path:
+    """The folder JupyterLab serves (the copy of notebooks/ and data/)."""
+    return LAB_ROOT[url]
+
+
+#: base URL -> the folder that JupyterLab serves (set by the lab_process fixture)
+LAB_ROOT: dict[str, Path] = {}
+
+
+def correct_in_the_browser(page, artifacts: Path, root: Path) -> None:
+    """Issue 22: a correction made in the browser is saved to data/corrections.csv and
+    changes the next run's claims table, chart and report; once the article's text
+    changes, the correction is reported as stale, never moved to another claim."""
+    import warnings
+
+    import pandas as pd
+
+    import econnews as en
+    from econnews.claims.corrections import CorrectionWarning, read_corrections
+    from econnews.report import build_report
+    from econnews.report_charts import charts
+
+    box = page.locator(f"{PANEL} .econnews-claims-browser")
+    box.locator(".widget-dropdown select").nth(4).select_option("value")
+    box.locator(".widget-text input").first.fill("123000000000")
+    box.locator(".widget-text input").nth(1).fill("browser test")
+    box.locator("button", has_text="Save correction").click()
+    status = box.get_by_text("Saved to corrections.csv")
+    status.wait_for(state="visible", timeout=20_000)
+    assert "✎" in box.locator(".widget-select select option").last.inner_text()
+    box.screenshot(path=str(artifacts / "02_claims_browser_corrected.png"))
+    saved = read_corrections(root / "data" / "corrections.csv")
+    assert saved[["field", "new", "note"]].iloc[-1].tolist() == ["value", "123000000000",
+                                                                 "browser test"]
+    cid = saved["claim_id"].iloc[-1]
+    # the next run: claims table, chart and report
+    report = build_report(root / "data", root / "report", formats=["png"], progress=False)
+    row = report.claims[report.claims["claim_id"] == cid].iloc[0]
+    assert row["value_usd"] == 1.23e11 and row["corrected"] == "value"
+    assert "✎" in report.index.read_text(encoding="utf-8")
+    drawn = []
+    for name, _caption, make in charts(report.quantities, report.claims, ("trade",)):
+        if name.startswith("trade-deficit_usa-to-chn"):
+            drawn += [y for c in make().axes[0].collections for _x, y in c.get_offsets()]
+    assert 1.23e11 in drawn, drawn
+    # the text changes: the claim's id is gone, and the correction is reported
+    doc = cid.rsplit(":", 1)[0]
+    listed = report.articles.set_index("id")["path"]
+    path = Path(listed[doc]) if Path(listed[doc]).is_absolute() else root / listed[doc]
+    if not path.is_file():  # a path relative to the folder given
+        path = next(p for p in (root / "data").rglob(Path(listed[doc]).name))
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("---", 3) + 4 if text.startswith("---") else 0  # after front matter
+    path.write_text(text[:cut] + "Washington. " + text[cut:], encoding="utf-8")
+    articles = en.load_articles(root / "data")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims = en.find_claims(articles, corrections=root / "data" / "corrections.csv")
+    stale = [w for w in caught if issubclass(w.category, CorrectionWarning)]
+    assert stale and cid in str(stale[0].message), [str(w.message) for w in caught]
+    assert not (pd.to_numeric(claims["value_usd"]) == 1.23e11).any()
+    # the notebooks after this one run on the data as it was
+    path.write_text(text, encoding="utf-8")
+    (root / "data" / "corrections.csv").unlink()
+    shutil.rmtree(root / "report")
 
 
 # ------------------------------------------- the click logic, without a browser

@@ -355,7 +355,7 @@ def test_the_report_has_a_fact_check_section_check_csv_and_a_chart(tmp_path):
     rep = build_report(news, tmp_path / "out", formats=("png",), dpi=50)
     checked = pd.read_csv(rep.files["check.csv"])
     assert sorted(checked["verdict"]) == ["consistent", "overstated"]
-    assert "charts/factcheck_trade_deficit_usa_chn.png" in rep.files
+    assert "charts/trade-deficit_usa-to-chn_factcheck.png" in rep.files
     page = rep.index.read_text(encoding="utf-8")
     section = page[page.index('id="fact-check"'):]
     assert "1 claim overstated" in section and "1 claim consistent" in section

@@ -184,7 +184,7 @@ def test_report_without_paths_lets_build_report_choose_the_data_folder(capsys, m
     code, out, err = run(capsys, "report", "--out", "out", "--jobs", "2", "-q")
     assert code == 0 and calls[0][:2] == (None, "out")
     assert calls[0][2] == {"n_jobs": 2, "progress": False, "to": "USD", "date": None,
-                           "currency_hint": None, "neutralise": True}
+                           "currency_hint": None, "neutralise": True, "corrections": "auto"}
     assert out == f"{FakeReport.index}\n" and err == ""
     code, out, err = run(capsys, "report", str(REPO / "data"), "--out", "out")
     assert code == 0 and calls[1][0] == [str(REPO / "data")]
@@ -282,7 +282,8 @@ def test_summary_plurals(capsys, tmp_path):
     src = tmp_path / "one.txt"
     src.write_text("Exports rose 5%.")
     code, _, err = run(capsys, "extract", str(src))
-    assert code == 0 and err.startswith("econnews extract: 1 article, 1 quantity, 0 errors, ")
+    summary = err.splitlines()[-1]  # after the warning that the article has no date
+    assert code == 0 and summary.startswith("econnews extract: 1 article, 1 quantity, 0 errors, ")
 
 
 def test_summary_lists_what_was_skipped_and_why(capsys, tmp_path):
@@ -339,3 +340,84 @@ def test_an_unparseable_date_is_an_input_error():
 
     with pytest.raises(InputError, match="date='yesterday'"):
         en.extract("Exports rose 5%.", date="yesterday")
+
+
+# ------------------------------------------------- issue 22: the command line's traps
+
+
+def test_undated_articles_get_a_warning_with_the_count_and_the_fix(capsys, tmp_path):
+    (tmp_path / "undated.txt").write_text(UNDATED)
+    (tmp_path / "dated.txt").write_text("---\ndate: 2019-01-22\n---\n" + UNDATED)
+    code, _, err = run(capsys, "claims", str(tmp_path))
+    assert code == 0
+    line = next(x for x in err.splitlines() if "warning" in x)
+    assert "1 of 2 articles have no date" in line and "--date YYYY-MM-DD" in line
+    code, _, err = run(capsys, "claims", str(tmp_path), "--date", "2019-01-22")
+    assert "no date" not in err
+    assert "warning" not in run(capsys, "claims", str(tmp_path), "-q")[2]
+
+
+def test_report_exits_1_when_no_article_could_be_read(capsys, tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    code, out, err = run(capsys, "report", str(src), "--out", str(tmp_path / "rep"), "-q")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "no article could be read" in err and "empty.txt" in err
+    assert not (tmp_path / "rep" / "index.html").exists()
+
+
+def test_output_into_a_missing_folder_is_a_one_line_error(capsys, tmp_path):
+    target = tmp_path / "no" / "such" / "q.csv"
+    code, out, err = run(capsys, "extract", SEED, "-o", str(target))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "does not exist" in err and "mkdir -p" in err
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("command", ["extract", "claims", "check"])
+def test_a_wrong_option_prints_the_sub_command_usage(capsys, command):
+    code, out, err = run(capsys, command, SEED, "--no-such-option")
+    assert code == 2 and out == ""
+    assert err.startswith(f"usage: econnews {command} ")
+    assert f"econnews {command}: error: unrecognized arguments: --no-such-option" in err
+
+
+def test_to_eur_fx_columns_describe_the_euro_conversion_in_every_table(capsys, tmp_path):
+    q, c = tmp_path / "q.csv", tmp_path / "c.csv"
+    assert run(capsys, "extract", SEED, "--to", "EUR", "-o", str(q), "-q")[0] == 0
+    assert run(capsys, "claims", SEED, "--to", "EUR", "-o", str(c), "-q")[0] == 0
+    quantities, claims = pd.read_csv(q), pd.read_csv(c)
+    usd_q = quantities[quantities["unit"] == "USD"].iloc[0]
+    usd_c = claims[claims["unit"] == "USD"].iloc[0]
+    assert usd_q["fx_rate"] == pytest.approx(usd_c["fx_rate"])
+    assert usd_c["value_eur"] == pytest.approx(usd_c["value"] * usd_c["fx_rate"])
+    assert usd_c["fx_rate"] < 1 and usd_c["value_usd"] == usd_c["value"]  # a euro in 2019
+
+
+def test_corrections_apply_by_default_from_the_data_folder(capsys, tmp_path):
+    import shutil
+
+    src = tmp_path / "data"
+    src.mkdir()
+    shutil.copy(SEED, src / "seed.txt")
+    out = tmp_path / "c.csv"
+    assert run(capsys, "claims", str(src), "-o", str(out), "-q")[0] == 0
+    claims = pd.read_csv(out, dtype=str, keep_default_na=False)
+    cid = claims.loc[claims["surface"] == "$ 2.2 billion", "claim_id"].iloc[0]
+    old = claims.loc[claims["claim_id"] == cid, "period"].iloc[0]
+    (src / "corrections.csv").write_text(
+        "claim_id,field,old,new,who,when,note\n"
+        f"{cid},period,{old},2018,ana,2026-12-05T14:00:00Z,stock at end-2018\n"
+        "seed:1,concept,trade,fdi,ana,2026-12-05T14:00:00Z,stale\n")
+    code, _, err = run(capsys, "claims", str(src), "-o", str(out))
+    claims = pd.read_csv(out, dtype={"period": str})
+    row = claims[claims["claim_id"] == cid].iloc[0]
+    assert code == 0 and str(row["period"]) == "2018" and row["corrected"] == "period"
+    assert "warning: 1 correction in corrections.csv was not applied: seed:1" in err
+    other = tmp_path / "none.csv"
+    other.write_text("claim_id,field,old,new\n")
+    run(capsys, "claims", str(src), "-o", str(out), "-q", "--corrections", str(other))
+    assert pd.read_csv(out)["corrected"].isna().all()
+    code, _, err = run(capsys, "claims", str(src), "--corrections", str(tmp_path / "x.csv"))
+    assert code == 1 and "no such file" in err

@@ -114,7 +114,9 @@ def test_notebook_executes_on_repository_data(path, tmp_path, monkeypatch):
     monkeypatch.delenv("ECONNEWS_DATA", raising=False)
     scratch = tmp_path / "tmp"  # the kernel's temporary folder: empty again after the run
     scratch.mkdir()
-    nb = execute(path, tmp_path, {**kernel_env(), "TMPDIR": str(scratch)})
+    exports = tmp_path / "exports"  # notebook 03 keeps its files (issue 22), here not in notebooks/
+    nb = execute(path, tmp_path, {**kernel_env(), "TMPDIR": str(scratch),
+                                  "ECONNEWS_EXPORTS": str(exports)})
     check_clean(nb)
     assert json.loads(path.read_text(encoding="utf-8"))["cells"][1]["outputs"] == []
     left = sorted(p.name for p in scratch.iterdir())
@@ -123,6 +125,7 @@ def test_notebook_executes_on_repository_data(path, tmp_path, monkeypatch):
     if path.stem == "03_report_export":  # it claims byte-identical exports only when true
         assert "byte-identical: {'png': True, 'svg': True, 'pdf': True}" in printed, printed
         assert "PDF has a title: True · embedded TrueType: True" in printed, printed
+        assert f"files in {exports}" in printed and (exports / "report" / "index.html").is_file()
 
 
 @pytest.mark.slow

@@ -100,7 +100,7 @@ def test_format_money(value, currency, expected):
 
 def test_timeline_draws_each_claim_by_type_with_title_and_source():
     claims = claims_table()
-    fig = plot.claims_timeline(claims, concept="trade", parties=["JPN", "RUS"])
+    fig = plot.claims_timeline(claims, concept="trade", parties=["JPN", "RUS"], implied=True)
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     points = point_sets(ax)
@@ -108,11 +108,11 @@ def test_timeline_draws_each_claim_by_type_with_title_and_source():
     assert points["target"][:, 1].tolist() == [3e10]
     assert points["implied base"][:, 1].tolist() == [2e10]
     assert sorted(points["level"][:, 1]) == [1.6e10, 1.8e10]  # USA–JPN and investment left out
-    assert ax.get_title("left") == "Trade claims: JPN–RUS"
+    assert ax.get_title("left") == "Japan–Russia trade: claims"
     note = source_note(fig)
     assert note.startswith("Source: 3 articles (Kyodo, TASS, Nikkei)")
-    # who made each claim: the speaker, else the source; the implied base has no label
-    assert sorted(point_labels(fig)) == ["Nikkei", "Putin", "TASS"]
+    # who made each claim: the speaker, else the source; the implied base says what it is
+    assert sorted(point_labels(fig)) == ["Nikkei", "Putin", "TASS", "implied base $20bn"]
     fig.canvas.draw()
     labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert labels[0] == "$0" and all(lab.startswith("$") and lab.endswith("bn")
@@ -132,7 +132,7 @@ def test_timeline_counts_claims_it_cannot_place():
     claims = claims_table(date=pd.to_datetime(["2019-01-22", None, "2019-01-22", "2018-09-12",
                                                "2017-05-01", "2018-03-01"]))
     claims.loc[3, "value_usd"] = pd.NA
-    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"], implied=True)
     assert "2 claims without a date or USD value not shown" in source_note(fig)
     assert sum(len(p) for p in point_sets(fig.axes[0]).values()) == 2
 
@@ -169,7 +169,8 @@ def test_dollar_signs_in_data_are_not_mathtext():
 # ------------------------------------------------------------------ compare
 
 def test_compare_shows_spread_per_source_and_implied_base_hollow():
-    fig = plot.compare_claims(claims_table(), concept="trade", parties=["RUS", "JPN"])
+    fig = plot.compare_claims(claims_table(), concept="trade", parties=["RUS", "JPN"],
+                              implied=True)
     ax = fig.axes[0]
     rows = [t.get_text() for t in ax.get_yticklabels()]
     # a row per article, ordered by date; the implied base sits on Putin's row
@@ -181,7 +182,8 @@ def test_compare_shows_spread_per_source_and_implied_base_hollow():
     spread = next(c for c in ax.collections if c.get_gid() == "econnews-spread")
     segments = {tuple(map(tuple, s)) for s in spread.get_segments()}
     assert ((2e10, 2.0), (3e10, 2.0)) in segments  # Kyodo row spans $20bn → $30bn
-    assert ax.get_title("left") == "Trade claims compared: JPN–RUS"
+    assert ax.get_title("left") == "Japan–Russia trade: claims compared"
+    assert "implied base $20bn" in point_labels(fig)
     assert source_note(fig)
 
 
@@ -325,8 +327,10 @@ def crowded_claims() -> pd.DataFrame:
 
 def test_timeline_labels_never_overlap_or_leave_the_axes(assert_legible, drawn_texts):
     fig = plot.claims_timeline(crowded_claims())
-    labels = point_labels(fig)
-    assert 2 <= len(labels) < 9  # those that fit nowhere are left out, not piled up
+    labels = [t for t in point_labels(fig) if not t.isdigit()]
+    assert 2 <= len(labels) < 9  # those that fit nowhere are numbered and listed, not piled up
+    numbered = source_note(fig).split("Numbered points: ")[1]
+    assert numbered.count(" = the fictional Institute") == 9 - len(labels)
     assert_legible(fig)
     ax_box = fig.axes[0].get_window_extent()
     for text, box in drawn_texts(fig):
@@ -367,10 +371,10 @@ def test_compare_rows_name_concept_pair_and_who_when_mixed():
     claims = claims_table()
     fig = plot.compare_claims(claims)
     rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert rows == ["1 May 2017 · Trade\nJPN–RUS · Nikkei", "1 Mar 2018 · Trade\nJPN–USA · Reuters",
-                    "12 Sep 2018 · Trade\nJPN–RUS · TASS",
-                    "22 Jan 2019 · Investment\nJPN–RUS · Putin",
-                    "22 Jan 2019 · Trade\nJPN–RUS · Putin"]  # by date; one article, 2 concepts
+    assert rows == ["1 May 2017 · Trade\nJapan–Russia · Nikkei", "1 Mar 2018 · Trade\nJapan–United States · Reuters",
+                    "12 Sep 2018 · Trade\nJapan–Russia · TASS",
+                    "22 Jan 2019 · Investment\nJapan–Russia · Putin",
+                    "22 Jan 2019 · Trade\nJapan–Russia · Putin"]  # by date; one article, 2 concepts
 
 
 def test_compare_names_articles_apart_when_their_labels_match():
@@ -391,8 +395,8 @@ def test_compare_without_sources_or_speakers():
     claims = claims_table(source=[pd.NA] * 6, speaker=[pd.NA] * 6)  # found as a bug
     rows = [t.get_text() for t in
             plot.compare_claims(claims, concept="trade").axes[0].get_yticklabels()]
-    assert rows == ["1 May 2017\nJPN–RUS · nikkei", "1 Mar 2018\nJPN–USA · us",
-                    "12 Sep 2018\nJPN–RUS · tass", "22 Jan 2019\nJPN–RUS · rj"]
+    assert rows == ["1 May 2017\nJapan–Russia · nikkei", "1 Mar 2018\nJapan–United States · us",
+                    "12 Sep 2018\nJapan–Russia · tass", "22 Jan 2019\nJapan–Russia · rj"]
 
 
 def tonnes_table() -> pd.DataFrame:
@@ -485,7 +489,7 @@ def test_issue15_no_bar_joins_a_one_year_level_and_an_open_target():
 
 def test_issue15_implied_rows_are_named_by_what_they_imply():
     claims = claims_table(implies=[pd.NA, "target", pd.NA, pd.NA, pd.NA, pd.NA])
-    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"])
+    fig = plot.claims_timeline(claims, concept="trade", parties=["RUS", "JPN"], implied=True)
     labels = {t.get_text() for t in fig.axes[0].get_legend().get_texts()}
     assert "implied target" in labels and "implied base" not in labels
 
@@ -514,3 +518,48 @@ def test_issue15_date_ticks_have_one_style():
     fig.canvas.draw()
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks
+
+
+# ------------------------------------------------------------------ issue 22
+
+
+def _yearly(periods: list[str]) -> pd.DataFrame:
+    n = len(periods)
+    return pd.DataFrame({
+        "year": pd.to_datetime([f"{p}-01-01" for p in periods]),
+        "date": pd.to_datetime(["2019-02-06"] * n), "value_usd": [3.5e11 + i * 1e10 for i in range(n)],
+        "claim_type": ["level"] * n, "concept": ["trade_deficit"] * n,
+        "parties": ["USA,CHN"] * n, "party_from": ["USA"] * n, "party_to": ["CHN"] * n})
+
+
+@pytest.mark.parametrize("periods", [["2017", "2018", "2019"], ["2004"], ["2016", "2020"]])
+def test_issue22_yearly_figures_get_a_tick_per_year(periods):
+    fig = plot.claims_timeline(_yearly(periods), x="year")
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+    assert set(periods) <= set(ticks)
+
+
+def test_issue22_one_name_a_series_with_its_direction():
+    fig = plot.claims_timeline(_yearly(["2017", "2018"]), x="year")
+    assert fig.axes[0].get_title("left") == "United States → China trade deficit: claims"
+    gdp = claims_table(concept=["gdp"] * 6)
+    assert plot.claims_timeline(gdp, parties=["RUS", "JPN"]).axes[0].get_title("left") \
+        == "Japan–Russia GDP: claims"
+
+
+def test_issue22_implied_rows_only_when_asked_and_then_labelled():
+    fig = plot.claims_timeline(claims_table(), concept="trade", parties=["RUS", "JPN"])
+    assert "implied base" not in point_sets(fig.axes[0])
+    assert "1 implied figure (derived, not stated) not drawn" in source_note(fig)
+    fig = plot.compare_claims(claims_table(), concept="trade", parties=["RUS", "JPN"])
+    assert "implied base" not in point_sets(fig.axes[0])
+
+
+def test_issue22_every_point_is_labelled_or_listed():
+    many = crowded_claims()
+    fig = plot.claims_timeline(many, max_labels=3)  # too many to label: numbered, listed
+    numbers = [t for t in point_labels(fig) if t.isdigit()]
+    assert sorted(numbers, key=int) == [str(i) for i in range(1, 10)]
+    assert source_note(fig).count(" = the fictional Institute") == 9

@@ -57,7 +57,8 @@ def test_report_writes_tables_charts_and_index(built):
     charts = {n for n in names if n.startswith("charts/")}
     stems = {Path(n).stem for n in charts}
     # a chart per group of comparable claims (concept + parties), a comparison per pair
-    assert {"quantities_overview", "trade_jpn-rus_timeline", "jpn-rus_compared"} <= stems
+    assert {"quantities_overview", "trade_jpn-rus_timeline",
+            "trade-investment_jpn-rus_compared"} <= stems
     for stem in stems:
         assert {f"charts/{stem}.{fmt}" for fmt in ("png", "svg", "pdf")} <= charts
     for path in report.files.values():
@@ -143,8 +144,9 @@ def test_report_on_default_data(tmp_path, assert_legible):
     assert names[0] == "quantities_overview"
     # issue 15: the U.S. deficit figures are charted by the year they refer to, the
     # Russia–Japan trade claims over time (the $30bn target against later levels)
-    assert {"trade_deficit_chn-usa_by_year", "trade_deficit_jpn-usa_by_year",
-            "trade_jpn-rus_timeline", "jpn-rus_compared"} <= set(names)
+    # (issue 22: one name a series, the direction where the claims give one)
+    assert {"trade-deficit_usa-to-chn_by-year", "trade-deficit_usa-to-jpn_by-year",
+            "trade_jpn-rus_timeline", "trade-investment_jpn-rus_compared"} <= set(names)
     for name, _caption, make in charts:
         fig = make()
         texts = list(fig.findobj(Text))
@@ -208,12 +210,72 @@ def test_default_report_charts_every_group_or_says_why(tmp_path):
 
     groups = claim_groups(report.claims)
     charted = {Path(n).stem for n in report.files if n.startswith("charts/")}
+    from econnews.plot.names import series_slug
+
     for _, g in groups.iterrows():
-        what = g["concept"].replace("_", " ").capitalize() + (
-            f", {g['parties']}" if g["parties"] else "")
-        slug = f"{g['concept']}_{g['parties'].lower().replace('–', '-')}"
+        what = g["series"]  # one name a series: the caption, the title, the file name
+        codes = g["direction"] or g["parties"].replace("–", ",")
+        slug = series_slug(g["concept"], codes, directed=bool(g["direction"]))
         has_chart = any(stem.startswith(slug + "_") for stem in charted)
         assert has_chart or f"{what} (" in page, what  # a chart, or a line saying why not
+        if has_chart:
+            assert f"{what}: " in page, what
     assert "claim(s)" not in page and "<details><summary>" in page
     for svg in (report.out_dir / "charts").glob("*.svg"):
         assert "econnews-empty" not in svg.read_text(encoding="utf-8"), svg.name
+
+
+# ------------------------------------------------------------------ issue 22
+
+
+def test_the_report_applies_corrections_marks_them_and_lists_stale_ones(tmp_path):
+    src = write_articles(tmp_path / "news")
+    first = build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    cid = first.claims.loc[first.claims["surface"] == "$ 2.2 billion", "claim_id"].iloc[0]
+    old = first.claims.loc[first.claims["claim_id"] == cid, "concept"].iloc[0]
+    (src / "corrections.csv").write_text(
+        "claim_id,field,old,new,who,when,note\n"
+        f"{cid},concept,{old},fdi,ana,2026-12-05T14:00:00Z,\n"
+        "gone:1,period,,2018,ana,2026-12-05T14:00:00Z,\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="1 correction in corrections.csv was not applied"):
+        again = build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    row = again.claims[again.claims["claim_id"] == cid].iloc[0]
+    assert row["concept"] == "fdi" and row["corrected"] == "concept"
+    assert "corrected" in pd.read_csv(again.files["claims.csv"]).columns
+    page = again.index.read_text(encoding="utf-8")
+    assert '<td class="corrected" title="corrected by the analyst (corrections.csv)">fdi ✎' \
+        in page
+    assert "1 correction by the analyst applied" in page
+    assert "correction not applied: gone:1 period" in page
+
+
+def test_the_fact_check_table_has_no_row_numbers():
+    from econnews.display import table_html
+
+    html_ = table_html(pd.DataFrame({"claim": ["$5bn"], "verdict": ["consistent"]}),
+                       index=False)
+    assert "row_heading" not in html_ and 'class="econnews-table mathjax_ignore"' in html_
+
+
+def test_no_article_read_is_an_error_and_keeps_the_previous_report(tmp_path):
+    src = write_articles(tmp_path / "news")
+    build_report(src, tmp_path / "out", formats=["svg"], progress=False)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_bytes(b"")
+    with pytest.raises(InputError, match=r"no article could be read .*blank\.txt"):
+        build_report(empty, tmp_path / "out", formats=["svg"], progress=False)
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_undated_articles_show_no_nat_and_say_the_fix(tmp_path):
+    src = tmp_path / "news"
+    src.mkdir()
+    for name, value in (("a", 30), ("b", 18)):
+        (src / f"{name}.txt").write_text(
+            f"---\nsource: Wire {name}\n---\nTrade between Russia and Japan reached "
+            f"${value} billion, Putin said.\n", encoding="utf-8")
+    page = build_report(src, tmp_path / "out", formats=["svg"], progress=False) \
+        .index.read_text(encoding="utf-8")
+    assert "NaT" not in page and "only one dated claim" not in page
+    assert "2 of 2 articles have no date" in page and "--date YYYY-MM-DD" in page

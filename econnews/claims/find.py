@@ -128,7 +128,7 @@ def _extract_all(arts: pd.DataFrame) -> pd.DataFrame:
 
 
 def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
-                to: str | None = "USD") -> pd.DataFrame:
+                to: str | None = "USD", corrections: Any = None) -> pd.DataFrame:
     """The claims table: one typed row per claim in each article (see the module doc).
 
     Requires: ``articles`` with a ``text`` column (also ``id``, ``date``, ``title``,
@@ -201,7 +201,10 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     extra = [c for c in frame.columns if c.startswith("value_") and c not in CLAIMS]
     for c in extra:
         out[c] = out[c].astype(schema.FLOAT)
-    return out[list(CLAIMS) + extra].reset_index(drop=True)
+    out = out[list(CLAIMS) + extra].reset_index(drop=True)
+    from .corrections import apply_corrections  # the analyst's fixes (corrections.csv)
+
+    return apply_corrections(out, corrections) if corrections is not None else out
 
 
 def _convert(qs: pd.DataFrame, arts: pd.DataFrame, to: str | None) -> pd.DataFrame:

@@ -104,8 +104,10 @@ KINDS: dict[str, str] = {
 }
 #: not articles: these exact names, with or without extensions (README, README.md,
 #: LICENSE.txt), never a story whose name merely begins so (terms-of-trade-shock.txt)
-_SKIP = re.compile(r"^(?:(?:readme|terms|licen[cs]e|copying)(?:\.[A-Za-z0-9]+)*|manifest\.csv)$",
-                   re.IGNORECASE)
+_SKIP = re.compile(r"^(?:(?:readme|terms|licen[cs]e|copying)(?:\.[A-Za-z0-9]+)*|manifest\.csv"
+                   r"|corrections\.csv)$", re.IGNORECASE)
+#: data files beside the articles, passed over in silence (metadata; the analyst's fixes)
+_DATA_FILES = ("manifest.csv", "corrections.csv")
 #: files larger than this are a ``too-large`` error row (``max_bytes=``)
 MAX_BYTES = 64 * 1024 * 1024
 _READ_BLOCK = 1 << 20
@@ -225,7 +227,7 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
         for name in sorted(filenames):
             path = here / name
             if _skip_name(name):
-                if name.lower() != "manifest.csv" and not name.startswith("."):
+                if name.lower() not in _DATA_FILES and not name.startswith("."):
                     run.skip(path, "not an article (README, TERMS, LICENSE or COPYING)")
                 continue
             if path.suffix.lower() not in KINDS:
@@ -277,7 +279,7 @@ def _inputs(paths: Sequence[PathLike], run: _Run) -> Iterator[tuple[Path | None,
                 if mp.is_dir():
                     yield from _walk(mp, run)
                 elif _skip_name(mp.name):
-                    if not mp.name.startswith(".") and mp.name.lower() != "manifest.csv":
+                    if not mp.name.startswith(".") and mp.name.lower() not in _DATA_FILES:
                         run.skip(mp, "not an article (README, TERMS, LICENSE or COPYING)")
                 elif _check_file(mp, None, run):
                     yield mp, None
