@@ -404,7 +404,7 @@ def test_corrections_apply_by_default_from_the_data_folder(capsys, tmp_path):
     out = tmp_path / "c.csv"
     assert run(capsys, "claims", str(src), "-o", str(out), "-q")[0] == 0
     claims = pd.read_csv(out, dtype=str, keep_default_na=False)
-    cid = claims.loc[claims["surface"] == "$ 2.2 billion", "claim_id"].iloc[0]
+    cid = claims.loc[claims["surface"] == "$2.2 billion", "claim_id"].iloc[0]
     old = claims.loc[claims["claim_id"] == cid, "period"].iloc[0]
     (src / "corrections.csv").write_text(
         "claim_id,field,old,new,who,when,note\n"
