@@ -133,15 +133,29 @@ def _articles_frame(articles: Any) -> pd.DataFrame:
     return schema.coerce(frame, schema.ARTICLES).reset_index(drop=True)
 
 
-def _extract_all(arts: pd.DataFrame) -> pd.DataFrame:
+def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0) -> pd.DataFrame:
+    """Each article's quantities, each within its time budget (``timeout`` seconds,
+    checked in the scanner's loops: it holds in threads and Dask workers); an article
+    over it gives no quantities and an ``extract-timeout`` ExtractWarning."""
+    from ..common.budget import OverBudget, within
+    from ..errors import ExtractWarning
     from ..extraction.scan import extract
 
-    parts = []
+    parts, late = [], []
     for row in arts.itertuples(index=False):
         text = "" if pd.isna(row.text) else str(row.text)
         doc_id = None if pd.isna(row.id) else str(row.id)
         date = None if pd.isna(row.date) else row.date
-        parts.append(extract(text, doc_id=doc_id, date=date))
+        try:
+            with within(timeout):
+                parts.append(extract(text, doc_id=doc_id, date=date))
+        except OverBudget:
+            late.append(doc_id)
+    if late:
+        warnings.warn(f"{len(late)} of {len(arts)} articles could not be extracted "
+                      f"(extract-timeout: over the time budget of {timeout:g} s: "
+                      f"{', '.join(map(repr, late[:5]))}); pass a larger timeout= "
+                      "(or timeout=None)", ExtractWarning, stacklevel=3)
     if not parts:
         return schema.empty(schema.QUANTITIES)
     return pd.concat(parts, ignore_index=True)
@@ -1006,7 +1020,7 @@ def _implied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
-                to: str | None = "USD") -> pd.DataFrame:
+                to: str | None = "USD", timeout: float | None = 60.0) -> pd.DataFrame:
     """The claims table: one typed row per claim in each article (see the module doc).
 
     Requires: ``articles`` with a ``text`` column (also ``id``, ``date``, ``title``,
@@ -1042,7 +1056,7 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     """
     arts = _articles_frame(articles)
     if quantities is None:
-        qs = _extract_all(arts)
+        qs = _extract_all(arts, timeout=timeout)
     else:
         schema.require(quantities, QUANTITY_COLUMNS, stage="find_claims")
         qs = quantities

@@ -28,12 +28,9 @@ so it acts as ``"raise"``.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import re
-import signal
-import threading
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +39,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from .. import schema
+from ..common.budget import OverBudget, within
 from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
@@ -67,57 +65,15 @@ def _missing(value: Any) -> bool:
         or value is pd.NA
 
 
-class _OverBudget(BaseException):
-    """Raised by the alarm when one article takes longer than its time budget (a
-    BaseException, so that no ``except Exception`` on the way swallows it)."""
-
-
-def _ring(signum, frame):
-    raise _OverBudget
-
-
-@contextlib.contextmanager
-def _alarm(seconds: float | None):
-    """While the block runs, a timer signal may interrupt an article that takes longer
-    than ``seconds`` (:func:`_budget`): yields whether it can (the main thread of a Unix
-    process; elsewhere, a Dask worker thread say, there is no budget)."""
-    usable = (
-        seconds is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield False
-        return
-    previous = signal.signal(signal.SIGALRM, _ring)
-    try:
-        yield True
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextlib.contextmanager
-def _budget(seconds: float | None, armed: bool):
-    """Raise :class:`_OverBudget` in the block after ``seconds`` (inside :func:`_alarm`)."""
-    if not armed or seconds is None:
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-
-
 def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
-         cols: dict[str, list], sources: list, armed: bool = False) -> dict[str, Any] | None:
+         cols: dict[str, list], sources: list) -> dict[str, Any] | None:
     """Append one article's rows to ``cols`` (and its source to ``sources``); return its
-    error record, or None."""
+    error record, or None. The time budget is checked in the scanner's loops
+    (:mod:`econnews.common.budget`): it holds in any thread or process, and no timer
+    or signal of the caller's is touched."""
     from . import scan
 
     doc_id, text, date, source, path, dateline, title = item
-    hint = hint or place_hint(dateline, title, text)  # here: in the worker
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
@@ -127,10 +83,11 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
         return err
     mine = scan.new_columns()
     try:
-        with _budget(budget, armed):
+        with within(budget):
+            hint = hint or place_hint(dateline, title, text)  # here: in the worker
             scan.add_rows(mine, text, doc_id=doc, date=None if _missing(date) else date,
                           hint=hint)
-    except _OverBudget:
+    except OverBudget:
         message = (f"extraction took longer than the time budget of {budget:g} s; "
                    "pass a larger timeout= to extract_corpus (or timeout=None)")
         if mode == "raise":
@@ -160,11 +117,10 @@ def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
     from . import scan
 
     cols, sources, errs = scan.new_columns(), [], []
-    with _alarm(budget) as armed:
-        for item in items:
-            err = _one(item, mode, hint, budget, cols, sources, armed)
-            if err is not None:
-                errs.append(err)
+    for item in items:
+        err = _one(item, mode, hint, budget, cols, sources)
+        if err is not None:
+            errs.append(err)
     if not sources:
         return [], errs
     out = frame(cols)
@@ -382,7 +338,7 @@ def extract_corpus(
         from ..dask import extract as dask_extract
 
         return dask_extract(articles, errors="collect" if errors == "collect" else "raise",
-                            currency_hint=hint)
+                            currency_hint=hint, timeout=timeout)
     schema.require(articles, ["id", "text"], stage="extract_corpus")
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
         raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, -1 for all, "
