@@ -464,25 +464,40 @@ def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
     return out
 
 
+def _streamed(args: argparse.Namespace, stage: Any, columns: Sequence[str]) -> Any:
+    """Issue 21: load → extract → ``stage`` in batches, rows written as they come
+    (:mod:`econnews.cli_stream`); the text table on stdout without ``-o``."""
+    from .cli_stream import stream
+
+    _check_paths(args.paths)
+    done = stream(args, stage, progress=_progress(args), n_jobs=_n_jobs(args.jobs))
+    table = done.table()
+    if table is not None:
+        sys.stdout.write(_text_table(table, multi_doc=done.articles > 1, columns=columns)
+                         + "\n")
+    return done
+
+
 def _cmd_extract(args: argparse.Namespace, started: float) -> int:
-    articles, quantities, errors = _pipeline(args)
-    quantities = _convert(quantities, args.to)
-    _emit(quantities, args, multi_doc=len(articles) > 1)
+    done = _streamed(args, lambda arts, q, before: _convert(q, args.to), SHOWN)
+    errors = done.error_table()
     _report_errors(errors, args.quiet)
     _report_skipped(args)
-    _summary(args, started, articles=len(articles), quantities=len(quantities),
+    _summary(args, started, articles=done.articles, quantities=done.quantities,
              errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 
 
 def _cmd_claims(args: argparse.Namespace, started: float) -> int:
-    articles, quantities, errors = _pipeline(args)
-    claims = _claims_in(articles, quantities, args.to)
-    _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
+    from .cli_stream import offset_quantity_index
+
+    done = _streamed(args, lambda arts, q, before: offset_quantity_index(
+        _claims_in(arts, q, args.to), before), SHOWN_CLAIMS)
+    errors = done.error_table()
     _report_errors(errors, args.quiet)
     _report_skipped(args)
-    _summary(args, started, articles=len(articles), quantities=len(quantities),
-             claims=len(claims), errors=len(errors))
+    _summary(args, started, articles=done.articles, quantities=done.quantities,
+             claims=done.rows, errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 
 

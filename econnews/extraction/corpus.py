@@ -32,7 +32,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Literal
 
@@ -54,6 +54,41 @@ OUTPUT: dict[str, object] = schema.CORPUS_QUANTITIES
 
 ErrorMode = Literal["warn", "collect", "raise"]
 _Item = tuple[Any, ...]  # (id, text, date, source, path, dateline, title)
+
+
+def _is_batches(obj: Any) -> bool:
+    """An iterator or a list of articles tables (not one table, not a Dask frame).
+
+    >>> _is_batches(iter([])), _is_batches(pd.DataFrame())
+    (True, False)
+    """
+    if isinstance(obj, pd.DataFrame | str | bytes | dict) or _is_dask(obj):
+        return False
+    return isinstance(obj, Iterator) or (isinstance(obj, list | tuple) and bool(obj) and all(
+        isinstance(b, pd.DataFrame) for b in obj))
+
+
+def _over_batches(batches: Any, *, errors: str, **kwargs: Any) -> Iterator[Any]:
+    """Quantities of each batch of articles, as each is asked for (see extract_corpus)."""
+    late: list[dict[str, Any]] = []
+    n = 0
+    for batch in batches:
+        articles = batch[0] if isinstance(batch, tuple) else batch
+        n += len(articles)
+        if errors == "raise":
+            yield extract_corpus(articles, errors="raise", **kwargs)
+            continue
+        q, errs = extract_corpus(articles, errors="collect", **kwargs)
+        if errors == "collect":
+            yield q, errs
+            continue
+        late.extend(q.attrs.get("errors", []))
+        yield q
+    if errors == "warn" and late:
+        codes = ", ".join(sorted({e["code"] for e in late}))
+        warnings.warn(f"{len(late)} of {n} articles could not be extracted ({codes}); see "
+                      "econnews.load.errors_table(batch) of each batch or pass "
+                      "errors='collect'", ExtractWarning, stacklevel=2)
 
 
 def _is_dask(obj: Any) -> bool:
@@ -321,6 +356,11 @@ def extract_corpus(
     worker too becomes a ``worker-died`` error row, and every other article still
     gets its rows. ``timeout`` is each article's time budget in seconds (``None``: no
     budget); an article over it becomes an ``extract-timeout`` error row.
+    Given batches of articles (an iterator of tables, as
+    ``load_articles(path, batch_size=N)`` yields them, or of ``(articles, errors)``
+    pairs), an iterator of quantities tables comes back, one per batch, each made as
+    it is asked for (``errors="collect"``: ``(quantities, errors)`` pairs; ``"warn"``:
+    one :class:`ExtractWarning` at the end): memory depends on the batch, not the corpus.
     ``currency_hint``
     goes to :func:`econnews.extract` for every article (what a bare ``$`` or
     "dollars" means, e.g. ``"AUD"``); an unknown code raises ``InputError`` at once.
@@ -339,6 +379,9 @@ def extract_corpus(
 
         return dask_extract(articles, errors="collect" if errors == "collect" else "raise",
                             currency_hint=hint, timeout=timeout)
+    if _is_batches(articles):
+        return _over_batches(articles, n_jobs=n_jobs, progress=progress, errors=errors,
+                             chunk_size=chunk_size, currency_hint=hint, timeout=timeout)
     schema.require(articles, ["id", "text"], stage="extract_corpus")
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
         raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, -1 for all, "

@@ -54,13 +54,14 @@ def _looks_binary(text: str) -> bool:
     return controls / len(head) > _BINARY_SHARE
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes | bytearray) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used.
 
     A byte-order mark wins; then UTF-8, then cp1252, then latin-1 (recorded,
     so a user can see which files were not UTF-8). Line endings become ``\\n``;
     nothing else in the text is changed, so offsets into it stay meaningful.
-    Raises :class:`Problem` ``empty`` or ``binary``.
+    A ``bytearray`` (how a large file is read) is emptied once decoded, so that its
+    text is held once. Raises :class:`Problem` ``empty`` or ``binary``.
 
     >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld")
     ('Hello\\nworld', 'utf-8-sig')
@@ -89,9 +90,11 @@ def decode(data: bytes) -> tuple[str, str]:
     if _looks_binary(text):
         raise Problem("binary", "the file looks binary, not text (control bytes); "
                                 "pass only text, HTML, JSON or CSV files")
+    if isinstance(data, bytearray):
+        data.clear()  # the caller's buffer (a large file's): from here the text is held once
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a large text)
         raise Problem("empty", "the file is empty (or only whitespace); remove it or add text")
     return text, encoding
 
