@@ -25,6 +25,7 @@ usage: econnews extract ...
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
@@ -319,15 +320,12 @@ def _check_date(value: str | None) -> pd.Timestamp | None:
     """The --date as a Timestamp (a usage error if it cannot be read)."""
     if value is None:
         return None
-    from .load.text import Problem, parse_date
+    from .load.text import Problem, parse_day
 
-    try:
-        stamp = parse_date(value)
-    except Problem:
-        stamp = pd.NaT
-    if stamp is pd.NaT:
-        raise _UsageError(f"--date {value}: write the date as YYYY-MM-DD, e.g. 2019-01-22")
-    return stamp
+    try:  # issue 21: YYYY-MM-DD only, and the message says what is wrong
+        return parse_day(value)
+    except Problem as exc:
+        raise _UsageError(f"--date {value}: {exc.message}") from None
 
 
 def _n_jobs(jobs: int | None) -> int | None:
@@ -554,8 +552,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
             raise _UsageError(f"--jobs {args.jobs}: give a positive number, or -1 for all CPUs")
-        if args.max_size <= 0:
-            raise _UsageError(f"--max-size {args.max_size:g}: give a size in MB above 0")
+        if not math.isfinite(args.max_size) or args.max_size <= 0:  # nan, inf: issue 21
+            raise _UsageError(f"--max-size {args.max_size:g}: give a size in MB above 0, "
+                              "such as 64 (a number, not nan or inf)")
         args.max_bytes = int(args.max_size * 1024 * 1024)
         args.to = _check_to(args.to)
         args.date = _check_date(args.date)

@@ -128,6 +128,7 @@ class _Run:
     errors: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     manifests: dict[Path, dict[str, dict[str, str]]] = field(default_factory=dict)
+    seen_files: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def error(self, *, doc_id: str | None, path: str, code: str, message: str) -> None:
         if self.mode == "raise":
@@ -192,6 +193,10 @@ def _missing_rows(here: Path, run: _Run) -> None:
     """A ``missing-file`` error per row of ``here/manifest.csv`` naming no file."""
     for rel, meta in _manifest(here, run).items():
         target = here / rel
+        if Path(rel).is_absolute() or not _inside(target, here):
+            run.skip(target, f"manifest.csv row {rel!r} points outside its folder; a "
+                             "manifest describes the files beside it and under it")
+            continue
         if not target.exists():
             run.error(doc_id=meta.get("id") or Path(rel).stem, path=str(target),
                       code="missing-file",
@@ -206,6 +211,7 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                   message=f"cannot list the folder ({exc.strerror or exc}); check its "
                           "permissions")
 
+    seen_dirs = {_identity(folder)}
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable,
                                                 followlinks=run.follow_links):
         here = Path(dirpath)
@@ -218,6 +224,12 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                 run.skip(sub, "link to a folder, not followed (follow_links=True, "
                               "--follow-links, reads it)")
                 continue
+            ident = _identity(sub)
+            if ident is not None and ident in seen_dirs:  # "again -> ." would loop
+                run.skip(sub, "link to a folder already read (a link loop, or a second "
+                              "way to the same folder)")
+                continue
+            seen_dirs.add(ident)
             kept.append(d)
         dirnames[:] = kept
         if (here / "manifest.csv").is_file():
@@ -235,7 +247,23 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                     _check_file(path, folder, run)
                 continue
             if _check_file(path, folder, run):
+                ident = _identity(path) if run.follow_links else None
+                if ident is not None and ident in run.seen_files:
+                    run.skip(path, f"the same file as {run.seen_files[ident]}, reached "
+                                   "through a link")
+                    continue
+                if ident is not None:
+                    run.seen_files[ident] = str(path)
                 yield path, folder
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of what ``path`` leads to, or None when it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _named_file(p: Path, run: _Run) -> bool:
