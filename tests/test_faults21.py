@@ -102,7 +102,7 @@ def test_max_size_nan_and_inf_are_usage_errors(capsys, size):
 
 
 @pytest.mark.parametrize(("value", "says"), [
-    ("15/02/2005", "day/month/year; write it as YYYY-MM-DD: 2005-02-15"),
+    ("15/02/2005", "day/month/year; write the date as YYYY-MM-DD: 2005-02-15"),
     ("03/02/2005", "ambiguous (3 February or 2 March?)"),
     ("2005", "a year, not a day"),
     ("today", "relative"),

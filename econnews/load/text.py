@@ -275,7 +275,7 @@ def parse_day(value: str) -> pd.Timestamp:
         year, month, day = map(int, m.groups())
         if not 1 <= month <= 12:
             raise Problem("bad-date", f"{s} is impossible: there is no month {month}; "
-                                      "write YYYY-MM-DD")
+                                      "write the date as YYYY-MM-DD")
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise Problem("bad-date", f"{s} is impossible: {calendar.month_name[month]} "
@@ -291,20 +291,21 @@ def parse_day(value: str) -> pd.Timestamp:
         x, y = int(a), int(b)
         year = c if len(c) == 4 else f"(year {c})"
         if x > 12 >= y:
-            raise Problem("bad-date", f"{s} is day/month/year; write it as YYYY-MM-DD: "
+            raise Problem("bad-date", f"{s} is day/month/year; write the date as YYYY-MM-DD: "
                                       f"{year}-{y:02d}-{x:02d}")
         if y > 12 >= x:
-            raise Problem("bad-date", f"{s} is month/day/year; write it as YYYY-MM-DD: "
+            raise Problem("bad-date", f"{s} is month/day/year; write the date as YYYY-MM-DD: "
                                       f"{year}-{x:02d}-{y:02d}")
         names = calendar.month_name
         if x <= 12 and y <= 12:
             raise Problem("bad-date", f"{s} is ambiguous ({x} {names[y]} or {y} {names[x]}?); "
-                                      "write it as YYYY-MM-DD")
+                                      "write the date as YYYY-MM-DD")
     if re.fullmatch(r"\d{4}", s):
         raise Problem("bad-date", f"{s} is a year, not a day; give the day, e.g. {s}-01-01")
     if re.fullmatch(r"\d{4}-\d{1,2}", s):
         raise Problem("bad-date", f"{s} is a month, not a day; give the day, e.g. {s}-01")
     if s.lower() in ("today", "now", "yesterday", "tomorrow"):
-        raise Problem("bad-date", f"{s!r} is relative: the articles' date is a fixed day; "
-                                  "write it as YYYY-MM-DD")
-    raise Problem("bad-date", f"{s!r} is not a date written YYYY-MM-DD, e.g. 2019-01-22")
+        raise Problem("bad-date", f"write the date as YYYY-MM-DD: {s!r} is relative, and the "
+                                  "articles need a fixed day")
+    raise Problem("bad-date", f"write the date as YYYY-MM-DD, e.g. 2019-01-22 ({s!r} is not "
+                              "in that form)")
