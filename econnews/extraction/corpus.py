@@ -355,7 +355,10 @@ def extract_corpus(
     is run again article by article in a fresh worker; an article that kills that
     worker too becomes a ``worker-died`` error row, and every other article still
     gets its rows. ``timeout`` is each article's time budget in seconds (``None``: no
-    budget); an article over it becomes an ``extract-timeout`` error row.
+    budget); an article over it becomes an ``extract-timeout`` error row. The budget is
+    a deadline the scanner checks in its loops (:mod:`econnews.common.budget`), so it
+    holds in any thread (a notebook's, a Dask worker's) and process, and no signal or
+    timer of the caller's is touched; loading a library the first time is not counted.
     Given batches of articles (an iterator of tables, as
     ``load_articles(path, batch_size=N)`` yields them, or of ``(articles, errors)``
     pairs), an iterator of quantities tables comes back, one per batch, each made as
