@@ -133,10 +133,16 @@ def budget_probe(where: str) -> Callable[[Any], tuple[bool, str]]:
 
 # ------------------------------------------------------------------ memory
 
-def folder_memory(b: Any, n: int = 12, mb: float = 1.0) -> tuple[bool, str]:
+#: wire copy with a figure or two a sentence (a story repeated: quick to write and read)
+_PROSE = ("The ministry said trade between the two countries rose to 5 billion dollars "
+          "last year, while officials in both capitals expected further growth in the "
+          "coming months as new agreements on energy, transport and farming take effect.\n")
+
+
+def folder_memory(b: Any, n: int = 8, mb: float = 1.0) -> tuple[bool, str]:
     folder = b.work / f"mem-{n}"
     folder.mkdir(exist_ok=True)
-    para = STORY * int(mb * 1_000_000 // len(STORY))
+    para = _PROSE * int(mb * 1_000_000 // len(_PROSE))
     for i in range(n):
         (folder / f"a{i:04d}.txt").write_text(f"Story {i}\n{para}", encoding="utf-8")
     (folder / "empty.txt").write_text("")
