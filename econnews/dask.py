@@ -10,6 +10,11 @@ Parquet in, Parquet out::
     from econnews.dask import extract
     extract(dd.read_parquet("articles/")).to_parquet("quantities/")
 
+Time budget: ``timeout=`` (60 s by default, as in :func:`econnews.extract_corpus`) is
+each article's budget on the workers too: the scanner checks a per-thread deadline in
+its loops, so it holds in a worker's threads; an article over it is an
+``extract-timeout`` error row (``errors="collect"``).
+
 Errors: with ``errors="raise"`` (default) a failing article fails the task and
 Dask raises (a warning could not reach you from the workers); with
 ``errors="collect"`` you get ``(quantities, errors)``, two Dask DataFrames built
