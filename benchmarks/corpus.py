@@ -15,7 +15,8 @@ Reports, as JSON on stdout:
 
 Run:  /work/venv/bin/python benchmarks/corpus.py --jobs 2 [--sample 500] [--no-full]
       python benchmarks/corpus.py --folder 200 --file-mb 1 --jobs 2   # issue 21: peak RSS
-      of ``econnews extract FOLDER -o q.parquet`` on 200, then 400, articles of 1 MB
+      of ``econnews extract FOLDER -o q.parquet`` on 200, then 400, articles of 1 MB;
+      ``--stream``: the same command over half of Reuters-21578, then all of it
 Needs ../shared/corpora/reuters21578/sgm (or $ECONNEWS_SHARED); not a unit test.
 """
 
@@ -119,15 +120,34 @@ def folder_run(folder: Path, jobs: int, cap_gb: float = 3.0) -> dict[str, object
                           capture_output=True, text=True, env=env,
                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap)))
     res = json.loads(proc.stdout.strip().splitlines()[-1])
-    n = len(list(folder.glob("*.txt")))
+    n = len(list(folder.glob("*.txt"))) + sum(
+        p.read_text(encoding="utf-8").count("\n") for p in folder.glob("*.jsonl"))
     if res["exit"] == 0:
         q = pd.read_parquet(out_file, columns=["doc_id"])
         res["articles_with_rows"] = int(q["doc_id"].nunique())
         res["quantities"] = len(q)
         out_file.unlink()
-    res.update(files=n, mb=round(sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6),
-               cap_gb=cap_gb)
+    res.update(articles=n, cap_gb=cap_gb,
+               mb=round(sum(p.stat().st_size for p in folder.glob("*.*")) / 1e6))
     return res
+
+
+def reuters_stream(arts: pd.DataFrame, jobs: int, tmp: Path) -> dict[str, object]:
+    """The command line over Reuters-21578 as JSONL files of 1,000 stories: half of the
+    corpus, then all of it (peak RSS, every story accounted for)."""
+    out: dict[str, object] = {}
+    cols = ["id", "date", "title", "text"]
+    frame = arts[cols].assign(date=arts["date"].astype("string"))
+    for part in ("half", "all"):
+        folder = tmp / f"reuters-{part}"
+        folder.mkdir()
+        rows = frame.iloc[: len(frame) // 2] if part == "half" else frame
+        for k in range(0, len(rows), 1000):
+            rows.iloc[k:k + 1000].to_json(folder / f"r{k // 1000:03d}.jsonl", orient="records",
+                                          lines=True, force_ascii=False)
+        out[part] = folder_run(folder, jobs)
+        shutil.rmtree(folder)
+    return out
 
 
 def folder_main(args: argparse.Namespace) -> int:
@@ -154,6 +174,9 @@ def main() -> int:
                     help="instead: the command line on a folder of N, then 2N, articles of "
                          "--file-mb MB each (peak RSS under a 3 GB cap; issue 21)")
     ap.add_argument("--file-mb", type=float, default=1.0)
+    ap.add_argument("--stream", action="store_true",
+                    help="also: econnews extract over half of Reuters-21578, then all of it, "
+                         "as JSONL files (peak RSS; issue 21)")
     args = ap.parse_args()
     if args.folder:
         return folder_main(args)
@@ -204,6 +227,10 @@ def main() -> int:
                           "quantities": len(q), "errors": len(errs),
                           "error_codes": errs["code"].value_counts().to_dict()}
         del q
+
+    if args.stream:
+        with tempfile.TemporaryDirectory() as tmp:
+            report["reuters_streamed_cli"] = reuters_stream(arts, args.jobs, Path(tmp))
 
     with tempfile.TemporaryDirectory() as tmp:
         para = "Japan's exports to Russia rose 5% to $3 billion in 2018, the ministry said.\n"

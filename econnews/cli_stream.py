@@ -26,7 +26,7 @@ from .errors import InputError
 __all__ = ["BATCH_ARTICLES", "BATCH_CHARS", "Streamed", "stream"]
 
 #: articles per batch, and characters of text after which a batch ends anyway
-BATCH_ARTICLES = 500
+BATCH_ARTICLES = 2000
 BATCH_CHARS = 32_000_000
 
 #: (articles, quantities, rows written before this batch) -> the table to write

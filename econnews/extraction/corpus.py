@@ -267,6 +267,16 @@ def _forks() -> bool:
 _PARALLEL_FROM = 1_000_000
 
 
+def _warm() -> None:
+    """Load what the extractor loads lazily and slowly (quantulum3's units, pint's
+    registry: seconds) before workers are forked, so that they inherit it: a corpus read
+    in batches starts workers for every batch."""
+    from .measures import _registry, _units
+
+    _units()
+    _registry()
+
+
 def _died(item: _Item, exc: BaseException) -> dict[str, Any]:
     doc = None if _missing(item[0]) else str(item[0])
     return {"doc_id": doc, "path": item[4], "stage": "extract", "code": "worker-died",
@@ -311,6 +321,8 @@ def _parallel(chunks: list[list[_Item]], n_jobs: int, mode: str, hint: str | Non
     """Chunks in ``n_jobs`` processes, results in chunk order; a chunk whose worker
     raised or died is retried article by article (:func:`_retry`)."""
     results: list[tuple[list, list] | None] = [None] * len(chunks)
+    if _forks():
+        _warm()  # once here, not in every forked worker of every batch
     with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks))) as pool:
         futures = [pool.submit(_chunk, c, mode, hint, budget) for c in chunks]
         for k, fut in enumerate(futures):
