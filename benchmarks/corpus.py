@@ -14,6 +14,9 @@ Reports, as JSON on stdout:
   on idle cores is about cpu_seconds / jobs; issue 12's bar: <= 12 s with --jobs 2).
 
 Run:  /work/venv/bin/python benchmarks/corpus.py --jobs 2 [--sample 500] [--no-full]
+      python benchmarks/corpus.py --folder 200 --file-mb 1 --jobs 2   # issue 21: peak RSS
+      of ``econnews extract FOLDER -o q.parquet`` on 200, then 400, articles of 1 MB;
+      ``--stream``: the same command over half of Reuters-21578, then all of it
 Needs ../shared/corpora/reuters21578/sgm (or $ECONNEWS_SHARED); not a unit test.
 """
 
@@ -24,6 +27,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -75,6 +79,89 @@ def quantulum3_rate(texts: list[str]) -> dict[str, float]:
             "mentions": found}
 
 
+def make_folder(dest: Path, n: int, mb: float, shared: Path) -> Path:
+    """``n`` articles of ``mb`` megabytes each: BBC business stories (from ../shared,
+    never copied into the repository) run together, else one paragraph repeated."""
+    dest.mkdir(parents=True, exist_ok=True)
+    src = sorted((shared / "corpora" / "bbc" / "business").glob("*.txt"))
+    texts = [p.read_text("latin-1") for p in src] or [
+        "Japan's exports to Russia rose 5% to $3 billion in 2018, the ministry said."]
+    k = 0
+    for i in range(n):
+        parts, size = [f"Story {i}"], 0
+        while size < mb * 1_000_000:
+            parts.append(texts[k % len(texts)])
+            size += len(parts[-1])
+            k += 1
+        (dest / f"a{i:05d}.txt").write_text("\n\n".join(parts), encoding="utf-8")
+    return dest
+
+
+def folder_run(folder: Path, jobs: int, cap_gb: float = 3.0) -> dict[str, object]:
+    """``econnews extract FOLDER -o q.parquet --jobs J`` under an address-space cap:
+    exit code, seconds, the peak RSS of the command and of its largest worker, and
+    whether every article is accounted for."""
+    import subprocess
+
+    out_file = folder.parent / f"{folder.name}.parquet"
+    code = (
+        "import json, os, resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "p = subprocess.Popen([sys.executable, '-m', 'econnews.cli', 'extract', sys.argv[1],"
+        " '-o', sys.argv[2], '--jobs', sys.argv[3], '-q'], stderr=subprocess.PIPE, text=True)\n"
+        "_, rc, ru = os.wait4(p.pid, 0)\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(json.dumps({'exit': os.waitstatus_to_exitcode(rc), 'seconds':"
+        " round(time.perf_counter() - t, 1), 'peak_rss_mb': round(ru.ru_maxrss / 1024),"
+        " 'err': p.stderr.read()[-300:]}))\n")
+    cap = int(cap_gb * 1024**3)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", code, str(folder), str(out_file), str(jobs)],
+                          capture_output=True, text=True, env=env,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap)))
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    n = len(list(folder.glob("*.txt"))) + sum(
+        p.read_text(encoding="utf-8").count("\n") for p in folder.glob("*.jsonl"))
+    if res["exit"] == 0:
+        q = pd.read_parquet(out_file, columns=["doc_id"])
+        res["articles_with_rows"] = int(q["doc_id"].nunique())
+        res["quantities"] = len(q)
+        out_file.unlink()
+    res.update(articles=n, cap_gb=cap_gb,
+               mb=round(sum(p.stat().st_size for p in folder.glob("*.*")) / 1e6))
+    return res
+
+
+def reuters_stream(arts: pd.DataFrame, jobs: int, tmp: Path) -> dict[str, object]:
+    """The command line over Reuters-21578 as JSONL files of 1,000 stories: half of the
+    corpus, then all of it (peak RSS, every story accounted for)."""
+    out: dict[str, object] = {}
+    cols = ["id", "date", "title", "text"]
+    frame = arts[cols].assign(date=arts["date"].astype("string"))
+    for part in ("half", "all"):
+        folder = tmp / f"reuters-{part}"
+        folder.mkdir()
+        rows = frame.iloc[: len(frame) // 2] if part == "half" else frame
+        for k in range(0, len(rows), 1000):
+            rows.iloc[k:k + 1000].to_json(folder / f"r{k // 1000:03d}.jsonl", orient="records",
+                                          lines=True, force_ascii=False)
+        out[part] = folder_run(folder, jobs)
+        shutil.rmtree(folder)
+    return out
+
+
+def folder_main(args: argparse.Namespace) -> int:
+    """``--folder N``: peak RSS of the command line on N and 2N articles of --file-mb."""
+    report: dict[str, object] = {"jobs": args.jobs, "file_mb": args.file_mb}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (args.folder, 2 * args.folder):
+            folder = make_folder(Path(tmp) / f"f{n}", n, args.file_mb, Path(args.shared))
+            report[f"{n}_files"] = folder_run(folder, args.jobs)
+            shutil.rmtree(folder)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=os.environ.get("ECONNEWS_SHARED",
@@ -83,7 +170,16 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--no-full", action="store_true", help="skip the whole-corpus run")
     ap.add_argument("--big-mb", type=int, default=50, help="size of the big-text load test")
+    ap.add_argument("--folder", type=int, default=0, metavar="N",
+                    help="instead: the command line on a folder of N, then 2N, articles of "
+                         "--file-mb MB each (peak RSS under a 3 GB cap; issue 21)")
+    ap.add_argument("--file-mb", type=float, default=1.0)
+    ap.add_argument("--stream", action="store_true",
+                    help="also: econnews extract over half of Reuters-21578, then all of it, "
+                         "as JSONL files (peak RSS; issue 21)")
     args = ap.parse_args()
+    if args.folder:
+        return folder_main(args)
     sgm = Path(args.shared) / "corpora" / "reuters21578" / "sgm"
     if not sgm.is_dir():
         print(f"benchmark skipped: {sgm} is absent (set ECONNEWS_SHARED)", file=sys.stderr)
@@ -131,6 +227,10 @@ def main() -> int:
                           "quantities": len(q), "errors": len(errs),
                           "error_codes": errs["code"].value_counts().to_dict()}
         del q
+
+    if args.stream:
+        with tempfile.TemporaryDirectory() as tmp:
+            report["reuters_streamed_cli"] = reuters_stream(arts, args.jobs, Path(tmp))
 
     with tempfile.TemporaryDirectory() as tmp:
         para = "Japan's exports to Russia rose 5% to $3 billion in 2018, the ministry said.\n"

@@ -2,6 +2,7 @@
 
     python benchmarks/faults.py            # every probe, a table on stdout; exit 1 if one fails
     python benchmarks/faults.py --keep     # keep the work folder to look at
+    python benchmarks/faults.py --only 21  # only issue 21's probes (benchmarks/faults21.py)
 
 Probes (issue 13):
 
@@ -345,6 +346,12 @@ PROBES: dict[str, Callable[[Bench], tuple[bool, str]]] = {
 }
 
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from faults21 import PROBES21  # noqa: E402  (issue 21's probes)
+
+PROBES.update(PROBES21)
+
+
 def run_probes(work: Path, names: list[str] | None = None) -> list[tuple[str, bool, str]]:
     bench = Bench(work)
     rows = []
@@ -362,10 +369,15 @@ def run_probes(work: Path, names: list[str] | None = None) -> list[tuple[str, bo
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--only", choices=["13", "21"],
+                    help="only the probes of issue 13 (writing) or of issue 21")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="econnews-faults-"))
+    names = None
+    if args.only:
+        names = [n for n in PROBES if (n in PROBES21) == (args.only == "21")]
     try:
-        rows = run_probes(work)
+        rows = run_probes(work, names)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

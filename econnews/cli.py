@@ -25,6 +25,7 @@ usage: econnews extract ...
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
@@ -330,15 +331,12 @@ def _check_date(value: str | None) -> pd.Timestamp | None:
     """The --date as a Timestamp (a usage error if it cannot be read)."""
     if value is None:
         return None
-    from .load.text import Problem, parse_date
+    from .load.text import Problem, parse_day
 
-    try:
-        stamp = parse_date(value)
-    except Problem:
-        stamp = pd.NaT
-    if stamp is pd.NaT:
-        raise _UsageError(f"--date {value}: write the date as YYYY-MM-DD, e.g. 2019-01-22")
-    return stamp
+    try:  # issue 21: YYYY-MM-DD only, and the message says what is wrong
+        return parse_day(value)
+    except Problem as exc:
+        raise _UsageError(f"--date {value}: {exc.message}") from None
 
 
 def _n_jobs(jobs: int | None) -> int | None:
@@ -478,25 +476,53 @@ def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
     return out
 
 
+def _streamed(args: argparse.Namespace, stage: Any, columns: Sequence[str]) -> Any:
+    """Issue 21: load → extract → ``stage`` in batches, rows written as they come
+    (:mod:`econnews.cli_stream`); the text table on stdout without ``-o``."""
+    from .cli_stream import stream
+
+    _check_paths(args.paths)
+    done = stream(args, stage, progress=_progress(args), n_jobs=_n_jobs(args.jobs))
+    table = done.table()
+    if table is not None:
+        sys.stdout.write(_text_table(table, multi_doc=done.articles > 1, columns=columns)
+                         + "\n")
+    return done
+
+
 def _cmd_extract(args: argparse.Namespace, started: float) -> int:
-    articles, quantities, errors = _pipeline(args)
-    quantities = _convert(quantities, args.to)
-    _emit(quantities, args, multi_doc=len(articles) > 1)
+    done = _streamed(args, lambda arts, q, before: _convert(q, args.to), SHOWN)
+    errors = done.error_table()
     _report_errors(errors, args.quiet)
     _report_skipped(args)
-    _summary(args, started, articles=len(articles), quantities=len(quantities),
+    _summary(args, started, articles=done.articles, quantities=done.quantities,
              errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 
 
 def _cmd_claims(args: argparse.Namespace, started: float) -> int:
-    articles, quantities, errors = _pipeline(args)
-    claims = _corrected(_claims_in(articles, quantities, args.to), args)
-    _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
+    from .claims.corrections import default_path
+
+    if args.corrections or default_path(args.paths):
+        # corrections are matched against the whole claims table (a correction whose claim
+        # is in no batch is stale, not one in another batch): read in one piece
+        articles, quantities, errors = _pipeline(args)
+        claims = _corrected(_claims_in(articles, quantities, args.to), args)
+        _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
+        _report_errors(errors, args.quiet)
+        _report_skipped(args)
+        _summary(args, started, articles=len(articles), quantities=len(quantities),
+                 claims=len(claims), errors=len(errors))
+        return 1 if args.strict and len(errors) else 0
+    from .cli_stream import offset_quantity_index
+
+    done = _streamed(args, lambda arts, q, before: offset_quantity_index(
+        _claims_in(arts, q, args.to), before), SHOWN_CLAIMS)
+    errors = done.error_table()
     _report_errors(errors, args.quiet)
     _report_skipped(args)
-    _summary(args, started, articles=len(articles), quantities=len(quantities),
-             claims=len(claims), errors=len(errors))
+    _summary(args, started, articles=done.articles, quantities=done.quantities,
+             claims=done.rows, errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 
 
@@ -622,8 +648,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
             raise _UsageError(f"--jobs {args.jobs}: give a positive number, or -1 for all CPUs")
-        if args.max_size <= 0:
-            raise _UsageError(f"--max-size {args.max_size:g}: give a size in MB above 0")
+        if not math.isfinite(args.max_size) or args.max_size <= 0:  # nan, inf: issue 21
+            raise _UsageError(f"--max-size {args.max_size:g}: give a size in MB above 0, "
+                              "such as 64 (a number, not nan or inf)")
         args.max_bytes = int(args.max_size * 1024 * 1024)
         args.to = _check_to(args.to)
         args.date = _check_date(args.date)

@@ -38,15 +38,25 @@ from .load.sgml import parse_sgml
 
 __all__ = ["SOURCES", "bbc", "cache_dir", "data_dirs", "reuters21578"]
 
-#: name -> (official archive URL, what to find once unpacked)
+#: name -> the official archive: ``url`` (https; ``fallback`` is the plain-http address,
+#: tried only when the host does not answer on https: the pinned digest still guards
+#: the bytes), ``digest`` (``sha256:...`` or ``md5:...`` of the archive, as recorded by
+#: other projects that download it: a mismatch is an error), ``max_mb`` (the most the
+#: archive and its unpacked files may take: a bigger one is refused, not filled into
+#: the disk), ``page`` and what to find once unpacked
 SOURCES: dict[str, dict[str, str]] = {
     "reuters21578": {
         "url": "https://kdd.ics.uci.edu/databases/reuters21578/reuters21578.tar.gz",
+        "digest": "md5:a22faadd7dde0dfdd784e60087209aa6",
+        "max_mb": "100",
         "page": "https://kdd.ics.uci.edu/databases/reuters21578/reuters21578.html",
         "files": "22 files reut2-000.sgm ... reut2-021.sgm",
     },
     "bbc": {
-        "url": "http://mlg.ucd.ie/files/datasets/bbc-fulltext.zip",
+        "url": "https://mlg.ucd.ie/files/datasets/bbc-fulltext.zip",
+        "fallback": "http://mlg.ucd.ie/files/datasets/bbc-fulltext.zip",
+        "digest": "sha256:a351031a62325b3d7ff13146eeb035c22feca8290913b5183d1ff3be35109495",
+        "max_mb": "50",
         "page": "http://mlg.ucd.ie/datasets/bbc.html",
         "files": "the folders business/ entertainment/ politics/ sport/ tech/ of .txt files",
     },
@@ -65,18 +75,78 @@ def cache_dir() -> Path:
     return Path(base) / "econnews"
 
 
-def _fetch(url: str, dest: Path, *, progress: bool | None = None) -> None:
-    """Download ``url`` to ``dest`` with a progress bar (tests replace this function)."""
+def _fetch(url: str, dest: Path, *, progress: bool | None = None,
+           max_bytes: int | None = None) -> None:
+    """Download ``url`` to ``dest`` with a progress bar, refusing more than ``max_bytes``
+    (tests replace this function)."""
     with urllib.request.urlopen(url, timeout=60) as resp:
         total = int(resp.headers.get("Content-Length") or 0) or None
+        if max_bytes is not None and total is not None and total > max_bytes:
+            raise _TooBig(f"the archive is {total:,} bytes, over the {max_bytes:,} expected")
         bar = progress_bar(total=total, desc=dest.name, progress=progress, unit="B")
+        got = 0
         try:
             with open(dest, "wb") as out:
                 while chunk := resp.read(1 << 16):
+                    got += len(chunk)
+                    if max_bytes is not None and got > max_bytes:
+                        raise _TooBig(f"the archive is over the {max_bytes:,} bytes expected")
                     out.write(chunk)
                     bar.update(len(chunk))
         finally:
             bar.close()
+
+
+class _TooBig(OSError):
+    """An archive, or what it unpacks to, larger than the corpus can be."""
+
+
+def _check_digest(name: str, archive: Path) -> None:
+    """The archive's digest against the pinned one (:data:`SOURCES`), or DatasetError."""
+    import hashlib
+
+    pinned = SOURCES[name].get("digest")
+    if not pinned:
+        return
+    algo, _, want = pinned.partition(":")
+    h = hashlib.new(algo)
+    with open(archive, "rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    if h.hexdigest() != want:
+        raise DatasetError(f"the downloaded {name} archive is not the published one ({algo} "
+                           f"{h.hexdigest()}, expected {want}); nothing was unpacked. "
+                           f"{_where_to_put(name)}")
+
+
+def _unpack(archive: Path, into: Path, max_bytes: int) -> None:
+    """Unpack a .zip or .tar.gz, refusing one whose files add up to more than ``max_bytes``
+    (a small archive can unpack to gigabytes) and any path outside ``into``."""
+    written = 0
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as zf:
+            if sum(i.file_size for i in zf.infolist()) > max_bytes:
+                raise _TooBig(f"the archive unpacks to more than {max_bytes:,} bytes")
+            for info in zf.infolist():
+                target = (into / info.filename).resolve()
+                if not target.is_relative_to(into.resolve()):
+                    raise _TooBig(f"the archive holds a path outside its folder: {info.filename}")
+                if info.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(info) as src, open(target, "wb") as out:
+                    while block := src.read(1 << 20):
+                        written += len(block)
+                        if written > max_bytes:  # the sizes the archive declares can lie
+                            raise _TooBig(f"the archive unpacks to more than {max_bytes:,} bytes")
+                        out.write(block)
+        return
+    with tarfile.open(archive) as tf:
+        members = tf.getmembers()
+        if sum(m.size for m in members) > max_bytes:
+            raise _TooBig(f"the archive unpacks to more than {max_bytes:,} bytes")
+        tf.extractall(into, members=members, filter="data")
 
 
 def _where_to_put(name: str) -> str:
@@ -92,18 +162,22 @@ def _download(name: str, *, fetch: Callable[..., None] | None = None,
     fetch = fetch or _fetch
     src = SOURCES[name]
     target = cache_dir() / name
+    cap = int(float(src.get("max_mb", "200")) * 1024 * 1024)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
             archive = Path(tmp) / src["url"].rsplit("/", 1)[-1]
-            fetch(src["url"], archive, progress=progress)
+            urls = [src["url"], *([src["fallback"]] if src.get("fallback") else [])]
+            for k, url in enumerate(urls):
+                try:
+                    fetch(url, archive, progress=progress, max_bytes=cap)
+                    break
+                except urllib.error.URLError:  # no https on the host: the next address
+                    if k == len(urls) - 1:
+                        raise
+            _check_digest(name, archive)
             unpacked = Path(tmp) / "unpacked"
-            if archive.suffix == ".zip":
-                with zipfile.ZipFile(archive) as zf:
-                    zf.extractall(unpacked)
-            else:
-                with tarfile.open(archive) as tf:
-                    tf.extractall(unpacked, filter="data")
+            _unpack(archive, unpacked, cap)
             if target.exists():
                 shutil.rmtree(target)
             shutil.move(str(unpacked), str(target))

@@ -154,20 +154,23 @@ def test_reuters_sample_offsets_hold(shared):
 
 # ---------------------------------------------------------------- issue 12 and 13
 
+#: a text the scanner needs over ten seconds for (120,000 rows of run-on figures)
+PATHOLOGICAL = "$1,2" * 60_000
+
+
 @pytest.fixture
 def hostile_extract(monkeypatch):
-    """The extractor sleeps on texts containing 'SLOW' and kills its own process on
-    'DIE' (as the OOM killer would); forked workers inherit the patch."""
+    """The extractor reads a pathological text for texts containing 'SLOW' and kills its
+    own process on 'DIE' (as the OOM killer would); forked workers inherit the patch."""
     import os
     import signal
-    import time
 
     module = sys.modules["econnews.extraction.scan"]
     real = module.add_rows
 
     def add_rows(cols, text, **kw):
         if "SLOW" in text:
-            time.sleep(5)
+            text = PATHOLOGICAL
         if "DIE" in text:
             os.kill(os.getpid(), signal.SIGKILL)
         return real(cols, text, **kw)

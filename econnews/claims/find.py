@@ -107,28 +107,44 @@ def _articles_frame(articles: Any) -> pd.DataFrame:
     return schema.coerce(frame, schema.ARTICLES).reset_index(drop=True)
 
 
-def _extract_all(arts: pd.DataFrame) -> pd.DataFrame:
+def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0) -> pd.DataFrame:
+    """Each article's quantities, each within its time budget (``timeout`` seconds,
+    checked in the scanner's loops: it holds in threads and Dask workers); an article
+    over it gives no quantities and an ``extract-timeout`` ExtractWarning. Each article
+    is read with the place hint ``extract_corpus`` passes (a Singapore story's "dollars"
+    are SGD)."""
+    from ..common.budget import OverBudget, within
+    from ..errors import ExtractWarning
     from ..extraction.corpus import place_hint
     from ..extraction.scan import extract
 
-    parts = []
+    parts, late = [], []
     for row in arts.itertuples(index=False):
         text = "" if pd.isna(row.text) else str(row.text)
         doc_id = None if pd.isna(row.id) else str(row.id)
         date = None if pd.isna(row.date) else row.date
         dateline = getattr(row, "dateline", None)
         title = None if pd.isna(row.title) else str(row.title)
-        # the place hint extract_corpus passes: a Singapore story's "dollars" are SGD
-        hint = place_hint(None if dateline is None or pd.isna(dateline) else dateline,
-                          title, text)
-        parts.append(extract(text, doc_id=doc_id, date=date, currency_hint=hint))
+        try:
+            with within(timeout):
+                hint = place_hint(None if dateline is None or pd.isna(dateline) else dateline,
+                                  title, text)
+                parts.append(extract(text, doc_id=doc_id, date=date, currency_hint=hint))
+        except OverBudget:
+            late.append(doc_id)
+    if late:
+        warnings.warn(f"{len(late)} of {len(arts)} articles could not be extracted "
+                      f"(extract-timeout: over the time budget of {timeout:g} s: "
+                      f"{', '.join(map(repr, late[:5]))}); pass a larger timeout= "
+                      "(or timeout=None)", ExtractWarning, stacklevel=3)
     if not parts:
         return schema.empty(schema.QUANTITIES)
     return pd.concat(parts, ignore_index=True)
 
 
 def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
-                to: str | None = "USD", corrections: Any = None) -> pd.DataFrame:
+                to: str | None = "USD", corrections: Any = None,
+                timeout: float | None = 60.0) -> pd.DataFrame:
     """The claims table: one typed row per claim in each article (see the module doc).
 
     Requires: ``articles`` with a ``text`` column (also ``id``, ``date``, ``title``,
@@ -164,7 +180,7 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     """
     arts = _articles_frame(articles)
     if quantities is None:
-        qs = _extract_all(arts)
+        qs = _extract_all(arts, timeout=timeout)
     else:
         schema.require(quantities, QUANTITY_COLUMNS, stage="find_claims")
         qs = quantities

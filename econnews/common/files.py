@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,7 +125,9 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        remove_stale_temps(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}-",
+                                   suffix=".tmp")
     except OSError as exc:
         raise output_error(exc, path) from None
     try:
@@ -142,27 +145,137 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         raise
 
 
+#: a temporary file of :func:`atomic_write`: ``.NAME.PID-XXXX.tmp`` (older versions:
+#: ``.NAME.XXXX.tmp``, no process id)
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[^.]+\.tmp$")
+#: a temporary file without a process id is stale after this many seconds
+_OLD_TEMP_SECONDS = 3600
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs (on this machine).
+
+    >>> _alive(os.getpid())
+    True
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's process: alive
+    return True
+
+
+def remove_stale_temps(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove what killed writes of ``path`` left beside it (``.NAME.PID-XXXX.tmp`` whose
+    process is gone; an older ``.NAME.XXXX.tmp`` after an hour) and return them. A
+    temporary file of a writer that still runs is left alone.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     stale = pathlib.Path(d, ".q.xlsx.999999999-abc.tmp")
+    ...     _ = stale.write_bytes(b"half")
+    ...     [p.name for p in remove_stale_temps(pathlib.Path(d, "q.xlsx"))]
+    ['.q.xlsx.999999999-abc.tmp']
+    """
+    import time
+
+    path = Path(path)
+    removed = []
+    try:
+        entries = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _TEMP.match(entry.name)
+        if m is None or m.group("name") != path.name:
+            continue
+        pid = m.group("pid")
+        with contextlib.suppress(OSError):
+            stale = (not _alive(int(pid))) if pid else \
+                time.time() - entry.stat().st_mtime > _OLD_TEMP_SECONDS
+            if stale:
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob characters escaped.
+
+    >>> glob_escape("q[1].csv")
+    'q[[]1].csv'
+    """
+    import glob
+
+    return glob.escape(name)
+
+
 # ------------------------------------------------------------------ a folder
 
 
+def _holder(lock_path: Path) -> str:
+    """Who holds (or held) a report lock, from what it records: ``process 12 of ana``."""
+    try:
+        owner = lock_path.owner()
+    except (OSError, KeyError, NotImplementedError):
+        owner = None
+    try:
+        pid, _, user = lock_path.read_text("utf-8", "replace").strip().partition(" ")
+    except OSError:
+        pid, user = "", ""
+    who = user or owner or "another user"
+    return f"process {pid} of {who}" if pid.isdigit() else f"a process of {who}"
+
+
+def _open_lock(lock_path: Path, target: Path) -> tuple[int, bool]:
+    """The lock file's fd, and whether it was opened for writing. Another user's lock
+    file left by a killed report cannot be opened for writing: it is opened to read
+    (a lock works on it as well), or removed and made anew when the folder allows."""
+    try:
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644), True
+    except PermissionError as exc:
+        if not lock_path.exists():
+            raise output_error(exc, target) from None
+        try:
+            return os.open(lock_path, os.O_RDONLY), False
+        except OSError:
+            raise OutputError(
+                f"cannot write {target}: its lock {lock_path} was left by {_holder(lock_path)} "
+                "and cannot be opened; if no report is being written there, remove "
+                f"{lock_path}") from None
+    except OSError as exc:
+        raise output_error(exc, target) from None
+
+
 def _lock(lock_path: Path, target: Path) -> int:
-    """An exclusive, non-blocking lock on ``lock_path`` (its fd), or OutputError."""
+    """An exclusive, non-blocking lock on ``lock_path`` (its fd), or OutputError naming
+    the holder. A lock left by a report whose process is gone is taken over."""
     import fcntl
+    import getpass
 
     for _ in range(5):
-        try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise output_error(exc, target) from None
+        fd, writable = _open_lock(lock_path, target)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
-            raise OutputError(f"another econnews report is being written into {target}; "
-                              "wait for it to finish, or choose another --out") from None
+            raise OutputError(f"another econnews report is being written into {target} "
+                              f"({_holder(lock_path)}, lock {lock_path}); wait for it to "
+                              "finish, or choose another --out") from None
+        if not writable:  # its process is gone (we hold the lock): take the file over
+            with contextlib.suppress(OSError):
+                os.unlink(lock_path)
+                os.close(fd)
+                continue  # made anew, ours, on the next turn
         # the holder before us may have removed the file after we opened it
         try:
             if os.fstat(fd).st_ino == os.stat(lock_path).st_ino:
+                if writable:
+                    with contextlib.suppress(OSError, KeyError):
+                        os.ftruncate(fd, 0)
+                        os.write(fd, f"{os.getpid()} {getpass.getuser()}\n".encode())
                 return fd
         except FileNotFoundError:
             pass
@@ -353,7 +466,16 @@ def public_path(path: str | os.PathLike[str],
 
 
 def _guard(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+    """A ``'`` before a cell a spreadsheet would run as a formula, including one that
+    begins with a full-width ``＝ ＋ － ＠`` (spreadsheets with East Asian input read
+    those as the ASCII signs).
+
+    >>> _guard("＝1+1"), _guard("-5"), _guard("=A1")
+    ("'＝1+1", '-5', "'=A1")
+    """
+    if isinstance(value, str) and value and not _NUMBER.match(value) and (
+            value.startswith(_FORMULA_START)
+            or unicodedata.normalize("NFKC", value[0]) in _FORMULA_START):
         return "'" + value
     return value
 

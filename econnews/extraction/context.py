@@ -13,6 +13,7 @@ import bisect
 import itertools
 import re
 
+from ..common.budget import check as _check
 from . import grammar as g
 from . import measures as _measures
 from .cues import _after_change, _words_before
@@ -38,6 +39,7 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
     money = next((q.unit for q in found if q.kind == "money"), None)
     breaks = [m.start() for m in _NEWLINE.finditer(text)]  # once: rfind per row is O(n^2)
     for i, q in enumerate(found):
+        _check()
         k = bisect.bisect_left(breaks, q.start)
         line_start = breaks[k - 1] + 1 if k else 0
         prev = found[i - 1] if i else None
@@ -76,6 +78,7 @@ def _dollars_and_cents(text: str, found: list[_Q]) -> None:
     """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
     i = 0
     while i + 1 < len(found):
+        _check()
         a, b = found[i], found[i + 1]
         if (
             a.kind == "money"
@@ -108,6 +111,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
     against a 1.65 billion yen profit')."""
     _dollars_and_cents(text, found)
     for i, q in enumerate(found):
+        _check()
         prv = found[i - 1] if i > 0 else None
         if (
             q.kind == "percent"
@@ -256,6 +260,7 @@ def _movements(text: str, found: list[_Q]) -> None:
     $34,935' (``role`` from, to), 'narrowed to 138,285 lots from 212,577 lots' (to, from).
     A bare old level takes the new one's unit ('slowed from 4.8 to 4.7 percent')."""
     for a, b in itertools.pairwise(found):
+        _check()
         if a.role or b.role or a.low != a.high or b.low != b.high:
             continue
         if a.kind != b.kind and a.kind != "number":

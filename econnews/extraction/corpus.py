@@ -28,20 +28,18 @@ so it acts as ``"raise"``.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import re
-import signal
-import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Literal
 
 import pandas as pd
 
 from .. import schema
+from ..common.budget import OverBudget, within
 from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
@@ -58,6 +56,41 @@ ErrorMode = Literal["warn", "collect", "raise"]
 _Item = tuple[Any, ...]  # (id, text, date, source, path, dateline, title)
 
 
+def _is_batches(obj: Any) -> bool:
+    """An iterator or a list of articles tables (not one table, not a Dask frame).
+
+    >>> _is_batches(iter([])), _is_batches(pd.DataFrame())
+    (True, False)
+    """
+    if isinstance(obj, pd.DataFrame | str | bytes | dict) or _is_dask(obj):
+        return False
+    return isinstance(obj, Iterator) or (isinstance(obj, list | tuple) and bool(obj) and all(
+        isinstance(b, pd.DataFrame) for b in obj))
+
+
+def _over_batches(batches: Any, *, errors: str, **kwargs: Any) -> Iterator[Any]:
+    """Quantities of each batch of articles, as each is asked for (see extract_corpus)."""
+    late: list[dict[str, Any]] = []
+    n = 0
+    for batch in batches:
+        articles = batch[0] if isinstance(batch, tuple) else batch
+        n += len(articles)
+        if errors == "raise":
+            yield extract_corpus(articles, errors="raise", **kwargs)
+            continue
+        q, errs = extract_corpus(articles, errors="collect", **kwargs)
+        if errors == "collect":
+            yield q, errs
+            continue
+        late.extend(q.attrs.get("errors", []))
+        yield q
+    if errors == "warn" and late:
+        codes = ", ".join(sorted({e["code"] for e in late}))
+        warnings.warn(f"{len(late)} of {n} articles could not be extracted ({codes}); see "
+                      "econnews.load.errors_table(batch) of each batch or pass "
+                      "errors='collect'", ExtractWarning, stacklevel=2)
+
+
 def _is_dask(obj: Any) -> bool:
     return type(obj).__module__.split(".", 1)[0] in ("dask", "dask_expr")
 
@@ -67,57 +100,15 @@ def _missing(value: Any) -> bool:
         or value is pd.NA
 
 
-class _OverBudget(BaseException):
-    """Raised by the alarm when one article takes longer than its time budget (a
-    BaseException, so that no ``except Exception`` on the way swallows it)."""
-
-
-def _ring(signum, frame):
-    raise _OverBudget
-
-
-@contextlib.contextmanager
-def _alarm(seconds: float | None):
-    """While the block runs, a timer signal may interrupt an article that takes longer
-    than ``seconds`` (:func:`_budget`): yields whether it can (the main thread of a Unix
-    process; elsewhere, a Dask worker thread say, there is no budget)."""
-    usable = (
-        seconds is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield False
-        return
-    previous = signal.signal(signal.SIGALRM, _ring)
-    try:
-        yield True
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextlib.contextmanager
-def _budget(seconds: float | None, armed: bool):
-    """Raise :class:`_OverBudget` in the block after ``seconds`` (inside :func:`_alarm`)."""
-    if not armed or seconds is None:
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-
-
 def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
-         cols: dict[str, list], sources: list, armed: bool = False) -> dict[str, Any] | None:
+         cols: dict[str, list], sources: list) -> dict[str, Any] | None:
     """Append one article's rows to ``cols`` (and its source to ``sources``); return its
-    error record, or None."""
+    error record, or None. The time budget is checked in the scanner's loops
+    (:mod:`econnews.common.budget`): it holds in any thread or process, and no timer
+    or signal of the caller's is touched."""
     from . import scan
 
     doc_id, text, date, source, path, dateline, title = item
-    hint = hint or place_hint(dateline, title, text)  # here: in the worker
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
@@ -127,10 +118,11 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
         return err
     mine = scan.new_columns()
     try:
-        with _budget(budget, armed):
+        with within(budget):
+            hint = hint or place_hint(dateline, title, text)  # here: in the worker
             scan.add_rows(mine, text, doc_id=doc, date=None if _missing(date) else date,
                           hint=hint)
-    except _OverBudget:
+    except OverBudget:
         message = (f"extraction took longer than the time budget of {budget:g} s; "
                    "pass a larger timeout= to extract_corpus (or timeout=None)")
         if mode == "raise":
@@ -160,11 +152,10 @@ def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
     from . import scan
 
     cols, sources, errs = scan.new_columns(), [], []
-    with _alarm(budget) as armed:
-        for item in items:
-            err = _one(item, mode, hint, budget, cols, sources, armed)
-            if err is not None:
-                errs.append(err)
+    for item in items:
+        err = _one(item, mode, hint, budget, cols, sources)
+        if err is not None:
+            errs.append(err)
     if not sources:
         return [], errs
     out = frame(cols)
@@ -276,6 +267,16 @@ def _forks() -> bool:
 _PARALLEL_FROM = 1_000_000
 
 
+def _warm() -> None:
+    """Load what the extractor loads lazily and slowly (quantulum3's units, pint's
+    registry: seconds) before workers are forked, so that they inherit it: a corpus read
+    in batches starts workers for every batch."""
+    from .measures import _registry, _units
+
+    _units()
+    _registry()
+
+
 def _died(item: _Item, exc: BaseException) -> dict[str, Any]:
     doc = None if _missing(item[0]) else str(item[0])
     return {"doc_id": doc, "path": item[4], "stage": "extract", "code": "worker-died",
@@ -320,6 +321,8 @@ def _parallel(chunks: list[list[_Item]], n_jobs: int, mode: str, hint: str | Non
     """Chunks in ``n_jobs`` processes, results in chunk order; a chunk whose worker
     raised or died is retried article by article (:func:`_retry`)."""
     results: list[tuple[list, list] | None] = [None] * len(chunks)
+    if _forks():
+        _warm()  # once here, not in every forked worker of every batch
     with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks))) as pool:
         futures = [pool.submit(_chunk, c, mode, hint, budget) for c in chunks]
         for k, fut in enumerate(futures):
@@ -364,7 +367,15 @@ def extract_corpus(
     is run again article by article in a fresh worker; an article that kills that
     worker too becomes a ``worker-died`` error row, and every other article still
     gets its rows. ``timeout`` is each article's time budget in seconds (``None``: no
-    budget); an article over it becomes an ``extract-timeout`` error row.
+    budget); an article over it becomes an ``extract-timeout`` error row. The budget is
+    a deadline the scanner checks in its loops (:mod:`econnews.common.budget`), so it
+    holds in any thread (a notebook's, a Dask worker's) and process, and no signal or
+    timer of the caller's is touched; loading a library the first time is not counted.
+    Given batches of articles (an iterator of tables, as
+    ``load_articles(path, batch_size=N)`` yields them, or of ``(articles, errors)``
+    pairs), an iterator of quantities tables comes back, one per batch, each made as
+    it is asked for (``errors="collect"``: ``(quantities, errors)`` pairs; ``"warn"``:
+    one :class:`ExtractWarning` at the end): memory depends on the batch, not the corpus.
     ``currency_hint``
     goes to :func:`econnews.extract` for every article (what a bare ``$`` or
     "dollars" means, e.g. ``"AUD"``); an unknown code raises ``InputError`` at once.
@@ -382,7 +393,10 @@ def extract_corpus(
         from ..dask import extract as dask_extract
 
         return dask_extract(articles, errors="collect" if errors == "collect" else "raise",
-                            currency_hint=hint)
+                            currency_hint=hint, timeout=timeout)
+    if _is_batches(articles):
+        return _over_batches(articles, n_jobs=n_jobs, progress=progress, errors=errors,
+                             chunk_size=chunk_size, currency_hint=hint, timeout=timeout)
     schema.require(articles, ["id", "text"], stage="extract_corpus")
     if n_jobs is not None and (not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1):
         raise InputError(f"n_jobs={n_jobs!r}: use a positive number of processes, -1 for all, "

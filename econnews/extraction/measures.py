@@ -15,6 +15,8 @@ import re
 import warnings
 from functools import cache
 
+from ..common.budget import paused
+
 _WORDS = re.compile(
     r"(?:\s|-)?([A-Za-z][A-Za-z/°²³-]*)(?:\s([A-Za-z][A-Za-z/-]*))?(?:\s([A-Za-z][A-Za-z/-]*))?"
 )
@@ -23,7 +25,7 @@ _SKIP_ENTITIES = {"dimensionless", "currency", "unknown"}
 
 @cache
 def _units():
-    with warnings.catch_warnings():
+    with paused(), warnings.catch_warnings():  # seconds of imports: no article's cost
         warnings.simplefilter("ignore")
         import quantulum3.classifier as clf
 
@@ -100,18 +102,20 @@ def to_pint(name: str) -> str:
 
 @cache
 def _registry():
-    import pint
+    with paused():  # loading pint's registry is no article's cost
+        import pint
 
-    return pint.UnitRegistry()
+        return pint.UnitRegistry()
 
 
 @cache
 def currency_name(code: str) -> str | None:
     """The English name of an ISO 4217 currency ('JPY' -> 'Japanese yen'), or None."""
     try:
-        import pycountry
+        with paused():  # pycountry loads its tables on the first look-up
+            import pycountry
 
-        cur = pycountry.currencies.get(alpha_3=code)
+            cur = pycountry.currencies.get(alpha_3=code)
     except (ImportError, KeyError, LookupError):
         cur = None
     if cur is not None:

@@ -40,6 +40,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from ..common.budget import check as _check
 from ..common.sentences import split_sentences
 from ..errors import InputError
 from . import grammar as g
@@ -197,6 +198,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
                                 spoken, key=lambda m: m.start())
     for m in cores:
+        _check()
         s, e = m.span()
         if s < skip_to or (fspans and _overlaps(fspans, s, e)):
             continue
@@ -206,10 +208,12 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             found.append(q)
             skip_to = max(skip_to, q.end)
     if found:
+        _check()
         _earnings_table(text, found)
         _coordinate(text, found)
         _movements(text, found)
     found.extend(fractions)
+    _check()
     taken = [(q.start, q.end) for q in found]
     extra: list[_Q] = []
     if any(w in low for w in _RATIO_HINTS):
@@ -829,6 +833,7 @@ def _core_value(m: re.Match | None) -> float:
 
 def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
     for m in g.RATIO_WORD.finditer(text):
+        _check()
         if _overlaps(taken, m.start(), m.end()):
             continue
         word = m.group(0).lower()
@@ -846,6 +851,7 @@ def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
 
 def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
     for m in g.FRACTION_WORD.finditer(text):
+        _check()
         if m.group("half"):
             s, e, value = m.start("half"), m.end("half"), 0.5
         else:
@@ -879,6 +885,7 @@ def _fractions_of_change(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q
     """'grew by a third', 'fell by a quarter', 'almost a fourth higher': a ratio with its
     change (a fraction before "of" is a share, read by :func:`_fractions`)."""
     for m in g.FRACTION_CHANGE.finditer(text):
+        _check()
         s, e = m.span("body")
         if _overlaps(taken, s, e) or (_COMPARED_AFTER.match(text, e) is None and (
             m.group("lead").lower() != "by" or _OF_POINT_AFTER.match(text, e)
@@ -908,6 +915,7 @@ def _verb_before_by(text: str, by: int) -> str | None:
 def _half_points(text: str) -> Iterator[_Q]:
     """'half a point', 'a quarter-point cut', 'a quarter of a percentage point'."""
     for m in g.HALF_POINT.finditer(text):
+        _check()
         w = (m.group("w") or m.group("w2")).lower()
         value = 0.5 if w == "half" else 0.25
         q = _Q(
@@ -932,6 +940,7 @@ def _half_points(text: str) -> Iterator[_Q]:
 def _one_in(text: str) -> Iterator[_Q]:
     """'one in six cars', 'one out of three Germans': a ratio."""
     for m in g.ONE_IN.finditer(text):
+        _check()
         a = parse_words(m.group("a")) if not m.group("a").isdigit() else float(m.group("a"))
         b = parse_digits(m.group("b")) if m.group("b").isdigit() else parse_words(m.group("b"))
         if not a or not b or a >= b:
@@ -987,6 +996,7 @@ def _whole_of(text: str, end: int, *, direct: bool = False) -> str | None:
 def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
     """'dozens of', 'thousands of', 'tens of millions of' — ranges of one to ten times."""
     for m in g.APPROX_WORD.finditer(text):
+        _check()
         s = m.start()
         e = m.end("w")
         if _overlaps(taken, s, e):
@@ -1060,10 +1070,12 @@ def _rows(
 ) -> None:
     n = len(text)
     spans = split_sentences(folded)
+    _check()
     starts = [a for a, _ in spans]
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
     odd = where is not None or not text.isascii()
     for q in found:
+        _check()
         i = bisect.bisect_right(starts, q.start) - 1
         a, b = spans[i] if i >= 0 else (0, len(folded))
         if not (a <= q.start < b + 1):

@@ -7,7 +7,8 @@ recursively, globs, ``-`` for standard input) and returns the articles table
 
 Modules: :mod:`.articles` (walking inputs, the table, error records), :mod:`.text`
 (decoding, front matter, dates), :mod:`.fields` (field names of JSON/CSV exports),
-:mod:`.sgml` (Reuters-21578 SGML), :mod:`.dedup` (exact and near duplicates).
+:mod:`.sgml` (Reuters-21578 SGML), :mod:`.dedup` (exact and near duplicates),
+:mod:`.stream` (the articles in batches, for a corpus larger than memory).
 
 >>> import econnews.load as load
 >>> arts = load.load_articles("data/russia-japan-trade-30bn.txt")
@@ -16,5 +17,6 @@ Modules: :mod:`.articles` (walking inputs, the table, error records), :mod:`.tex
 """
 
 from .articles import LoadWarning, errors_table, flag_duplicates, load_articles
+from .stream import iter_articles
 
-__all__ = ["LoadWarning", "errors_table", "flag_duplicates", "load_articles"]
+__all__ = ["LoadWarning", "errors_table", "flag_duplicates", "iter_articles", "load_articles"]

@@ -130,6 +130,7 @@ class _Run:
     errors: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     manifests: dict[Path, dict[str, dict[str, str]]] = field(default_factory=dict)
+    seen_files: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def error(self, *, doc_id: str | None, path: str, code: str, message: str) -> None:
         if self.mode == "raise":
@@ -194,6 +195,10 @@ def _missing_rows(here: Path, run: _Run) -> None:
     """A ``missing-file`` error per row of ``here/manifest.csv`` naming no file."""
     for rel, meta in _manifest(here, run).items():
         target = here / rel
+        if Path(rel).is_absolute() or not _inside(target, here):
+            run.skip(target, f"manifest.csv row {rel!r} points outside its folder; a "
+                             "manifest describes the files beside it and under it")
+            continue
         if not target.exists():
             run.error(doc_id=meta.get("id") or Path(rel).stem, path=str(target),
                       code="missing-file",
@@ -208,6 +213,7 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                   message=f"cannot list the folder ({exc.strerror or exc}); check its "
                           "permissions")
 
+    seen_dirs = {_identity(folder)}
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable,
                                                 followlinks=run.follow_links):
         here = Path(dirpath)
@@ -220,6 +226,12 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                 run.skip(sub, "link to a folder, not followed (follow_links=True, "
                               "--follow-links, reads it)")
                 continue
+            ident = _identity(sub)
+            if ident is not None and ident in seen_dirs:  # "again -> ." would loop
+                run.skip(sub, "link to a folder already read (a link loop, or a second "
+                              "way to the same folder)")
+                continue
+            seen_dirs.add(ident)
             kept.append(d)
         dirnames[:] = kept
         if (here / "manifest.csv").is_file():
@@ -237,7 +249,23 @@ def _walk(folder: Path, run: _Run) -> Iterator[tuple[Path, Path]]:
                     _check_file(path, folder, run)
                 continue
             if _check_file(path, folder, run):
+                ident = _identity(path) if run.follow_links else None
+                if ident is not None and ident in run.seen_files:
+                    run.skip(path, f"the same file as {run.seen_files[ident]}, reached "
+                                   "through a link")
+                    continue
+                if ident is not None:
+                    run.seen_files[ident] = str(path)
                 yield path, folder
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of what ``path`` leads to, or None when it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _named_file(p: Path, run: _Run) -> bool:
@@ -414,7 +442,8 @@ def _size(n: int) -> str:
 
 
 def _sniff_kind(text: str) -> str:
-    head = text.lstrip()[:1]
+    first = re.match(r"\s*(\S)", text)  # (lstrip() would copy a large text)
+    head = first.group(1) if first else ""
     if head == "[":
         return "json"
     if head == "{":
@@ -431,7 +460,7 @@ def _sniff_kind(text: str) -> str:
 def _text_record(text: str, *, markdown: bool) -> dict[str, Any]:
     meta, body = split_front_matter(text)
     rec: dict[str, Any] = dict(meta)
-    if not body.strip():
+    if not body or body.isspace():
         raise Problem("no-text", "the file has front matter but no text after it")
     rec["text"] = body
     if not rec.get("title"):
@@ -516,7 +545,7 @@ def _article(rec: Mapping[str, Any], *, fallback_id: str, path: str, encoding: s
         found.update(mfound)
         extras.update(mextras)
     text = found.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():
         what = "has no text" if text is None else "has a text field that is not text"
         raise Problem("no-text", f"the record {what}; map its text field with fields={{'text': ...}}")
     row: dict[str, Any] = {
@@ -657,6 +686,7 @@ def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     if not rows:
         return schema.empty({**schema.ARTICLES, **EXTRA})
     frame = pd.DataFrame(rows)
+    rows.clear()  # the texts live in the frame alone (a large file's text is held once)
     frame["id"] = _unique_ids([str(i) for i in frame["id"]])
     frame = schema.coerce(frame, {**schema.ARTICLES, **EXTRA})
     return flag_duplicates(frame)
@@ -673,35 +703,11 @@ def summarise(errors: list[Mapping[str, Any]], *, inputs: int, what: str = "inpu
     return f"{len(errors)} of {inputs} {what} could not be read ({reasons})"
 
 
-def load_articles(
-    path_or_paths: PathLike | Sequence[PathLike],
-    *,
-    errors: ErrorMode = "warn",
-    fields: Mapping[str, str | Sequence[str]] | None = None,
-    progress: bool | None = None,
-    max_bytes: int | None = MAX_BYTES,
-    follow_links: bool = False,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """Read files, folders, globs or ``-`` (stdin) into one articles table.
-
-    Parameters: ``errors`` is ``"warn"`` (default), ``"collect"`` or ``"raise"``
-    (see the module docs); ``fields`` maps article columns to a JSON/CSV export's
-    field names, e.g. ``{"text": "story", "date": "meta.published"}``;
-    ``progress`` draws a bar over the bytes read (``None``: only when someone
-    watches); a file over ``max_bytes`` (64 MB; ``None``: no limit) is a
-    ``too-large`` error row; ``follow_links=True`` reads links in a folder that
-    lead outside it (and links to folders), which are skipped by default.
-
-    Returns the articles table (schema ``ARTICLES`` plus ``path``, ``encoding``,
-    ``duplicate_of``, ``duplicate_kind`` and metadata columns); with ``errors="collect"`` a tuple
-    ``(articles, errors)``. ``articles.attrs["skipped"]`` lists what a folder held
-    that is not an article, each with its reason.
-
-    >>> arts, errs = load_articles(["data/russia-japan-trade-30bn.txt", "no/such/file.txt"],
-    ...                            errors="collect")
-    >>> len(arts), errs["code"].tolist()
-    (1, ['not-found'])
-    """
+def _start(path_or_paths: PathLike | Sequence[PathLike], *, errors: str,
+           fields: Mapping[str, str | Sequence[str]] | None, max_bytes: int | None,
+           follow_links: bool) -> tuple[_Run, list[tuple[Path | None, Path | None]], int]:
+    """Check the arguments of :func:`load_articles`; return the run, its inputs and
+    their total size in bytes."""
     if errors not in ("warn", "collect", "raise"):
         raise InputError(f"errors={errors!r}: use 'warn', 'collect' or 'raise'")
     if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)
@@ -720,6 +726,48 @@ def load_articles(
     for file, _ in inputs:
         with contextlib.suppress(OSError):
             total += 0 if file is None else file.stat().st_size
+    return run, inputs, total
+
+
+def load_articles(
+    path_or_paths: PathLike | Sequence[PathLike],
+    *,
+    errors: ErrorMode = "warn",
+    fields: Mapping[str, str | Sequence[str]] | None = None,
+    progress: bool | None = None,
+    max_bytes: int | None = MAX_BYTES,
+    follow_links: bool = False,
+    batch_size: int | None = None,
+) -> Any:
+    """Read files, folders, globs or ``-`` (stdin) into one articles table.
+
+    Parameters: ``errors`` is ``"warn"`` (default), ``"collect"`` or ``"raise"``
+    (see the module docs); ``fields`` maps article columns to a JSON/CSV export's
+    field names, e.g. ``{"text": "story", "date": "meta.published"}``;
+    ``progress`` draws a bar over the bytes read (``None``: only when someone
+    watches); a file over ``max_bytes`` (64 MB; ``None``: no limit) is a
+    ``too-large`` error row; ``follow_links=True`` reads links in a folder that
+    lead outside it (and links to folders), which are skipped by default.
+    ``batch_size=N`` returns an iterator of articles tables of about ``N`` articles
+    each instead (a corpus larger than memory: see :func:`econnews.load.iter_articles`).
+
+    Returns the articles table (schema ``ARTICLES`` plus ``path``, ``encoding``,
+    ``duplicate_of``, ``duplicate_kind`` and metadata columns); with ``errors="collect"`` a tuple
+    ``(articles, errors)``. ``articles.attrs["skipped"]`` lists what a folder held
+    that is not an article, each with its reason.
+
+    >>> arts, errs = load_articles(["data/russia-japan-trade-30bn.txt", "no/such/file.txt"],
+    ...                            errors="collect")
+    >>> len(arts), errs["code"].tolist()
+    (1, ['not-found'])
+    """
+    if batch_size is not None:
+        from .stream import iter_articles
+
+        return iter_articles(path_or_paths, batch_size=batch_size, errors=errors, fields=fields,
+                             progress=progress, max_bytes=max_bytes, follow_links=follow_links)
+    run, inputs, total = _start(path_or_paths, errors=errors, fields=fields,
+                                max_bytes=max_bytes, follow_links=follow_links)
     bar = progress_bar(total=total or None, desc="loading", progress=progress, unit="B",
                        unit_scale=True)
     try:
@@ -728,6 +776,7 @@ def load_articles(
     finally:
         bar.close()
     articles = _table(run.rows)
+    run.rows.clear()  # the table holds the texts now: each text is held once
     articles.attrs["errors"] = run.errors
     articles.attrs["skipped"] = run.skipped
     if errors == "collect":

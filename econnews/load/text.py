@@ -19,7 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Problem", "decode", "first_line_title", "parse_date", "split_front_matter"]
+__all__ = ["Problem", "decode", "detect", "first_line_title", "parse_date", "parse_day",
+           "split_front_matter"]
 
 #: Tried in order after any byte-order mark; latin-1 decodes every byte, so the
 #: chain always ends in text (which the binary sniffing then judges).
@@ -54,13 +55,54 @@ def _looks_binary(text: str) -> bool:
     return controls / len(head) > _BINARY_SHARE
 
 
-def decode(data: bytes) -> tuple[str, str]:
+#: encodings :func:`detect` may answer: not Latin, where cp1252 would make mojibake
+#: (charset-normalizer's answers for Latin text vary: cp1250, latin-1...; those keep
+#: the cp1252 reading)
+DETECTED = frozenset({
+    "cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
+    "euc_jisx0213", "iso2022_jp", "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs",
+    "cp950", "euc_kr", "cp949", "johab", "iso2022_kr", "cp1251", "koi8_r", "koi8_u",
+    "iso8859_5", "mac_cyrillic", "cp866", "cp1253", "iso8859_7", "cp1255", "iso8859_8",
+    "cp1256", "iso8859_6", "cp874", "tis_620",
+})
+
+
+def detect(data: bytes | bytearray) -> tuple[str, str] | None:
+    """``(text, encoding)`` when charset-normalizer names one of :data:`DETECTED` with
+    a language and a clean reading, else None (the caller falls back to cp1252).
+
+    >>> detect("日本の対ロシア輸出は前年比5%増の30億ドルに達した。".encode("shift_jis"))[1]
+    'cp932'
+    >>> detect("Café exports rose 5%.".encode("cp1252")) is None
+    True
+    """
+    try:
+        import charset_normalizer
+    except ImportError:  # a declared dependency; without it, the cp1252 reading
+        return None
+    best = charset_normalizer.from_bytes(bytes(data[:_DETECT_BYTES])).best()
+    if best is None or best.encoding not in DETECTED or best.language == "Unknown" \
+            or best.chaos > 0.1:
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+_DETECT_BYTES = 1 << 20
+
+
+def decode(data: bytes | bytearray) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used.
 
-    A byte-order mark wins; then UTF-8, then cp1252, then latin-1 (recorded,
-    so a user can see which files were not UTF-8). Line endings become ``\\n``;
+    A byte-order mark wins; then UTF-8; then an encoding that charset-normalizer
+    recognises with confidence among those that are not Latin (Shift-JIS, EUC-JP,
+    GBK, Big5, EUC-KR, cp1251, KOI8-R..., see :func:`detect`); then cp1252, then
+    latin-1 (recorded, so a user can see which files were not UTF-8). Line endings become ``\\n``;
     nothing else in the text is changed, so offsets into it stay meaningful.
-    Raises :class:`Problem` ``empty`` or ``binary``.
+    A ``bytearray`` (how a large file is read) is emptied once decoded, so that its
+    text is held once. Raises :class:`Problem` ``empty`` or ``binary``.
 
     >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld")
     ('Hello\\nworld', 'utf-8-sig')
@@ -78,6 +120,11 @@ def decode(data: bytes) -> tuple[str, str]:
             break
     if text is None:
         for name in FALLBACKS:
+            if name != "utf-8" and text is None:
+                found = detect(data)  # not UTF-8: Shift-JIS, GBK, cp1251... ?
+                if found is not None:
+                    text, encoding = found
+                    break
             try:
                 text, encoding = data.decode(name), name
                 break
@@ -89,9 +136,11 @@ def decode(data: bytes) -> tuple[str, str]:
     if _looks_binary(text):
         raise Problem("binary", "the file looks binary, not text (control bytes); "
                                 "pass only text, HTML, JSON or CSV files")
+    if isinstance(data, bytearray):
+        data.clear()  # the caller's buffer (a large file's): from here the text is held once
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a large text)
         raise Problem("empty", "the file is empty (or only whitespace); remove it or add text")
     return text, encoding
 
@@ -197,3 +246,66 @@ def parse_date(value: Any) -> pd.Timestamp | Any:
         return _to_naive_utc(ts).as_unit("ns")
     except (ValueError, OverflowError) as exc:
         raise Problem("bad-date", f"date {value!r} is out of range: {exc}") from None
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SLASHED = re.compile(r"(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})")
+
+
+def parse_day(value: str) -> pd.Timestamp:
+    """A calendar day written ``YYYY-MM-DD`` (the form ``--date`` takes), or a
+    :class:`Problem` ``bad-date`` that says what is wrong with it.
+
+    >>> parse_day("2005-02-28")
+    Timestamp('2005-02-28 00:00:00')
+    >>> parse_day("2005-02-30")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    econnews.load.text.Problem: 2005-02-30 is impossible: February 2005 has 28 days
+    >>> parse_day("03/02/2005")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    econnews.load.text.Problem: 03/02/2005 is ambiguous (3 February or 2 March?); ...
+    """
+    import calendar
+
+    s = str(value).strip()
+    m = _ISO_DAY.fullmatch(s)
+    if m is not None:
+        year, month, day = map(int, m.groups())
+        if not 1 <= month <= 12:
+            raise Problem("bad-date", f"{s} is impossible: there is no month {month}; "
+                                      "write the date as YYYY-MM-DD")
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise Problem("bad-date", f"{s} is impossible: {calendar.month_name[month]} "
+                                      f"{year} has {last} days")
+        return pd.Timestamp(year, month, day)
+    m = _SLASHED.fullmatch(s)
+    if m is not None:
+        a, b, c = m.groups()
+        if len(a) == 4:
+            hint = f"{a}-{int(b):02d}-{int(c):02d}"
+            raise Problem("bad-date", f"{s}: write the date with dashes, YYYY-MM-DD "
+                                      f"({hint}?)")
+        x, y = int(a), int(b)
+        year = c if len(c) == 4 else f"(year {c})"
+        if x > 12 >= y:
+            raise Problem("bad-date", f"{s} is day/month/year; write the date as YYYY-MM-DD: "
+                                      f"{year}-{y:02d}-{x:02d}")
+        if y > 12 >= x:
+            raise Problem("bad-date", f"{s} is month/day/year; write the date as YYYY-MM-DD: "
+                                      f"{year}-{x:02d}-{y:02d}")
+        names = calendar.month_name
+        if x <= 12 and y <= 12:
+            raise Problem("bad-date", f"{s} is ambiguous ({x} {names[y]} or {y} {names[x]}?); "
+                                      "write the date as YYYY-MM-DD")
+    if re.fullmatch(r"\d{4}", s):
+        raise Problem("bad-date", f"{s} is a year, not a day; give the day, e.g. {s}-01-01")
+    if re.fullmatch(r"\d{4}-\d{1,2}", s):
+        raise Problem("bad-date", f"{s} is a month, not a day; give the day, e.g. {s}-01")
+    if s.lower() in ("today", "now", "yesterday", "tomorrow"):
+        raise Problem("bad-date", f"write the date as YYYY-MM-DD: {s!r} is relative, and the "
+                                  "articles need a fixed day")
+    raise Problem("bad-date", f"write the date as YYYY-MM-DD, e.g. 2019-01-22 ({s!r} is not "
+                              "in that form)")
