@@ -483,6 +483,7 @@ def _streamed(args: argparse.Namespace, stage: Any, columns: Sequence[str]) -> A
 
     _check_paths(args.paths)
     done = stream(args, stage, progress=_progress(args), n_jobs=_n_jobs(args.jobs))
+    _warn_undated(None, args, undated=done.undated, total=done.articles)
     table = done.table()
     if table is not None:
         sys.stdout.write(_text_table(table, multi_doc=done.articles > 1, columns=columns)
@@ -613,15 +614,20 @@ def _corrected(claims: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
     return out
 
 
-def _warn_undated(articles: pd.DataFrame, args: argparse.Namespace) -> None:
+def _warn_undated(articles: pd.DataFrame | None, args: argparse.Namespace, *,
+                  undated: int | None = None, total: int | None = None) -> None:
     """One line when articles have no date: their money has no exchange rate and their
-    claims no date; the fix is --date (or a date in the file or its manifest)."""
-    if args.quiet or not len(articles) or "date" not in articles:
+    claims no date; the fix is --date (or a date in the file or its manifest). Give the
+    articles, or the counts (``undated`` of ``total``) of a run read in batches."""
+    if articles is not None:
+        if not len(articles) or "date" not in articles:
+            return
+        undated, total = int(articles["date"].isna().sum()), len(articles)
+    if args.quiet or not total:
         return
-    undated = int(articles["date"].isna().sum())
     if undated:
-        print(f"econnews {args.command}: warning: {undated:,} of {len(articles):,} "
-              f"{'article has' if len(articles) == 1 else 'articles have'} no date, so their "
+        print(f"econnews {args.command}: warning: {undated:,} of {total:,} "
+              f"{'article has' if total == 1 else 'articles have'} no date, so their "
               "money is not converted and their claims are undated; give one with "
               "--date YYYY-MM-DD (or a date: line in front matter, or a manifest.csv)",
               file=sys.stderr)

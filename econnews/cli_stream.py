@@ -40,6 +40,7 @@ class Streamed:
     articles: int = 0
     quantities: int = 0
     rows: int = 0
+    undated: int = 0
     errors: list[pd.DataFrame] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     kept: list[pd.DataFrame] = field(default_factory=list)
@@ -83,6 +84,8 @@ def stream(args: argparse.Namespace, stage: Stage, *, progress: bool | None,
                 currency_hint=args.currency_hint)
             done.errors.append(extract_errors)
             table = stage(articles, quantities, done.quantities)
+            if "date" in articles:
+                done.undated += int(articles["date"].isna().sum())
             done.articles += len(articles)
             done.quantities += len(quantities)
             done.rows += len(table)

@@ -264,7 +264,7 @@ def _set(out: pd.DataFrame, i: Any, field: str, new: str) -> None:
         frm = out.at[i, "party_from"] if "party_from" in out else pd.NA
         to = out.at[i, "party_to"] if "party_to" in out else pd.NA
         have = _codes(_text(out.at[i, "parties"]))
-        pair = [str(p) for p in (frm, to) if pd.notna(p)]
+        pair = list(dict.fromkeys(str(p) for p in (frm, to) if pd.notna(p)))
         out.at[i, "parties"] = ",".join(pair + [p for p in have if p not in pair])
 
 
