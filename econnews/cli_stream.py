@@ -10,7 +10,7 @@ reading, not for a large corpus). Every input is accounted for: articles + error
 (load and extract) + skipped paths are what the folders held.
 
 >>> BATCH_ARTICLES, BATCH_CHARS
-(500, 32000000)
+(2000, 32000000)
 """
 
 from __future__ import annotations
