@@ -37,6 +37,7 @@ from typing import Any
 
 import pandas as pd
 
+from .common.writer import plain
 from .errors import EconnewsError, EconnewsWarning, InputError
 
 __all__ = ["main"]
@@ -207,67 +208,12 @@ def _check_paths(paths: Sequence[str]) -> None:
             raise InputError(f"no such file or folder: {p}; check the path")
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Columns that every writer handles (categories and lists as text)."""
-    out = frame.copy()
-    for c in out.columns:
-        if isinstance(out[c].dtype, pd.CategoricalDtype):
-            out[c] = out[c].astype("string")
-        elif out[c].dtype == object:
-            out[c] = out[c].map(lambda v: v if v is None or isinstance(v, str) else
-                                ",".join(map(str, v)) if isinstance(v, list | tuple) else str(v))
-    return out
-
-
 def _write(frame: pd.DataFrame, path: str, *, neutralise: bool = True) -> None:
     """Write a table atomically: a failed write leaves the previous file as it was."""
-    from .common.files import atomic_write, neutralise_formulas
+    from .common.writer import TableWriter
 
-    frame = frame.copy()
-    frame.attrs = {}
-    lower = path.lower()
-    with atomic_write(Path(path)) as fh:
-        if lower.endswith(".parquet"):
-            frame.to_parquet(fh, index=False)
-        elif lower.endswith((".csv", ".xlsx")):
-            plain = _plain(neutralise_formulas(frame) if neutralise else frame)
-            if lower.endswith(".csv"):
-                fh.write(plain.to_csv(index=False).encode("utf-8"))
-            else:
-                _write_xlsx(plain, fh)
-        else:
-            fh.write(frame.to_json(orient="records", lines=True, date_format="iso",
-                                   force_ascii=False).encode("utf-8"))
-
-
-def _write_xlsx(frame: pd.DataFrame, fh: Any) -> None:
-    """One sheet; every text cell stored as text, never as a formula (openpyxl would
-    read any text that begins with ``=`` as one, even econnews' own ``bound`` "=")."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("econnews")
-
-    def cell(value: Any) -> Any:
-        if value is None or value is pd.NA or value is pd.NaT or \
-                (isinstance(value, float) and value != value):
-            return None
-        if isinstance(value, pd.Timestamp):
-            return value.tz_localize(None).to_pydatetime() if value.tzinfo else \
-                value.to_pydatetime()
-        if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-            value = value.item()
-        if isinstance(value, str):
-            c = WriteOnlyCell(sheet, value=value)
-            c.data_type = "s"
-            return c
-        return value
-
-    sheet.append([cell(str(c)) for c in frame.columns])
-    for row in frame.itertuples(index=False, name=None):
-        sheet.append([cell(v) for v in row])
-    book.save(fh)
+    with TableWriter(path, neutralise=neutralise) as writer:
+        writer.write(frame)
 
 
 def _fmt_value(v: Any) -> str:
@@ -288,7 +234,7 @@ def _text_table(frame: pd.DataFrame, *, multi_doc: bool, columns: Sequence[str] 
     cols = [c for c in columns if c in frame.columns and (c != "doc_id" or multi_doc)]
     if not len(frame):
         return "(no rows)"
-    shown = _plain(frame[cols])
+    shown = plain(frame[cols])
     if "value" in shown.columns:
         shown["value"] = frame["value"].map(_fmt_value)
     cells = {c: ["" if v is None or v is pd.NA else _cell(v) for v in shown[c].astype(object)]
