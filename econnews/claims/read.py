@@ -75,7 +75,6 @@ class _Walk:
     prev: dict[str, Any] | None = None
     prev_item: Item | None = None
     sentence_period: dict[int, str | None] = field(default_factory=dict)
-    story_period: str | None = None
     last_family: dict[str, Any] | None = None  # the last trade-family claim read
     told: dict[int, str | None] = field(default_factory=dict)
     fdi_from: int | None = None  # the first sentence that names FDI
@@ -127,9 +126,6 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
                 and row["concept"] in FAMILY and idx not in w.sentence_period \
                 and row["claim_type"] in {"level", "change", "ratio"}:
             w.sentence_period[idx] = row["period"]
-        if row["period_by"] == "clause" and row["concept"] in FAMILY \
-                and row["claim_type"] in {"level", "change"}:
-            w.story_period = row["period"]
     respective_periods(art, rows)
     _headline_speaker(art, rows)
     out = add_implied(collapse(rows))
@@ -362,7 +358,6 @@ def _story_period(w: _Walk, idx: int) -> str | None:
     """The period the story reports on before sentence ``idx``: the latest period a
     figure's clause named, or a sentence on the same trade family named ("Mexico overtook
     China as the biggest exporter to the United States in 2023")."""
-    found = w.story_period
     for j in range(idx - 1, -1, -1):
         if w.sentence_period.get(j):
             return w.sentence_period[j]
@@ -370,7 +365,7 @@ def _story_period(w: _Walk, idx: int) -> str | None:
             w.told[j] = _told_period(w.art, j)
         if w.told[j]:
             return w.told[j]
-    return found
+    return None
 
 
 def _told_period(art: Article, j: int) -> str | None:

@@ -141,8 +141,6 @@ def described_places(sentence: str, offset: int, places: list[Place],
     [('The emirate', 'QAT')]
     """
     blocs = [] if blocs is None else blocs
-    if not blocs:
-        blocs.extend(c for c in named if not c.isalpha() or len(c) != 3)
     found = []
     for m in _descriptions().finditer(sentence):
         kind = next(k for k, v in m.groupdict().items() if v is not None)
