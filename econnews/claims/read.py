@@ -147,7 +147,7 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
     # a comparison figure takes the concept of the figure it is compared with
     compared = compared_with(art, sent, w.prev, w.prev_item, cmatch, it.start)
     if compared is None and cmatch is None:
-        cmatch = anaphor(w, it, sent, clause)
+        cmatch = anaphor(w, it, idx, clause)
         concept_by = "anaphor" if cmatch is not None else concept_by
     if compared is None and cmatch is None and kind != "money":
         return None

@@ -30,13 +30,12 @@ _ANAPHOR = re.compile(r"\b(?:those|that|the\s+ones?)(?=\s+(?:to|from|with|in|int
                       re.IGNORECASE)
 
 
-def anaphor(w: _Walk, it: Item, sent: Sentence, clause: tuple[int, int],
-             ) -> ConceptMatch | None:
+def anaphor(w: _Walk, it: Item, idx: int, clause: tuple[int, int]) -> ConceptMatch | None:
     """A figure that names its concept only by pointing back: "Shipments to China jumped
     21%, while those to the U.S. fell 6.2%", "Brazil accounted for $188bn" (of the trade
     just told): a concept word of the last trade-family claim, at the pointing words."""
     last = w.last_family
-    if last is None or last["_sentence"] < w.art.sentences.index(sent) - 1:
+    if last is None or last["_sentence"] < idx - 1:
         return None
     found = list(_ANAPHOR.finditer(w.art.text, clause[0], it.start))
     if not found:
