@@ -395,6 +395,42 @@ def empty(columns: Mapping[str, object]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in columns.items()})
 
 
+def to_datetimes(col: pd.Series, name: str = "date") -> pd.Series:
+    """A column of dates as naive UTC timestamps, whatever mix of forms it holds.
+
+    ISO 8601 in any of its forms ("1987-03-23T05:30:02", "2017-09-08", with or without
+    an offset) is read first; any other form a value takes ("March 3, 2005") is read
+    on its own, so one table can mix them. A value that is no date at all becomes NaT
+    with an :class:`~econnews.errors.EconnewsWarning` naming it, never silently.
+
+    >>> to_datetimes(pd.Series(["1987-03-23T05:30:02", "2017-09-08", None])).tolist()
+    [Timestamp('1987-03-23 05:30:02'), Timestamp('2017-09-08 00:00:00'), NaT]
+    """
+    if isinstance(col.dtype, pd.DatetimeTZDtype):
+        out = col.dt.tz_convert("UTC").dt.tz_localize(None)
+    elif pd.api.types.is_datetime64_dtype(col.dtype):
+        out = col
+    else:
+        out = pd.to_datetime(col, errors="coerce", format="ISO8601", utc=True)
+        missed = out.isna() & col.notna()
+        if missed.any():
+            out = out.astype(object)
+            out[missed] = pd.to_datetime(col[missed], errors="coerce", format="mixed",
+                                         utc=True)
+            out = pd.to_datetime(out, utc=True)
+            bad = out.isna() & col.notna()
+            if bad.any():
+                import warnings
+
+                from .errors import EconnewsWarning
+
+                warnings.warn(f"{bad.sum()} value(s) of column {name!r} are no date "
+                              f"(e.g. {col[bad].iloc[0]!r}); they are read as missing",
+                              EconnewsWarning, stacklevel=3)
+        out = out.dt.tz_localize(None)
+    return out.astype(DATETIME)
+
+
 def coerce(frame: pd.DataFrame, columns: Mapping[str, object]) -> pd.DataFrame:
     """Return a copy of ``frame`` with the schema's columns cast to their dtypes.
 
@@ -410,14 +446,7 @@ def coerce(frame: pd.DataFrame, columns: Mapping[str, object]) -> pd.DataFrame:
     for name, dtype in columns.items():
         if name in frame.columns:
             col = frame[name]
-            if dtype == DATETIME:
-                col = pd.to_datetime(col, errors="coerce")
-                if getattr(col.dt, "tz", None) is not None:
-                    col = col.dt.tz_convert("UTC").dt.tz_localize(None)
-                col = col.astype(DATETIME)
-            else:
-                col = col.astype(dtype)
-            out[name] = col
+            out[name] = to_datetimes(col, name) if dtype == DATETIME else col.astype(dtype)
         else:
             out[name] = pd.Series(
                 [pd.NA] * n if dtype != DATETIME else [pd.NaT] * n, index=frame.index, dtype=dtype

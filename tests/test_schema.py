@@ -312,3 +312,38 @@ def test_every_name_in_design_md_public_api_resolves(shared, name):
     assert len(_design_names()) >= 8
     assert name.split(".")[0] in en.__all__, name
     assert _resolve(name) is not None, name
+
+
+def test_dates_of_mixed_forms_are_all_read():
+    """A table whose dates mix ISO forms (a wire timestamp, a plain day) and prose keeps
+    every date: pandas' format inference from the first value would make the rest NaT."""
+    import warnings
+
+    from econnews.schema import ARTICLES, coerce
+
+    arts = pd.DataFrame({"id": ["a", "b", "c", "d"], "text": ["x"] * 4,
+                         "date": ["1987-03-23T05:30:02", "2017-09-08", None, "March 3, 2005"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = coerce(arts, ARTICLES)["date"].tolist()
+    assert got[:2] == [pd.Timestamp("1987-03-23 05:30:02"), pd.Timestamp("2017-09-08")]
+    assert pd.isna(got[2]) and got[3] == pd.Timestamp("2005-03-03")
+
+
+def test_a_value_that_is_no_date_is_named_in_a_warning():
+    from econnews.errors import EconnewsWarning
+    from econnews.schema import ARTICLES, coerce
+
+    arts = pd.DataFrame({"id": ["a"], "text": ["x"], "date": ["the day after tomorrow"]})
+    with pytest.warns(EconnewsWarning, match="the day after tomorrow"):
+        assert pd.isna(coerce(arts, ARTICLES).loc[0, "date"])
+
+
+def test_find_claims_reads_periods_in_a_table_of_mixed_date_forms():
+    import econnews as en
+
+    arts = pd.DataFrame({"id": ["a", "b"], "date": ["1987-03-23T05:30:02", "2017-09-08"],
+                         "text": ["Japan's exports to China rose to $5 billion last year.",
+                                  "Japan's exports to China rose to $9 billion last year."]})
+    c = en.find_claims(arts)
+    assert c.set_index("doc_id")["period"].to_dict() == {"a": "1986", "b": "2016"}
