@@ -169,3 +169,63 @@ def test_every_field_says_which_reading_set_it():
 def test_review_rules(row: dict, flagged: bool) -> None:
     row = {"claim_type": "level", "concept_by": "phrase", "speaker_by": "sentence", **row}
     assert review(row)[0] is flagged
+
+
+# --- second round: the reporting economy of a one-sided flow, lists told "respectively" ---
+
+
+def _at(c: pd.DataFrame, surface: str) -> pd.Series:
+    return c[c["surface"] == surface].iloc[0]
+
+
+def test_a_data_source_by_nationality_names_the_exporter():
+    c = _claims("ANKARA, May 2 - According to Polish customs data, exports to Turkey rose "
+                "12% in 2018 to $4.1 billion, while imports from Turkey reached $3.3 billion.")
+    assert _at(c, "$4.1 billion")[["party_from", "party_to", "parties_by"]].tolist() == [
+        "POL", "TUR", "phrase+source"]
+    assert _at(c, "$3.3 billion")[["party_from", "party_to"]].tolist() == ["TUR", "POL"]
+
+
+def test_a_national_currency_names_whose_trade_figures_they_are():
+    c = _claims("Wine exports to Britain fell 9% to $NZ510 million in the year to June.")
+    row = _at(c, "$NZ510 million")
+    assert row[["party_from", "party_to", "parties_by"]].tolist() == [
+        "NZL", "GBR", "phrase+currency"]
+    assert row["needs_review"] and "currency" in row["review_reason"]
+
+
+def test_a_bracketed_conversion_names_no_economy():
+    c = _claims("Ghana owes the Paris Club about $4bn (£3.1bn).")
+    assert "GBR" not in str(_at(c, "$4bn")["parties"])
+
+
+def test_two_way_trade_with_one_partner_adds_the_reporting_economy():
+    c = _claims("CANBERRA, Aug 30 - Two-way trade with Chile was worth A$3.2 billion in "
+                "2022, the department said.")
+    assert _at(c, "A$3.2 billion")["parties"] == "AUS,CHL"
+
+
+def test_figures_told_respectively_take_their_own_partners():
+    c = _claims("MANILA, March 3 - Exports to Vietnam fell 2%, while those to Japan and "
+                "Thailand rose 6.1% and 3.4% respectively in 2018.")
+    assert _at(c, "6.1%")["party_to"] == "JPN"
+    assert _at(c, "3.4%")[["party_to", "parties_by"]].tolist() == ["THA", "respective"]
+
+
+def test_its_in_a_coordinated_clause_is_the_first_clauses_owner():
+    c = _claims("Brazil's exports to Peru were $2.5 billion and its imports from Peru "
+                "$1.2 billion in 2019.")
+    assert _at(c, "$1.2 billion")[["party_from", "party_to"]].tolist() == ["PER", "BRA"]
+
+
+def test_a_pair_before_the_concept_word_owns_no_later_figure():
+    c = _claims("MOSCOW, June 1 - Russo-Chinese trade rose 8% to $107 billion in 2018. "
+                "Exports to China reached $56 billion.", date="2019-06-01")
+    assert _at(c, "$56 billion")[["party_from", "party_to"]].tolist() == ["RUS", "CHN"]
+
+
+def test_a_dateline_outside_the_dollar_economies_keeps_bare_dollars_usd():
+    c = _claims("SEOUL - Exports to Singapore and Malaysia rose 9% to $19.5 billion in the "
+                "first half.", date="2021-07-02")
+    row = _at(c, "$19.5 billion")
+    assert row["unit"] == "USD" and row["party_from"] == "KOR"

@@ -12,6 +12,8 @@ concept_by     ``phrase`` (a concept word in the figure's clause), ``share_of``
                story that named its balance), ``none`` (concept ``other``)
 parties_by     ``phrase``, ``clause_subject``, ``clause``, ``sentence_subject``,
                ``earlier_sentence``, ``story_pair`` ("the two countries"),
+               ``source`` (the sentence's data source: "Russian customs data"),
+               ``currency`` (the national currency its figures are told in),
                ``story_subject``, ``story_country`` (metadata, dateline, headline),
                ``none``; "+" joins a second reading that filled the other side
 claim_type_by  ``hedge``, ``speech_verb``, ``change``, ``kind``, ``plan_owner``,
@@ -47,6 +49,8 @@ REVIEW_PARTIES = {
     "story_pair": "parties: the pair the story is about",
     "story_subject": "parties: the story's subject",
     "story_country": "parties: the story's country",
+    "currency": "parties: the economy of the figures' currency",
+    "story_currency": "parties: the economy of the story's currency",
 }
 _REVIEW_CONCEPT = {
     "story_balance": "concept from an earlier sentence",

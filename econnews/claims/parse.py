@@ -388,6 +388,9 @@ def owner_place(places: list[Place], concept: ConceptMatch, text: str) -> str | 
     before = [p for p in places if p.end <= concept.start]
     if before and concept.start - before[-1].end <= 30 and _OWNER_GAP.match(
             text[before[-1].end:concept.start]):
+        if len(before) > 1 and re.fullmatch(r"\s*(?:[-–/]|and)\s*",
+                                            text[before[-2].end:before[-1].start]):
+            return None  # "Russo-Turkish trade", "U.S.-Japan trade": a pair, no one owner
         return before[-1].code
     return None
 

@@ -11,6 +11,7 @@ countries", and last the story's subject or country.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .parse import (
@@ -18,9 +19,10 @@ from .parse import (
     OWNER_ROLE,
     UNDIRECTED,
     ConceptMatch,
+    owner_place,
     place_roles,
 )
-from .places import Place
+from .places import Place, read_csv_data
 from .story import pair_words
 
 if TYPE_CHECKING:
@@ -50,6 +52,62 @@ _DONOR_VERB = re.compile(r"\b(?:donat(?:e|es|ed|ing)|give[sn]?|gave|giving|provi
 _RECIPIENT_CUE = re.compile(r"\b(?:donors?['’]?|needs?|needed|receive[sd]?|receiving|got|"
                             r"gets|accept(?:s|ed)?|owes|owed|creditors?|attract(?:s|ed|ing)?|"
                             r"drew|draws|drawn|secured|lured|won|wins)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _currency_economies() -> dict[str, str]:
+    df = read_csv_data("currency_economies.csv")
+    return dict(zip(df["currency"], df["economy"], strict=True))
+
+
+#: A data source named by its nationality ("according to Russian customs data", "the
+#: Australian Bureau of Statistics said", "Indian commerce ministry figures").
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:(?:government|official|state|national|federal)\s+)?(?:customs|trade\s+ministry|"
+    r"commerce\s+ministry|finance\s+ministry|economy\s+ministry|statistics|statistical|"
+    r"ministry|data|figures|bureau|office|agency|department|officials|authorities)\b",
+    re.IGNORECASE)
+
+
+def reporting_economies(art: Article, sent: Sentence, units: list[str],
+                        story_subject: str | None,
+                        story_units: list[str] | None = None) -> list[tuple[str, str]]:
+    """The economies a figure with one side named may belong to, nearest evidence first,
+    each with its reading: the sentence's data source by nationality (``source``:
+    "according to Russian customs data, exports to Turkey rose"), the national currency
+    the sentence's figures are told in (``currency``: "dairy exports to China fell to
+    $NZ4.1 billion"), the story's subject, the currency most of the story's figures are
+    told in (``story_currency``), the story's country.
+
+    >>> from econnews.claims.article import Article
+    >>> import pandas as pd
+    >>> row = pd.Series({"id": "a", "date": pd.NA, "title": pd.NA, "source": pd.NA,
+    ...                  "text": "Citing Russian customs data, exports to Turkey rose 5%."})
+    >>> art = Article.read(row, [])
+    >>> reporting_economies(art, art.sentences[0], [], None)
+    [('RUS', 'source')]
+    """
+    out: list[tuple[str, str]] = []
+    for p in sent.places:
+        if p.kind == "demonym" and _SOURCE_AFTER.match(art.text, p.end):
+            out.append((p.code, "source"))
+    table = _currency_economies()
+    for u in units:
+        code = table.get(u)
+        if code:
+            out.append((code, "currency"))
+    if story_subject:
+        out.append((story_subject, "story_subject"))
+    told = [table[u] for u in story_units or [] if u in table]
+    if told:  # the national currency most of the story's figures are told in
+        out.append((max(set(told), key=told.count), "story_currency"))
+    if art.country:
+        out.append((art.country, "story_country"))
+    return out
+
+
+_ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
+_TRADE_FLOWS = {"trade", "exports", "imports", "trade_surplus", "trade_deficit"}
 
 
 def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | None, list[str]]:
@@ -130,12 +188,15 @@ def last_two(art: Article, idx: int) -> list[str]:
 #: The readings that can set a claim's parties, from the figure's own words outward
 #: (``parties_by``; "+" joins two when a second filled the other side).
 PARTIES_BY = ["phrase", "clause_subject", "clause", "sentence_subject", "comparison", "mirror",
-              "earlier_sentence", "story_pair", "story_subject", "story_country", "none"]
+              "respective",
+              "earlier_sentence", "story_pair", "source", "currency", "story_subject",
+              "story_currency", "story_country", "none"]
 
 
 def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | None,
            clause: tuple[int, int], concept: str, story_subject: str | None,
-           start: int) -> tuple[dict[str, list[str]], str]:
+           start: int, homes: list[tuple[str, str]] | None = None,
+           ) -> tuple[dict[str, list[str]], str]:
     """Who is from, to or party for a figure, and which reading said so (see
     :data:`PARTIES_BY`): its phrase first, then its clause and sentence, then the
     sentences just before on the same concept, then the story's subject or country."""
@@ -205,15 +266,26 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     if not any(roles.values()) and cmatch is None:
         roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
         by = "clause" if roles["party"] else "none"
+    if homes is None:
+        homes = [(c, b) for c, b in ((story_subject, "story_subject"),
+                                     (art.country, "story_country")) if c]
+    if cmatch is not None and _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
+        owner = next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
+                      and (o := owner_place(sent.places, c, art.text))), None)
+        if owner:  # "Japan's exports to India were $12.8bn and its imports from India $4.9bn"
+            homes = [(owner, "sentence_subject"), *homes]
+    if concept not in _TRADE_FLOWS:  # whose currency says whose trade statistics, not
+        homes = [h for h in homes if "currency" not in h[1]]  # who lends or invests
     if cmatch is not None and concept in FAMILY:
         if not any(roles.values()):
-            _fill_roles(roles, concept, story_subject or art.country,
-                        art.text[cmatch.start:cmatch.end], owner=False,
+            home, home_by = homes[0] if homes else (None, "none")
+            _fill_roles(roles, concept, home, art.text[cmatch.start:cmatch.end], owner=False,
                         context=art.text[clause[0]:clause[1]])
             if any(roles.values()):
-                by = "story_subject" if story_subject else "story_country"
+                by = home_by
         else:
-            home = story_subject or art.country
+            named = roles["from"] + roles["to"] + roles["party"]
+            home, home_by = next(((c, b) for c, b in homes if c not in named), (None, "none"))
             side = {"exports": ("to", "from"), "imports": ("from", "to"),
                     "trade_surplus": ("to", "from"), "trade_deficit": ("to", "from"),
                     "investment": ("to", "from"), "fdi": ("to", "from"),
@@ -224,10 +296,23 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             elif concept in {"investment", "fdi", "loans", "aid"} and roles["from"] \
                     and not roles["to"] and home and home not in roles["from"]:
                 roles["to"] = [home]  # "China at $7.4bn" in a story on investment in Indonesia
+            elif concept == "trade" and home and len(set(named)) == 1 and _with_partner(
+                    sent, named[0], clause, art.text):
+                roles["party"].append(home)  # "two-way trade with India" in an Australian story
             else:
                 return roles, by
-            by = by + "+" + ("story_subject" if story_subject else "story_country")
+            by = by + "+" + home_by
     return roles, by
+
+
+_WITH_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _with_partner(sent: Sentence, code: str, clause: tuple[int, int], text: str) -> bool:
+    """Whether trade's one named party is its partner ("trade with India"), not its owner
+    ("India's trade")."""
+    return any(p.code == code and clause[0] <= p.start < clause[1] and _WITH_BEFORE.search(
+        text, max(0, p.start - 12), p.start) for p in sent.places)
 
 
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|worldwide|aggregate|combined)\s+"

@@ -34,14 +34,14 @@ from .parse import (
     ConceptMatch,
     clause_around,
 )
-from .parties import read_roles, roles_to_parties
+from .parties import read_roles, reporting_economies, roles_to_parties
 from .periods import (
     compared_period,
     main_period,
     resolve_period,
     respective_periods,
 )
-from .resolve import anaphor, anaphor_parties, partners, sibling
+from .resolve import anaphor, anaphor_parties, partners, respective_parties, sibling
 from .voice import (
     type_of_claim,
     voice,
@@ -81,6 +81,7 @@ class _Walk:
     last_money: Item | None = None
     last_balance: str | None = None
     balance_seen: int = -1
+    home_at: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, art: Article, found: list[Item]) -> _Walk:
@@ -92,6 +93,19 @@ class _Walk:
         named_before, subject_at, source_before = walk_story(art)
         return cls(art, items, converts, by_anchor, named_before, subject_at,
                    [(s.start, s.end) for s in art.sentences], source_before)
+
+    def homes(self, idx: int, sent: Sentence) -> list[tuple[str, str]]:
+        """The economies a one-sided figure of sentence ``idx`` may belong to (see
+        :func:`~econnews.claims.parties.reporting_economies`), read once a sentence."""
+        if idx not in self.home_at:
+            units = [(str(i.unit), sent.start <= i.start < sent.end)
+                     for k, i in enumerate(self.items)
+                     if isinstance(i.unit, str) and k not in self.converts]
+            # "$48bn (£25.5bn)": the outlet's own conversion says nothing
+            self.home_at[idx] = reporting_economies(
+                self.art, sent, [u for u, here in units if here], self.subject_at[idx],
+                [u for u, _ in units])
+        return self.home_at[idx]
 
     def balance_until(self, idx: int) -> str | None:
         """The last balance the article named explicitly, up to sentence ``idx``."""
@@ -127,6 +141,7 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
                 and row["claim_type"] in {"level", "change", "ratio"}:
             w.sentence_period[idx] = row["period"]
     respective_periods(art, rows)
+    respective_parties(art, rows)
     _headline_speaker(art, rows)
     out = add_implied(collapse(rows))
     for r in out:
@@ -310,7 +325,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     elif per and concept in FAMILY | {"other"}:
         concept, concept_by = "prices", "per_unit"  # "410 dlrs an ounce": a price
     roles, parties_by = read_roles(art, idx, sent, cmatch, clause, concept,
-                                   w.subject_at[idx], it.start)
+                                   w.subject_at[idx], it.start, w.homes(idx, sent))
     concept, roles, parties_by = partners(w, it, sent, idx, clause, cmatch, concept, roles,
                                            parties_by)
     src, dst, parties = roles_to_parties(roles)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .article import Item, Sentence
+from .article import Article, Item, Sentence
 from .parse import FAMILY, ConceptMatch
 from .parties import favoured, is_total, own_partner, read_roles, roles_to_parties, total_roles
 
@@ -113,7 +113,17 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
         roles = {"from": [], "to": [], "party": [*keep, code]}
     else:
         roles[role] = [code]
+        other = {"from": "to", "to": "from"}[role]
+        if not roles[other] and concept in _TWO_SIDED:
+            # "followed by Australia at 12 per cent" in a New Zealand story: the list's
+            # own side is the reporting economy's
+            home_code = next((c for c, _ in w.homes(idx, sent) if c != code), None)
+            if home_code:
+                roles[other] = [home_code]
     return concept, roles, "phrase"
+
+
+_TWO_SIDED = {"exports", "imports", "trade_surplus", "trade_deficit"}
 
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|as\s+well\s+as)\s*(?:both\s+|its\s+|their\s+)?",
@@ -182,3 +192,51 @@ def listed_partner(w: _Walk, it: Item, idx: int, concept: str,
     if concept in {"imports", "investment", "fdi", "loans", "aid"}:
         return "from", code
     return "party", code
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+#: The side of a flow its partner takes.
+_PARTNER_SIDE = {"exports": "party_to", "imports": "party_from", "trade_surplus": "party_to",
+                 "trade_deficit": "party_to"}
+
+
+def respective_parties(art: Article, rows: list[dict[str, Any]]) -> None:
+    """"Exports to China and Japan rose 4.5% and 2.2% respectively": each figure of the
+    coordinated run takes the partner named in its place, not the first one for all."""
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["concept"] in _PARTNER_SIDE and r["_compared"] is None:
+            by_sentence.setdefault(r["_sentence"], []).append(r)
+    for idx, group in by_sentence.items():
+        sent = art.sentences[idx]
+        if len(group) < 2 or not _RESPECTIVELY.search(sent.text):
+            continue
+        run = [group[-1]]  # the figures joined by "and" / "," just before "respectively"
+        for r in reversed(group[:-1]):
+            if r["concept"] != run[0]["concept"] or not _AND_ONLY.fullmatch(
+                    art.text, r["end"], run[0]["start"]):
+                break
+            run.insert(0, r)
+        if len(run) < 2:
+            continue
+        side = _PARTNER_SIDE[run[0]["concept"]]
+        other = "party_from" if side == "party_to" else "party_to"
+        owners = {r[other] for r in run}
+        lo = max((r["end"] for r in group if r["end"] <= run[0]["start"]), default=sent.start)
+        named: list[str] = []
+        for p in sent.places:
+            if lo <= p.start and p.end <= run[0]["start"] and p.kind != "demonym" \
+                    and p.code not in named and p.code not in owners:
+                named.append(p.code)
+        if len(named) != len(run):
+            continue
+        for r, code in zip(run, named, strict=True):
+            if r[side] == code:
+                continue
+            r[side] = code
+            r["_parties"] = [c for c in (r["party_from"], r["party_to"]) if c]
+            r["parties"] = ",".join(r["_parties"])
+            r["parties_by"] = "respective"
+
+
+_AND_ONLY = re.compile(r"\s*(?:,\s*)?(?:and\s+)?", re.IGNORECASE)

@@ -197,13 +197,23 @@ _TEXT_DATELINE = re.compile(
 )
 
 
+def _has_dateline(dateline: Any, body: str) -> bool:
+    """Whether the article has a dateline (its column, or one opening the text): one
+    outside the local-dollar cities places its bare dollars in U.S. dollars, whatever
+    places the story goes on to name."""
+    if isinstance(dateline, str) and dateline.strip():
+        return True
+    return bool(body) and _TEXT_DATELINE.match(body, 0, 200) is not None
+
+
 def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str | None:
     """The currency a bare "$", "dollars", "dlrs" or "Rs" means in an article, or None
     (then the text alone decides, as in :func:`econnews.extract`):
 
     1. its dateline city, from the ``dateline`` column or a dateline opening the text
        (``data/dateline_currencies.csv``, see :func:`dateline_hint`);
-    2. else the place words of its title and text, when they name exactly one local
+    2. a dateline in any other city ("SEOUL -"): ``USD``;
+    3. else the place words of its title and text, when they name exactly one local
        dollar or rupee (:func:`econnews.extraction.units.place_currency`).
 
     >>> place_hint("SYDNEY, March 3 -"), place_hint(None, None, "TORONTO (Reuters) - Up $5.")
@@ -221,6 +231,8 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
             found = dateline_hint(m.group("city").title())
     if found is not None:
         return found
+    if _has_dateline(dateline, body):
+        return "USD"  # "SEOUL - ... shipments to Singapore ... $51.2 billion": U.S. dollars
     head = title if isinstance(title, str) else ""
     if head.isupper():  # wire headlines in capitals: "HONG KONG M3 RISES"
         head = head.title()

@@ -81,7 +81,7 @@ def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str
             return hint
         if surface == "¥" and hint in ("CNY", "JPY"):
             return hint
-        if low == "pesos":
+        if low == "pesos" and hint != "USD":
             return hint
     return code
 
