@@ -54,6 +54,10 @@ class Article:
     sentences: list[Sentence]
     country: str | None = None
     headline_speaker: str | None = None
+    #: the date periods are read against: the article's, else the end of the latest year
+    #: the text tells of ("in November" in an undated story on 2004's figures is 2004-11)
+    period_date: pd.Timestamp | None = None
+    period_date_inferred: bool = False
 
     @classmethod
     def read(cls, row: Any, figures: list[tuple[int, int]] | None = None) -> Article:
@@ -67,6 +71,8 @@ class Article:
         line = dateline_span(text)
         if line:
             skip.append(line)  # the dateline city is the story's place, not a party
+        country = story_country(country=_attr(row, "country"), places=_attr(row, "places"),
+                                dateline=_attr(row, "dateline"), text=text, date=date)
         sentences = []
         named: list[str] = []  # countries named so far, for "the kingdom", "that country"
         blocs: list[str] = []  # blocs named so far, for "the bloc"
@@ -78,17 +84,44 @@ class Article:
             concepts = [company_concept(c, text, companies) for c in concepts]
             places = drop_non_parties(_shift(find_places(seg, date=date), s), text,
                                       skip + companies)
-            places = described_places(seg, s, places, named, blocs)
+            places = described_places(seg, s, places, named, blocs, country)
             described = [(p.start, p.end) for p in places
                          if p.kind in {"description", "bloc_description"}]
             concepts = [c for c in concepts  # "the world's second-largest economy" is a place
                         if not any(a <= c.start and c.end <= b for a, b in described)]
             sentences.append(Sentence(s, e, seg, concepts, places, find_speaker(seg, s)))
-        country = story_country(country=_attr(row, "country"), places=_attr(row, "places"),
-                                dateline=_attr(row, "dateline"), text=text, date=date)
+        told = None if date is not None else told_year(text)
         return cls(None if pd.isna(row.id) else str(row.id), date,
                    None if pd.isna(row.source) else str(row.source), text, title_end, sentences,
-                   country, headline_speaker(title or text[:title_end]))
+                   country, headline_speaker(title or text[:title_end]),
+                   date if told is None else pd.Timestamp(year=told, month=12, day=31),
+                   told is not None)
+
+
+_TOLD_YEAR = re.compile(r"(?<![\d.,$£€])(19[5-9]\d|20[0-4]\d)(?![\d.,]\d)")
+_AHEAD = re.compile(r"\b(?:by|until|till|through|to|before|in|for)\s+(?:the\s+end\s+of\s+)?\Z",
+                    re.IGNORECASE)
+
+
+def told_year(text: str) -> int | None:
+    """The latest year an undated text tells of as past or present: its years, less those
+    it looks ahead to ("by 2030", "a target for 2025" are read by their clauses). None when
+    it names none.
+
+    >>> told_year("The deficit for the first eleven months of 2004 was above 2003's.")
+    2004
+    >>> told_year("Exports rose. The plan aims for $5bn by 2030.") is None
+    True
+    """
+    years = []
+    for m in _TOLD_YEAR.finditer(text):
+        before = text[max(0, m.start() - 25):m.start()]
+        if _AHEAD.search(before) and re.search(r"\b(?:by|until|till|before|target|aim|plan)",
+                                               text[max(0, m.start() - 60):m.start()],
+                                               re.IGNORECASE):
+            continue
+        years.append(int(m.group(1)))
+    return max(years) if years else None
 
 
 def _attr(row: Any, name: str) -> Any:

@@ -43,7 +43,9 @@ _PERIOD = re.compile(
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
         (?:\d{1,2}\s+)?(?P<fyem>January|February|March|April|May|June|July|August|September|October|
         November|December)(?:\s+\d{1,2},?)?(?:\s+(?P<fyey>(?:19|20)\d\d))?)
-    | (?P<yto>\b(?:the\s+)?(?:12\s+months|year|four\s+quarters)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
+    | (?P<rem>\b(?:the\s+)?(?:remaining|last|final)\s+(?P<rn>two|three|four|five|six|[2-6])\s+months
+        \s+of\s+(?:the\s+year|(?P<ry>(?:19|20)\d\d)))
+    | (?P<yto>\b(?:the\s+)?(?P<ytofy>(?:fiscal|financial)\s+)?(?:12\s+months|year|four\s+quarters)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
         (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
@@ -63,6 +65,12 @@ _PERIOD = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+_LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b",
+                              re.IGNORECASE)
+_BASE_YEAR = re.compile(r"\b(?:same|similar|corresponding|comparable)\s+(?:period|months?|"
+                        r"quarter|time)\s+(?:of|in|a)\s+$", re.IGNORECASE)
 
 
 _MONTH_CUE = re.compile(r"\b(?:in|of|for|by|since|during|last|until|through|from|to|and|"
@@ -108,6 +116,8 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
             return f"{g['my']}-{month:02d}"
         if date is None:
             return None
+        if _LAST_YEAR_AFTER.match(m.string, m.end()):  # "in September last year"
+            return f"{date.year - 1}-{month:02d}"
         # a month name without a year: the latest such month up to two months
         # after the article date ("in April" in a March story is this April)
         year = date.year if month <= date.month + 2 else date.year - 1
@@ -130,6 +140,12 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
     if g["year"]:
         if re.search(r"\bsince\b[^,;]{0,50}$", m.string[max(0, m.start() - 60):m.start()]):
             return None  # "has tripled since their agreement took effect in 2006"
+        if _BASE_YEAR.search(m.string[max(0, m.start() - 40):m.start()]) or (
+                re.search(r"\b(?:same|similar|corresponding|comparable)\s+$",
+                          m.string[max(0, m.start() - 20):m.start()])
+                and re.match(r"\s+(?:period|months?|quarter|time)", m.string[m.end():])):
+            return None  # "up 2.5 pct on the same 1986 period", "than the same period in
+            # 2003": the base the figure is compared with, not its own period
         return g["year"]
     if g["fullyear"]:  # "for the full year", told in the first months of the next one
         if date is None:
@@ -167,6 +183,10 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
         if not y or b <= a:
             return ""
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
+    if g.get("rem"):  # "the remaining three months of the year"
+        n = _COUNT.get(g["rn"].lower()) or int(g["rn"])
+        y = year_of(g["ry"])
+        return f"{y}-{13 - n:02d}/{y}-12" if y else ""
     if g.get("fye"):
         mon = _MONTHS[g["fyem"].lower()]
         if g["fyey"]:
@@ -183,6 +203,8 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
             return ""
         if mon == 12:
             return str(y)
+        if g.get("ytofy"):  # "the fiscal year to March 2022": fiscal 2021/22
+            return f"{y - 1}/{y % 100:02d}"
         return f"{y - 1}-{mon + 1:02d}/{y}-{mon:02d}"
     if g.get("relm"):
         if date is None:
@@ -233,6 +255,8 @@ _REL_BEFORE = re.compile(
     r"\A[^;]{0,40}?\b(?:(?P<n>two|three|four|five|2|3|4|5)\s+years\s+(?:earlier|ago|before)|"
     r"(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|"
     r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
+    r"(?:the|a)\s+(?:same|similar|corresponding|comparable)\s+(?P<year2>(?:19|20)\d\d)\s+"
+    r"(?:period|months?|quarter)|"
     r"the\s+same\s+(?:month|period|quarter|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
     r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
     r"the\s+year\s+(?:before|earlier)))", re.IGNORECASE)
@@ -264,7 +288,8 @@ def comparison_period(period: str | None, after: str) -> str | None:
     back = 1
     if m.group("n"):
         back = _COUNT.get(m.group("n").lower()) or int(m.group("n"))
-    year = int(m.group("year")) if m.group("year") else int(ym.group(1)) - back
+    explicit = m.group("year") or m.group("year2")
+    year = int(explicit) if explicit else int(ym.group(1)) - back
     rest = ym.group(2)
     if re.match(r"/\d\d$", rest):  # a split year 1987/88 -> 1986/87
         return f"{year}/{(year + 1) % 100:02d}"
@@ -299,7 +324,7 @@ def respective_periods(art: Article, rows: list[dict[str, Any]]) -> None:
         found = [m for m in _PERIOD.finditer(sent.text)
                  if not any(a <= m.start() < b for a, b in spans)]
         years = [int(m.group("year")) for m in found if m.group("year")]
-        periods = [p for p in (_period_text(m, art.date, years) for m in found) if p]
+        periods = [p for p in (_period_text(m, art.period_date, years) for m in found) if p]
         if len(periods) == len(group):
             for r, p in zip(group, periods, strict=True):
                 r["period"], r["period_by"] = p, "respective"
@@ -309,11 +334,11 @@ def compared_period(art: Article, sent: Sentence, end: int, nxt: int,
                      base: Any, start: int | None = None) -> str | None:
     """A comparison figure's period from its own words (up to the next figure)."""
     tail = sent.text[end - sent.start:min(nxt, sent.end) - sent.start]
-    own = resolve_period(tail, art.date, 0, 0)
+    own = resolve_period(tail, art.period_date, 0, 0)
     if own is None:  # "narrower than January's 527 mln deficit": the words just before it
         head = _POSSESSIVE_PERIOD.search(sent.text, 0, max(0, (start or end) - sent.start))
         if head:
-            own = resolve_period(head.group(1), art.date, len(head.group(1)))
+            own = resolve_period(head.group(1), art.period_date, len(head.group(1)))
     return comparison_period(base, tail) or _align_year(own, base, tail)
 
 
@@ -342,10 +367,10 @@ def _align_year(own: str | None, base: Any, tail: str) -> str | None:
 
 
 _TRAILING_PERIOD = re.compile(
-    r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?:the\s+)?(?:(?:19|20)\d\d|"
+    r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?P<when>(?:the\s+)?(?:(?:19|20)\d\d|"
     r"last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|(?:first|second|third|"
-    r"fourth)\s+quarter)\b", re.IGNORECASE)
+    r"fourth)\s+quarter))\b", re.IGNORECASE)
 
 
 def main_period(art: Article, sent: Sentence, it: Item,
@@ -357,7 +382,10 @@ def main_period(art: Article, sent: Sentence, it: Item,
         lo = prev_end - sent.start
         trailing = _TRAILING_PERIOD.match(sent.text, lo)
         if trailing and trailing.end() <= it.start - sent.start:
-            lo = trailing.end()  # "from 15.2 billion last year": last year is 15.2's
+            whole = _PERIOD.match(sent.text, trailing.start("when"))
+            # "from 15.2 billion last year": last year is 15.2's; "in January-June"
+            # is one period, skipped whole
+            lo = max(trailing.end(), whole.end() if whole else 0)
     m = _COMPARE_WORD.search(sent.text, it.end - sent.start, hi)
     text = sent.text[lo:hi if m is None else m.start()]
-    return resolve_period(text, art.date, it.start - sent.start - lo, it.end - sent.start - lo)
+    return resolve_period(text, art.period_date, it.start - sent.start - lo, it.end - sent.start - lo)

@@ -56,7 +56,7 @@ _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|i
                         r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped))\b",
                         re.IGNORECASE)
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
-_PRIVATE = ("_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
+_PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
 
 
@@ -245,7 +245,7 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
         "_sentence": idx, "_cmatch": cmatch, "_compared": compared,
         "_parties": f["parties"], "_clause": clause,
         "_places": [p for p in sent.places if p.code in f["parties"]],
-        "_sent_start": sent.start,
+        "_sent_start": sent.start, "_undated": art.period_date_inferred,
     }
 
 
@@ -388,7 +388,7 @@ def _told_period(art: Article, j: int) -> str | None:
     sent = art.sentences[j]
     if not any(c.concept in FAMILY for c in sent.concepts):
         return None
-    named = resolve_period(sent.text, art.date, len(sent.text))
+    named = resolve_period(sent.text, art.period_date, len(sent.text))
     if named and re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
                            + re.escape(named[:4]), sent.text):
         return None  # a deadline: "to lift trade to $150bn by 2030"

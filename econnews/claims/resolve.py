@@ -96,7 +96,11 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
                 roles = {**roles, side: [code]}
                 parties_by = parties_by.split("+")[0]
     if is_total(art.text, cmatch, it.end, clause[1]):
-        return concept, total_roles(roles, concept, home), "total"
+        if any(total_roles(roles, concept, None).values()):
+            return concept, total_roles(roles, concept, home), "total"
+        # "Total exports rose 5%" with no owner named: the reporting economy's
+        code, code_by = next(iter(w.homes(idx, sent)), (None, "none"))
+        return concept, total_roles(roles, concept, code), f"total+{code_by}"
     nxt = next((x.start for x in w.items if x.start >= it.end), sent.end)
     own = own_partner(art.text, sent.places, it.start, it.end, min(nxt, sent.end), concept)
     if own is None:

@@ -128,7 +128,8 @@ _COUNTRY_KINDS = {"name", "short", "demonym", "capital", "seat", "combining", "d
 
 
 def described_places(sentence: str, offset: int, places: list[Place],
-                     named: list[str], blocs: list[str] | None = None) -> list[Place]:
+                     named: list[str], blocs: list[str] | None = None,
+                     home: str | None = None) -> list[Place]:
     """``places`` with the countries a sentence names by description ("the Gulf emirate",
     "that country", "the world's second-largest economy": the last country the story
     named before it) added as places of kind ``description``; ``named`` (the countries
@@ -144,7 +145,7 @@ def described_places(sentence: str, offset: int, places: list[Place],
     found = []
     for m in _descriptions().finditer(sentence):
         kind = next(k for k, v in m.groupdict().items() if v is not None)
-        if not kind.startswith(("country", "bloc")):
+        if not kind.startswith(("country", "bloc", "home")):
             continue
         start, end = m.start() + offset, m.end() + offset
         if any(p.start < end and start < p.end for p in places):
@@ -165,6 +166,8 @@ def described_places(sentence: str, offset: int, places: list[Place],
         # with China" in an EU story), a country one the country it names most
         left = [c for c in pool if c not in here]
         code = (left[0] if left else None) if bloc else _most_named(left)
+        if kind.startswith("home") and home in left:
+            code = home  # "the country's total exports" in a Hanoi story: Vietnam's
         if code:
             found.append(Place(start, end, m.group(0), code,
                                "bloc_description" if kind.startswith("bloc") else "description"))
