@@ -313,8 +313,8 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
     story_note = ""
     if claimed is None and _story_states(c, suspected):
         claimed = suspected
-        story_note = (f"the story gives its figures from {c.get('country')}'s own statistics "
-                      "(\"customs figures show\")")
+        story_note = (f"the story says its figures are {c.get('country')}'s own statistics "
+                      "(customs or statistics office)")
     checked_as = {"target": "target vs outcome", "forecast": "forecast vs outcome",
                   "implied": "implied level"}.get(ctype, "level")
     total = _pair_total(c, index, period)
