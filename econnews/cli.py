@@ -159,7 +159,8 @@ def _parser() -> argparse.ArgumentParser:
         "check", formatter_class=_Formatter, help="claims against official figures",
         description="Hold each claim against the official figure for the same concept, "
                     "parties and period, and give a verdict (consistent, overstated, "
-                    "understated, no_reference, not_comparable) with the deviation and why.\n"
+                    "understated, basis_differs, no_reference, not_comparable) with the deviation "
+                    "and why.\n"
                     "Without --reference, the official figures econnews ships "
                     "(econnews/data/reference/).",
         epilog="examples:\n"
@@ -510,7 +511,8 @@ def _cmd_check(args: argparse.Namespace, started: float) -> int:
     _report_skipped(args)
     verdicts = checked["verdict"].astype("string").value_counts()
     _summary(args, started, articles=len(articles), claims=len(checked),
-             **{k: int(verdicts.get(k, 0)) for k in ("consistent", "overstated", "understated")},
+             **{k: int(verdicts.get(k, 0))
+                for k in ("consistent", "overstated", "understated", "basis_differs")},
              errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 

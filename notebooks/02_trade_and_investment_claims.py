@@ -133,7 +133,9 @@ chart(compared)
 #
 # On the repository's data: the U.S. goods deficits with China and Japan as the
 # Commerce Department's annual releases gave them, placed at the year each figure
-# refers to (not the day it was reported), and labelled with where it was reported.
+# refers to (not the day it was reported), and labelled with where it was reported;
+# beside them, President Trump's 504 billion dollars for 2017, which notebook 04 checks
+# against the Census series.
 
 # %%
 if REUTERS:

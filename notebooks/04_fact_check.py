@@ -77,6 +77,20 @@ compared = checked[checked["ref_value"].notna()]
 style_table(compared[columns], max_rows=30)
 
 # %% [markdown]
+# ### Real statements that the series does not bear out as stated
+# Three articles of `data/reported/` report statements checked here against the Census
+# series, not against the news that quoted them: President Trump's 504 billion dollars
+# for the 2017 U.S. deficit with China (close to what the U.S. imported from China that
+# year, not to the deficit: *overstated*), and China's and Japan's own customs counts of
+# their surpluses with the U.S. (*basis differs*: the same trade counted by the other
+# side, with both figures shown, never called understated).
+
+# %%
+off = compared[compared["verdict"].isin(["overstated", "understated", "basis_differs"])]
+style_table(off[["source", "speaker", "surface", "period", "ref_value", "ref_vintage",
+                 "deviation", "verdict"]])
+
+# %% [markdown]
 # ## 3. Claims beside the official series
 # The official figures as a line with a band of ±5%, each claim at the year it is for,
 # with its own tolerance as an error bar; the labels name who said it and, when it

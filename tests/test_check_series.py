@@ -174,6 +174,67 @@ def test_partner_figures_and_1987_cif_figures_are_basis_differs():
     assert "partner customs" in out.loc[0, "check_note"] and "cif" in out.loc[1, "check_note"]
 
 
+def test_every_basis_word_list_row_reads_its_own_example():
+    from econnews.factcheck import basis
+
+    rows = basis.basis_words()
+    assert {scope for _, scope, _, _ in rows} == {"sentence", "story"}
+    for name, scope, pattern, example in rows:
+        assert example and pattern.search(example), (name, pattern.pattern)
+        read = basis.claim_basis(example) if scope == "sentence" else basis.story_basis([example])
+        assert read == name, (example, read)
+
+
+def test_a_story_that_gives_its_figures_from_the_partners_own_statistics_states_their_basis():
+    lead = ("China's trade deficit in the first quarter fell to 1.05 billion dlrs from 3.04 "
+            "billion, customs figures show.")
+    text = "Exports to the U.S. rose 23 pct to 640 mln dlrs and imports fell to 840 mln."
+    e, i = level("CHN", "1987-01")
+    # far below the U.S. count of its imports from China (no re-exports through Hong Kong)
+    far = claim("640 mln dlrs", 640e6, concept="exports", frm="CHN", to="USA", period="1987Q1",
+                date="1987-04-17", sentence=text, doc_id="peking", country="CHN")
+    other = claim("1.05 billion dlrs", 1.05e9, concept="trade_deficit", frm="CHN", to=None,
+                  period="1987Q1", date="1987-04-17", sentence=lead, doc_id="peking",
+                  country="CHN")
+    out = check(far, other)
+    assert out.loc[0, "verdict"] == "basis_differs"
+    assert "own statistics" in out.loc[0, "check_note"]
+    # the same figure in a story set elsewhere, or with no such statement, is judged
+    elsewhere = dict(far, doc_id="washington", country="USA")
+    unsaid = dict(far, doc_id="peking2")
+    out = check(elsewhere, dict(other, doc_id="washington", country="USA"), unsaid)
+    assert out["verdict"].astype(str).tolist()[::2] == ["understated", "understated"]
+    assert e > 0 and i > 0
+
+
+def test_a_bare_dollar_read_as_the_dollar_of_neither_party_is_held_as_us_dollars():
+    # "South Korea had a trade surplus of 7.1 billion dlrs with the U.S." datelined Hong Kong
+    korea = claim("7.1 billion dlrs", 7.1e9, concept="trade_surplus", frm="KOR", to="USA",
+                  period="1986", date="1987-04-08", unit="HKD", value_usd=0.91e9,
+                  sentence="Last year South Korea had a trade surplus of 7.1 billion dlrs "
+                           "with the U.S.")
+    named = dict(korea, surface="7.1 billion Hong Kong dlrs")
+    hong_kong = dict(korea, frm="HKG", parties="HKG,USA")
+    out = check(korea, named, hong_kong)
+    assert out.loc[0, "compared_value"] == 7.1e9 and "held as U.S. dollars" in out.loc[0, "check_note"]
+    assert out.loc[0, "verdict"] == "basis_differs"  # Korea's own count, within its usual gap
+    assert out.loc[1, "compared_value"] == 0.91e9 and out.loc[2, "compared_value"] == 0.91e9
+
+
+def test_a_first_published_month_judged_against_a_revision_allows_the_usual_revision():
+    # Jan 1987, U.S.-Taiwan: 1.31bn in the series; "1.6 billion dlrs" was the c.i.f. figure
+    # as first published; a figure far beyond c.i.f. plus revisions stays overstated
+    e, i = level("TWN", "1987-01")
+    sentence = "The U.S. trade shortfall with Taiwan was 1.6 billion dlrs in January."
+    first = claim("1.6 billion dlrs", 1.6e9, to="TWN", period="1987-01", date="1987-03-19",
+                  sentence=sentence)
+    far = dict(first, surface="2.1 billion dlrs", value=2.1e9)
+    out = check(first, far)
+    assert out["verdict"].astype(str).tolist() == ["basis_differs", "overstated"]
+    assert "revision" in out.loc[0, "check_note"]
+    assert 1.6e9 - (i - e) > 0.08 * i  # beyond the c.i.f. gap alone
+
+
 def test_a_modern_unstated_figure_off_by_ten_percent_is_overstated_not_basis_differs():
     out = check(claim("$460 billion", 460e9, date="2019-05-01"))
     assert out.loc[0, "verdict"] == "overstated"

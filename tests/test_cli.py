@@ -216,7 +216,7 @@ def test_report_on_the_repository_data_writes_every_file(capsys, monkeypatch, tm
     on_disk = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
     assert on_disk == set(rep.files) | {".econnews-report"}  # + the marker (issue 13)
     counts = rep.summary()
-    assert counts["articles"] == 19 and counts["errors"] == 0
+    assert counts["articles"] == 22 and counts["errors"] == 0
     assert err.startswith(f"econnews report: {counts['articles']} articles, ")
 
 

@@ -14,12 +14,18 @@ measures something else (see :mod:`.verdict`).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 import pandas as pd
 
-__all__ = ["BASIS_GAP", "claim_basis", "compared_with", "fits", "future", "names_a_balance", "partial_period",
-           "sector", "suspected_basis", "year_on_year"]
+__all__ = ["BASIS_GAP", "basis_words", "claim_basis", "compared_with", "fits", "future",
+           "names_a_balance", "partial_period", "sector", "story_basis", "suspected_basis",
+           "year_on_year"]
 
 #: how far a figure on a neighbouring basis usually lies from the Census goods figure
 #: (relative): imports c.i.f. (U.S. headline figures before 1989) against customs value,
@@ -28,19 +34,20 @@ __all__ = ["BASIS_GAP", "claim_basis", "compared_with", "fits", "future", "names
 BASIS_GAP = {"cif": 0.15, "partner customs": 0.30, "balance of payments": 0.08,
              "goods and services": 0.50, "seasonally adjusted": 0.15}
 
-_BASES = (
-    ("goods and services", re.compile(r"(?i)\bgoods\s+and\s+services\b")),
-    ("balance of payments", re.compile(r"(?i)\bbalance[- ]of[- ]payments?\b|\bBOP\b")),
-    ("cif", re.compile(r"(?i)\bc\.?i\.?f\b\.?|\bcost,? insurance and freight\b")),
-    ("partner customs", re.compile(
-        r"(?i)\b(?:(?:Japan|China|Chin\w+|Japanese|Korean?|Taiwan\w*|German|Canadian|"
-        r"Mexican|Statistics Canada|Bundesbank|Federal Statistics Office)\b[^.;]{0,40}"
-        r"\b(?:customs|figures|statistics|data|ministry|office)\b|"
-        r"\b(?:Finance|Trade) Ministry\b|\bMITI\b|\bMinistry of (?:Finance|International Trade"
-        r"|Commerce)\b|\bGeneral Administration of Customs\b|\bcustoms[- ]cleared\b)")),
-    ("seasonally adjusted", re.compile(r"(?i)(?<!not )\bseasonally[- ]adjusted\b")),
-    ("goods", re.compile(r"(?i)\b(?:goods|merchandise)\b")),
-)
+
+@cache
+def basis_words() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
+    """The rows of ``data/bases.csv``: (basis, scope, compiled pattern, example), in file
+    order (the first sentence-scope row that matches a sentence gives its basis).
+
+    >>> sorted({scope for _, scope, _, _ in basis_words()})
+    ['sentence', 'story']
+    """
+    raw = resources.files("econnews").joinpath("data", "bases.csv").read_text(encoding="utf-8")
+    lines = [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((r["basis"], r["scope"], re.compile(r["pattern"], re.IGNORECASE), r["example"])
+                 for r in csv.DictReader(io.StringIO("\n".join(lines))))
+
 
 _SECTOR = re.compile(
     r"(?i)\b(farm|agricultur\w*|food|auto(?:mobile)?s?|cars?|vehicles?|auto parts|"
@@ -87,9 +94,32 @@ def claim_basis(sentence: str | None) -> str | None:
     """
     if not sentence:
         return None
-    for name, pattern in _BASES:
-        if pattern.search(sentence):
+    for name, scope, pattern, _ in basis_words():
+        if scope == "sentence" and pattern.search(sentence):
             return name
+    return None
+
+
+def story_basis(sentences: Iterable[str | None]) -> str | None:
+    """The basis a story states once for its figures without naming whose they are
+    ("..., customs figures show", "the State Statistical Bureau said"): a reporting
+    country's own statistics (``data/bases.csv``, scope ``story``), or None.
+    :func:`econnews.check` carries it only to figures stated from the side of the country
+    the story is set in.
+
+    >>> story_basis(["China's trade deficit in the first quarter fell to 1.05 billion dlrs, "
+    ...              "customs figures show.", "Exports to the U.S. rose 23 pct."])
+    'partner customs'
+    >>> story_basis(["The U.S. deficit with Japan was 5.1 billion dlrs."]) is None
+    True
+    """
+    for text in sentences:
+        if not text:
+            continue
+        text = _SPACE.sub(" ", text)
+        for name, scope, pattern, _ in basis_words():
+            if scope == "story" and pattern.search(text):
+                return name
     return None
 
 

@@ -33,7 +33,13 @@ What is checked, and against what:
   ``basis_differs`` with both figures, never overstated/understated; so does an
   unstated one that is off by no more than such a basis gap usually is, when it is
   likely on another basis (a partner's figure, a U.S. figure of before 1989, when
-  imports were stated c.i.f.);
+  imports were stated c.i.f.); the words that state a basis are data
+  (``data/bases.csv``), read in the figure's sentence, or once for a whole story set in
+  the partner ("..., customs figures show") for its figures stated from the partner's
+  side; a month or quarter judged against a later revision than its own may also differ
+  by the usual revision (``REVISION_GAP`` of the pair's trade);
+* a bare "dlrs" read as the local dollar of the story's place when that dollar's country
+  is neither party (a Korea–U.S. figure datelined Hong Kong) is held as U.S. dollars;
 * a **sector or product** figure ("farm exports") is never held against a total:
   ``not_comparable``; ratios and shares: ``not_comparable``;
 * a deficit of A with B is also B's surplus with A, and exports from A to B are B's
@@ -77,8 +83,16 @@ ABOUT = 0.05
 #: how far c.i.f. valuation or a partner's count moves a figure, as a share of the
 #: imports it contains (freight and insurance are some 4-8% of U.S. imports)
 IMPORT_GAP = {"cif": 0.08, "partner customs": 0.25}
+#: how much a monthly or quarterly partner figure moves between its first publication and
+#: a later revision (late documents, corrections), as a share of the pair's total trade:
+#: a claim of such a period judged against a later vintage than its own may differ by it
+#: on top of its basis gap
+REVISION_GAP = 0.05
 #: percentage points a change between figures on another basis may differ by
 CHANGE_GAP = 10.0
+#: a bare dollar word ("7.1 billion dlrs", "$5 billion"): no country named in the figure
+_BARE_DOLLAR = re.compile(r"(?i)^\s*(?:\$\s*)?[\d.,\s]+(?:(?:mln|million|mn|m|billion|bln|bn|b|trillion|tn|thousand)\s*)?"
+                          r"(?:dlrs?|dollars?)?\s*$")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _BALANCE = ("trade_deficit", "trade_surplus")
 
@@ -183,10 +197,41 @@ def _claim_period(c: dict[str, Any], periods: dict[str, str]) -> tuple[str | Non
     return None, ""
 
 
+def local_dollar_of_neither_party(c: dict[str, Any]) -> str | None:
+    """The local dollar a bare "dlrs" or "$" was read as from the story's place (its
+    dateline, the places it names), when that dollar's country is neither party of the
+    trade figure: "South Korea had a surplus of 7.1 billion dlrs with the U.S." in a story
+    datelined Hong Kong is in U.S. dollars, as wire copy gives trade figures, not in Hong
+    Kong dollars. None otherwise. (ISO 4217 codes begin with their country's ISO 3166
+    alpha-2 code: HKD is Hong Kong's.)
+
+    >>> local_dollar_of_neither_party({"unit": "HKD", "surface": "7.1 billion dlrs",
+    ...                                "parties": "KOR,USA"})
+    'HKD'
+    >>> local_dollar_of_neither_party({"unit": "HKD", "surface": "7.1 billion dlrs",
+    ...                                "parties": "HKG,USA"}) is None
+    True
+    """
+    unit = str(c.get("unit") or "")
+    if len(unit) != 3 or not unit.endswith("D") or unit == "USD":
+        return None
+    if not _BARE_DOLLAR.match(str(c.get("surface") or "")):
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=unit[:2])
+    codes = [p for p in str(c.get("parties") or "").split(",") if p]
+    if country is None or len(codes) != 2 or country.alpha_3 in codes:
+        return None
+    return unit
+
+
 def _compared_value(c: dict[str, Any], ref: dict[str, Any]) -> tuple[float | None, float]:
     """The claim's amount in the reference's unit, and the factor from the claim's unit."""
     value = float(c["value"])
     if str(c.get("unit")) == ref["unit"]:
+        return value, 1.0
+    if ref["unit"] == "USD" and local_dollar_of_neither_party(c):
         return value, 1.0
     usd = c.get("value_usd")
     if ref["unit"] == "USD" and usd is not None and not pd.isna(usd) and value:
@@ -246,6 +291,17 @@ def _basis_verdict(out: _Outcome, other: str | None, *, stated: bool,
     return out
 
 
+def _story_states(c: dict[str, Any], suspected: str | None) -> bool:
+    """Whether the story states, once for its figures, the basis a figure stated from the
+    partner's side is suspected to be on: its own statistics ("customs figures show"),
+    in a story set in that partner (``story_basis``, ``country``)."""
+    if suspected != "partner customs" or c.get("story_basis") != suspected:
+        return False
+    codes = [p for p in str(c.get("parties") or "").split(",") if p and p != "USA"]
+    country = c.get("country")
+    return len(codes) == 1 and isinstance(country, str) and country == codes[0]
+
+
 def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _Outcome:
     ctype = str(c.get("claim_type"))
     claimed = claim_basis(c.get("sentence"))
@@ -254,10 +310,24 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
         return _Outcome(found.verdict, found.note)
     mirrored = bool(found.how)
     suspected = _basis.suspected_basis(str(c["concept"]), mirrored, c.get("date"), c.get("sentence"))
+    story_note = ""
+    if claimed is None and _story_states(c, suspected):
+        claimed = suspected
+        story_note = (f"the story says its figures are {c.get('country')}'s own statistics "
+                      "(customs or statistics office)")
     checked_as = {"target": "target vs outcome", "forecast": "forecast vs outcome",
                   "implied": "implied level"}.get(ctype, "level")
     total = _pair_total(c, index, period)
     gap = IMPORT_GAP.get(suspected or "", 0.0) * _pair_imports(c, index, period)
+    revision_note = ""
+    if suspected and found.later and not re.fullmatch(r"\d{4}", period):
+        gap += REVISION_GAP * total  # a month or quarter, judged against a later revision
+        revision_note = ("a figure for part of a year, judged against a later revision: the "
+                         "gap allowed for its basis includes the usual revision")
+    currency_note = ""
+    if (dollar := local_dollar_of_neither_party(c)) and str(c.get("unit")) != "USD":
+        currency_note = (f"the bare dollar was read as {dollar} from the story's place, which is "
+                         "neither party: held as U.S. dollars")
     best: _Outcome | None = None
     for ref in found.rows:
         compared, factor = _compared_value(c, ref)
@@ -275,7 +345,8 @@ def _level(c: dict[str, Any], index: Index, period: str, period_note: str) -> _O
                             implied=ctype == "implied"), REVISIONS * abs(truth))
         low, high = (x * factor for x in _range(c))
         verdict = _judge(compared, tol, truth, str(c.get("bound")), low, high)
-        notes = [n for n in (found.how, period_note, found.vintage_note) if n]
+        notes = [n for n in (found.how, period_note, found.vintage_note, currency_note,
+                             story_note, revision_note) if n]
         out = _Outcome(verdict, "; ".join(notes), ref, compared, deviation(compared, truth), tol,
                        checked_as)
         stated = not _basis.fits(claimed, ref.get("basis"))
@@ -462,8 +533,15 @@ def check(claims: pd.DataFrame, reference: pd.DataFrame | None = None, *,
             sentences = {str(i): str(t) for i, t in zip(claims["claim_id"], claims["sentence"],
                                                         strict=True)
                          if isinstance(i, str) and isinstance(t, str)}
+    stories: dict[str, str | None] = {}
+    if "doc_id" in claims.columns and "sentence" in claims.columns:
+        for doc, sents in claims.groupby(claims["doc_id"].astype(str), sort=False)["sentence"]:
+            stories[doc] = _basis.story_basis(dict.fromkeys(
+                t for t in sents.tolist() if isinstance(t, str)))
     added: dict[str, list[Any]] = {c: [] for c in schema.CHECK_ADDED}
     for c in claims.to_dict("records"):
+        if stories:
+            c = dict(c, story_basis=stories.get(str(c.get("doc_id"))))
         if not isinstance(c.get("sentence"), str) and c.get("derived_from"):
             # an implied figure is read in the sentences of the figures it comes from
             found = [sentences[i] for i in str(c["derived_from"]).split(",") if i in sentences]
