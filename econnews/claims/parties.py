@@ -55,6 +55,12 @@ _RECIPIENT_CUE = re.compile(r"\b(?:donors?['’]?|needs?|needed|receive[sd]?|rec
 
 
 @lru_cache(maxsize=1)
+def _lenders() -> re.Pattern[str]:
+    df = read_csv_data("lenders.csv")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(df["pattern"]) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _currency_economies() -> dict[str, str]:
     df = read_csv_data("currency_economies.csv")
     return dict(zip(df["currency"], df["economy"], strict=True))
@@ -84,8 +90,8 @@ def reporting_economies(art: Article, sent: Sentence, units: list[str],
     >>> row = pd.Series({"id": "a", "date": pd.NA, "title": pd.NA, "source": pd.NA,
     ...                  "text": "Citing Russian customs data, exports to Turkey rose 5%."})
     >>> art = Article.read(row, [])
-    >>> reporting_economies(art, art.sentences[0], [], None)
-    [('RUS', 'source')]
+    >>> reporting_economies(art, art.sentences[0], [], None)[0]
+    ('RUS', 'source')
     """
     out: list[tuple[str, str]] = []
     for p in sent.places:
@@ -203,6 +209,15 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     roles = place_roles(sent.places, cmatch, art.text)
     by = "phrase" if any(roles.values()) else "none"
     directional = concept not in UNDIRECTED
+    own_side = OWNER_ROLE.get(concept) if directional else None
+    if cmatch is not None and own_side and not roles[own_side] \
+            and _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
+        owner = next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
+                      and (o := owner_place(sent.places, c, art.text))), None)
+        if owner and owner not in roles["from"] + roles["to"]:
+            # "China's overall exports fell 4.6%, and its global trade surplus narrowed"
+            roles[own_side] = [owner]
+            by = "sentence_subject"
     if directional and cmatch and roles["to"] and not roles["from"]:
         subject = _subject_place(sent.places, clause[0], cmatch.start, art.text) or \
             _first_subject(sent.places, sent.start, cmatch.start, art.text, roles["to"])
@@ -266,43 +281,63 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     if not any(roles.values()) and cmatch is None:
         roles["party"] = [p.code for p in sent.places if clause[0] <= p.start < clause[1]]
         by = "clause" if roles["party"] else "none"
+    if cmatch is not None and concept in FAMILY:
+        homes = _candidate_homes(art, sent, cmatch, concept, story_subject, homes)
+        roles, by = _home_fill(art, sent, cmatch, clause, concept, roles, by, homes)
+    return roles, by
+
+
+def _candidate_homes(art: Article, sent: Sentence, cmatch: ConceptMatch, concept: str,
+                     story_subject: str | None,
+                     homes: list[tuple[str, str]] | None) -> list[tuple[str, str]]:
+    """The reporting economies a figure's missing side may take, nearest first."""
     if homes is None:
         homes = [(c, b) for c, b in ((story_subject, "story_subject"),
                                      (art.country, "story_country")) if c]
-    if cmatch is not None and _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
+    if _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
         owner = next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
                       and (o := owner_place(sent.places, c, art.text))), None)
         if owner:  # "Japan's exports to India were $12.8bn and its imports from India $4.9bn"
             homes = [(owner, "sentence_subject"), *homes]
     if concept not in _TRADE_FLOWS:  # whose currency says whose trade statistics, not
         homes = [h for h in homes if "currency" not in h[1]]  # who lends or invests
-    if cmatch is not None and concept in FAMILY:
-        if not any(roles.values()):
-            home, home_by = homes[0] if homes else (None, "none")
-            _fill_roles(roles, concept, home, art.text[cmatch.start:cmatch.end], owner=False,
-                        context=art.text[clause[0]:clause[1]])
-            if any(roles.values()):
-                by = home_by
-        else:
-            named = roles["from"] + roles["to"] + roles["party"]
-            home, home_by = next(((c, b) for c, b in homes if c not in named), (None, "none"))
-            side = {"exports": ("to", "from"), "imports": ("from", "to"),
-                    "trade_surplus": ("to", "from"), "trade_deficit": ("to", "from"),
-                    "investment": ("to", "from"), "fdi": ("to", "from"),
-                    "loans": ("to", "from"), "aid": ("to", "from")}.get(concept)
-            if side and roles[side[0]] and not roles[side[1]] and home \
-                    and home not in roles[side[0]]:
-                roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
-            elif concept in {"investment", "fdi", "loans", "aid"} and roles["from"] \
-                    and not roles["to"] and home and home not in roles["from"]:
-                roles["to"] = [home]  # "China at $7.4bn" in a story on investment in Indonesia
-            elif concept == "trade" and home and len(set(named)) == 1 and _with_partner(
-                    sent, named[0], clause, art.text):
-                roles["party"].append(home)  # "two-way trade with India" in an Australian story
-            else:
-                return roles, by
-            by = by + "+" + home_by
-    return roles, by
+    return homes
+
+
+def _home_fill(art: Article, sent: Sentence, cmatch: ConceptMatch, clause: tuple[int, int],
+               concept: str, roles: dict[str, list[str]], by: str,
+               homes: list[tuple[str, str]]) -> tuple[dict[str, list[str]], str]:
+    """A trade-family figure with no party, or one side only, takes the reporting
+    economy (see :func:`reporting_economies`) where the concept says which side it is."""
+    if not any(roles.values()):
+        home, home_by = homes[0] if homes else (None, "none")
+        _fill_roles(roles, concept, home, art.text[cmatch.start:cmatch.end], owner=False,
+                    context=art.text[clause[0]:clause[1]])
+        if concept == "fdi" and roles["party"] == [home] and home:
+            roles = {"from": [], "to": [home], "party": []}  # "FDI rose 8.5%": inflows
+        return roles, (home_by if any(roles.values()) else by)
+    named = roles["from"] + roles["to"] + roles["party"]
+    home, home_by = next(((c, b) for c, b in homes if c not in named), (None, "none"))
+    side = {"exports": ("to", "from"), "imports": ("from", "to"),
+            "trade_surplus": ("to", "from"), "trade_deficit": ("to", "from"),
+            "investment": ("to", "from"), "fdi": ("to", "from"),
+            "loans": ("to", "from"), "aid": ("to", "from")}.get(concept)
+    if concept in {"loans", "aid"} and side and _lenders().search(art.text, clause[0],
+                                                                 clause[1]):
+        side = None  # "The World Bank approved a $1.2bn loan to Kenya": the lender is no
+        # country, so not the story's
+    if side and roles[side[0]] and not roles[side[1]] and home \
+            and home not in roles[side[0]]:
+        roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
+    elif concept in {"investment", "fdi", "loans", "aid"} and roles["from"] \
+            and not roles["to"] and home and home not in roles["from"]:
+        roles["to"] = [home]  # "China at $7.4bn" in a story on investment in Indonesia
+    elif concept == "trade" and home and len(set(named)) == 1 and _with_partner(
+            sent, named[0], clause, art.text):
+        roles["party"].append(home)  # "two-way trade with India" in an Australian story
+    else:
+        return roles, by
+    return roles, by + "+" + home_by
 
 
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?\Z", re.IGNORECASE)

@@ -118,7 +118,8 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
     else:
         roles[role] = [code]
         other = {"from": "to", "to": "from"}[role]
-        if not roles[other] and concept in _TWO_SIDED:
+        if not roles[other] and (concept in _TWO_SIDED or (
+                concept in {"investment", "fdi"} and role == "from")):
             # "followed by Australia at 12 per cent" in a New Zealand story: the list's
             # own side is the reporting economy's
             home_code = next((c for c, _ in w.homes(idx, sent) if c != code), None)

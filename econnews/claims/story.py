@@ -121,6 +121,9 @@ def _descriptions() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
+#: Regions a description such as "the continent" can stand for.
+_REGIONS = {"AFRICA", "ASIA", "EUROPE", "LATAM"}
+
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|whereas|although)\b|\bwhile\b")
 
 #: Place kinds that name one country (a description resolves to the last of these).
@@ -145,7 +148,7 @@ def described_places(sentence: str, offset: int, places: list[Place],
     found = []
     for m in _descriptions().finditer(sentence):
         kind = next(k for k, v in m.groupdict().items() if v is not None)
-        if not kind.startswith(("country", "bloc", "home")):
+        if not kind.startswith(("country", "bloc", "home", "region")):
             continue
         start, end = m.start() + offset, m.end() + offset
         if any(p.start < end and start < p.end for p in places):
@@ -153,6 +156,13 @@ def described_places(sentence: str, offset: int, places: list[Place],
         # "Brazil's exports to the world's second-largest economy", "the emirate's exports
         # to France": a description is none of the countries its own sentence names
         bloc = kind.startswith("bloc")
+        if kind.startswith("region"):
+            regions = [c for c in blocs if c in _REGIONS] + [
+                p.code for p in places if p.kind == "region" and p.code in _REGIONS
+                and p.end <= start]
+            if regions:
+                found.append(Place(start, end, m.group(0), regions[-1], "bloc_description"))
+            continue
         # the clause the description stands in ("Brazil's exports to the world's second-
         # largest economy rose, while Chinese shipments to Brazil slipped": Brazil only)
         lo = max([b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())] or [0])
@@ -160,7 +170,8 @@ def described_places(sentence: str, offset: int, places: list[Place],
         hi = nxt.start() if nxt else len(sentence)
         here = set() if bloc else {p.code for p in places
                                    if lo + offset <= p.start < hi + offset}
-        pool = [*blocs, *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
+        pool = [*(c for c in blocs if c not in _REGIONS),
+                *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
             if bloc else named
         # a bloc description is the story's own bloc (the first named: "the bloc's deficit
         # with China" in an EU story), a country one the country it names most
@@ -173,7 +184,8 @@ def described_places(sentence: str, offset: int, places: list[Place],
                                "bloc_description" if kind.startswith("bloc") else "description"))
     out = sorted([*places, *found], key=lambda p: p.start)
     named.extend(p.code for p in out if p.kind in _COUNTRY_KINDS)
-    blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"})
+    blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"}
+                 or (p.kind == "region" and p.code in _REGIONS))
     return out
 
 

@@ -117,6 +117,11 @@ def _is_place_word(word: str) -> bool:
     return bool(find_places(word))
 
 
+_DATA_ONLY = re.compile(r"(?:the\s+|these\s+|latest\s+|official\s+|preliminary\s+|provisional\s+|"
+                       r"government\s+|new\s+)*(?:data|figures|statistics|numbers)"
+                       r"(?:\s+(?:released|published|issued)\b.*)?", re.IGNORECASE)
+
+
 def clean_speaker(np: str) -> str | None:
     """Trim a speaker phrase: drop titles before a personal name, keep bodies whole.
 
@@ -134,6 +139,8 @@ def clean_speaker(np: str) -> str | None:
     if not np or np in _PRONOUNS or len(np.split()) > 10 or np.lower() in _NEVER_SPEAKERS:
         return None
     np = _TIME_TAIL.sub("", np).strip()
+    if _DATA_ONLY.fullmatch(np):
+        return None  # "official figures show": the figures, nobody named
     if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
                  re.IGNORECASE) and not re.match(r"(?:a|an)\s+[a-z]", np):
         return None  # a clause, not a speaker: "the group cut its 1987 growth rate"
@@ -170,6 +177,13 @@ _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cite
                           r"showed|shows|posted|on|in|for|at)\b")
 
 
+_ACRONYM = re.compile(r"\s\((?:[A-Z][A-Za-z.&-]{1,11})\)(?=\s)")
+_DATA_BY = re.compile(r"^\s*(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:data|figures|"
+                      r"statistics|numbers)\s+(?:released|published|issued|compiled)\s+by\s+",
+                      re.IGNORECASE)
+_AUXILIARY = re.compile(r"\s+(?:had|has|have|would|will|had\s+been|have\s+been)\s*$")
+
+
 def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
     """Who the sentence attributes its statement to ("X said", "according to X", ...).
 
@@ -181,10 +195,14 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
     True
     """
     before, after, hints = _speech_rules()
+    # "Export Promotion Bureau (EPB) data showed": the bracketed short name is no break
+    sentence = _ACRONYM.sub(lambda a: " " * len(a.group(0)), sentence)
     m = after.search(sentence)
     if m:
         rest = sentence[m.end():]
         np = _NP_BREAK.split(rest, maxsplit=1)[0]
+        # "according to figures released by the State Statistics Bureau": the body
+        np = _DATA_BY.sub("", np)
         # "according to Commerce Department data released on 6 February": the source, not
         # the participle phrase after it
         np = _SOURCE_TAIL.split(np, maxsplit=1)[0]
@@ -204,7 +222,8 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
                 return Speaker(name, m.start() + offset, hint)
             continue
         parts = _NP_BREAK.split(head)
-        np = parts[-1]
+        np = parts[-1] if hint != "forecast" else _AUXILIARY.sub("", parts[-1])
+        # "Economists polled by Reuters had expected": who expected
         name = clean_speaker(np)
         if name is None and np.strip() in _PRONOUNS:
             return Speaker(np.strip().lower(), m.start() + offset, hint)
