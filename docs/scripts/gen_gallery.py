@@ -11,7 +11,6 @@ from __future__ import annotations
 import inspect
 import io
 import logging
-import textwrap
 import warnings
 from pathlib import Path
 
@@ -19,12 +18,12 @@ import matplotlib
 
 matplotlib.use("Agg", force=True)
 
-import matplotlib.pyplot as plt  # noqa: E402
-import mkdocs_gen_files  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import mkdocs_gen_files
+from matplotlib.figure import Figure
 
-import econnews as en  # noqa: E402
-from econnews import plot  # noqa: E402
+import econnews as en
+from econnews import plot
 
 log = logging.getLogger("mkdocs.plugins.econnews.gallery")
 ROOT = Path(__file__).resolve().parents[2]

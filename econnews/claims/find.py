@@ -89,7 +89,7 @@ CLAIM_TYPES = schema.CLAIM_TYPES
 CLAIMS: dict[str, object] = schema.CLAIMS
 """One row per claim (:data:`econnews.schema.CLAIMS`): column name -> dtype.
 
->>> [c for c in CLAIMS if c.endswith("_by")]
+>>> [c for c in CLAIMS if c.endswith("_by") and c != "reported_by"]
 ['concept_by', 'parties_by', 'claim_type_by', 'period_by', 'speaker_by']
 """
 
