@@ -6,6 +6,8 @@ blocks (``>>>``) in the prose, and ``#:`` comments above module constants. For t
 - a role becomes inline code (``:func:`~econnews.plot.export``` -> `export`);
 - a doctest block becomes a fenced ``pycon`` block (Markdown would read ``>>>`` as a
   quote);
+- an rST simple table (``====  ====`` borders) becomes a Markdown table, or a list when
+  it has no header row;
 - a constant without a docstring takes the ``#:`` comment lines above it.
 """
 
@@ -27,14 +29,57 @@ def _role(match: re.Match[str]) -> str:
     return f"`{target}`"
 
 
+BORDER = re.compile(r"^=+( +=+)+\s*$")
+
+
+def _table(lines: list[str]) -> list[str]:
+    """An rST simple table (its border lines included) as Markdown lines."""
+    starts = [m.start() for m in re.finditer(r"=+", lines[0])]
+    borders = [i for i, line in enumerate(lines) if BORDER.match(line)]
+    header_end = borders[1] if len(borders) > 2 else None
+    rows: list[list[str]] = []
+    header: list[str] | None = None
+    for i, line in enumerate(lines):
+        if BORDER.match(line) or not line.strip():
+            continue
+        cells = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+        if header_end is not None and i < header_end:
+            header = cells
+            continue
+        if rows and not cells[0]:  # a continuation line
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    rows = [[ROLE.sub(_role, c).replace("|", "\\|") for c in row] for row in rows]
+    if header is None:
+        return [f"- {row[0]}: " + " ".join(row[1:]) for row in rows]
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(row) + " |" for row in rows)]
+
+
 def to_markdown(text: str) -> str:
-    """Roles to inline code and doctest blocks to fenced ``pycon`` blocks."""
+    """Roles to inline code, doctest blocks to fenced ``pycon`` blocks, rST tables to
+    Markdown."""
     out: list[str] = []
     lines = text.splitlines()
     i = 0
     while i < len(lines):
         line = lines[i]
         stripped = line.lstrip()
+        if BORDER.match(line):
+            j = i + 1
+            borders = 1
+            while j < len(lines) and borders < 3:
+                if BORDER.match(lines[j]):
+                    borders += 1
+                    if j + 1 >= len(lines) or not lines[j + 1].strip():
+                        break
+                j += 1
+            if out and out[-1].strip():
+                out.append("")
+            out.extend([*_table(lines[i:j + 1]), ""])
+            i = j + 1
+            continue
         if stripped.startswith(">>>"):
             indent = line[: len(line) - len(stripped)]
             block = []
