@@ -49,7 +49,7 @@ SETUP = """\
 import econnews as en
 from econnews import plot
 
-articles = en.load_articles("data")       # the repository's 19 articles
+articles = en.load_articles("data")       # the repository's 22 articles
 quantities = en.extract_corpus(articles)
 claims = en.find_claims(articles, quantities)
 checked = en.check(claims)"""
@@ -78,7 +78,7 @@ def main() -> None:
 
     page = ["# Gallery", "",
             "Every chart function of `econnews.plot`, drawn at build time from the default "
-            "data (`data/`: the model article and 18 articles of published figures). Each "
+            "data (`data/`: the model article and 21 articles of published figures). Each "
             "returns a matplotlib `Figure`; `plot.export(fig, stem)` writes it as PNG, SVG "
             "and PDF. The tables come from:", "", "```python", SETUP, "```", ""]
     for i, (name, title, call) in enumerate(EXAMPLES):
