@@ -18,6 +18,7 @@ warnings in :mod:`econnews.errors`, the pint registry in :mod:`econnews.units`.
 from __future__ import annotations
 
 import importlib as _importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -28,6 +29,22 @@ from .extraction.scan import extract as extract
 from .normalization.convert import deflate as deflate
 from .normalization.convert import normalize as normalize
 from .normalization.convert import to_pint as to_pint
+
+if TYPE_CHECKING:  # what the lazy names are, for static readers (type checkers, the API docs)
+    from . import claims as claims
+    from . import datasets as datasets
+    from . import errors as errors
+    from . import plot as plot
+    from . import report as report
+    from . import schema as schema
+    from . import units as units
+    from .claims.find import find_claims as find_claims
+    from .display import show as show
+    from .extraction.corpus import extract_corpus as extract_corpus
+    from .factcheck import reference as reference
+    from .factcheck.verdict import check as check
+    from .load.articles import errors_table as errors_table
+    from .load.articles import load_articles as load_articles
 
 # public name -> (module, attribute); the rest load on first use so that
 # ``import econnews`` stays fast and a missing optional dependency only

@@ -216,8 +216,6 @@ NORMALIZED: dict[str, object] = normalized_columns("USD")
 
 # --------------------------------------------------------------------- claims
 
-#: The concept taxonomy, in documentation order (``econnews/data/concepts.csv``
-#: uses these names; ``other`` is a money figure with no concept word near it).
 CONCEPTS = [
     "trade",
     "exports",
@@ -242,27 +240,24 @@ CONCEPTS = [
     "company_profit",
     "other",
 ]
+"""The concept taxonomy, in documentation order.
 
-#: The kinds of claim: ``implied`` rows are derived from two claims (a ratio and a level).
+``econnews/data/concepts.csv`` names the words of each concept with these names;
+``other`` is a money figure with no concept word near it.
+
+>>> CONCEPTS[:5]
+['trade', 'exports', 'imports', 'trade_surplus', 'trade_deficit']
+>>> "fdi" in CONCEPTS and "other" in CONCEPTS
+True
+"""
+
 CLAIM_TYPES = ["level", "target", "forecast", "change", "ratio", "implied"]
+"""The kinds of claim: ``implied`` rows are derived from two claims (a ratio and a level).
 
-#: One row per claim (``econnews.find_claims``).  Columns after ``claim_id`` are
-#: extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
-#: differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
-#: for implied rows what they stand for (``implies``: "level" = the base a plan or a
-#: rise starts from, "target" = the level a plan aims at); then how ``value_usd`` was
-#: converted (``fx_*``, as :func:`econnews.normalize` gives them), the dollar amount the
-#: article itself states in brackets (``stated_usd``) and every bracketed conversion
-#: (``conversions``: "USD 1.02e+10; GBP 5.5e+09"), the denominator of a rate (``per``:
-#: "tonne", "USD" for an exchange rate), and the story's ``country`` (from metadata,
-#: a dateline or the text).  A range ("between $43bn and $45bn", "three to four pct") keeps
-#: both ends in ``value_low`` and ``value_high`` (equal for a point).  The evidence: for
-#: each of concept, parties, claim type, period and speaker a ``*_by`` column names the
-#: reading that set it (``phrase``, ``clause_subject``, ``earlier_sentence``,
-#: ``story_pair``, ``headline``, ``default``, ... : see ``econnews.claims.evidence``), and
-#: ``evidence`` gives the words each came from ("concept=trade surplus@120-133; ...").
-#: ``needs_review`` is set by rule when a field came from outside the figure's sentence
-#: or was defaulted, and ``review_reason`` says which.
+>>> CLAIM_TYPES
+['level', 'target', 'forecast', 'change', 'ratio', 'implied']
+"""
+
 CLAIMS: dict[str, object] = {
     "doc_id": STRING,
     "date": DATETIME,
@@ -311,8 +306,32 @@ CLAIMS: dict[str, object] = {
     "needs_review": BOOL,
     "review_reason": STRING,
 }
+"""One row per claim (``econnews.find_claims``): column name -> pandas dtype.
 
-#: One row per group of comparable claims (``econnews.claims.compare``).
+Columns after ``claim_id`` are
+extras: the quantity's ``kind``, the reporting voice ``reported_by`` when it
+differs from the speaker, ``in_title``, the number of ``mentions`` in the article, and
+for implied rows what they stand for (``implies``: "level" = the base a plan or a
+rise starts from, "target" = the level a plan aims at); then how ``value_usd`` was
+converted (``fx_*``, as :func:`econnews.normalize` gives them), the dollar amount the
+article itself states in brackets (``stated_usd``) and every bracketed conversion
+(``conversions``: "USD 1.02e+10; GBP 5.5e+09"), the denominator of a rate (``per``:
+"tonne", "USD" for an exchange rate), and the story's ``country`` (from metadata,
+a dateline or the text).  A range ("between $43bn and $45bn", "three to four pct") keeps
+both ends in ``value_low`` and ``value_high`` (equal for a point).  The evidence: for
+each of concept, parties, claim type, period and speaker a ``*_by`` column names the
+reading that set it (``phrase``, ``clause_subject``, ``earlier_sentence``,
+``story_pair``, ``headline``, ``default``, ... : see ``econnews.claims.evidence``), and
+``evidence`` gives the words each came from ("concept=trade surplus@120-133; ...").
+``needs_review`` is set by rule when a field came from outside the figure's sentence
+or was defaulted, and ``review_reason`` says which.
+
+>>> list(CLAIMS)[:8]
+['doc_id', 'date', 'source', 'concept', 'parties', 'party_from', 'party_to', 'claim_type']
+>>> str(CLAIMS["value_usd"]), str(CLAIMS["needs_review"])
+('Float64', 'boolean')
+"""
+
 COMPARE: dict[str, object] = {
     "concept": category(CONCEPTS),
     "parties": STRING,
@@ -329,6 +348,11 @@ COMPARE: dict[str, object] = {
     "duplicates": INT,
     "claim_ids": STRING,
 }
+"""One row per group of comparable claims (``econnews.claims.compare``).
+
+>>> list(COMPARE)[:6]
+['concept', 'parties', 'period', 'measure', 'unit', 'count']
+"""
 
 # ------------------------------------------------------------------ fact-check
 

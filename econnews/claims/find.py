@@ -70,20 +70,36 @@ __all__ = ["CLAIMS", "CLAIM_TYPES", "COMPARE", "CONCEPTS", "compare", "find_clai
 
 
 # The schemas live in econnews/schema.py; these names stay importable from here.
-#: The concept taxonomy (:data:`econnews.schema.CONCEPTS`).
 CONCEPTS = schema.CONCEPTS
+"""The concept taxonomy (:data:`econnews.schema.CONCEPTS`).
+
+>>> CONCEPTS[:3]
+['trade', 'exports', 'imports']
+"""
 
 
-#: The kinds of claim (:data:`econnews.schema.CLAIM_TYPES`).
 CLAIM_TYPES = schema.CLAIM_TYPES
+"""The kinds of claim (:data:`econnews.schema.CLAIM_TYPES`).
+
+>>> CLAIM_TYPES[:3]
+['level', 'target', 'forecast']
+"""
 
 
-#: One row per claim (:data:`econnews.schema.CLAIMS`).
 CLAIMS: dict[str, object] = schema.CLAIMS
+"""One row per claim (:data:`econnews.schema.CLAIMS`): column name -> dtype.
+
+>>> [c for c in CLAIMS if c.endswith("_by") and c != "reported_by"]
+['concept_by', 'parties_by', 'claim_type_by', 'period_by', 'speaker_by']
+"""
 
 
-#: One row per group of comparable claims (:data:`econnews.schema.COMPARE`).
 COMPARE: dict[str, object] = schema.COMPARE
+"""One row per group of comparable claims (:data:`econnews.schema.COMPARE`).
+
+>>> "spread" in COMPARE
+True
+"""
 
 
 #: Columns :func:`find_claims` needs in a quantities table it is given.

@@ -27,7 +27,13 @@ JUDGED = ("consistent", "overstated", "understated", "basis_differs")
 def coverage(checked: pd.DataFrame) -> dict[str, Any]:
     """``checked``: claims with a verdict; ``checkable``: claims whose concept and parties
     the reference covers (every verdict but ``no_reference``); ``vintages``: how many
-    verdicts each vintage gave."""
+    verdicts each vintage gave.
+
+    >>> import pandas as pd
+    >>> coverage(pd.DataFrame({"verdict": ["consistent", "no_reference"],
+    ...                        "ref_vintage": ["first_published", None]}))
+    {'checked': 1, 'checkable': 1, 'claims': 2, 'vintages': {'first_published': 1}}
+    """
     verdict = checked["verdict"].astype("string")
     judged = verdict.isin(JUDGED)
     vintages: dict[str, int] = {}
@@ -40,7 +46,13 @@ def coverage(checked: pd.DataFrame) -> dict[str, Any]:
 
 
 def coverage_line(checked: pd.DataFrame) -> str:
-    """One sentence: claims checked of those checkable, and the vintages that judged them."""
+    """One sentence: claims checked of those checkable, and the vintages that judged them.
+
+    >>> import pandas as pd
+    >>> coverage_line(pd.DataFrame({"verdict": ["overstated", "not_comparable"],
+    ...                             "ref_vintage": ["census_2024-06", None]}))
+    '1 of 2 checkable claims checked (50%); judged against census_2024-06 (1)'
+    """
     s = coverage(checked)
     share = f" ({s['checked'] / s['checkable']:.0%})" if s["checkable"] else ""
     line = f"{s['checked']} of {s['checkable']} checkable claims checked{share}"

@@ -19,8 +19,12 @@ from .. import schema
 from .format import amount_formatter
 from .names import concept_name, direction, pair_name
 
-#: Orders of magnitude a value axis may span before it goes logarithmic.
 LOG_SPAN = 2.0
+"""Orders of magnitude a value axis may span before it goes logarithmic.
+
+>>> LOG_SPAN
+2.0
+"""
 
 
 def _value_axis(ax: Axes, which: str, values: np.ndarray, *, unit: str,
@@ -237,8 +241,12 @@ def _lines(text: str, width: int = 30, lines: int = 3) -> str:
     return "\n".join(out)
 
 
-#: What an implied row is, by the ``implies`` column of the claims table.
 IMPLIED_LABELS: dict[str, str] = {"level": "implied base", "target": "implied target"}
+"""What an implied row is, by the ``implies`` column of the claims table.
+
+>>> IMPLIED_LABELS["level"]
+'implied base'
+"""
 
 
 def _claim_keys(frame: pd.DataFrame, hue: str) -> pd.Series:

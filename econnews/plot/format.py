@@ -11,6 +11,11 @@ SYMBOLS: dict[str, str] = {
     "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "RUB": "₽",
     "INR": "₹", "KRW": "₩", "CHF": "CHF ", "CAD": "C$", "AUD": "A$",
 }
+"""The symbol a chart writes before an amount in each currency (others: the ISO code).
+
+>>> SYMBOLS["USD"], SYMBOLS["EUR"], SYMBOLS["JPY"]
+('$', '€', '¥')
+"""
 _SCALES = [(1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")]
 
 

@@ -15,12 +15,16 @@ from .._style import (
 from ..common.files import atomic_write
 from ..errors import InputError
 
-#: File formats :func:`export` writes, with the metadata that keeps bytes stable.
 EXPORT_METADATA: dict[str, dict[str, Any]] = {
     "png": {"Software": "econnews"},
     "svg": {"Date": None},
     "pdf": {"CreationDate": None, "ModDate": None},
 }
+"""File formats :func:`export` writes, with the metadata that keeps bytes stable.
+
+>>> sorted(EXPORT_METADATA)
+['pdf', 'png', 'svg']
+"""
 
 
 # ------------------------------------------------------------------- export
