@@ -7,6 +7,7 @@ set (:mod:`.evidence`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,7 @@ class _Walk:
     last_balance: str | None = None
     balance_seen: int = -1
     home_at: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    told_units: list[tuple[int, str]] | None = None  # (start, unit) of the stated figures
 
     @classmethod
     def start(cls, art: Article, found: list[Item]) -> _Walk:
@@ -98,13 +100,15 @@ class _Walk:
         """The economies a one-sided figure of sentence ``idx`` may belong to (see
         :func:`~econnews.claims.parties.reporting_economies`), read once a sentence."""
         if idx not in self.home_at:
-            units = [(str(i.unit), sent.start <= i.start < sent.end)
-                     for k, i in enumerate(self.items)
-                     if isinstance(i.unit, str) and k not in self.converts]
-            # "$48bn (£25.5bn)": the outlet's own conversion says nothing
+            if self.told_units is None:  # "$48bn (£25.5bn)": the outlet's own conversion
+                self.told_units = sorted((i.start, str(i.unit)) for k, i in enumerate(self.items)
+                                         if isinstance(i.unit, str) and k not in self.converts)
+            told = self.told_units
+            lo = bisect.bisect_left(told, (sent.start, ""))
+            hi = bisect.bisect_left(told, (sent.end, ""))
             self.home_at[idx] = reporting_economies(
-                self.art, sent, [u for u, here in units if here], self.subject_at[idx],
-                [u for u, _ in units])
+                self.art, sent, [u for _, u in told[lo:hi]], self.subject_at[idx],
+                [u for _, u in told])
         return self.home_at[idx]
 
     def balance_until(self, idx: int) -> str | None:
