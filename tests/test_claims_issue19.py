@@ -229,3 +229,10 @@ def test_a_dateline_outside_the_dollar_economies_keeps_bare_dollars_usd():
                 "first half.", date="2021-07-02")
     row = _at(c, "$19.5 billion")
     assert row["unit"] == "USD" and row["party_from"] == "KOR"
+
+
+def test_a_base_figure_in_a_forecast_sentence_is_a_level():
+    c = _claims("Trade between Chile and Peru is expected to reach $9 billion this year, "
+                "below last year's $9.4 billion, the ministry said.")
+    assert _at(c, "$9 billion")["claim_type"] == "forecast"
+    assert _at(c, "$9.4 billion")[["claim_type", "period"]].tolist() == ["level", "2018"]

@@ -57,6 +57,12 @@ _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|i
                         r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped))\b",
                         re.IGNORECASE)
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
+_BASE_BEFORE = re.compile(
+    r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
+    r"compared\s+with|against|versus|currently(?:\s+at)?|previously[- ](?:pledged|promised|"
+    r"announced)|(?:last|the\s+previous|the\s+prior)\s+year['’]s)\s+(?:an?\s+)?(?:estimated\s+)?"
+    r"(?:about|some|around|nearly|almost|roughly|just\s+over|just\s+under)?\s*\Z",
+    re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
 
@@ -344,6 +350,11 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     claim_type, type_by = type_of_claim(hedge_kind, hint, change, it.kind)
     if planned and claim_type in {"level", "change", "ratio"}:
         claim_type, type_by = "target", "plan_owner"  # part of somebody's plan
+    if claim_type in {"forecast", "target"} and _BASE_BEFORE.search(
+            art.text, max(clause[0], it.start - 45), it.start):
+        # "is expected to reach $55bn, below last year's $57bn", "to $1bn from about
+        # $0.5bn", "currently about A$1.4bn": the figure now, not the one hoped for
+        claim_type, type_by = ("change" if isinstance(change, str) else "level"), "comparison"
     period = main_period(art, sent, it, clause,
                          prev_item.end if prev_item is not None else None)
     period_by = "clause" if period else "none"
