@@ -129,16 +129,35 @@ def test2_draw() -> dict[str, dict]:
     return {i: both[i] for i in ids}
 
 
+#: Seed of the third test draw (issue 19, third round): 30 Reuters trade stories and
+#: 10 BBC business stories in no earlier draw, labelled by a session that wrote no rule.
+TEST3_SEED = 7373
+N_TEST3_REUTERS = 30
+N_TEST3_BBC = 10
+
+
+def test3_draw() -> dict[str, dict]:
+    """The corpus part of test set 3: Reuters and BBC stories in no earlier draw."""
+    reuters, bbc = reuters_trade(), bbc_business()
+    used = set(sample()) | set(heldout()) | set(test_draw()) | set(test2_draw())
+    rng = random.Random(TEST3_SEED)
+    ids = (rng.sample(sorted(i for i in reuters if i not in used), N_TEST3_REUTERS)
+           + rng.sample(sorted(i for i in bbc if i not in used), N_TEST3_BBC))
+    both = {**reuters, **bbc}
+    return {i: both[i] for i in ids}
+
+
 #: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the
 #: issue-11 sets; ``dev-written`` is written for econnews and read while writing rules;
 #: ``test`` was labelled before any issue-19 rule change and is scored once at the end;
-#: ``test2`` likewise, before any rule change of the second round.
+#: ``test2`` and ``test3`` likewise, before any rule change of their round.
 SETS = {
     "dev": ("claims.jsonl", lambda: sample()),
     "heldout": ("heldout.jsonl", lambda: heldout()),
     "dev-written": ("dev_written.jsonl", lambda: written("dev_written")),
     "test": ("test.jsonl", lambda: {**test_draw(), **written("test_written")}),
     "test2": ("test2.jsonl", lambda: {**test2_draw(), **written("test2_written")}),
+    "test3": ("test3.jsonl", lambda: {**test3_draw(), **written("test3_written")}),
 }
 
 
