@@ -236,3 +236,16 @@ def test_a_base_figure_in_a_forecast_sentence_is_a_level():
                 "below last year's $9.4 billion, the ministry said.")
     assert _at(c, "$9 billion")["claim_type"] == "forecast"
     assert _at(c, "$9.4 billion")[["claim_type", "period"]].tolist() == ["level", "2018"]
+
+
+def test_a_stock_takes_no_period_from_the_story():
+    c = _claims("MOSCOW, May 24 - Trade with Turkey rose 5% to $26 billion in 2018. Russian "
+                "direct investment in Turkey stands at about $10 billion, officials said.",
+                date="2019-05-24")
+    assert pd.isna(_at(c, "$10 billion")["period"])
+
+
+def test_a_span_between_two_months_is_a_partial_period():
+    c = _claims("Cumulative Japanese investment in India between April 2000 and March 2019 "
+                "was $30 billion.", date="2019-06-01")
+    assert _at(c, "$30 billion")["period"] == "2000-04/2019-03"

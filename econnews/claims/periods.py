@@ -43,6 +43,9 @@ _PERIOD = re.compile(
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
         (?:\d{1,2}\s+)?(?P<fyem>January|February|March|April|May|June|July|August|September|October|
         November|December)(?:\s+\d{1,2},?)?(?:\s+(?P<fyey>(?:19|20)\d\d))?)
+    | (?P<btw>\bbetween\s+(?P<ba>January|February|March|April|May|June|July|August|September|
+        October|November|December)\s+(?P<bay>(?:19|20)\d\d)\s+and\s+(?P<bb>January|February|March|
+        April|May|June|July|August|September|October|November|December)\s+(?P<bby>(?:19|20)\d\d))
     | (?P<rem>\b(?:the\s+)?(?:remaining|last|final)\s+(?P<rn>two|three|four|five|six|[2-6])\s+months
         \s+of\s+(?:the\s+year|(?P<ry>(?:19|20)\d\d)))
     | (?P<yto>\b(?:the\s+)?(?P<ytofy>(?:fiscal|financial)\s+)?(?:12\s+months|year|four\s+quarters)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
@@ -126,7 +129,7 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         word = re.sub(r"\s+", " ", g["rel"].lower())
         if date is None:
             return None
-        if word.startswith(("a year", "year")) and _BASE_CUE.search(
+        if word.startswith(("a year", "year", "the previous", "previous")) and _BASE_CUE.search(
                 m.string[max(0, m.start() - 30):m.start()]):
             return None  # "rose 7% from a year earlier": the base compared with
         if word in {"this year", "current year"}:
@@ -183,6 +186,9 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
         if not y or b <= a:
             return ""
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
+    if g.get("btw"):  # "between April 2000 and August 2010": a stock built over a span
+        a, b = _MONTHS[g["ba"].lower()], _MONTHS[g["bb"].lower()]
+        return f"{g['bay']}-{a:02d}/{g['bby']}-{b:02d}"
     if g.get("rem"):  # "the remaining three months of the year"
         n = _COUNT.get(g["rn"].lower()) or int(g["rn"])
         y = year_of(g["ry"])

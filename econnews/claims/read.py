@@ -54,8 +54,9 @@ _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
 #: Words that make a figure a stock ("cumulative investment has passed $43bn", "the total
 #: amount of Japanese investments"): no period is carried to it from the story.
 _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
-                        r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped))\b",
-                        re.IGNORECASE)
+                        r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped)|"
+                        r"stands?\s+at|currently|ow(?:es|ed|e|ing))\b",
+                        re.IGNORECASE)  # "stands at about $10bn", "owes China $21bn": a stock
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
