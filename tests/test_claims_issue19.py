@@ -249,3 +249,17 @@ def test_a_span_between_two_months_is_a_partial_period():
     c = _claims("Cumulative Japanese investment in India between April 2000 and March 2019 "
                 "was $30 billion.", date="2019-06-01")
     assert _at(c, "$30 billion")["period"] == "2000-04/2019-03"
+
+
+def test_goods_bought_are_the_sellers_exports_in_the_sellers_story():
+    c = _claims("SEOUL - In the first half, Vietnam alone took $27.5 billion of Korean goods, "
+                "the ministry said.", date="2021-07-02")
+    assert _at(c, "$27.5 billion")[["concept", "party_from", "party_to"]].tolist() == [
+        "exports", "KOR", "VNM"]
+
+
+def test_a_description_is_the_country_a_later_demonym_names():
+    c = _claims("NEW DELHI - Sino-Indian trade fell 3% in January-September. India's total "
+                "exports rose 2%, while shipments to the world's second-largest economy "
+                "dropped 11% as Chinese buyers cut orders.", date="2016-11-14")
+    assert [_value(v) for v in _at(c, "11%")[["party_from", "party_to"]]] == ["IND", "CHN"]

@@ -340,6 +340,10 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     concept, roles, parties_by = partners(w, it, sent, idx, clause, cmatch, concept, roles,
                                            parties_by)
     src, dst, parties = roles_to_parties(roles)
+    bought = _goods_bought(w, it, sent, idx, clause) if it.kind == "money" else None
+    if bought is not None:  # "Vietnam took $27.5bn of Korean goods": Korea's exports
+        concept, src, dst = bought
+        parties, parties_by, concept_by = [src, dst], "phrase", "phrase"
     prev, prev_item = w.prev, w.prev_item
     mirror = {"exports": "imports", "imports": "exports"}.get(concept)
     if mirror and prev is not None and prev_item is not None and \
@@ -383,6 +387,33 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             "dst": dst, "parties": parties, "parties_by": parties_by,
             "claim_type": claim_type, "claim_type_by": type_by, "period": period,
             "period_by": period_by}
+
+
+_GOODS_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?\Z")
+_GOODS_NOUN = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:goods|products|exports|merchandise|"
+                         r"produce|machinery|equipment|farm\s+goods)\b", re.IGNORECASE)
+_BUY_VERB = re.compile(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchases|purchasing|"
+                       r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
+
+
+def _goods_bought(w: _Walk, it: Item, sent: Sentence, idx: int,
+                  clause: tuple[int, int]) -> tuple[str, str, str] | None:
+    """"Vietnam alone took $27.5bn of Korean goods", "firms signed deals to buy $21bn of
+    U.S. goods": ``(concept, seller, buyer)`` — the seller's exports when the story is
+    the seller's, else the buyer's imports; None when the words are not there."""
+    text = w.art.text
+    seller = next((p for p in sent.places if it.end < p.start <= it.end + 12
+                   and _GOODS_AFTER.match(text, it.end, p.start)
+                   and _GOODS_NOUN.match(text, p.end)), None)
+    if seller is None or not _BUY_VERB.search(text, clause[0], it.start):
+        return None
+    buyer = next((p.code for p in reversed(sent.places)
+                  if clause[0] <= p.start < it.start and p.code != seller.code), None)
+    if buyer is None:
+        return None
+    home = next((c for c, _ in w.homes(idx, sent)), None)
+    concept = "exports" if home == seller.code else "imports"
+    return concept, seller.code, buyer
 
 
 def _story_period(w: _Walk, idx: int) -> str | None:

@@ -121,6 +121,7 @@ def _descriptions() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
+_OWNER_AFTER = re.compile(r"['’]s?\s")
 #: Regions a description such as "the continent" can stand for.
 _REGIONS = {"AFRICA", "ASIA", "EUROPE", "LATAM"}
 
@@ -168,8 +169,15 @@ def described_places(sentence: str, offset: int, places: list[Place],
         lo = max([b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, m.start())] or [0])
         nxt = _CLAUSE_BREAK.search(sentence, m.end())
         hi = nxt.start() if nxt else len(sentence)
+        # a demonym after it often names the same country ("shipments to the world's
+        # second-largest economy dropped as Chinese buyers cut orders"): not excluded
+        # and the sentence's owners before it ("India's exports rose 2%, while shipments to
+        # the world's second-largest economy fell": not India)
         here = set() if bloc else {p.code for p in places
-                                   if lo + offset <= p.start < hi + offset}
+                                   if (lo + offset <= p.start < hi + offset
+                                       and not (p.kind == "demonym" and p.start >= end))
+                                   or (p.end <= start and _OWNER_AFTER.match(sentence,
+                                                                             p.end - offset))}
         pool = [*(c for c in blocs if c not in _REGIONS),
                 *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
             if bloc else named
