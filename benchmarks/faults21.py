@@ -294,6 +294,29 @@ def shift_jis(b: Any) -> tuple[bool, str]:
     return out["ok"], f"read as {out['enc']}, text {'intact' if out['ok'] else 'MOJIBAKE'}"
 
 
+def short_east_asian(b: Any) -> tuple[bool, str]:
+    """One-sentence GB18030 and Shift-JIS files are read right; one character that
+    cannot be told is an error row, never mojibake."""
+    texts = {"gb.txt": ("中国对东盟贸易额增长5%。", "gb18030"),
+             "sj.txt": ("輸出は3.2%増。", "shift_jis"), "one.txt": ("增", "gb18030")}
+    folder = b.work / "short-cjk"
+    folder.mkdir(exist_ok=True)
+    for name, (text, enc) in texts.items():
+        (folder / name).write_bytes(text.encode(enc))
+    code = ("import json, sys; from econnews.load import load_articles\n"
+            "a, e = load_articles(sys.argv[1], errors='collect', progress=False)\n"
+            "print(json.dumps({'rows': {p.rsplit('/', 1)[-1]: [t, c] for p, t, c in "
+            "zip(a['path'], a['text'], a['encoding'])}, 'errors': {p.rsplit('/', 1)[-1]: c "
+            "for p, c in zip(e['path'], e['code'])}}))")
+    out = _last_json(_py(code, str(folder)))
+    rows, errs = out["rows"], out["errors"]
+    holds = (rows.get("gb.txt", [""])[0] == texts["gb.txt"][0]
+             and rows.get("sj.txt", [""])[0] == texts["sj.txt"][0]
+             and errs == {"one.txt": "unknown-encoding"})
+    return holds, (f"gb.txt as {rows.get('gb.txt', ['', '-'])[1]}, sj.txt as "
+                   f"{rows.get('sj.txt', ['', '-'])[1]}; one character: {errs}")
+
+
 def manifest_outside(b: Any) -> tuple[bool, str]:
     root = b.work / "manifest"
     root.mkdir(exist_ok=True)
@@ -378,6 +401,7 @@ PROBES21: dict[str, Callable[[Any], tuple[bool, str]]] = {
     "kill -9 during -o q.xlsx, then a rerun": killed_xlsx,
     "another user's stale .report.lock": stale_lock,
     "Shift-JIS text": shift_jis,
+    "short GB18030 / Shift-JIS text": short_east_asian,
     "manifest row outside the folder": manifest_outside,
     "full-width ＝1+1 in CSV": full_width,
     "BBC download: https, digest, unpack cap": download,
