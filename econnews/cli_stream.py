@@ -66,6 +66,7 @@ def stream(args: argparse.Namespace, stage: Stage, *, progress: bool | None,
     """Run load → extract → ``stage`` batch by batch and write each batch's table to
     ``args.output`` (or keep it for stdout; ``keep=True``: keep it whatever ``-o`` says,
     for a table that needs all rows before it is written, such as ``check``'s)."""
+    from .common.memory import release
     from .common.writer import TableWriter
     from .extraction.corpus import extract_corpus
     from .load.stream import iter_articles
@@ -97,6 +98,7 @@ def stream(args: argparse.Namespace, stage: Stage, *, progress: bool | None,
             else:
                 done.kept.append(table)
             del articles, quantities, table
+            release()  # what the batch freed, back to the system before the next one
         if not done.articles and any(len(e) for e in done.errors):
             first = done.error_table().iloc[0]
             raise InputError(f"no article could be read: {first['path']}: {first['message']}")

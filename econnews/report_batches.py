@@ -59,6 +59,7 @@ def read(inputs: Sequence[str | os.PathLike[str]], *, to: str, batch_size: int |
     """``(articles, quantities, claims, load errors)`` over ``inputs`` (see the module
     docs); ``articles.attrs["skipped"]`` lists the paths passed over."""
     from .claims.find import find_claims
+    from .common.memory import release
     from .extraction.corpus import extract_corpus
     from .load.articles import errors_table, load_articles
     from .load.stream import BATCH_CHARS, iter_articles
@@ -94,6 +95,8 @@ def read(inputs: Sequence[str | os.PathLike[str]], *, to: str, batch_size: int |
                             ("claims", claims), ("errors", errors)):
             kept[name].append(frame)
         del articles, quantities, claims
+        if batch_size is not None:
+            release()  # the batch's texts, back to the system
     if len(kept["claims"]) > 1:  # a batch with no article finds no claims table
         kept["claims"] = [c for c in kept["claims"] if len(c.columns)] or kept["claims"][:1]
     out = tuple(concat(kept[name]) for name in ("articles", "quantities", "claims", "errors"))
