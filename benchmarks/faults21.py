@@ -8,11 +8,12 @@ files made in the work folder, and says whether the fault is handled:
   ``distributed.LocalCluster`` and in ``find_claims``; the caller's ``ITIMER_REAL``;
 * bounded memory: a folder of 1 MB articles through ``econnews extract -o q.parquet``
   under a 3 GB address-space cap, every article accounted for, and one large file whose
-  text is held once;
+  text is held once; ``report`` and ``check`` in batches of 4 articles write the bytes
+  of one batch;
 * the smaller faults: a link loop with ``--follow-links``, ``--max-size nan``/``inf``,
   ``--date`` mistakes named, a kill -9 during ``-o q.xlsx`` (the next run removes the
   temporary file), another user's stale ``.report.lock`` (named, taken over), Shift-JIS
-  text, manifest rows outside the folder, a full-width ``＝1+1`` cell, and the BBC
+  text and one-sentence GB18030 / Shift-JIS files, manifest rows outside the folder, a full-width ``＝1+1`` cell, and the BBC
   download (https first, digest pinned, a 1 MB zip that unpacks to 60 MB refused).
 
 Run through ``python benchmarks/faults.py`` (``--only 21`` for these alone).
@@ -294,6 +295,70 @@ def shift_jis(b: Any) -> tuple[bool, str]:
     return out["ok"], f"read as {out['enc']}, text {'intact' if out['ok'] else 'MOJIBAKE'}"
 
 
+def short_east_asian(b: Any) -> tuple[bool, str]:
+    """One-sentence GB18030 and Shift-JIS files are read right; one character that
+    cannot be told is an error row, never mojibake."""
+    texts = {"gb.txt": ("中国对东盟贸易额增长5%。", "gb18030"),
+             "sj.txt": ("輸出は3.2%増。", "shift_jis"), "one.txt": ("增", "gb18030")}
+    folder = b.work / "short-cjk"
+    folder.mkdir(exist_ok=True)
+    for name, (text, enc) in texts.items():
+        (folder / name).write_bytes(text.encode(enc))
+    code = ("import json, sys; from econnews.load import load_articles\n"
+            "a, e = load_articles(sys.argv[1], errors='collect', progress=False)\n"
+            "print(json.dumps({'rows': {p.rsplit('/', 1)[-1]: [t, c] for p, t, c in "
+            "zip(a['path'], a['text'], a['encoding'])}, 'errors': {p.rsplit('/', 1)[-1]: c "
+            "for p, c in zip(e['path'], e['code'])}}))")
+    out = _last_json(_py(code, str(folder)))
+    rows, errs = out["rows"], out["errors"]
+    holds = (rows.get("gb.txt", [""])[0] == texts["gb.txt"][0]
+             and rows.get("sj.txt", [""])[0] == texts["sj.txt"][0]
+             and errs == {"one.txt": "unknown-encoding"})
+    return holds, (f"gb.txt as {rows.get('gb.txt', ['', '-'])[1]}, sj.txt as "
+                   f"{rows.get('sj.txt', ['', '-'])[1]}; one character: {errs}")
+
+
+_BATCHES = r"""
+import contextlib, io, json, shutil, sys
+from pathlib import Path
+from econnews import cli, cli_stream
+work = Path(sys.argv[2])
+data = work / "data"
+shutil.copytree(sys.argv[1], data, dirs_exist_ok=True)
+(data / "bad.txt").write_bytes(b"\x00\x01 not text")
+out = {}
+for size, tag in ((4, "batches"), (10**6, "one")):
+    cli_stream.BATCH_ARTICLES = size
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        out[tag] = [cli.main(["check", str(data), "-o", str(work / f"check-{tag}.csv")]),
+                    cli.main(["report", str(data), "--out", str(work / f"report-{tag}"), "-q"])]
+    out[tag + "_summary"] = [x for x in err.getvalue().splitlines() if "articles," in x][-1:]
+files = lambda d: {p.relative_to(d).as_posix(): p.read_bytes() for p in sorted(d.rglob("*"))
+                   if p.is_file()}
+a, b = files(work / "report-batches"), files(work / "report-one")
+out["report_differs"] = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+out["report_files"] = len(a)
+out["check_same"] = (work / "check-batches.csv").read_bytes() == (work / "check-one.csv").read_bytes()
+print(json.dumps(out))
+"""
+
+
+def report_check_batches(b: Any) -> tuple[bool, str]:
+    """``econnews check`` and ``report`` over data/ (+ a binary file) in batches of 4
+    articles write the bytes of a run in one batch; every input accounted for."""
+    folder = b.work / "batches"
+    folder.mkdir(exist_ok=True)
+    out = _last_json(_py(_BATCHES, str(REPO / "data"), str(folder)))
+    summary = (out["batches_summary"] or [""])[0]
+    holds = (out["batches"] == out["one"] == [0, 0] and out["check_same"]
+             and not out["report_differs"] and "1 error" in summary
+             and summary.split(": ", 1)[-1].split(",")[0] == "19 articles")
+    return holds, (f"check.csv {'identical' if out['check_same'] else 'DIFFERS'}, report "
+                   f"{out['report_files']} files, differing: {out['report_differs'] or 'none'}; "
+                   f"{summary.split(', 1 skipped')[0]}")
+
+
 def manifest_outside(b: Any) -> tuple[bool, str]:
     root = b.work / "manifest"
     root.mkdir(exist_ok=True)
@@ -372,12 +437,14 @@ PROBES21: dict[str, Callable[[Any], tuple[bool, str]]] = {
     "budget: the caller's ITIMER_REAL": budget_probe("itimer"),
     "memory: extract FOLDER -o q.parquet": folder_memory,
     "memory: one large file held once": one_large_file,
+    "memory: report and check in batches": report_check_batches,
     "--follow-links with a link loop": link_loop,
     "--max-size nan / inf": max_size,
     "--date mistakes named": date_option,
     "kill -9 during -o q.xlsx, then a rerun": killed_xlsx,
     "another user's stale .report.lock": stale_lock,
     "Shift-JIS text": shift_jis,
+    "short GB18030 / Shift-JIS text": short_east_asian,
     "manifest row outside the folder": manifest_outside,
     "full-width ＝1+1 in CSV": full_width,
     "BBC download: https, digest, unpack cap": download,

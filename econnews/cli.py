@@ -314,31 +314,6 @@ def _progress(args: argparse.Namespace) -> bool | None:
     return True if args.progress else None
 
 
-def _pipeline(args: argparse.Namespace
-              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from .extraction.corpus import extract_corpus
-    from .load.articles import load_articles
-
-    _check_paths(args.paths)
-    progress = _progress(args)
-    articles, load_errors = load_articles(args.paths, errors="collect", progress=progress,
-                                          max_bytes=args.max_bytes,
-                                          follow_links=args.follow_links)
-    args.skipped = list(articles.attrs.get("skipped", []))
-    if not len(articles) and len(load_errors):
-        first = load_errors.iloc[0]
-        raise InputError(f"no article could be read: {first['path']}: {first['message']}")
-    if args.date is not None and len(articles):
-        articles = articles.assign(date=articles["date"].fillna(args.date))
-    _warn_undated(articles, args)
-    quantities, extract_errors = extract_corpus(articles, n_jobs=_n_jobs(args.jobs),
-                                                progress=progress, errors="collect",
-                                                currency_hint=args.currency_hint)
-    errors = pd.concat([load_errors, extract_errors], ignore_index=True) \
-        if len(extract_errors) else load_errors
-    return articles, quantities, errors
-
-
 def _emit(frame: pd.DataFrame, args: argparse.Namespace, *, multi_doc: bool,
           columns: Sequence[str] = SHOWN) -> None:
     if args.output:
@@ -448,33 +423,45 @@ def _cmd_extract(args: argparse.Namespace, started: float) -> int:
     return 1 if args.strict and len(errors) else 0
 
 
+def _claims_stage(args: argparse.Namespace) -> Any:
+    from .cli_stream import offset_quantity_index
+
+    return lambda arts, q, before: offset_quantity_index(_claims_in(arts, q, args.to), before)
+
+
+def _all_claims(args: argparse.Namespace) -> tuple[Any, pd.DataFrame]:
+    """Batches in, the claims rows of all batches kept (never the texts) and corrected:
+    corrections are matched against the whole claims table (a correction whose claim is
+    in no batch is stale, not one in another batch)."""
+    from .cli_stream import stream
+
+    _check_paths(args.paths)
+    done = stream(args, _claims_stage(args), progress=_progress(args),
+                  n_jobs=_n_jobs(args.jobs), keep=True)
+    _warn_undated(None, args, undated=done.undated, total=done.articles)
+    return done, _corrected(done.table(), args)
+
+
 def _cmd_claims(args: argparse.Namespace, started: float) -> int:
     from .claims.corrections import default_path
 
     if args.corrections or default_path(args.paths):
-        # corrections are matched against the whole claims table (a correction whose claim
-        # is in no batch is stale, not one in another batch): read in one piece
-        articles, quantities, errors = _pipeline(args)
-        claims = _corrected(_claims_in(articles, quantities, args.to), args)
-        _emit(claims, args, multi_doc=len(articles) > 1, columns=SHOWN_CLAIMS)
-        _report_errors(errors, args.quiet)
-        _report_skipped(args)
-        _summary(args, started, articles=len(articles), quantities=len(quantities),
-                 claims=len(claims), errors=len(errors))
-        return 1 if args.strict and len(errors) else 0
-    from .cli_stream import offset_quantity_index
-
-    done = _streamed(args, lambda arts, q, before: offset_quantity_index(
-        _claims_in(arts, q, args.to), before), SHOWN_CLAIMS)
+        done, claims = _all_claims(args)
+        _emit(claims, args, multi_doc=done.articles > 1, columns=SHOWN_CLAIMS)
+        n_claims = len(claims)
+    else:  # rows written as each batch is read
+        done = _streamed(args, _claims_stage(args), SHOWN_CLAIMS)
+        n_claims = done.rows
     errors = done.error_table()
     _report_errors(errors, args.quiet)
     _report_skipped(args)
     _summary(args, started, articles=done.articles, quantities=done.quantities,
-             claims=done.rows, errors=len(errors))
+             claims=n_claims, errors=len(errors))
     return 1 if args.strict and len(errors) else 0
 
 
 def _cmd_report(args: argparse.Namespace, started: float) -> int:
+    from .cli_stream import BATCH_ARTICLES
     from .report import build_report
 
     paths = list(args.paths)
@@ -485,7 +472,8 @@ def _cmd_report(args: argparse.Namespace, started: float) -> int:
                            progress=_progress(args), to=args.to or "USD", date=args.date,
                            currency_hint=args.currency_hint,
                            neutralise=not args.keep_formulas,
-                           corrections=args.corrections or "auto")
+                           corrections=args.corrections or "auto",
+                           batch_size=BATCH_ARTICLES)  # texts held a batch at a time
     _say_warnings(caught, args)
     counts = rep.summary()
     arts = getattr(rep, "articles", None)
@@ -504,13 +492,14 @@ def _cmd_check(args: argparse.Namespace, started: float) -> int:
     from .factcheck import check, reference
 
     ref = reference.load(args.reference) if args.reference else None  # bad file: before work
-    articles, quantities, errors = _pipeline(args)
-    checked = check(_corrected(_claims_in(articles, quantities, args.to), args), ref)
-    _emit(checked, args, multi_doc=len(articles) > 1, columns=SHOWN_CHECK)
+    done, claims = _all_claims(args)
+    checked = check(claims, ref)
+    _emit(checked, args, multi_doc=done.articles > 1, columns=SHOWN_CHECK)
+    errors = done.error_table()
     _report_errors(errors, args.quiet)
     _report_skipped(args)
     verdicts = checked["verdict"].astype("string").value_counts()
-    _summary(args, started, articles=len(articles), claims=len(checked),
+    _summary(args, started, articles=done.articles, claims=len(checked),
              **{k: int(verdicts.get(k, 0))
                 for k in ("consistent", "overstated", "understated", "basis_differs")},
              errors=len(errors))

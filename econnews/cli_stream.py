@@ -1,5 +1,7 @@
-"""The command line's ``extract`` and ``claims`` over a corpus of any size: batches in,
-rows out as they come.
+"""The command line's ``extract``, ``claims`` and ``check`` over a corpus of any size:
+batches in, rows out as they come (``check``, and ``claims`` with corrections, keep the
+claims rows of all batches, never the texts, for the table that needs them all;
+``report`` reads its batches with :mod:`econnews.report_batches`).
 
 The articles are read in batches (:func:`econnews.load.iter_articles`), each batch is
 extracted (:func:`econnews.extract_corpus`), converted and, for ``claims``, read for
@@ -54,22 +56,24 @@ class Streamed:
 
     def table(self) -> pd.DataFrame | None:
         """The rows kept for stdout (None when they went to a file)."""
-        if not self.kept:
-            return None
-        return self.kept[0] if len(self.kept) == 1 else pd.concat(self.kept, ignore_index=True)
+        from .report_batches import concat
+
+        return concat(self.kept) if self.kept else None
 
 
 def stream(args: argparse.Namespace, stage: Stage, *, progress: bool | None,
-           n_jobs: int | None) -> Streamed:
+           n_jobs: int | None, keep: bool = False) -> Streamed:
     """Run load → extract → ``stage`` batch by batch and write each batch's table to
-    ``args.output`` (or keep it for stdout)."""
+    ``args.output`` (or keep it for stdout; ``keep=True``: keep it whatever ``-o`` says,
+    for a table that needs all rows before it is written, such as ``check``'s)."""
+    from .common.memory import release
     from .common.writer import TableWriter
     from .extraction.corpus import extract_corpus
     from .load.stream import iter_articles
 
     done = Streamed()
     writer = TableWriter(args.output, neutralise=not args.keep_formulas) \
-        if args.output else None
+        if args.output and not keep else None
     try:
         batches = iter_articles(args.paths, errors="collect", progress=progress,
                                 max_bytes=args.max_bytes, follow_links=args.follow_links,
@@ -94,6 +98,7 @@ def stream(args: argparse.Namespace, stage: Stage, *, progress: bool | None,
             else:
                 done.kept.append(table)
             del articles, quantities, table
+            release()  # what the batch freed, back to the system before the next one
         if not done.articles and any(len(e) for e in done.errors):
             first = done.error_table().iloc[0]
             raise InputError(f"no article could be read: {first['path']}: {first['message']}")

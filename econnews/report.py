@@ -412,6 +412,7 @@ def build_report(
     neutralise: bool = True,
     reference: str | os.PathLike[str] | pd.DataFrame | None = None,
     corrections: str | os.PathLike[str] | pd.DataFrame | None = "auto",
+    batch_size: int | None = None,
 ) -> Report:
     """Run the pipeline over ``paths`` and write a browsable report into ``out_dir``.
 
@@ -428,7 +429,10 @@ def build_report(
     ``neutralise``: CSV cells
     that begin with ``=``, ``+``, ``-``, ``@`` get a ``'`` so spreadsheets do not run
     them (Parquet keeps the raw text). Inputs that cannot be read are listed in
-    ``errors.csv`` and in the page, never dropped silently.
+    ``errors.csv`` and in the page, never dropped silently. ``batch_size``: read the
+    articles that many at a time, each batch's texts dropped once read (memory then
+    depends on the batch, not the corpus; the files are the same, and
+    ``report.articles`` has no ``text``; see :mod:`econnews.report_batches`).
 
     The report is built in a folder beside ``out_dir`` and swapped in at the end
     (:func:`econnews.common.files.replace_folder`): after any fault ``out_dir``
@@ -437,12 +441,9 @@ def build_report(
     fails at once. Returns a :class:`Report` (``report.files`` maps each relative
     name to its path).
     """
-    from .claims.find import find_claims
-    from .extraction.corpus import extract_corpus
     from .factcheck import check
     from .factcheck import reference as _reference
-    from .load.articles import errors_table, load_articles
-    from .normalization.convert import normalize
+    from .report_batches import read as read_tables
 
     if paths is None:
         data = default_data_dir()
@@ -465,18 +466,12 @@ def build_report(
         None if reference is None else _reference.validate(reference))
 
     with replace_folder(out) as stage:
-        articles, load_errors = load_articles([os.fspath(p) for p in inputs], errors="collect",
-                                              progress=progress)
-        if fill_date is not None and len(articles):
-            articles = articles.assign(date=articles["date"].fillna(fill_date))
-        errors = errors_table(load_errors) if not isinstance(load_errors, pd.DataFrame) \
-            else load_errors
+        articles, quantities, claims, errors = read_tables(
+            inputs, to=to, batch_size=batch_size, fill_date=fill_date, n_jobs=n_jobs,
+            progress=progress, currency_hint=currency_hint)
         errors = _public_paths(errors, inputs)
-        quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress,
-                                              currency_hint=currency_hint), to=to)
         if not len(articles):
             raise InputError(_nothing_read(errors, inputs))
-        claims = fx_for(_claims(find_claims, articles, quantities, to), to)
         claims = _apply_corrections(claims, corrections, inputs)
         checked = check(claims, ref)
 

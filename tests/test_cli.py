@@ -184,7 +184,8 @@ def test_report_without_paths_lets_build_report_choose_the_data_folder(capsys, m
     code, out, err = run(capsys, "report", "--out", "out", "--jobs", "2", "-q")
     assert code == 0 and calls[0][:2] == (None, "out")
     assert calls[0][2] == {"n_jobs": 2, "progress": False, "to": "USD", "date": None,
-                           "currency_hint": None, "neutralise": True, "corrections": "auto"}
+                           "currency_hint": None, "neutralise": True, "corrections": "auto",
+                           "batch_size": 2000}  # the texts of 2,000 articles at a time
     assert out == f"{FakeReport.index}\n" and err == ""
     code, out, err = run(capsys, "report", str(REPO / "data"), "--out", "out")
     assert code == 0 and calls[1][0] == [str(REPO / "data")]

@@ -75,6 +75,52 @@ def test_shift_jis_is_detected_not_mojibake(tmp_path):
     assert arts.loc[0, "text"] == text and arts.loc[0, "encoding"] in ("cp932", "shift_jis")
 
 
+@pytest.mark.parametrize(("text", "encoding", "read_as"), [
+    # short texts: one to three sentences, where charset-normalizer guesses cp949/cp1252
+    ("中国对东盟贸易额增长5%。", "gb18030", "gb18030"),
+    ("进口额达到300亿美元。", "gbk", "gb18030"),
+    ("今年中国出口增长 5%，达到 3 万亿美元。海关总署周二表示。", "gb18030", "gb18030"),
+    ("Apple公司的销售额增长5%。", "gb18030", "gb18030"),
+    ("輸出は3.2%増。", "shift_jis", "cp932"),
+    ("輸出3.2%増", "shift_jis", "cp932"),
+    ("トヨタの輸出は5%増加、アジア向けが伸びた。財務省が発表した。", "shift_jis", "cp932"),
+    ("輸出は3.2%増加した。", "euc_jp", "euc_jp"),
+    ("去年台灣對美出口成長12%，創下新高。", "big5", "big5"),
+    ("무역 흑자는 30억 달러였다.", "euc_kr", "cp949"),
+])
+def test_short_east_asian_texts_are_read_right(tmp_path, text, encoding, read_as):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    arts, errs = collect(tmp_path)
+    assert not len(errs)
+    assert arts.loc[0, "text"] == text and arts.loc[0, "encoding"] == read_as
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    ("增".encode("gb18030"), "'Ôö'"),  # one character: no one can tell
+    ("Рост 5%.".encode("cp1251"), "'Ðîñò 5%.'"),  # too short for charset-normalizer
+])
+def test_text_that_cannot_be_told_is_an_error_row_not_mojibake(tmp_path, data, says):
+    (tmp_path / "a.txt").write_bytes(data)
+    arts, errs = collect(tmp_path)
+    assert not len(arts) and errs["code"].tolist() == ["unknown-encoding"]
+    assert says in errs.loc[0, "message"] and "save the file as UTF-8" in errs.loc[0, "message"]
+
+
+@pytest.mark.parametrize("text", [
+    "Größe größer Maße: Die Exporte stiegen um 5 %.",
+    "¡¡Hola!! Las exportaciones crecieron un 5%.",
+    "A exportação de café caiu 5% em São Paulo e em Brasília.",
+    "He said: “Exports rose 5%…” — and “fell”.",
+    # long, with one pound sign: charset-normalizer says cp932 (a half-width katakana)
+    "Chelsea paid a £15.8m fee for the striker. " + "The club said so. " * 80,
+])
+def test_latin_texts_stay_cp1252(tmp_path, text):
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
+    arts, errs = collect(tmp_path)
+    assert not len(errs) and arts.loc[0, "text"] == text
+    assert arts.loc[0, "encoding"] == "cp1252"
+
+
 @pytest.mark.parametrize(("text", "encoding"), [
     ("Экспорт вырос на 5% до 3 млрд долларов.\n", "cp1251"),
     ("Café exports rose 5%.\n", "cp1252"),

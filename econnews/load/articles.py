@@ -30,8 +30,10 @@ what is inferred (first line, file name). A manifest row whose file is missing i
 an error row (``missing-file``). Lone surrogates (``"\\ud800"`` in JSON) become
 U+FFFD, one character for one.
 
-Text is decoded as UTF-8 (with or without BOM, or UTF-16 with BOM), falling back
-to cp1252 then latin-1; the ``encoding`` column records which. Line endings
+Text is decoded as UTF-8 (with or without BOM, or UTF-16 with BOM), else as the
+East Asian or other encoding that reads it clearly (GB18030, Shift-JIS, Big5,
+EUC-KR, cp1251...), falling back to cp1252 then latin-1; the ``encoding`` column
+records which. Line endings
 become ``\\n`` and nothing else is changed, so offsets the extractor reports index
 the table's ``text`` exactly. Extra columns: ``path`` (the file read),
 ``encoding``, ``duplicate_of`` and ``duplicate_kind`` (see :func:`flag_duplicates`)
@@ -44,7 +46,9 @@ always, and every file read appears in the ``path`` of a row or an error.
 Error rows (schema ``ERRORS``; ``stage`` is ``"load"``) have these codes:
 ``not-found``, ``unreadable``, ``empty``, ``binary``, ``bad-json``, ``bad-record``,
 ``bad-csv``, ``bad-html``, ``html-reader``, ``no-text``, ``bad-date``,
-``unsupported``, ``missing-file``, ``too-large``, ``not-a-file``. ``errors=`` chooses what happens to them:
+``unsupported``, ``missing-file``, ``too-large``, ``not-a-file``, ``unknown-encoding``
+(not UTF-8, and no reading is sure: a short text that could be Chinese or Korean,
+or whose Latin reading would be mojibake). ``errors=`` chooses what happens to them:
 
 * ``"warn"`` (default): return the articles, emit one :class:`LoadWarning`
   summarising the errors, and keep them as records in

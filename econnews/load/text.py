@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from . import cjk
+
 __all__ = ["Problem", "decode", "detect", "first_line_title", "parse_date", "parse_day",
            "split_front_matter"]
 
@@ -91,6 +93,53 @@ def detect(data: bytes | bytearray) -> tuple[str, str] | None:
 
 
 _DETECT_BYTES = 1 << 20
+#: from this many bytes on, charset-normalizer's East Asian answer settles a doubt
+_DETECT_CJK_BYTES = 1024
+_CJK = frozenset(cjk.CANDIDATES) | {"shift_jis", "shift_jis_2004", "shift_jisx0213",
+                                    "euc_jis_2004", "euc_jisx0213", "iso2022_jp", "gb2312",
+                                    "gbk", "hz", "big5hkscs", "cp950", "euc_kr", "johab",
+                                    "iso2022_kr"}
+
+
+def _not_bom(data: bytes | bytearray) -> tuple[str, str]:
+    """UTF-8; else a Chinese, Japanese or Korean reading that wins clearly
+    (:func:`econnews.load.cjk.guess`); else charset-normalizer's (:func:`detect`);
+    else cp1252, then latin-1 — unless that reading looks like East Asian bytes read
+    wrongly: then :class:`Problem` ``unknown-encoding`` (never silent mojibake).
+
+    >>> _not_bom("輸出は3.2%増".encode("shift_jis"))
+    ('輸出は3.2%増', 'cp932')
+    >>> _not_bom("增".encode("gb18030"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    econnews.load.text.Problem: the text is not UTF-8 and its encoding cannot be told ...
+    """
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    east = cjk.guess(data)
+    if east is not None and not east[2]:
+        return east[0], east[1]
+    found = detect(data)  # Cyrillic, Greek, Hebrew... (and long East Asian texts)
+    if found is not None and (found[1] not in _CJK or (
+            east is not None and len(data) >= _DETECT_CJK_BYTES)):
+        # an East Asian answer only settles a doubt between East Asian readings: for a
+        # Latin text with one '£' (0xA3) it says cp932, a half-width katakana
+        return found
+    for name in FALLBACKS[1:]:
+        try:
+            text, encoding = data.decode(name), name
+            break
+        except UnicodeDecodeError:
+            continue
+    if cjk.mojibake(text[:_SNIFF_CHARS]) and not _looks_binary(text):  # (binary: said so)
+        why = east[2] if east is not None else "its bytes do not read as a Latin text"
+        sample = " ".join(text[:40].split())
+        raise Problem("unknown-encoding",
+                      f"the text is not UTF-8 and its encoding cannot be told ({why}; read as "
+                      f"{encoding} it begins {sample!r}); save the file as UTF-8")
+    return text, encoding
 
 
 def decode(data: bytes | bytearray) -> tuple[str, str]:
@@ -119,18 +168,7 @@ def decode(data: bytes | bytearray) -> tuple[str, str]:
                 text = None
             break
     if text is None:
-        for name in FALLBACKS:
-            if name != "utf-8" and text is None:
-                found = detect(data)  # not UTF-8: Shift-JIS, GBK, cp1251... ?
-                if found is not None:
-                    text, encoding = found
-                    break
-            try:
-                text, encoding = data.decode(name), name
-                break
-            except UnicodeDecodeError:
-                continue
-    assert text is not None  # latin-1 decodes anything
+        text, encoding = _not_bom(data)
     if text.startswith("\ufeff"):
         text = text[1:]
     if _looks_binary(text):
