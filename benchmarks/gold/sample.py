@@ -100,15 +100,20 @@ def written(name: str) -> dict[str, dict]:
     return out
 
 
-def test_draw() -> dict[str, dict]:
-    """The corpus part of the test set: Reuters and BBC stories in no other draw."""
+def _draw(seed: int, n_reuters: int, n_bbc: int, used: set[str]) -> dict[str, dict]:
+    """``n_reuters`` Reuters trade and ``n_bbc`` BBC business stories outside ``used``,
+    drawn with ``random.Random(seed)`` (Reuters first, as every test draw was made)."""
     reuters, bbc = reuters_trade(), bbc_business()
-    used = set(sample()) | set(heldout())
-    rng = random.Random(TEST_SEED)
-    ids = (rng.sample(sorted(i for i in reuters if i not in used), N_TEST_REUTERS)
-           + rng.sample(sorted(i for i in bbc if i not in used), N_TEST_BBC))
+    rng = random.Random(seed)
+    ids = (rng.sample(sorted(i for i in reuters if i not in used), n_reuters)
+           + rng.sample(sorted(i for i in bbc if i not in used), n_bbc))
     both = {**reuters, **bbc}
     return {i: both[i] for i in ids}
+
+
+def test_draw() -> dict[str, dict]:
+    """The corpus part of the test set: Reuters and BBC stories in no other draw."""
+    return _draw(TEST_SEED, N_TEST_REUTERS, N_TEST_BBC, set(sample()) | set(heldout()))
 
 
 #: Seed of the second test draw (issue 19, second round): 30 Reuters trade stories and
@@ -120,13 +125,8 @@ N_TEST2_BBC = 10
 
 def test2_draw() -> dict[str, dict]:
     """The corpus part of test set 2: Reuters and BBC stories in no earlier draw."""
-    reuters, bbc = reuters_trade(), bbc_business()
-    used = set(sample()) | set(heldout()) | set(test_draw())
-    rng = random.Random(TEST2_SEED)
-    ids = (rng.sample(sorted(i for i in reuters if i not in used), N_TEST2_REUTERS)
-           + rng.sample(sorted(i for i in bbc if i not in used), N_TEST2_BBC))
-    both = {**reuters, **bbc}
-    return {i: both[i] for i in ids}
+    return _draw(TEST2_SEED, N_TEST2_REUTERS, N_TEST2_BBC,
+                 set(sample()) | set(heldout()) | set(test_draw()))
 
 
 #: Seed of the third test draw (issue 19, third round): 30 Reuters trade stories and
@@ -138,13 +138,8 @@ N_TEST3_BBC = 10
 
 def test3_draw() -> dict[str, dict]:
     """The corpus part of test set 3: Reuters and BBC stories in no earlier draw."""
-    reuters, bbc = reuters_trade(), bbc_business()
-    used = set(sample()) | set(heldout()) | set(test_draw()) | set(test2_draw())
-    rng = random.Random(TEST3_SEED)
-    ids = (rng.sample(sorted(i for i in reuters if i not in used), N_TEST3_REUTERS)
-           + rng.sample(sorted(i for i in bbc if i not in used), N_TEST3_BBC))
-    both = {**reuters, **bbc}
-    return {i: both[i] for i in ids}
+    return _draw(TEST3_SEED, N_TEST3_REUTERS, N_TEST3_BBC,
+                 set(sample()) | set(heldout()) | set(test_draw()) | set(test2_draw()))
 
 
 #: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the

@@ -40,7 +40,7 @@ from typing import Any
 
 import pandas as pd
 
-from .parse import FAMILY
+from .parse import FAMILY, FLOWS
 
 __all__ = ["REVIEW_PARTIES", "evidence_text", "review", "reviewed"]
 
@@ -68,9 +68,6 @@ _REVIEW_PERIOD = {"earlier_sentence": "period from an earlier sentence",
                   "story": "period: the one the story reports on"}
 
 
-#: Flows with two sides: one named alone may be a total or a partner whose other side
-#: was missed.
-_FLOWS = {"exports", "imports", "trade_surplus", "trade_deficit"}
 _DATA_NOUN = re.compile(r"^(?:the\s+|official\s+|latest\s+)*(?:data|figures|statistics|numbers)\b")
 
 
@@ -104,7 +101,7 @@ def review(row: dict[str, Any]) -> tuple[bool, str | None]:
     first_by = str(row.get("parties_by") or "").split("+")[0]
     if first_by in {"clause_subject", "sentence_subject", "clause"} and not reasons:
         reasons.append("parties from the clause's subject")
-    elif concept in _FLOWS and first_by not in {"total", "respective"} \
+    elif concept in FLOWS and first_by not in {"total", "respective"} \
             and not _na(row.get("parties")) and "," not in str(row.get("parties")) \
             and not reasons:
         reasons.append("one side of the flow not named")

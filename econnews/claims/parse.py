@@ -398,3 +398,6 @@ def owner_place(places: list[Place], concept: ConceptMatch, text: str) -> str | 
 #: The concepts whose figures make the trade family (the story subject follows them).
 FAMILY = {"trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment",
           "fdi", "loans", "aid"}
+#: The flows with two sides, a seller and a buyer (or the holder of a balance and its
+#: partner); one named alone may be a total, or a partner whose other side was missed.
+FLOWS = {"exports", "imports", "trade_surplus", "trade_deficit"}

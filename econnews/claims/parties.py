@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .parse import (
     FAMILY,
+    FLOWS,
     OWNER_ROLE,
     UNDIRECTED,
     ConceptMatch,
@@ -113,7 +114,17 @@ def reporting_economies(art: Article, sent: Sentence, units: list[str],
 
 
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
-_TRADE_FLOWS = {"trade", "exports", "imports", "trade_surplus", "trade_deficit"}
+_TRADE_FLOWS = FLOWS | {"trade"}
+
+
+def _its_owner(art: Article, sent: Sentence, cmatch: ConceptMatch) -> str | None:
+    """The owner "its" points to before a concept word: the place that owns an earlier
+    concept of the sentence ("Japan's exports to India were $12.8bn and its imports ...",
+    "China's exports fell 4.6%, and its global trade surplus narrowed"), or None."""
+    if not _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
+        return None
+    return next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
+                 and (o := owner_place(sent.places, c, art.text))), None)
 
 
 def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | None, list[str]]:
@@ -210,10 +221,8 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     by = "phrase" if any(roles.values()) else "none"
     directional = concept not in UNDIRECTED
     own_side = OWNER_ROLE.get(concept) if directional else None
-    if cmatch is not None and own_side and not roles[own_side] \
-            and _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
-        owner = next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
-                      and (o := owner_place(sent.places, c, art.text))), None)
+    if cmatch is not None and own_side and not roles[own_side]:
+        owner = _its_owner(art, sent, cmatch)
         if owner and owner not in roles["from"] + roles["to"]:
             # "China's overall exports fell 4.6%, and its global trade surplus narrowed"
             roles[own_side] = [owner]
@@ -294,11 +303,9 @@ def _candidate_homes(art: Article, sent: Sentence, cmatch: ConceptMatch, concept
     if homes is None:
         homes = [(c, b) for c, b in ((story_subject, "story_subject"),
                                      (art.country, "story_country")) if c]
-    if _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
-        owner = next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
-                      and (o := owner_place(sent.places, c, art.text))), None)
-        if owner:  # "Japan's exports to India were $12.8bn and its imports from India $4.9bn"
-            homes = [(owner, "sentence_subject"), *homes]
+    owner = _its_owner(art, sent, cmatch)
+    if owner:  # "Japan's exports to India were $12.8bn and its imports from India $4.9bn"
+        homes = [(owner, "sentence_subject"), *homes]
     if concept not in _TRADE_FLOWS:  # whose currency says whose trade statistics, not
         homes = [h for h in homes if "currency" not in h[1]]  # who lends or invests
     return homes

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .article import Article, Item, Sentence
-from .parse import FAMILY, ConceptMatch
+from .parse import FAMILY, FLOWS, ConceptMatch
 from .parties import favoured, is_total, own_partner, read_roles, roles_to_parties, total_roles
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
     else:
         roles[role] = [code]
         other = {"from": "to", "to": "from"}[role]
-        if not roles[other] and (concept in _TWO_SIDED or (
+        if not roles[other] and (concept in FLOWS or (
                 concept in {"investment", "fdi"} and role == "from")):
             # "followed by Australia at 12 per cent" in a New Zealand story: the list's
             # own side is the reporting economy's
@@ -127,8 +127,6 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
                 roles[other] = [home_code]
     return concept, roles, "phrase"
 
-
-_TWO_SIDED = {"exports", "imports", "trade_surplus", "trade_deficit"}
 
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|as\s+well\s+as)\s*(?:both\s+|its\s+|their\s+)?",
