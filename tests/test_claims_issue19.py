@@ -263,3 +263,9 @@ def test_a_description_is_the_country_a_later_demonym_names():
                 "exports rose 2%, while shipments to the world's second-largest economy "
                 "dropped 11% as Chinese buyers cut orders.", date="2016-11-14")
     assert [_value(v) for v in _at(c, "11%")[["party_from", "party_to"]]] == ["IND", "CHN"]
+
+
+def test_a_fiscal_year_with_one_digit_after_the_slash():
+    c = _claims("DHAKA - Exports were one billion dlrs in 1986/7, the ministry said.",
+                date="1987-06-29")
+    assert _at(c, "one billion dlrs")["period"] == "1986/87"

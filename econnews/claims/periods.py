@@ -52,7 +52,7 @@ _PERIOD = re.compile(
         (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
-    | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d)(?![\d/-]))
+    | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d?)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
         (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
     | (?P<mq>\b(?P<m1>January|April|July|October)\s*[-/–]\s*(?:March|June|September|December)
@@ -94,6 +94,9 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
             return f"{y1}/{g['fy2'][-2:]}"
         return f"FY{y1}"
     if g["split"]:
+        y1 = int(g["sy1"])
+        if len(g["sy2"]) == 1:  # "1986/7": the fiscal year 1986/87
+            return f"{y1}/{(y1 + 1) % 100:02d}" if int(g["sy2"]) == (y1 + 1) % 10 else None
         return f"{g['sy1']}/{g['sy2']}"
     if g["q"]:
         year = int(g["qy"]) if g["qy"] else (years[0] if years else base)
