@@ -142,10 +142,24 @@ def test3_draw() -> dict[str, dict]:
                  set(sample()) | set(heldout()) | set(test_draw()) | set(test2_draw()))
 
 
+#: Seed of the fourth test draw (issue 19, fourth round): 24 Reuters trade stories and
+#: 8 BBC business stories in no earlier draw, labelled by a session that wrote no rule.
+TEST4_SEED = 9191
+N_TEST4_REUTERS = 24
+N_TEST4_BBC = 8
+
+
+def test4_draw() -> dict[str, dict]:
+    """The corpus part of test set 4: Reuters and BBC stories in no earlier draw."""
+    return _draw(TEST4_SEED, N_TEST4_REUTERS, N_TEST4_BBC,
+                 set(sample()) | set(heldout()) | set(test_draw()) | set(test2_draw())
+                 | set(test3_draw()))
+
+
 #: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the
 #: issue-11 sets; ``dev-written`` is written for econnews and read while writing rules;
 #: ``test`` was labelled before any issue-19 rule change and is scored once at the end;
-#: ``test2`` and ``test3`` likewise, before any rule change of their round.
+#: ``test2``, ``test3`` and ``test4`` likewise, before any rule change of their round.
 SETS = {
     "dev": ("claims.jsonl", lambda: sample()),
     "heldout": ("heldout.jsonl", lambda: heldout()),
@@ -153,6 +167,7 @@ SETS = {
     "test": ("test.jsonl", lambda: {**test_draw(), **written("test_written")}),
     "test2": ("test2.jsonl", lambda: {**test2_draw(), **written("test2_written")}),
     "test3": ("test3.jsonl", lambda: {**test3_draw(), **written("test3_written")}),
+    "test4": ("test4.jsonl", lambda: {**test4_draw(), **written("test4_written")}),
 }
 
 
