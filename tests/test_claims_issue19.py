@@ -120,7 +120,38 @@ def test_headline_speaker_credits_the_headline_and_the_lead():
                 title="Putin: trade with Japan should reach $30 billion")
     lead = c[c["surface"] == "$30 billion"].iloc[0]
     assert (lead["speaker"], lead["speaker_by"]) == ("Putin", "headline")
-    assert _value(c[c["surface"] == "5%"].iloc[0]["speaker"]) is None
+    # a later unattributed figure takes the source the story credited before it
+    later = c[c["surface"] == "5%"].iloc[0]
+    assert (later["speaker"], later["speaker_by"]) == ("Putin", "story_source")
+
+
+def test_an_unattributed_figure_takes_the_source_credited_before_it():
+    c = _claims("Kenya's exports to Uganda rose 4% to $800 million in 2019, the statistics "
+                "bureau said on Tuesday. Imports from Uganda fell 2%. \"We want more,\" said "
+                "one official. Exports to Tanzania were $300 million.")
+    rows = {r["surface"]: (r["speaker"], r["speaker_by"]) for _, r in c.iterrows()}
+    assert rows["$800 million"] == ("the statistics bureau", "sentence")
+    assert rows["2%"] == ("the statistics bureau", "story_source")
+    assert rows["$300 million"] == ("one official", "story_source")
+
+
+def test_a_lead_with_no_source_takes_the_first_source_of_the_story():
+    c = _claims("Peru's exports to China rose 9% in 2021. The figures were published by the "
+                "central bank, which said copper led the rise.")
+    assert c.iloc[0]["speaker"] == "the central bank"
+
+
+def test_words_that_are_no_speaker():
+    from econnews.claims.voice import find_speaker
+    for s in ("Imports would rise, a factor already noted in 1986, the bank said.",
+              "Poland's overall trade balance showed a surplus, GUS said.",
+              "They also said exports would rise.",
+              "The debt freeze offered by the Paris Club is no longer needed, Mr Bakrie said.",
+              "Wang Chao-Ming, vice-chairman of the council, told Reuters Taiwan would cut "
+              "tariffs."):
+        sp = find_speaker(s)
+        assert sp is None or sp.name in {"the bank", "GUS", "they", "Mr Bakrie", "Bakrie",
+                                         "Wang Chao-Ming"}, (s, sp)
 
 
 def test_a_singapore_story_reads_its_dollars_as_sgd():

@@ -21,7 +21,8 @@ claim_type_by  ``hedge``, ``speech_verb``, ``change``, ``kind``, ``plan_owner``,
 period_by      ``clause``, ``comparison``, ``respective``, ``earlier_clause``,
                ``earlier_sentence``, ``none``
 speaker_by     ``sentence``, ``earlier_sentence`` ("he said"), ``plan_owner``,
-               ``headline``, ``none``
+               ``headline``, ``story_source`` (the source the story credited
+               before the figure, or its first), ``none``
 ============== ==================================================================
 
 :func:`review` sets ``needs_review`` when a field came from outside the figure's

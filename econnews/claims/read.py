@@ -44,6 +44,7 @@ from .periods import (
 )
 from .resolve import anaphor, anaphor_parties, partners, respective_parties, sibling
 from .voice import (
+    PRONOUN_SPEAKERS,
     type_of_claim,
     voice,
     walk_story,
@@ -154,6 +155,7 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
     respective_periods(art, rows)
     respective_parties(art, rows)
     _headline_speaker(art, rows)
+    _story_source(w, rows)
     out = add_implied(collapse(rows))
     for r in out:
         r["evidence"] = evidence_text(r)
@@ -440,6 +442,22 @@ def _told_period(art: Article, j: int) -> str | None:
                            + re.escape(named[:4]), sent.text):
         return None  # a deadline: "to lift trade to $150bn by 2030"
     return named
+
+
+def _story_source(w: _Walk, rows: list[dict[str, Any]]) -> None:
+    """A figure whose sentence names no source takes the source the story credited
+    before it ("Exports rose 5%, the ministry said. Imports fell 3%." → the ministry),
+    or, with none before it, the first source the story credits (a lead attributed in
+    the next paragraph); ``speaker_by`` is ``story_source``."""
+    art = w.art
+    first = art.headline_speaker or next(
+        (s.speaker.name for s in art.sentences
+         if s.speaker is not None and s.speaker.name not in PRONOUN_SPEAKERS), None)
+    for r in rows:
+        if r["speaker"] is None:
+            name = w.named_before.get(r["_sentence"]) or first
+            if name:
+                r["speaker"], r["speaker_by"] = name, "story_source"
 
 
 def _headline_speaker(art: Article, rows: list[dict[str, Any]]) -> None:

@@ -70,6 +70,8 @@ Advisor Economics Minister's Envoy Negotiator Trade's US U.S. State Energy Centr
 _ROLE_NOUNS = frozenset(words("""
 officials analysts economists sources diplomats traders experts dealers bankers
 executives negotiators ministers spokesmen observers industry figures data statistics
+official analyst economist source diplomat trader expert dealer banker spokesman
+spokeswoman negotiator
 """))
 
 
@@ -102,8 +104,18 @@ _TIME_TAIL = re.compile(
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "He", "She", "It", "They", "We", "I"}
 
+#: An adverb that ends a would-be speaker phrase: "a factor already noted", "widely
+#: expected": the verb is a participle, nobody speaks.
+_DATA_ADJECTIVES = frozenset(words("""official preliminary provisional latest new final
+revised unofficial monthly annual trade the"""))
+_ADVERB_TAIL = re.compile(r"(?:^|\s)(?:already|widely|previously|generally|long|often|"
+                          r"initially|originally|earlier)$")
+#: The head noun of a figure, not of a speaker: "the trade balance showed".
+_THING_HEAD = re.compile(r"\b(?:balance|surplus|deficit|exports|imports|trade|shipments|"
+                         r"sales|account|output|production|growth|index)$", re.IGNORECASE)
 
-_NP_BREAK = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
+
+_NP_BREAK = re.compile(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
 
 
 _POSSESSIVE_PLAN = re.compile(
@@ -117,8 +129,7 @@ def _is_place_word(word: str) -> bool:
     return bool(find_places(word))
 
 
-_DATA_ONLY = re.compile(r"(?:the\s+|these\s+|latest\s+|official\s+|preliminary\s+|provisional\s+|"
-                       r"government\s+|new\s+)*(?:data|figures|statistics|numbers)"
+_DATA_ONLY = re.compile(r"(?:the\s+|these\s+|those\s+|latest\s+|new\s+)*(?:data|figures|statistics|numbers)"
                        r"(?:\s+(?:released|published|issued)\b.*)?", re.IGNORECASE)
 
 
@@ -135,10 +146,15 @@ def clean_speaker(np: str) -> str | None:
     ('Commerce Department', 'the Ministry of Finance')
     """
     np = re.sub(r"\s+", " ", np).strip(" ,.'\"“”’")
-    np = re.sub(r"^(?:As|as|But|However|And|Meanwhile|Also)\s+", "", np)
+    np = re.sub(r"^(?:(?:As|as|But|but|However|And|and|Meanwhile|Also|Now|now|Though|though|"
+                r"While|while|So|so|Yet|yet)\s+)+", "", np)
+    np = _TIME_TAIL.sub("", np).strip()
+    if _ADVERB_TAIL.search(np):
+        return None  # "a factor already (noted)": a participle, nobody speaks
     if not np or np in _PRONOUNS or len(np.split()) > 10 or np.lower() in _NEVER_SPEAKERS:
         return None
-    np = _TIME_TAIL.sub("", np).strip()
+    if _THING_HEAD.search(np):
+        return None  # "Poland's overall trade balance showed": a figure, not a speaker
     if _DATA_ONLY.fullmatch(np):
         return None  # "official figures show": the figures, nobody named
     if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
@@ -164,6 +180,8 @@ def clean_speaker(np: str) -> str | None:
                   r"published\s+by|compiled\s+by)\s+", "", np, flags=re.IGNORECASE)
     body = re.sub(r"(?<=\w)\s+(?:data|figures|statistics|numbers)$", "", body)  # lower case:
     # "the Office for National Statistics" is a name
+    if body.lower() in _DATA_ADJECTIVES:
+        body = np  # "official figures": the figures are all the text names
     if body and re.search(r"\b(?:[A-Z][\w.&-]+|bank|ministry|department|office|agency|bureau|"
                           r"customs|commission|government|authority|institute|service|board)$",
                           body) and (body[:1].isupper() or body.lower().startswith("the ")
@@ -182,6 +200,7 @@ _DATA_BY = re.compile(r"^\s*(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+)?
                       r"statistics|numbers)\s+(?:released|published|issued|compiled)\s+by\s+",
                       re.IGNORECASE)
 _AUXILIARY = re.compile(r"\s+(?:had|has|have|would|will|had\s+been|have\s+been)\s*$")
+_REPORTEDLY = re.compile(r"\s+(?:reportedly|also|earlier|previously|publicly|repeatedly)\s*$")
 
 
 def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
@@ -214,15 +233,20 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         hint = hints.get(verb, "")
         head = sentence[:m.start()]
         # inverted: '..., said Trade Minister X.' / '"...," said X'
+        if re.match(r"\s+by\b", sentence[m.end():]):
+            continue  # "the debt freeze offered by the Paris Club": a passive participle
         if re.search(r"[,\"”]\s*$", head) or not head.strip():
+            if verb in {"told", "tells"}:
+                continue  # ", told Reuters ...": whom he told, not who spoke
             rest = sentence[m.end():]
             np = re.split(r"[,;.](?!\w)|\bthat\b|\bin an?\b|\bon\b", rest, maxsplit=1)[0]
             name = clean_speaker(np)
-            if name and re.match(r"\s*(?:[A-Z]|the\b)", rest):
+            if name and (re.match(r"\s*(?:[A-Z]|the\b)", rest) or name[:1].isupper()
+                         or name.split()[-1].lower() in _ROLE_NOUNS):
                 return Speaker(name, m.start() + offset, hint)
             continue
         parts = _NP_BREAK.split(head)
-        np = parts[-1] if hint != "forecast" else _AUXILIARY.sub("", parts[-1])
+        np = _AUXILIARY.sub("", _REPORTEDLY.sub("", parts[-1]))
         # "Economists polled by Reuters had expected": who expected
         name = clean_speaker(np)
         if name is None and np.strip() in _PRONOUNS:
