@@ -300,3 +300,23 @@ def test_a_fiscal_year_with_one_digit_after_the_slash():
     c = _claims("DHAKA - Exports were one billion dlrs in 1986/7, the ministry said.",
                 date="1987-06-29")
     assert _at(c, "one billion dlrs")["period"] == "1986/87"
+
+
+def test_a_description_with_a_region_adjective_is_a_country_of_the_story():
+    c = _claims("BUENOS AIRES, May 17 (Reuters) - Argentina posted a trade surplus of $1.8 "
+                "billion in April. The South American country ran surpluses of $510 million "
+                "with Chile and $140 million with India. Uganda, the East African nation, "
+                "exported $3 million to Kenya.")
+    got = {r["surface"]: (r["party_from"], r["party_to"]) for _, r in c.iterrows()}
+    assert got["$510 million"] == ("ARG", "CHL")
+    assert got["$140 million"] == ("ARG", "IND")
+    assert got["$3 million"] == ("UGA", "KEN")  # the name the description follows
+
+
+def test_a_countrys_loans_with_no_lender_are_what_it_borrowed():
+    c = _claims("LIMA, April 2 (Reuters) - Short-term trade credit lines from foreign banks "
+                "have more than doubled to 430 mln dlrs, central bank manager Hector Neyra said.")
+    row = c[c["surface"] == "430 mln dlrs"].iloc[0]
+    assert (row["concept"], _value(row["party_from"]), row["party_to"]) == ("loans", None, "PER")
+    lent = _claims("China lent $2 billion in 2019, the ministry said.", date="2020-01-01")
+    assert _value(lent.iloc[0]["party_to"]) != "CHN"

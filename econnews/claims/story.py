@@ -152,8 +152,13 @@ def described_places(sentence: str, offset: int, places: list[Place],
         if not kind.startswith(("country", "bloc", "home", "region")):
             continue
         start, end = m.start() + offset, m.end() + offset
-        if any(p.start < end and start < p.end for p in places):
+        overlap = [p for p in places if p.start < end and start < p.end]
+        if overlap and not all(start <= p.start and p.end <= end and p.code in _REGIONS
+                               for p in overlap):
             continue
+        if overlap and not kind.startswith("region"):
+            # "the South American country": a country of the region, not the region
+            places = [p for p in places if p not in overlap]
         # "Brazil's exports to the world's second-largest economy", "the emirate's exports
         # to France": a description is none of the countries its own sentence names
         bloc = kind.startswith("bloc")
@@ -187,6 +192,10 @@ def described_places(sentence: str, offset: int, places: list[Place],
         code = (left[0] if left else None) if bloc else _most_named(left)
         if kind.startswith("home") and home in left:
             code = home  # "the country's total exports" in a Hanoi story: Vietnam's
+        appos = next((p for p in places if p.end <= start and p.kind != "region"
+                      and re.fullmatch(r",\s*", sentence[p.end - offset:m.start()])), None)
+        if appos is not None and not bloc:
+            code = appos.code  # "Uganda, the East African nation,": the name it follows
         if code:
             found.append(Place(start, end, m.group(0), code,
                                "bloc_description" if kind.startswith("bloc") else "description"))
