@@ -320,3 +320,19 @@ def test_a_countrys_loans_with_no_lender_are_what_it_borrowed():
     assert (row["concept"], _value(row["party_from"]), row["party_to"]) == ("loans", None, "PER")
     lent = _claims("China lent $2 billion in 2019, the ministry said.", date="2020-01-01")
     assert _value(lent.iloc[0]["party_to"]) != "CHN"
+
+
+def test_a_base_sentence_does_not_set_the_period_of_the_next():
+    c = _claims("Hong Kong recorded a 3.51 billion H.K. Dlr deficit in February after a 2.54 "
+                "billion dlr surplus in January, the department said. The deficit compared "
+                "with a deficit of 1.76 billion dlrs in February 1986. Imports rose to 24.12 "
+                "billion dlrs, up 2.6 pct from January's 23.52 billion dlrs and 42 pct above "
+                "the 16.98 billion dlrs recorded in February 1986.", date="1987-03-26")
+    got = {r["surface"]: (r["concept"], r["period"]) for _, r in c.iterrows()}
+    assert got["3.51 billion H.K. Dlr"] == ("trade_deficit", "1987-02")
+    assert got["2.54 billion dlr"] == ("trade_surplus", "1987-01")  # its own balance word
+    assert got["1.76 billion dlrs"][1] == "1986-02"
+    assert got["24.12 billion dlrs"][1] == "1987-02"  # not the base's February 1986
+    assert got["23.52 billion dlrs"][1] == "1987-01"  # "January's"
+    assert got["42 pct"][1] == "1987-02"
+    assert got["16.98 billion dlrs"][1] == "1986-02"

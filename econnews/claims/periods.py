@@ -311,7 +311,7 @@ _COMPARE_WORD = re.compile(
     r"\bfrom(?=\s+(?:a\s|an\s|the\s+(?:same|previous|prior|year|level)|[$£€¥\d]|"
     r"(?:US|C|A|NZ|HK|S)\$|last|previous|prior|about|around|some|nearly|almost|just|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:19|20)\d\d))|\b(?:against|compared|versus|vs|after|than)\b",
+    r"December|(?:19|20)\d\d))|\b(?:against|compared|versus|vs|after|than|above|below)\b",
     re.IGNORECASE)
 
 
@@ -379,7 +379,7 @@ _TRAILING_PERIOD = re.compile(
     r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?P<when>(?:the\s+)?(?:(?:19|20)\d\d|"
     r"last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|(?:first|second|third|"
-    r"fourth)\s+quarter))\b", re.IGNORECASE)
+    r"fourth)\s+quarter))\b(?!['’])", re.IGNORECASE)  # "from January's 23.5bn": the next one's
 
 
 def main_period(art: Article, sent: Sentence, it: Item,

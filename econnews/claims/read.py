@@ -61,10 +61,12 @@ _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|i
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
-    r"compared\s+with|against|versus|currently(?:\s+at)?|previously[- ](?:pledged|promised|"
+    r"compared\s+(?:with|to)(?:\s+an?)?(?:\s+\w+)?\s+of|compared\s+with|against|versus|currently(?:\s+at)?|previously[- ](?:pledged|promised|"
     r"announced)|(?:last|the\s+previous|the\s+prior)\s+year['’]s)\s+(?:an?\s+)?(?:estimated\s+)?"
     r"(?:about|some|around|nearly|almost|roughly|just\s+over|just\s+under)?\s*\Z",
     re.IGNORECASE)
+_BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECASE)
+_COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
 
@@ -150,7 +152,11 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         idx = row["_sentence"]
         if row["_compared"] is None and row["period"] is not None \
                 and row["concept"] in FAMILY and idx not in w.sentence_period \
-                and row["claim_type"] in {"level", "change", "ratio"}:
+                and row["claim_type"] in {"level", "change", "ratio"} \
+                and not _BASE_BEFORE.search(art.text, max(row["_sent_start"], it.start - 60),
+                                            it.start):
+            # "The deficit compared with a deficit of 1.76 billion dlrs in February 1986":
+            # a base's period is not the one the next sentences report on
             w.sentence_period[idx] = row["period"]
     respective_periods(art, rows)
     respective_parties(art, rows)
@@ -313,6 +319,10 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
             and own.end <= it.start and re.fullmatch(r"\s+(?:of\s+)?(?:about\s+|some\s+)?",
                                                      w.art.text[own.end:it.start]):
         concept = own.concept  # "a deficit of 71.3 mln ..., compared with a surplus of 468.6"
+    elif concept in {"trade_surplus", "trade_deficit"}:
+        after = _BALANCE_AFTER.match(w.art.text, it.end)
+        if after:  # "a 3.5 billion deficit after a 2.54 billion dlr surplus": its own
+            concept = "trade_surplus" if after.group(1).lower() == "surplus" else "trade_deficit"
     return {"concept": concept, "src": compared["party_from"],
             "dst": compared["party_to"], "parties": compared["_parties"],
             "claim_type": "change" if is_change else "level",
@@ -435,8 +445,8 @@ def _story_period(w: _Walk, idx: int) -> str | None:
 def _told_period(art: Article, j: int) -> str | None:
     """The period a sentence on the trade family names, if any (not a deadline)."""
     sent = art.sentences[j]
-    if not any(c.concept in FAMILY for c in sent.concepts):
-        return None
+    if not any(c.concept in FAMILY for c in sent.concepts) or _COMPARES.search(sent.text):
+        return None  # "The deficit compared with 1.76 billion in February 1986": a base
     named = resolve_period(sent.text, art.period_date, len(sent.text))
     if named and re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
                            + re.escape(named[:4]), sent.text):
