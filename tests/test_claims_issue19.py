@@ -336,3 +336,10 @@ def test_a_base_sentence_does_not_set_the_period_of_the_next():
     assert got["23.52 billion dlrs"][1] == "1987-01"  # "January's"
     assert got["42 pct"][1] == "1987-02"
     assert got["16.98 billion dlrs"][1] == "1986-02"
+
+
+def test_a_regions_biggest_economy_is_the_country_named_before():
+    c = _claims("JAKARTA, Sept 10 (Reuters) - Indonesia posted a trade surplus of $3 billion in "
+                "August. Exports to Southeast Asia's biggest economy from Japan rose 4% in 2024.")
+    row = c[c["surface"] == "4%"].iloc[0]
+    assert (row["party_from"], row["party_to"]) == ("JPN", "IDN")
