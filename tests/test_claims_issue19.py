@@ -343,3 +343,16 @@ def test_a_regions_biggest_economy_is_the_country_named_before():
                 "August. Exports to Southeast Asia's biggest economy from Japan rose 4% in 2024.")
     row = c[c["surface"] == "4%"].iloc[0]
     assert (row["party_from"], row["party_to"]) == ("JPN", "IDN")
+
+
+def test_sales_to_a_country_are_exports_and_a_lone_balance_is_its_owners():
+    c = _claims("COLOMBO, Oct 20 (Reuters) - Sri Lanka's exports fell 7.2% to $1.03 billion "
+                "last month. Sales to the United States, its largest market, were $231 million "
+                "in September. Apple said sales to customers rose to $3 billion.",
+                date="2023-10-20")
+    row = c[c["surface"] == "$231 million"].iloc[0]
+    assert (row["concept"], row["party_from"], row["party_to"]) == ("exports", "LKA", "USA")
+    assert c[c["surface"] == "$3 billion"].iloc[0]["concept"] != "exports"
+    d = _claims("The bill aims to turn around America's record 169 billion dlrs trade deficit.",
+                date="1987-03-02")
+    assert (d.iloc[0]["party_from"], _value(d.iloc[0]["party_to"])) == ("USA", None)

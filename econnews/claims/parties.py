@@ -296,6 +296,11 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     if cmatch is not None and concept in FAMILY:
         homes = _candidate_homes(art, sent, cmatch, concept, story_subject, homes)
         roles, by = _home_fill(art, sent, cmatch, clause, concept, roles, by, homes)
+    if concept in {"trade_surplus", "trade_deficit"} and not roles["from"] \
+            and not roles["to"] and len(set(roles["party"])) == 1:
+        # "to turn around last year's record 169 billion dlrs trade deficit" with America
+        # the only party: a balance with one party is that economy's own
+        roles = {"from": roles["party"][:1], "to": [], "party": []}
     return roles, by
 
 
