@@ -356,3 +356,34 @@ def test_sales_to_a_country_are_exports_and_a_lone_balance_is_its_owners():
     d = _claims("The bill aims to turn around America's record 169 billion dlrs trade deficit.",
                 date="1987-03-02")
     assert (d.iloc[0]["party_from"], _value(d.iloc[0]["party_to"])) == ("USA", None)
+
+
+def test_a_description_resolves_only_to_a_country_of_its_kind():
+    c = _claims("JAKARTA, Sept 10 (Reuters) - Singaporean companies will invest S$20 billion in "
+                "Indonesia by 2028, after foreign direct investment from the city-state "
+                "reached $8.3 billion in the first half of 2024.", date="2024-09-10")
+    row = c[c["surface"] == "$8.3 billion"].iloc[0]
+    assert (row["party_from"], row["party_to"]) == ("SGP", "IDN")
+    from econnews.claims.story import description_kind
+    assert "PER" in description_kind("the Andean nation")
+    assert "SGP" not in description_kind("the Andean nation")
+    # a description whose kind fits no country named before stays unresolved
+    d = _claims("Peru's exports rose 5% in 2023. Exports to the city-state were $2 billion.",
+                date="2024-01-10")
+    assert "SGP" not in str(d[d["surface"] == "$2 billion"].iloc[0]["parties"])
+
+
+def test_a_giving_verb_names_the_giver_and_the_taker():
+    c = _claims("NAIROBI, June 27 - Britain will give Kenya £48 million in development aid. "
+                "Separately, the European Union pledged 45 million euros in grants for Kenyan "
+                "farmers, and Japan extended a 30 billion yen loan for the port.",
+                date="2024-06-27")
+    got = {r["surface"]: (r["party_from"], r["party_to"]) for _, r in c.iterrows()}
+    assert got["£48 million"] == ("GBR", "KEN")
+    assert got["45 million euros"] == ("EU", "KEN")
+    assert got["30 billion yen"] == ("JPN", "KEN")
+    m = _claims("ULAANBAATAR, May 3 - Mongolia's exports rose 5% to $2 billion. Japan, the "
+                "landlocked country's largest aid donor, will provide 25 billion yen in loans.",
+                date="2024-05-03")
+    row = m[m["surface"] == "25 billion yen"].iloc[0]
+    assert (row["party_from"], row["party_to"]) == ("JPN", "MNG")

@@ -189,12 +189,22 @@ def described_places(sentence: str, offset: int, places: list[Place],
         # a bloc description is the story's own bloc (the first named: "the bloc's deficit
         # with China" in an EU story), a country one the country it names most
         left = [c for c in pool if c not in here]
+        kinds = None if bloc else description_kind(m.group(0))
+        if kinds is not None:  # "the city-state": Singapore or Hong Kong, nothing else
+            # named in its own sentence is allowed only when no other fits ("Singaporean
+            # firms ... after investment from the city-state reached $8.3bn")
+            earlier = [p.code for p in places if p.end <= start and p.kind in _COUNTRY_KINDS]
+            typed = [c for c in left if c in kinds] or [
+                c for c in [*pool, *earlier] if c in kinds
+                and c not in _owners_before(places, sentence, offset, start)]
+            left = typed
         code = (left[0] if left else None) if bloc else _most_named(left)
         if kind.startswith("home") and home in left:
             code = home  # "the country's total exports" in a Hanoi story: Vietnam's
         appos = next((p for p in places if p.end <= start and p.kind != "region"
                       and re.fullmatch(r",\s*", sentence[p.end - offset:m.start()])), None)
-        if appos is not None and not bloc:
+        if appos is not None and not bloc and not _OWNER_AFTER.match(sentence, m.end()) \
+                and (kinds is None or appos.code in kinds):
             code = appos.code  # "Uganda, the East African nation,": the name it follows
         if code:
             found.append(Place(start, end, m.group(0), code,
@@ -204,6 +214,31 @@ def described_places(sentence: str, offset: int, places: list[Place],
     blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"}
                  or (p.kind == "region" and p.code in _REGIONS))
     return out
+
+
+@lru_cache(maxsize=1)
+def _description_kinds() -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    df = read_csv_data("description_kinds.csv")
+    return [(re.compile(p, re.IGNORECASE), frozenset(c.split()))
+            for p, c in zip(df["pattern"], df["codes"], strict=True)]
+
+
+def description_kind(words: str) -> frozenset[str] | None:
+    """The countries a description can stand for (``description_kinds.csv``), or None
+    when its words say nothing of the kind.
+
+    >>> sorted(description_kind("the city-state"))
+    ['HKG', 'MAC', 'MCO', 'SGP']
+    >>> description_kind("that country") is None
+    True
+    """
+    return next((codes for rx, codes in _description_kinds() if rx.search(words)), None)
+
+
+def _owners_before(places: list[Place], sentence: str, offset: int, start: int) -> set[str]:
+    """Countries that own a phrase before ``start`` ("Brazil's exports to ...")."""
+    return {p.code for p in places if p.end <= start
+            and _OWNER_AFTER.match(sentence, p.end - offset)}
 
 
 def _most_named(codes: list[str]) -> str | None:
