@@ -387,3 +387,11 @@ def test_a_giving_verb_names_the_giver_and_the_taker():
                 date="2024-05-03")
     row = m[m["surface"] == "25 billion yen"].iloc[0]
     assert (row["party_from"], row["party_to"]) == ("JPN", "MNG")
+
+
+def test_a_concept_noun_attached_after_the_figure_is_its_own():
+    c = _claims("JOHANNESBURG, Sept 4 - China will offer African countries $20 billion in new "
+                "credit lines and $10 billion in development aid over the next three years.",
+                date="2018-09-04")
+    got = {r["surface"]: r["concept"] for _, r in c.iterrows()}
+    assert got == {"$20 billion": "loans", "$10 billion": "aid"}

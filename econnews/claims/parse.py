@@ -102,6 +102,10 @@ _ATTACHED_AFTER = re.compile(
     re.IGNORECASE)
 
 
+_ATTACHED_IN = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:worth\s+)?(?:in|of)\s+"
+                          r"(?:(?!and\b|or\b|the\b)[\w'’.&-]+\s+){0,3}\Z", re.IGNORECASE)
+
+
 def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
                     clause: tuple[int, int], text: str | None = None) -> ConceptMatch | None:
     """The concept word closest to the quantity at ``start:end`` within ``clause``.
@@ -117,6 +121,8 @@ def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
         elif c.start >= end and c.end <= clause[1] and (text is None or _ATTACHED_AFTER.match(
                 text, end, c.start)):
             d = 2 * (c.start - end) + 10
+            if text is not None and _ATTACHED_IN.match(text, end, c.start):
+                d = -1  # "$10bn in development aid", "$5bn of investment": its own noun
         else:
             continue
         if best_d is None or d < best_d:

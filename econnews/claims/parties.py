@@ -177,7 +177,7 @@ def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None,
             role = "from"  # "the law requires the U.S. to donate ...": the giver
         elif _RECIPIENT_CUE.search(context):
             role = "to"  # "a $1.7bn donors' aid package", "assistance was needed"
-        elif concept == "loans" and not _DONOR_VERB.search(context):
+        elif concept == "loans" and not _GIVE.search(context):
             role = "to"  # "credit lines to Peru more than doubled" in a Lima story: a
             # country's loans are what it borrowed unless its clause says it lends
     if code not in roles["from"] + roles["to"] + roles["party"]:
