@@ -395,3 +395,16 @@ def test_a_concept_noun_attached_after_the_figure_is_its_own():
                 date="2018-09-04")
     got = {r["surface"]: r["concept"] for _, r in c.iterrows()}
     assert got == {"$20 billion": "loans", "$10 billion": "aid"}
+
+
+def test_a_level_a_change_started_from_is_the_period_before():
+    c = _claims("Britain posted a visible trade deficit of 224 mln stg in February. Exports "
+                "rose to a record 6.93 billion from 6.20 billion. The surplus with Japan was "
+                "1.2 billion in the first quarter, against 0.9 billion.", date="1987-03-20")
+    got = {r["surface"]: r["period"] for _, r in c.iterrows()}
+    assert (got["6.93 billion"], got["6.20 billion"]) == ("1987-02", "1987-01")
+    assert got["0.9 billion"] == "1986Q4"
+    # "owing to" is a cause, not a debt: the clause keeps its sentence's period
+    d = _claims("In January-March 2016, turnover with EAEU partners fell 26% to US$3.3 "
+                "billion, owing to the weaker tenge.", date="2016-05-19")
+    assert d[d["surface"] == "US$3.3 billion"].iloc[0]["period"] == "2016-01/2016-03"

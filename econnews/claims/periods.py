@@ -348,7 +348,41 @@ def compared_period(art: Article, sent: Sentence, end: int, nxt: int,
         head = _POSSESSIVE_PERIOD.search(sent.text, 0, max(0, (start or end) - sent.start))
         if head:
             own = resolve_period(head.group(1), art.period_date, len(head.group(1)))
-    return comparison_period(base, tail) or _align_year(own, base, tail)
+    found = comparison_period(base, tail) or _align_year(own, base, tail)
+    if found is None and start is not None and _FROM_BEFORE.search(
+            sent.text, max(0, start - sent.start - 40), start - sent.start) \
+            and not _PERIOD.search(tail):
+        found = prior_period(base)  # "rose to 6.93 billion from 6.20 billion": the one before
+    return found
+
+
+#: A comparison figure introduced as the level a change started from.
+_FROM_BEFORE = re.compile(r"\b(?:from|compared\s+with|against|after)\s+(?:an?\s+)?(?:revised\s+|"
+                          r"provisional\s+|previous\s+|estimated\s+)?(?:about\s+|some\s+)?\Z",
+                          re.IGNORECASE)
+
+
+def prior_period(period: Any) -> str | None:
+    """The period just before ``period`` (a month, quarter, year or fiscal year); None for
+    a partial period or none.
+
+    >>> prior_period("1987-01"), prior_period("1987Q1"), prior_period("1987"), prior_period("1986/87")
+    ('1986-12', '1986Q4', '1986', '1985/86')
+    """
+    if not isinstance(period, str):
+        return None
+    if m := re.fullmatch(r"((?:19|20)\d\d)-(\d\d)", period):
+        y, mo = int(m.group(1)), int(m.group(2))
+        return f"{y - 1}-12" if mo == 1 else f"{y}-{mo - 1:02d}"
+    if m := re.fullmatch(r"((?:19|20)\d\d)Q([1-4])", period):
+        y, q = int(m.group(1)), int(m.group(2))
+        return f"{y - 1}Q4" if q == 1 else f"{y}Q{q - 1}"
+    if re.fullmatch(r"(?:19|20)\d\d", period):
+        return str(int(period) - 1)
+    if m := re.fullmatch(r"((?:19|20)\d\d)/(\d\d)", period):
+        y = int(m.group(1)) - 1
+        return f"{y}/{(y + 1) % 100:02d}"
+    return None
 
 
 _POSSESSIVE_PERIOD = re.compile(

@@ -56,7 +56,7 @@ _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
 #: amount of Japanese investments"): no period is carried to it from the story.
 _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
                         r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped)|"
-                        r"stands?\s+at|currently|ow(?:es|ed|e|ing))\b",
+                        r"stands?\s+at|currently|ow(?:es|ed|e|ing)(?!\s+to\b))\b",
                         re.IGNORECASE)  # "stands at about $10bn", "owes China $21bn": a stock
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _BASE_BEFORE = re.compile(
@@ -379,8 +379,10 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         period = _growth_period(w, it, sent)
         period_by = "earlier_clause" if period else "none"
     stock = _STOCK_CUE.search(art.text, clause[0], clause[1])
-    if period is None and concept in FAMILY and not stock:
-        # a coordinated clause keeps the period told before in its sentence
+    if period is None and concept in FAMILY:
+        # a coordinated clause keeps the period told before in its sentence (a stock too:
+        # "the cumulative deficit for the first eleven months stands at £36.3bn, £4.5bn
+        # higher than ...")
         period = w.sentence_period.get(idx)
         period_by = "earlier_clause" if period else "none"
     if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"} \
