@@ -379,10 +379,13 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         period = _growth_period(w, it, sent)
         period_by = "earlier_clause" if period else "none"
     stock = _STOCK_CUE.search(art.text, clause[0], clause[1])
-    if period is None and concept in FAMILY:
-        # a coordinated clause keeps the period told before in its sentence (a stock too:
-        # "the cumulative deficit for the first eleven months stands at £36.3bn, £4.5bn
-        # higher than ...")
+    # the stock words after the figure before it are this figure's own ("..., and cumulative
+    # investment has passed $43.2bn"), not the earlier figure's ("the cumulative deficit
+    # for the first eleven months stands at £36.3bn, £4.5bn higher than ...")
+    lo = prev_item.end if prev_item is not None and prev_item.end <= it.start else clause[0]
+    own_stock = _STOCK_CUE.search(art.text, max(clause[0], lo), clause[1])
+    if period is None and concept in FAMILY and not own_stock:
+        # a coordinated clause keeps the period told before in its sentence
         period = w.sentence_period.get(idx)
         period_by = "earlier_clause" if period else "none"
     if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"} \
