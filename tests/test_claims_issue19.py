@@ -408,3 +408,13 @@ def test_a_level_a_change_started_from_is_the_period_before():
     d = _claims("In January-March 2016, turnover with EAEU partners fell 26% to US$3.3 "
                 "billion, owing to the weaker tenge.", date="2016-05-19")
     assert d[d["surface"] == "US$3.3 billion"].iloc[0]["period"] == "2016-01/2016-03"
+
+
+def test_consensus_forecasts_and_abbreviated_month_ranges():
+    c = _claims("OTTAWA, March 20 - Canada posted a trade surplus of $4.0 billion in February. "
+                "Analysts had expected a surplus of $3.7 billion.", date="2025-03-20")
+    row = c[c["surface"] == "$3.7 billion"].iloc[0]
+    assert (row["claim_type"], row["period"]) == ("forecast", "2025-02")
+    d = _claims("Salek said the accumulated surplus in the Jan-Sept period was 7.857 billion "
+                "dlrs.", date="1987-10-20")
+    assert d.iloc[0]["period"] == "1987-01/1987-09"

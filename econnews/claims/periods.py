@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _MONTHS = {m: i for i, m in enumerate(words(
     "january february march april may june july august september october november december"),
     start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()}  # "Jan-Sept"
 
 
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -36,8 +37,9 @@ _PERIOD = re.compile(
     | (?P<half>\b(?:the\s+)?(?P<hn>first|second)\s+half(?:\s+of)?(?:\s+(?P<hy>(?:19|20)\d\d))?
         |\bH(?P<hn2>[12])\s*(?P<hy2>(?:19|20)\d\d)?)
     | (?P<mm>\b(?P<ma>January|February|March|April|May|June|July|August|September|October|
-        November)\s*(?:-|–|to|through)\s*(?P<mb>February|March|April|May|June|July|August|
-        September|October|November|December)(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
+        November|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov)\.?\s*(?:-|–|to|through)\s*
+        (?P<mb>February|March|April|May|June|July|August|September|October|November|December|
+        Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
         (?!\s+(?:quarter|qtr)))
     | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b)
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
@@ -184,7 +186,7 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
         y = year_of(g["hy"] or g["hy2"])
         return (f"{y}-01/{y}-06" if h == 1 else f"{y}-07/{y}-12") if y else ""
     if g.get("mm"):
-        a, b = _MONTHS[g["ma"].lower()], _MONTHS[g["mb"].lower()]
+        a, b = _MONTH_ABBR[g["ma"][:3].lower()], _MONTH_ABBR[g["mb"][:3].lower()]
         y = year_of(g["mmy"])
         if not y or b <= a:
             return ""

@@ -66,6 +66,8 @@ _BASE_BEFORE = re.compile(
     r"(?:about|some|around|nearly|almost|roughly|just\s+over|just\s+under)?\s*\Z",
     re.IGNORECASE)
 _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECASE)
+_CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
+                        r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
 _COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
@@ -388,8 +390,9 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # a coordinated clause keeps the period told before in its sentence
         period = w.sentence_period.get(idx)
         period_by = "earlier_clause" if period else "none"
-    if period is None and concept in FAMILY and claim_type in {"level", "change", "ratio"} \
-            and not stock:
+    if period is None and concept in FAMILY and (claim_type in {"level", "change", "ratio"} or (
+            claim_type == "forecast" and _CONSENSUS.search(sent.text))) and not stock:
+        # "Analysts had expected a surplus of $3.7bn": the forecast of the period reported
         # the next sentence keeps the period told before
         if period is None:
             period = w.sentence_period.get(idx - 1)
