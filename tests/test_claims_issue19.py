@@ -418,3 +418,9 @@ def test_consensus_forecasts_and_abbreviated_month_ranges():
     d = _claims("Salek said the accumulated surplus in the Jan-Sept period was 7.857 billion "
                 "dlrs.", date="1987-10-20")
     assert d.iloc[0]["period"] == "1987-01/1987-09"
+
+
+def test_a_period_between_a_change_and_its_level_belongs_to_both():
+    c = _claims("ISTANBUL, May 30 - The assembly sees exports rising three to four pct this year "
+                "to between $265 billion and $270 billion, its chairman said.", date="2024-05-30")
+    assert set(c["period"]) == {"2024"}

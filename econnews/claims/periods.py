@@ -411,6 +411,8 @@ def _align_year(own: str | None, base: Any, tail: str) -> str | None:
     return f"{year}{m.group(2)}"
 
 
+_SHARED_TO = re.compile(r"\s+to\s+(?:between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
+                        re.IGNORECASE)
 _TRAILING_PERIOD = re.compile(
     r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?P<when>(?:the\s+)?(?:(?:19|20)\d\d|"
     r"last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|January|February|March|April|"
@@ -426,6 +428,8 @@ def main_period(art: Article, sent: Sentence, it: Item,
     if prev_end is not None and clause[0] <= prev_end <= it.start:
         lo = prev_end - sent.start
         trailing = _TRAILING_PERIOD.match(sent.text, lo)
+        if trailing and _SHARED_TO.match(sent.text, trailing.end(), it.start - sent.start):
+            trailing = None  # "rising four pct this year to $270bn": the period of both
         if trailing and trailing.end() <= it.start - sent.start:
             whole = _PERIOD.match(sent.text, trailing.start("when"))
             # "from 15.2 billion last year": last year is 15.2's; "in January-June"
