@@ -424,3 +424,24 @@ def test_a_period_between_a_change_and_its_level_belongs_to_both():
     c = _claims("ISTANBUL, May 30 - The assembly sees exports rising three to four pct this year "
                 "to between $265 billion and $270 billion, its chairman said.", date="2024-05-30")
     assert set(c["period"]) == {"2024"}
+
+
+def test_periods_read_as_the_words_tie_them():
+    p = {r["surface"]: r["period"] for _, r in _claims(
+        "South Africa's trade surplus fell to 940.8 mln rand in March. In February last year "
+        "the surplus stood at 752.8 mln rand. For the first two months of this year the "
+        "deficit with Japan was 2.9 billion rand.", date="1987-04-27").iterrows()}
+    assert p["752.8 mln rand"] == "1986-02" and p["2.9 billion rand"] == "1987-01/1987-02"
+    q = {r["surface"]: r["period"] for _, r in _claims(
+        "ABUJA, Nov 21 - Nigeria recorded a trade deficit of 1.4 trillion naira in the third "
+        "quarter, its first quarterly shortfall in three years, as imports jumped 49.6%. "
+        "Exports to the EU jumped 17% in July ahead of talks on a pact that Abuja hopes to "
+        "conclude next year. Gulf funds have pledged $22 billion of investment since March.",
+        date="2019-11-21").iterrows()}
+    assert q["49.6%"] == "2019Q3" and q["17%"] == "2019-07"
+    assert _value(q["$22 billion"]) is None  # a running total, no period
+    r = {x["surface"]: x["period"] for _, x in _claims(
+        "The French ministry said February exports totalled 73.8 billion francs, an 8.9 pct "
+        "increase on January. The energy deficit was reduced to 6.5 billion francs from eight "
+        "billion in January.", date="1987-03-20").iterrows()}
+    assert r["8.9 pct"] == "1987-02" and r["6.5 billion francs"] == "1987-02"

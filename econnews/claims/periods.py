@@ -33,7 +33,7 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
 _PERIOD = re.compile(
     r"""
     (?P<part>\b(?:the\s+)?first\s+(?P<pn>two|three|four|five|six|seven|eight|nine|ten|eleven|
-        [2-9]|1[01])\s+months(?:\s+of(?:\s+the\s+year)?)?(?:\s+(?P<py>(?:19|20)\d\d))?)
+        [2-9]|1[01])\s+months(?:\s+of(?:\s+(?:the|this|(?P<plast>last))\s+year)?)?(?:\s+(?P<py>(?:19|20)\d\d))?)
     | (?P<half>\b(?:the\s+)?(?P<hn>first|second)\s+half(?:\s+of)?(?:\s+(?P<hy>(?:19|20)\d\d))?
         |\bH(?P<hn2>[12])\s*(?P<hy2>(?:19|20)\d\d)?)
     | (?P<mm>\b(?P<ma>January|February|March|April|May|June|July|August|September|October|
@@ -55,7 +55,7 @@ _PERIOD = re.compile(
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
     | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d?)(?![\d/-]))
-    | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)
+    | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b
         (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
     | (?P<mq>\b(?P<m1>January|April|July|October)\s*[-/–]\s*(?:March|June|September|December)
         \s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<mqy>(?:19|20)\d\d))?)
@@ -65,6 +65,8 @@ _PERIOD = re.compile(
     | (?P<rel>\b(?:a\s+)?year[- ]ago\b|\b(?:a\s+)?year\s+(?:earlier|before)\b|
         \b(?:last|this|next|previous|past|current|the\s+previous)\s+year\b)
     | (?P<fullyear>\b(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b)
+    | (?P<sincem>\b(?:since|up\s+to|until)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|
+        April|May|June|July|August|September|October|November|December)\b(?:\s+(?:this|last)\s+year)?)
     | (?P<since>\b(?:since|from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?:19|20)\d\d\b)
     | (?P<year>(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d))
     """,
@@ -72,6 +74,8 @@ _PERIOD = re.compile(
 )
 
 
+_MONTH_NAMES = (r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December)")
 _LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b",
                               re.IGNORECASE)
 _BASE_YEAR = re.compile(r"\b(?:same|similar|corresponding|comparable)\s+(?:period|months?|"
@@ -119,6 +123,8 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
             return None  # "fiscal 2015-16, which ended in March": the end of a period named
         if g["mname"] == "May" and not g["my"] and not _MONTH_CUE.search(before):
             return None  # the modal verb
+        if re.search(r"\b(?:on|over|than|versus|against|compared\s+(?:with|to))\s+$", before):
+            return None  # "an 8.9 pct increase on January": the base, not the figure's month
         month = _MONTHS[g["mname"].lower()]
         if g["my"]:
             return f"{g['my']}-{month:02d}"
@@ -134,6 +140,12 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         word = re.sub(r"\s+", " ", g["rel"].lower())
         if date is None:
             return None
+        head = m.string[max(0, m.start() - 40):m.start()]
+        if re.search(_MONTH_NAMES + r"\s+$", head, re.IGNORECASE):
+            return None  # "In February last year": the month's, read with the month
+        if re.search(r"\b(?:so\s+far|to\s+date|same\s+(?:month|period|quarter))\s+(?:of\s+|in\s+)?$",
+                     head, re.IGNORECASE):
+            return None  # "the best so far this year", "the same month last year"
         if word.startswith(("a year", "year", "the previous", "previous")) and _BASE_CUE.search(
                 m.string[max(0, m.start() - 30):m.start()]):
             return None  # "rose 7% from a year earlier": the base compared with
@@ -159,6 +171,8 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         if date is None:
             return None
         return str(date.year - 1 if date.month <= 3 else date.year)
+    if g.get("sincem"):
+        return None  # "pledged $22bn since March", "up to mid-March": a running total
     if g["since"]:
         return None  # "cumulative investment since 2000": a stock, not a year's figure
     return None
@@ -180,6 +194,8 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
     if g.get("part"):
         n = _COUNT.get(g["pn"].lower()) or int(g["pn"])
         y = year_of(g["py"])
+        if g.get("plast") and y and not g["py"]:
+            y -= 1  # "the first two months of last year"
         return f"{y}-01/{y}-{n:02d}" if y else ""
     if g.get("half"):
         h = int(g["hn2"]) if g["hn2"] else (1 if g["hn"].lower() == "first" else 2)
@@ -310,7 +326,8 @@ def comparison_period(period: str | None, after: str) -> str | None:
 #: A comparison after a figure ("rose to X in March from Y in February"); "from" only
 #: before an amount or a time ("imports from India $4.86 billion in 2018-19" is a place).
 _COMPARE_WORD = re.compile(
-    r"\bfrom(?=\s+(?:a\s|an\s|the\s+(?:same|previous|prior|year|level)|[$£€¥\d]|"
+    r"\bfrom(?=\s+(?:a\s|an\s|the\s+(?:same|previous|prior|year|level)|[$£€¥\d]|(?:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s|"
     r"(?:US|C|A|NZ|HK|S)\$|last|previous|prior|about|around|some|nearly|almost|just|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:19|20)\d\d))|\b(?:against|compared|versus|vs|after|than|above|below)\b",
@@ -411,6 +428,8 @@ def _align_year(own: str | None, base: Any, tail: str) -> str | None:
     return f"{year}{m.group(2)}"
 
 
+_RELATIVE_AFTER = re.compile(r"\b(?:ahead\s+of|(?<!year\s)(?<!period\s)that|which|who|adding|"
+                             r"because)\b", re.IGNORECASE)
 _SHARED_TO = re.compile(r"\s+to\s+(?:between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
                         re.IGNORECASE)
 _TRAILING_PERIOD = re.compile(
@@ -436,5 +455,9 @@ def main_period(art: Article, sent: Sentence, it: Item,
             # is one period, skipped whole
             lo = max(trailing.end(), whole.end() if whole else 0)
     m = _COMPARE_WORD.search(sent.text, it.end - sent.start, hi)
-    text = sent.text[lo:hi if m is None else m.start()]
+    stop = hi if m is None else m.start()
+    rel = _RELATIVE_AFTER.search(sent.text, it.end - sent.start, stop)
+    if rel:  # "jumped 17% ahead of talks on a pact that Bangkok hopes to conclude next year"
+        stop = rel.start()
+    text = sent.text[lo:stop]
     return resolve_period(text, art.period_date, it.start - sent.start - lo, it.end - sent.start - lo)

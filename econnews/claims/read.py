@@ -38,6 +38,7 @@ from .parse import (
 from .parties import read_roles, reporting_economies, roles_to_parties
 from .periods import (
     compared_period,
+    comparison_period,
     main_period,
     resolve_period,
     respective_periods,
@@ -68,6 +69,9 @@ _BASE_BEFORE = re.compile(
 _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECASE)
 _CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
                         r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
+_YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
+                                 r"year[- ]ago|in\s+the\s+year[- ]ago\s+period)\b",
+                                 re.IGNORECASE)
 _COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
@@ -377,6 +381,12 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     period = main_period(art, sent, it, clause,
                          prev_item.end if prev_item is not None else None)
     period_by = "clause" if period else "none"
+    told = w.sentence_period.get(idx)
+    if period and told and told[:4] != period[:4] and ("-" in told or "Q" in told) \
+            and _YEAR_EARLIER_AFTER.match(art.text, it.end):
+        # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
+        # the same months a year back, not the whole year
+        period = comparison_period(told, " a year earlier") or period
     if period is None:
         period = _growth_period(w, it, sent)
         period_by = "earlier_clause" if period else "none"
