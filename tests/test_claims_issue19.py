@@ -445,3 +445,16 @@ def test_periods_read_as_the_words_tie_them():
         "increase on January. The energy deficit was reduced to 6.5 billion francs from eight "
         "billion in January.", date="1987-03-20").iterrows()}
     assert r["8.9 pct"] == "1987-02" and r["6.5 billion francs"] == "1987-02"
+
+
+def test_a_list_keeps_its_constant_side_and_its_largest_partner_is_named_before():
+    c = _claims("SEOUL, July 1 (Reuters) - South Korea's exports rose 5% in June. In the first "
+                "half, Vietnam alone took $27.5 billion of Korean goods, followed by Singapore "
+                "at $6.3 billion and Malaysia at $4.8 billion.", date="2024-07-01")
+    got = {r["surface"]: (r["party_from"], r["party_to"]) for _, r in c.iterrows()}
+    assert got["$6.3 billion"] == ("KOR", "SGP") and got["$4.8 billion"] == ("KOR", "MYS")
+    b = _claims("BRASILIA, Jan 10 - Brazil's exports to China rose 10% to $104 billion in 2023. "
+                "That left Brazil with a surplus of $51.1 billion with its largest trading "
+                "partner.", date="2024-01-10")
+    row = b[b["surface"] == "$51.1 billion"].iloc[0]
+    assert (row["party_from"], row["party_to"]) == ("BRA", "CHN")

@@ -103,6 +103,7 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
         return concept, total_roles(roles, concept, code), f"total+{code_by}"
     nxt = next((x.start for x in w.items if x.start >= it.end), sent.end)
     own = own_partner(art.text, sent.places, it.start, it.end, min(nxt, sent.end), concept)
+    listed = own is None
     if own is None:
         own = listed_partner(w, it, idx, concept, home)
     if own is None:
@@ -118,6 +119,14 @@ def partners(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, in
     else:
         roles[role] = [code]
         other = {"from": "to", "to": "from"}[role]
+        prev = w.prev
+        same_list = prev is not None and prev["_sentence"] == idx and prev["concept"] == concept \
+            and isinstance(prev.get(f"party_{role}"), str) and prev[f"party_{role}"] != code
+        kept = prev.get(f"party_{other}") if prev is not None and (listed or same_list) else None
+        if isinstance(kept, str) and kept != code:
+            # "Vietnam alone took $27.5bn of Korean goods, followed by Singapore at $6.3bn":
+            # the list's other side stays the first item's (Korea), not its subject
+            roles[other] = [kept]
         if not roles[other] and (concept in FLOWS or (
                 concept in {"investment", "fdi"} and role == "from")):
             # "followed by Australia at 12 per cent" in a New Zealand story: the list's
