@@ -458,3 +458,24 @@ def test_a_list_keeps_its_constant_side_and_its_largest_partner_is_named_before(
                 "partner.", date="2024-01-10")
     row = b[b["surface"] == "$51.1 billion"].iloc[0]
     assert (row["party_from"], row["party_to"]) == ("BRA", "CHN")
+
+
+def test_claim_types_keep_to_their_clause():
+    c = _claims("CAIRO, Sept 1 - Gulf funds have pledged $22 billion of investment in Egypt, and "
+                "Saudi Arabia's fund has bought stakes in Egyptian firms for $1.3 billion. "
+                "Indo-Emirati trade should reach $100 billion by 2030, the minister said. "
+                "China is seen as the culprit, with exports soaring 35% in 2004. The board said "
+                "the country was on track for $12.5 billion in exports this year.",
+                date="2022-09-01")
+    got = {r["surface"]: r["claim_type"] for _, r in c.iterrows()}
+    assert got["$22 billion"] == "target" and got["$1.3 billion"] == "level"
+    assert got["$100 billion"] == "target"
+    assert got["35%"] == "change"
+    assert got["$12.5 billion"] == "forecast"
+
+
+def test_a_deal_takes_no_period_from_other_sentences():
+    c = _claims("NAIROBI, June 22 - Kenya's exports to China reached $181 million in 2020. "
+                "Separately, Japan extended a 30 billion yen loan for the port.", date="2021-06-22")
+    assert _value(c[c["surface"] == "30 billion yen"].iloc[0]["period"]) is None
+    assert c[c["surface"] == "$181 million"].iloc[0]["period"] == "2020"

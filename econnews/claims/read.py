@@ -72,6 +72,9 @@ _CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|pro
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
                                  r"year[- ]ago|in\s+the\s+year[- ]ago\s+period)\b",
                                  re.IGNORECASE)
+#: One-off deals (a loan extended, stakes bought, aid given) take no period from other
+#: sentences: unlike a trade statistic, they are not for the period the story reports on.
+_DEALS = frozenset({"investment", "loans", "aid"})
 _COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
@@ -400,7 +403,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # a coordinated clause keeps the period told before in its sentence
         period = w.sentence_period.get(idx)
         period_by = "earlier_clause" if period else "none"
-    if period is None and concept in FAMILY and (claim_type in {"level", "change", "ratio"} or (
+    if period is None and concept in FAMILY - _DEALS and (claim_type in {"level", "change", "ratio"} or (
             claim_type == "forecast" and _CONSENSUS.search(sent.text))) and not stock:
         # "Analysts had expected a surplus of $3.7bn": the forecast of the period reported
         # the next sentence keeps the period told before

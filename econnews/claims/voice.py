@@ -297,7 +297,8 @@ def find_hedges(text: str, lo: int, hi: int) -> tuple[list[str], str]:
 PRONOUN_SPEAKERS = {"he", "she", "it", "they", "we", "i"}
 
 
-_HEDGE_RESET = re.compile(r"\b(?:which|who|than|against|compared\s+(?:with|to))\b",
+_HEDGE_RESET = re.compile(r"\b(?:which|who|than|against|compared\s+(?:with|to)|after)\b|"
+                          r"[,;]\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])",
                           re.IGNORECASE)
 
 
@@ -388,6 +389,8 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
 _ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the)\s+(?:current\s+|existing\s+|"
                           r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
                           re.IGNORECASE)
+_SHOULD_BEFORE = re.compile(r"\bshould\s+(?:[a-z]+\s+){0,2}\Z")
+_BY_YEAR_AFTER = re.compile(r"[^.;]{0,60}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 _DATA_WORDS = {"the data", "the figures", "the statistics", "the numbers", "data", "figures"}
 _DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
                           r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
@@ -410,6 +413,9 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
         more, more_kind = find_hedges(art.text, end, after.end())
         hedges += [h for h in more if h not in hedges]
         hedge_kind = hedge_kind if hedge_kind == "target" else (more_kind or hedge_kind)
+    if hedge_kind != "target" and _SHOULD_BEFORE.search(art.text, scope, start) \
+            and _BY_YEAR_AFTER.match(art.text, end, sent.end):
+        hedges, hedge_kind = [*hedges, "should"], "target"  # "should reach $100bn by 2030"
     speaker = sent.speaker
     owner = proposal_owner(sent.text, sent.start, start)
     name = reported_by = None
@@ -427,4 +433,8 @@ def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end
         if reported_by == name:
             reported_by = None
     hint = speaker.hint if speaker is not None else ""
+    if hint and speaker is not None and speaker.start < start \
+            and _HEDGE_RESET.search(art.text, speaker.start, start):
+        hint = ""  # "Gulf funds have pledged $22bn, and Saudi Arabia's fund has bought
+        # stakes for $1.3bn": the pledge is not the purchase
     return hedges, hedge_kind, name, reported_by, hint, owner is not None, by
