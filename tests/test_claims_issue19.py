@@ -479,3 +479,15 @@ def test_a_deal_takes_no_period_from_other_sentences():
                 "Separately, Japan extended a 30 billion yen loan for the port.", date="2021-06-22")
     assert _value(c[c["surface"] == "30 billion yen"].iloc[0]["period"]) is None
     assert c[c["surface"] == "$181 million"].iloc[0]["period"] == "2020"
+
+
+def test_more_currencies_and_figures_that_are_no_claim():
+    c = _claims("ACCRA, July 16 - Ghana's cocoa export receipts fell 31% to 9.8 billion cedis "
+                "($640 million). Grain exporters paid $2.1 billion in export duties. Debt "
+                "servicing cost Ghana 1.6 billion cedis.", date="2024-07-16")
+    assert list(c[c["concept"].isin(["exports", "loans"])]["surface"]) == ["31%", "9.8 billion cedis"]
+    row = c[c["surface"] == "9.8 billion cedis"].iloc[0]
+    assert row["unit"] == "GHS" and row["conversions"] == "USD 6.4e+08"
+    from econnews import extract
+    assert extract("Morocco exported 49.8 billion dirhams")["unit"].iloc[0] == "MAD"
+    assert extract("Dubai's trade rose to 2 trillion dirhams")["unit"].iloc[0] == "AED"
