@@ -491,3 +491,11 @@ def test_more_currencies_and_figures_that_are_no_claim():
     from econnews import extract
     assert extract("Morocco exported 49.8 billion dirhams")["unit"].iloc[0] == "MAD"
     assert extract("Dubai's trade rose to 2 trillion dirhams")["unit"].iloc[0] == "AED"
+
+
+def test_a_dollar_rate_is_no_amount():
+    c = _claims("The greenback hit $1.3516 in thin New York trade, before rallying to $1.3509 "
+                "against the euro. US exports rose to $1.5 billion.", date="2004-12-30")
+    got = {r["surface"]: r["concept"] for _, r in c.iterrows()}
+    assert got == {"$1.3516": "exchange_rate", "$1.3509": "exchange_rate",
+                   "$1.5 billion": "exports"}

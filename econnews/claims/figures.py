@@ -163,9 +163,17 @@ _RATE_AFTER = re.compile(r"\s*(?:to|per|against|a|for)\s+(?:the|one|1|each|a)?\s
                          r"(?:U\.S\.\s+)?(?:dollar|dlr)\b", re.IGNORECASE)
 
 
+_DOLLAR_RATE = re.compile(r"(?:US)?\$\s?\d\.\d{3,4}")
+_PER_CURRENCY = re.compile(r"\s*(?:against|per|to)\s+(?:the|one|1|each|a)?\s*(?:euro|pound|sterling|"
+                           r"yen|yuan|franc|mark|rupee|won|real)\b", re.IGNORECASE)
+
+
 def is_rate(art: Article, it: Item, clause: tuple[int, int]) -> bool:
     """An exchange rate written as an amount: "152.50 yen", "6.20 francs to the dollar"."""
-    if it.kind != "money" or it.unit == "USD":
+    if it.kind == "money" and it.unit == "USD":
+        # "the greenback hit $1.3516", "$1.2871 against the euro": dollars per a currency
+        return bool(_DOLLAR_RATE.fullmatch(str(it.surface)) or _PER_CURRENCY.match(art.text, it.end))
+    if it.kind != "money":
         return False
     if _RATE_AFTER.match(art.text, it.end):
         return True
