@@ -499,3 +499,11 @@ def test_a_dollar_rate_is_no_amount():
     got = {r["surface"]: r["concept"] for _, r in c.iterrows()}
     assert got == {"$1.3516": "exchange_rate", "$1.3509": "exchange_rate",
                    "$1.5 billion": "exports"}
+
+
+def test_names_and_descriptions_broken_over_a_wire_line():
+    c = _claims("OSLO, Oct 1 - The latest trade figures show Norwegian imports from South\n"
+                "Africa dropped 36 pct to 160 mln crowns in 1986. Exports to the Gulf\n"
+                "emirate were 2 mln crowns.", date="1986-10-01")
+    row = c[c["surface"] == "36 pct"].iloc[0]
+    assert (row["party_from"], row["party_to"]) == ("ZAF", "NOR")

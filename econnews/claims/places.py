@@ -90,7 +90,8 @@ def _entries() -> tuple[dict[str, list[tuple[str, str, str, str]]], re.Pattern[s
         if len(alias) >= 4 and upper != alias and upper not in table:
             table[upper] = table[alias]
     names = sorted(table, key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    # a name broken over a wire line ("South\nAfrica") is the name
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     # "the U.S." and "U.S.-Japan": no word character may follow, but a final
     # dot in the alias itself is fine; possessive 's is outside the match
     pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
@@ -127,7 +128,8 @@ def find_places(text: str, *, date: object = None) -> list[Place]:
     table, pattern = _entries()
     out = []
     for m in pattern.finditer(text):
-        picked = _pick(table[m.group(0)], day)
+        found = m.group(0)
+        picked = _pick(table[found if found in table else " ".join(found.split())], day)
         if picked is None or not picked[0]:
             continue
         if picked[1] == "combining" and not text.startswith(("-", "–"), m.end()):
