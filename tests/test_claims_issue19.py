@@ -507,3 +507,22 @@ def test_names_and_descriptions_broken_over_a_wire_line():
                 "emirate were 2 mln crowns.", date="1986-10-01")
     row = c[c["surface"] == "36 pct"].iloc[0]
     assert (row["party_from"], row["party_to"]) == ("ZAF", "NOR")
+
+
+def test_asides_suppliers_gulf_funds_and_bloc_members():
+    def parties(text: str, surface: str, date: str = "2019-08-09") -> tuple:
+        row = _claims(text, date=date).set_index("surface").loc[surface]
+        return row["concept"], _value(row["party_from"]), _value(row["party_to"])
+    assert parties("LIMA, March 9 - Indo-Peruvian trade, driven by gold shipments, reached "
+                   "$4.3 billion last year.", "$4.3 billion")[0] == "trade"
+    assert parties("ABUJA - Nigeria's imports rose 49.6% in the third quarter. China supplied "
+                   "21.6% of imports in the quarter.", "21.6%") == ("imports", "CHN", "NGA")
+    assert parties("CAIRO - Gulf sovereign funds have pledged $22 billion of investment in "
+                   "Egypt.", "$22 billion") == ("investment", "GCC", "EGY")
+    assert parties("WARSAW, Aug 9 - Polish exports to the European Union grew 4.2% in the "
+                   "first half. Imports from the other 27 members rose 3.1% to 367.9 billion "
+                   "zlotys.", "3.1%") == ("imports", "EU", "POL")
+    assert parties("NAIROBI - Kenya's exports rose. Imports from China came to $3.9 billion in "
+                   "2020, leaving the East African nation with a deficit of more than $3.7 "
+                   "billion with its Asian partner.", "$3.7 billion") == (
+                       "trade_deficit", "KEN", "CHN")

@@ -51,12 +51,23 @@ def _phrase_head(text: str, concepts: list[ConceptMatch], cmatch: ConceptMatch,
     return head
 
 
+#: A participle aside between a subject and its verb: "Indo-Peruvian trade, driven by gold
+#: shipments, reached $4.3bn": its words are the cause, not the figure's concept.
+_ASIDE_BY = re.compile(r",\s*(?:driven|led|helped|boosted|hit|hurt|fuel?led|supported|dragged|"
+                       r"weighed|buoyed|propped|lifted)\s+(?:down\s+|up\s+)?by\b[^,;]{0,80},",
+                       re.IGNORECASE)
+
+
 def concept_of(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
              last_balance: str | None) -> tuple[ConceptMatch | None, str]:
     """The concept word a figure belongs to, and the reading that found it: ``phrase``
     (a concept word in the figure's clause), ``story_balance`` (a bare "deficit" in a
     story that named its balance before), or ``none``."""
-    cmatch = nearest_concept(sent.concepts, start, end, clause, art.text)
+    asides = [(m.start(), m.end()) for m in _ASIDE_BY.finditer(art.text, clause[0], start)]
+    concepts = [c for c in sent.concepts
+                if not any(a <= c.start and c.end <= b for a, b in asides)] if asides \
+        else sent.concepts
+    cmatch = nearest_concept(concepts, start, end, clause, art.text)
     if cmatch is None:
         return None, "none"
     cmatch = _phrase_head(art.text, sent.concepts, cmatch, clause)

@@ -45,6 +45,10 @@ _BUYER_VERB = re.compile(r"\s+(?:takes|took|buys|bought|absorbs|absorbed|receive
                          r"received|imports|imported|purchases|purchased)\b")
 
 
+_SUPPLIER_VERB = re.compile(r"\s+(?:alone\s+)?(?:supplies|supplied|provides|provided|sells|sold|"
+                            r"ships|shipped|accounts\s+for|accounted\s+for)\b")
+
+
 _DONOR_VERB = re.compile(r"\b(?:donat(?:e|es|ed|ing)|give[sn]?|gave|giving|provided?|"
                          r"provides|providing|pledged?|pledges|lent|lend|lends|grant(?:s|ed))\b",
                          re.IGNORECASE)
@@ -298,6 +302,12 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             if clause[0] <= p.start < start and p.code not in roles["from"] and \
                     _BUYER_VERB.match(art.text, p.end):
                 roles["to"] = [p.code]
+                by = "clause_subject"
+    if concept == "imports" and not roles["from"]:
+        for p in sent.places:  # "China supplied 21.6% of imports": the origin
+            if clause[0] <= p.start < start and _SUPPLIER_VERB.match(art.text, p.end):
+                roles = {"from": [p.code], "to": [c for c in roles["to"] if c != p.code],
+                         "party": []}
                 by = "clause_subject"
     if cmatch is not None:
         for p in sent.places:  # "..., and Korea's to increase to 6.5 billion": elided owner
