@@ -90,11 +90,11 @@ def _entries() -> tuple[dict[str, list[tuple[str, str, str, str]]], re.Pattern[s
         if len(alias) >= 4 and upper != alias and upper not in table:
             table[upper] = table[alias]
     names = sorted(table, key=len, reverse=True)
-    # a name broken over a wire line ("South\nAfrica") is the name
-    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    alternation = "|".join(re.escape(n) for n in names)
+    first = "".join(sorted({n[0] for n in names}))
     # "the U.S." and "U.S.-Japan": no word character may follow, but a final
     # dot in the alias itself is fine; possessive 's is outside the match
-    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+    pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w.])(?:{alternation})(?![\w])")
     return table, pattern
 
 
@@ -108,6 +108,9 @@ def _pick(options: list[tuple[str, str, str, str]], date: str | None) -> tuple[s
             continue
         return code, kind
     return None
+
+
+_SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
 def find_places(text: str, *, date: object = None) -> list[Place]:
@@ -127,12 +130,14 @@ def find_places(text: str, *, date: object = None) -> list[Place]:
         day = pd.Timestamp(date).strftime("%Y-%m-%d")
     table, pattern = _entries()
     out = []
-    for m in pattern.finditer(text):
-        found = m.group(0)
+    # a name broken over a wire line ("South\nAfrica") is the name: line breaks and tabs
+    # read as spaces (same length, so offsets hold)
+    for m in pattern.finditer(text.translate(_SPACES) if "\n" in text or "\t" in text else text):
+        found = text[m.start():m.end()]
         picked = _pick(table[found if found in table else " ".join(found.split())], day)
         if picked is None or not picked[0]:
             continue
         if picked[1] == "combining" and not text.startswith(("-", "–"), m.end()):
             continue  # "Sino-Indian", never a name standing alone ("Franco said")
-        out.append(Place(m.start(), m.end(), m.group(0), picked[0], picked[1]))
+        out.append(Place(m.start(), m.end(), found, picked[0], picked[1]))
     return out
