@@ -526,3 +526,16 @@ def test_asides_suppliers_gulf_funds_and_bloc_members():
                    "2020, leaving the East African nation with a deficit of more than $3.7 "
                    "billion with its Asian partner.", "$3.7 billion") == (
                        "trade_deficit", "KEN", "CHN")
+
+
+def test_more_ways_to_attribute():
+    from econnews.claims.voice import find_speaker
+    cases = {"A ministry statement said both sides agreed on a 50 pct rise.": "a ministry statement",
+             "The Indonesian Economics Minister explained that the money was for Aceh.":
+                 "the Indonesian Economics Minister",
+             "The report calculated food requirements to be 387,500 tonnes.": "the report",
+             "Japan's surplus hit a record, in the view of U.S. officials.": "U.S. officials",
+             "The U.S. International Trade Commission ruled that imports hurt producers.":
+                 "the U.S. International Trade Commission"}
+    for text, name in cases.items():
+        assert find_speaker(text).name == name, text

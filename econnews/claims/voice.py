@@ -158,7 +158,7 @@ def clean_speaker(np: str) -> str | None:
     if _DATA_ONLY.fullmatch(np):
         return None  # "official figures show": the figures, nobody named
     if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
-                 re.IGNORECASE) and not re.match(r"(?:a|an)\s+[a-z]", np):
+                 re.IGNORECASE) and not re.match(r"(?:[Aa]|[Aa]n)\s+[a-z]", np):
         return None  # a clause, not a speaker: "the group cut its 1987 growth rate"
     words = np.split(" ")
     if not any(w[:1].isupper() for w in words) and words[0].lower() not in {
@@ -365,6 +365,14 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
         named_before[i] = last_named
         source_before[i] = last_source
         subject_at[i] = subject
+        if sent.speaker and sent.speaker.name in PRONOUN_SPEAKERS and known:
+            # "After the talks Putin called the level low: ..., he said": the person the
+            # sentence names before its pronoun
+            head = sent.text[:max(0, sent.speaker.start - sent.start)]
+            here = next((k for k in reversed(known) if re.search(
+                rf"\b{re.escape(k.split()[-1])}\b", head)), None)
+            if here:
+                named_before[i] = last_named = here
         if sent.speaker and sent.speaker.name not in PRONOUN_SPEAKERS:
             last_named = sent.speaker.name
             known.append(last_named)
