@@ -539,3 +539,15 @@ def test_more_ways_to_attribute():
                  "the U.S. International Trade Commission"}
     for text, name in cases.items():
         assert find_speaker(text).name == name, text
+
+
+def test_a_period_named_by_its_unit_and_a_base_level():
+    p = {r["surface"]: r["period"] for _, r in _claims(
+        "ALMATY - Kazakhstan's exports rose 4% in the first quarter. Last month, exports to "
+        "China came to $1.4 billion. Kazakhstan's total exports were $19.3 billion in the "
+        "quarter.", date="2025-04-15").iterrows()}
+    assert p["$1.4 billion"] == "2025-03" and p["$19.3 billion"] == "2025Q1"
+    q = {r["surface"]: r["period"] for _, r in _claims(
+        "LIMA - Indo-Peruvian trade reached $4.3 billion last year, nearly 1.5 times its 2023 "
+        "level. Economists see full-year exports rising 5% to 6%.", date="2025-08-09").iterrows()}
+    assert q["1.5 times"] == "2024" and q["5% to 6%"] == "2025"

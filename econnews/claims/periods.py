@@ -64,7 +64,7 @@ _PERIOD = re.compile(
         November|December)(?:\s+(?P<my>(?:19|20)\d\d))?\b)
     | (?P<rel>\b(?:a\s+)?year[- ]ago\b|\b(?:a\s+)?year\s+(?:earlier|before)\b|
         \b(?:last|this|next|previous|past|current|the\s+previous)\s+year\b)
-    | (?P<fullyear>\b(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b)
+    | (?P<fullyear>\b(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year\b|\bfull[- ]year\b)
     | (?P<sincem>\b(?:since|up\s+to|until)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|
         April|May|June|July|August|September|October|November|December)\b(?:\s+(?:this|last)\s+year)?)
     | (?P<since>\b(?:since|from)\s+(?:the\s+start\s+of\s+|early\s+|late\s+)?(?:19|20)\d\d\b)
@@ -160,6 +160,9 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
     if g["year"]:
         if re.search(r"\bsince\b[^,;]{0,50}$", m.string[max(0, m.start() - 60):m.start()]):
             return None  # "has tripled since their agreement took effect in 2006"
+        if re.match(r"\s+(?:levels?|figures?|totals?|values?)\b", m.string[m.end():]) and re.search(
+                r"\b(?:its|their|the)\s+$", m.string[max(0, m.start() - 8):m.start()]):
+            return None  # "nearly 1.5 times its 2023 level": the base, not the figure's year
         if _BASE_YEAR.search(m.string[max(0, m.start() - 40):m.start()]) or (
                 re.search(r"\b(?:same|similar|corresponding|comparable)\s+$",
                           m.string[max(0, m.start() - 20):m.start()])

@@ -390,6 +390,9 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(told, " a year earlier") or period
+    if period is None and concept in FAMILY:
+        period = _named_unit(w, idx, sent, clause)
+        period_by = "earlier_sentence" if period else "none"
     if period is None:
         period = _growth_period(w, it, sent)
         period_by = "earlier_clause" if period else "none"
@@ -447,6 +450,35 @@ def _goods_bought(w: _Walk, it: Item, sent: Sentence, idx: int,
     home = next((c for c, _ in w.homes(idx, sent)), None)
     concept = "exports" if home == seller.code else "imports"
     return concept, seller.code, buyer
+
+
+#: A period named again by its unit: "in the quarter", "over the same six months".
+_THE_UNIT = re.compile(r"\b(?:in|over|for|during|of)\s+the\s+(?:same\s+)?(?P<unit>quarter|month|"
+                       r"(?:six|three|nine)\s+months|half[- ]year|half|year)\b", re.IGNORECASE)
+_UNIT_SHAPE = {"quarter": re.compile(r"\d{4}Q[1-4]"), "month": re.compile(r"\d{4}-\d\d"),
+               "year": re.compile(r"\d{4}(?:/\d\d)?")}
+
+
+def _named_unit(w: _Walk, idx: int, sent: Sentence, clause: tuple[int, int]) -> str | None:
+    """The period a clause names by its unit ("in the quarter", "over the same six months",
+    "for the month"): the latest period of that shape the story told up to here."""
+    m = _THE_UNIT.search(w.art.text, clause[0], clause[1])
+    if m is None:
+        return None
+    unit = re.sub(r"\s+", " ", m.group("unit").lower()).replace("half-year", "half")
+    months = {"six months": 6, "half": 6, "three months": 3, "nine months": 9}.get(unit)
+    for j in range(idx, -1, -1):
+        told = w.sentence_period.get(j)
+        if not told:
+            continue
+        if months is not None:
+            span = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", told)
+            if span and (int(span.group(3)) - int(span.group(1))) * 12 + int(span.group(4)) \
+                    - int(span.group(2)) + 1 == months:
+                return told
+        elif _UNIT_SHAPE[unit].fullmatch(told):
+            return told
+    return None
 
 
 def _story_period(w: _Walk, idx: int) -> str | None:
