@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .giving import GIVE, GIVEN, giver
 from .parse import (
     FAMILY,
     FLOWS,
@@ -181,7 +182,7 @@ def _fill_roles(roles: dict[str, list[str]], concept: str, code: str | None,
             role = "from"  # "the law requires the U.S. to donate ...": the giver
         elif _RECIPIENT_CUE.search(context):
             role = "to"  # "a $1.7bn donors' aid package", "assistance was needed"
-        elif concept == "loans" and not _GIVE.search(context):
+        elif concept == "loans" and not GIVE.search(context):
             role = "to"  # "credit lines to Peru more than doubled" in a Lima story: a
             # country's loans are what it borrowed unless its clause says it lends
     if code not in roles["from"] + roles["to"] + roles["party"]:
@@ -217,48 +218,6 @@ PARTIES_BY = ["phrase", "clause_subject", "clause", "sentence_subject", "compari
               "story_currency", "story_country", "none"]
 
 
-#: Concepts a giver gives: "Britain will give Kenya £48m in aid", "Japan extended a
-#: 30bn yen loan", "China will offer African countries $20bn in credit lines".
-_GIVEN = {"aid", "loans", "investment", "fdi"}
-_GIVE = re.compile(r"\b(?:give[sn]?|gave|offer(?:s|ed)?|provide[sd]?|extend(?:s|ed)?|"
-                   r"grant(?:s|ed)?|lend(?:s)?|lent|pledge[sd]?|promise[sd]?|donate[sd]?|"
-                   r"invest(?:s|ed)?)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"(?:['’]s\s+[\w\s-]{0,40}?)?\s*(?:,[^,]{0,60},\s*)?(?:(?:will|would|has|have|had|"
-                          r"also|is|was|to|plans\s+to|agreed\s+to|said\s+it\s+would)\s+)*\Z",
-                          re.IGNORECASE)
-_GIVER_PREP = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|between|at)"
-                         r"\s+(?:the\s+)?$", re.IGNORECASE)
-_TAKER_AFTER = re.compile(r"\s+(?:the\s+)?\Z")
-_TAKER_PREP = re.compile(r"[^.;]{0,40}?\b(?:to|for|in)\s+(?:the\s+)?\Z", re.IGNORECASE)
-
-
-def _giver(art: Article, sent: Sentence, clause: tuple[int, int],
-           start: int) -> tuple[str, str | None] | None:
-    """``(giver, taker)`` of a figure given by a country's verb before it ("Britain will
-    give Kenya £48m", "Japan ... will provide 25bn yen in loans"), the taker None when the
-    sentence does not name it; None when no country gives."""
-    text = art.text
-    verb = None
-    for m in _GIVE.finditer(text, clause[0], start):
-        verb = m
-    if verb is None:
-        return None
-    giver = next((p for p in reversed(sent.places)
-                  if clause[0] <= p.start and p.end <= verb.start()
-                  and _SUBJECT_GAP.match(text, p.end, verb.start())
-                  and not _GIVER_PREP.search(text, max(0, p.start - 12), p.start)), None)
-    if giver is None:
-        return None
-    taker = next((p.code for p in sent.places if verb.end() <= p.start < start
-                  and _TAKER_AFTER.match(text, verb.end(), p.start) and p.code != giver.code),
-                 None)
-    if taker is None:
-        taker = next((p.code for p in sent.places if start < p.start <= start + 60
-                      and _TAKER_PREP.match(text, start, p.start) and p.code != giver.code),
-                     None)
-    return giver.code, taker
-
-
 def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | None,
            clause: tuple[int, int], concept: str, story_subject: str | None,
            start: int, homes: list[tuple[str, str]] | None = None,
@@ -268,12 +227,12 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     sentences just before on the same concept, then the story's subject or country."""
     roles = place_roles(sent.places, cmatch, art.text)
     by = "phrase" if any(roles.values()) else "none"
-    if cmatch is not None and concept in _GIVEN and not roles["from"]:
-        given = _giver(art, sent, clause, start)
+    if cmatch is not None and concept in GIVEN and not roles["from"]:
+        given = giver(art, sent, clause, start)
         if given is not None:
-            giver, taker = given
-            roles = {"from": [giver], "to": [taker] if taker else [
-                c for c in roles["to"] + roles["party"] if c != giver][:1], "party": []}
+            by_giver, taker = given
+            roles = {"from": [by_giver], "to": [taker] if taker else [
+                c for c in roles["to"] + roles["party"] if c != by_giver][:1], "party": []}
             by = "phrase"
     directional = concept not in UNDIRECTED
     own_side = OWNER_ROLE.get(concept) if directional else None

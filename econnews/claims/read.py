@@ -40,10 +40,10 @@ from .periods import (
     compared_period,
     comparison_period,
     main_period,
-    resolve_period,
     respective_periods,
 )
 from .resolve import anaphor, anaphor_parties, partners, respective_parties, sibling
+from .told import named_unit, story_period
 from .voice import (
     PRONOUN_SPEAKERS,
     type_of_claim,
@@ -75,7 +75,6 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlie
 #: One-off deals (a loan extended, stakes bought, aid given) take no period from other
 #: sentences: unlike a trade statistic, they are not for the period the story reports on.
 _DEALS = frozenset({"investment", "loans", "aid"})
-_COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
 
@@ -391,7 +390,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # the same months a year back, not the whole year
         period = comparison_period(told, " a year earlier") or period
     if period is None and concept in FAMILY:
-        period = _named_unit(w, idx, sent, clause)
+        period = named_unit(art, w.sentence_period, idx, clause)
         period_by = "earlier_sentence" if period else "none"
     if period is None:
         period = _growth_period(w, it, sent)
@@ -414,7 +413,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             period = w.sentence_period.get(idx - 1)
             period_by = "earlier_sentence"
         if period is None:  # the story's period (a stock, "cumulative investment", has none)
-            story = _story_period(w, idx)
+            story = story_period(art, w.sentence_period, w.told, idx)
             if story is not None:
                 period, period_by = story, "story"  # the period the story reports on
         if period is None:
@@ -450,61 +449,6 @@ def _goods_bought(w: _Walk, it: Item, sent: Sentence, idx: int,
     home = next((c for c, _ in w.homes(idx, sent)), None)
     concept = "exports" if home == seller.code else "imports"
     return concept, seller.code, buyer
-
-
-#: A period named again by its unit: "in the quarter", "over the same six months".
-_THE_UNIT = re.compile(r"\b(?:in|over|for|during|of)\s+the\s+(?:same\s+)?(?P<unit>quarter|month|"
-                       r"(?:six|three|nine)\s+months|half[- ]year|half|year)\b", re.IGNORECASE)
-_UNIT_SHAPE = {"quarter": re.compile(r"\d{4}Q[1-4]"), "month": re.compile(r"\d{4}-\d\d"),
-               "year": re.compile(r"\d{4}(?:/\d\d)?")}
-
-
-def _named_unit(w: _Walk, idx: int, sent: Sentence, clause: tuple[int, int]) -> str | None:
-    """The period a clause names by its unit ("in the quarter", "over the same six months",
-    "for the month"): the latest period of that shape the story told up to here."""
-    m = _THE_UNIT.search(w.art.text, clause[0], clause[1])
-    if m is None:
-        return None
-    unit = re.sub(r"\s+", " ", m.group("unit").lower()).replace("half-year", "half")
-    months = {"six months": 6, "half": 6, "three months": 3, "nine months": 9}.get(unit)
-    for j in range(idx, -1, -1):
-        told = w.sentence_period.get(j)
-        if not told:
-            continue
-        if months is not None:
-            span = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", told)
-            if span and (int(span.group(3)) - int(span.group(1))) * 12 + int(span.group(4)) \
-                    - int(span.group(2)) + 1 == months:
-                return told
-        elif _UNIT_SHAPE[unit].fullmatch(told):
-            return told
-    return None
-
-
-def _story_period(w: _Walk, idx: int) -> str | None:
-    """The period the story reports on before sentence ``idx``: the latest period a
-    figure's clause named, or a sentence on the same trade family named ("Mexico overtook
-    China as the biggest exporter to the United States in 2023")."""
-    for j in range(idx - 1, -1, -1):
-        if w.sentence_period.get(j):
-            return w.sentence_period[j]
-        if j not in w.told:
-            w.told[j] = _told_period(w.art, j)
-        if w.told[j]:
-            return w.told[j]
-    return None
-
-
-def _told_period(art: Article, j: int) -> str | None:
-    """The period a sentence on the trade family names, if any (not a deadline)."""
-    sent = art.sentences[j]
-    if not any(c.concept in FAMILY for c in sent.concepts) or _COMPARES.search(sent.text):
-        return None  # "The deficit compared with 1.76 billion in February 1986": a base
-    named = resolve_period(sent.text, art.period_date, len(sent.text))
-    if named and re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
-                           + re.escape(named[:4]), sent.text):
-        return None  # a deadline: "to lift trade to $150bn by 2030"
-    return named
 
 
 def _story_source(w: _Walk, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,83 @@
+"""The periods a story has told, for a figure whose own words name none: the period
+of that unit it named ("in the quarter", "over the same six months"), or the one it
+reports on (the latest period a figure's clause or a trade sentence named).
+
+>>> import econnews as en
+>>> c = en.find_claims({"id": "a", "date": "2025-04-15", "text": "Exports rose 4% in the "
+...     "first quarter. Last month, exports to China were $1.4 billion. Total exports were "
+...     "$19.3 billion in the quarter."})
+>>> c[c["claim_type"] != "implied"]["period"].tolist()
+['2025Q1', '2025-03', '2025Q1']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .parse import FAMILY
+from .periods import resolve_period
+
+if TYPE_CHECKING:
+    from .article import Article
+
+__all__ = ["named_unit", "story_period", "told_period"]
+
+_COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
+
+
+#: A period named again by its unit: "in the quarter", "over the same six months".
+_THE_UNIT = re.compile(r"\b(?:in|over|for|during|of)\s+the\s+(?:same\s+)?(?P<unit>quarter|month|"
+                       r"(?:six|three|nine)\s+months|half[- ]year|half|year)\b", re.IGNORECASE)
+_UNIT_SHAPE = {"quarter": re.compile(r"\d{4}Q[1-4]"), "month": re.compile(r"\d{4}-\d\d"),
+               "year": re.compile(r"\d{4}(?:/\d\d)?")}
+
+
+def named_unit(art: Article, sentence_period: dict[int, str | None], idx: int,
+               clause: tuple[int, int]) -> str | None:
+    """The period a clause names by its unit ("in the quarter", "over the same six months",
+    "for the month"): the latest period of that shape the story told up to here."""
+    m = _THE_UNIT.search(art.text, clause[0], clause[1])
+    if m is None:
+        return None
+    unit = re.sub(r"\s+", " ", m.group("unit").lower()).replace("half-year", "half")
+    months = {"six months": 6, "half": 6, "three months": 3, "nine months": 9}.get(unit)
+    for j in range(idx, -1, -1):
+        told = sentence_period.get(j)
+        if not told:
+            continue
+        if months is not None:
+            span = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", told)
+            if span and (int(span.group(3)) - int(span.group(1))) * 12 + int(span.group(4)) \
+                    - int(span.group(2)) + 1 == months:
+                return told
+        elif _UNIT_SHAPE[unit].fullmatch(told):
+            return told
+    return None
+
+
+def story_period(art: Article, sentence_period: dict[int, str | None],
+                 told: dict[int, str | None], idx: int) -> str | None:
+    """The period the story reports on before sentence ``idx``: the latest period a
+    figure's clause named, or a sentence on the same trade family named ("Mexico overtook
+    China as the biggest exporter to the United States in 2023")."""
+    for j in range(idx - 1, -1, -1):
+        if sentence_period.get(j):
+            return sentence_period[j]
+        if j not in told:
+            told[j] = told_period(art, j)
+        if told[j]:
+            return told[j]
+    return None
+
+
+def told_period(art: Article, j: int) -> str | None:
+    """The period a sentence on the trade family names, if any (not a deadline)."""
+    sent = art.sentences[j]
+    if not any(c.concept in FAMILY for c in sent.concepts) or _COMPARES.search(sent.text):
+        return None  # "The deficit compared with 1.76 billion in February 1986": a base
+    named = resolve_period(sent.text, art.period_date, len(sent.text))
+    if named and re.search(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?"
+                           + re.escape(named[:4]), sent.text):
+        return None  # a deadline: "to lift trade to $150bn by 2030"
+    return named
