@@ -27,34 +27,55 @@ def _ints(values: list):
     return pd.arrays.IntegerArray(np.asarray(values, dtype="int64"), np.zeros(len(values), bool))
 
 
+_NS = np.dtype("M8[ns]")
+_NAT = np.datetime64("NaT", "ns")
+
+
 def _dates(values: list):
     if not values:
-        return pd.array(np.empty(0, dtype="M8[ns]"))
+        return _datetime_array(np.empty(0, dtype=_NS))
     first = values[0]
     if all(v is first for v in values):  # one text's rows share its date
-        stamp = np.datetime64("NaT") if pd.isna(first) else np.datetime64(first.as_unit("ns"))
-        return pd.array(np.full(len(values), stamp, dtype="M8[ns]"))
-    stamps = [np.datetime64("NaT") if pd.isna(v) else np.datetime64(v.as_unit("ns"))
-              for v in values]
-    return pd.array(np.array(stamps, dtype="M8[ns]"))
+        stamp = _NAT if first is pd.NaT or pd.isna(first) else np.datetime64(first.as_unit("ns"))
+        return _datetime_array(np.full(len(values), stamp, dtype=_NS))
+    stamps = [_NAT if pd.isna(v) else np.datetime64(v.as_unit("ns")) for v in values]
+    return _datetime_array(np.array(stamps, dtype=_NS))
+
+
+def _datetime_array(values: np.ndarray):
+    simple_new = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
+    if simple_new is not None:
+        try:  # the values are already datetime64[ns]: nothing to infer or check
+            return simple_new(values, dtype=_NS)
+        except TypeError:  # pragma: no cover - another pandas signature
+            pass
+    return pd.array(values)  # pragma: no cover
 
 
 def _strings(values: list):
-    if _ARROW_STRINGS:
+    if _STRING_TEMPLATE is not None:
+        # built as pandas builds the result of a string operation (no re-checking)
+        return _STRING_TEMPLATE._from_pyarrow_array(pa.array(values, type=pa.large_string()))
+    if _ARROW_STRINGS:  # pragma: no cover - a pandas without that constructor
         return pd.arrays.ArrowStringArray(
             pa.chunked_array([pa.array(values, type=pa.large_string())])
         )
-    return pd.array(values, dtype=schema.STRING)
+    return pd.array(values, dtype=schema.STRING)  # pragma: no cover
 
 
 def _categories(dtype: pd.CategoricalDtype):
     codes = {c: i for i, c in enumerate(dtype.categories)}
+    try:
+        pd.Categorical.from_codes(np.zeros(1, "int8"), dtype=dtype, validate=False)
+        checked = False
+    except TypeError:  # pragma: no cover - pandas < 2.1 always validates
+        checked = True
 
     def build(values: list):
-        return pd.Categorical.from_codes(
-            np.fromiter((codes.get(v, -1) for v in values), dtype="int8", count=len(values)),
-            dtype=dtype,
-        )
+        codes_ = np.array([codes.get(v, -1) for v in values], dtype="int8")
+        if checked:  # pragma: no cover
+            return pd.Categorical.from_codes(codes_, dtype=dtype)
+        return pd.Categorical.from_codes(codes_, dtype=dtype, validate=False)
 
     return build
 
@@ -82,6 +103,17 @@ def _column_index() -> pd.Index:
     return pd.Index(list(QUANTITY_COLUMNS))
 
 
+@functools.cache
+def _placements() -> list[np.ndarray]:
+    return [np.array([i]) for i in range(len(QUANTITY_COLUMNS))]
+
+
+try:  # pandas >= 3: a table straight from ready typed arrays, one block each
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas
+    _from_blocks = None
+
+
 def frame(cols: dict[str, list]) -> pd.DataFrame:
     """The quantities table from one list of values per column (``QUANTITY_COLUMNS``).
 
@@ -90,6 +122,9 @@ def frame(cols: dict[str, list]) -> pd.DataFrame:
     """
     arrays = [build(cols[name]) for name, build in _builders()]
     n = len(arrays[0])
+    if _from_blocks is not None:  # the cheapest path: no dtype grouping, no re-validation
+        return _from_blocks(list(zip(arrays, _placements(), strict=True)),
+                            index=pd.RangeIndex(n), columns=_column_index())
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is not None:
         try:  # pandas' own fast path for ready typed arrays (skips re-validating each)
@@ -123,3 +158,7 @@ def _arrow_strings() -> bool:
 
 
 _ARROW_STRINGS = _arrow_strings()
+_STRING_TEMPLATE = (
+    pd.arrays.ArrowStringArray(pa.chunked_array([pa.array([], type=pa.large_string())]))
+    if _ARROW_STRINGS and hasattr(pd.arrays.ArrowStringArray, "_from_pyarrow_array") else None
+)
