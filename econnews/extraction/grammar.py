@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from . import lexicon as lx
@@ -65,6 +66,51 @@ _FIRST = _FIRST + _FIRST.upper()
 CORE = re.compile(
     rf"(?=[\d.{_FIRST}])(?:(?P<digits>{DIGITS})|(?P<words>\b(?i:{SPELLED_BODY})\b))"
 )
+# CORE's two branches as passes of their own, merged by :func:`cores` into what
+# ``CORE.finditer`` yields: a digit core is found from a plain character class (the
+# regex engine skips to it in C), a spelled one only where a word starts.
+_DIGITS_CORE = re.compile(rf"(?P<digits>{DIGITS})(?P<words>(?!))?")
+_WORDS_CORE = re.compile(rf"\b(?=[{_FIRST}])(?P<digits>(?!))?(?P<words>(?i:{SPELLED_BODY})\b)")
+_DIGIT_START = re.compile(r"[\d.]")
+# the two passes cannot cut into each other's matches: a spelled number holds no digit or
+# point, and a digit core no letter a spelled number begins with (checked here)
+assert not set(_FIRST) & set("x×"), "a digit core's letters begin no spelled number"
+
+
+def _digit_cores(text: str) -> Iterator[re.Match]:
+    search, match = _DIGIT_START.search, _DIGITS_CORE.match
+    pos = 0
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def cores(text: str) -> Iterator[re.Match]:
+    """The numeric cores of ``text`` in order, as ``CORE.finditer`` finds them (groups
+    ``digits`` and ``words``), in about two thirds of its time.
+
+    >>> [m.group(0) for m in cores("one of 3,400 firms paid 1.5 times")]
+    ['one', '3,400', '1.5']
+    """
+    words = _WORDS_CORE.finditer(text)
+    w = next(words, None)
+    if w is None:
+        yield from _digit_cores(text)
+        return
+    for d in _digit_cores(text):
+        while w is not None and w.start() < d.start():
+            yield w
+            w = next(words, None)
+        yield d
+    if w is not None:
+        yield w
+        yield from words
+
+
 # A number read aloud, read in a pass of its own where "point" or "and-a-half" occurs
 # (groups named as in CORE, so that the same reader takes it).
 SPOKEN_CORE = re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")

@@ -190,7 +190,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
-    cores: Iterator[re.Match] = g.CORE.finditer(text)
+    cores: Iterator[re.Match] = g.cores(text)
     if "point" in low or "and-a-half" in low:  # numbers read aloud: "six-point-two"
         spoken = list(g.SPOKEN_CORE.finditer(text))
         if spoken:

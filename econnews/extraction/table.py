@@ -38,8 +38,13 @@ def _dates(values: list):
     if all(v is first for v in values):  # one text's rows share its date
         stamp = _NAT if first is pd.NaT or pd.isna(first) else np.datetime64(first.as_unit("ns"))
         return _datetime_array(np.full(len(values), stamp, dtype=_NS))
-    stamps = [_NAT if pd.isna(v) else np.datetime64(v.as_unit("ns")) for v in values]
-    return _datetime_array(np.array(stamps, dtype=_NS))
+    stamps = np.empty(len(values), dtype=_NS)
+    last, stamp = None, _NAT
+    for i, v in enumerate(values):  # an article's rows share one date object: convert it once
+        if v is not last:
+            last, stamp = v, _NAT if pd.isna(v) else np.datetime64(v.as_unit("ns"))
+        stamps[i] = stamp
+    return _datetime_array(stamps)
 
 
 def _datetime_array(values: np.ndarray):
