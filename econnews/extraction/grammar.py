@@ -171,6 +171,63 @@ _SPACED_LETTER_OK = "".join(rf"(?<!{w}\s)" for w in _LETTER_NAMES) + r"(?<![.'â€
 PREFIX_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?:(?![A-Z]\s\$)|{_SPACED_LETTER_OK}){CURRENCY_PREFIX}\s?$"
 )
+# The last characters a currency prefix can end with (both cases where its case is free):
+# a window search for PREFIX_BEFORE is needed only where one stands right before the
+# number (or before the space or final newline that ``\s?$`` allows).
+_PREFIX_LAST = frozenset(
+    ch
+    for c in lx.currencies()
+    if c.where in ("prefix", "both")
+    for ch in ((c.surface[-1].lower(), c.surface[-1].upper()) if c.any_case else (c.surface[-1],))
+)
+
+
+def prefix_may_end(text: str, s: int) -> bool:
+    """Can ``PREFIX_BEFORE.search(text, ..., s)`` match? False only where it cannot (a
+    cheap test on the last three characters; any non-ASCII one is left to the regex).
+
+    >>> prefix_may_end("paid $5", 6), prefix_may_end("rose to 5", 8)
+    (True, False)
+    """
+    c1 = text[s - 1] if s >= 1 else ""
+    if not c1:
+        return False
+    if c1 in _PREFIX_LAST or not c1.isascii():
+        return True
+    if not c1.isspace():
+        return False
+    c2 = text[s - 2] if s >= 2 else ""
+    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()):
+        return True
+    if c1 == "\n" and c2 and c2.isspace():  # "$" also matches before a final newline
+        c3 = text[s - 3] if s >= 3 else ""
+        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii())
+    return False
+
+
+def ends_in(text: str, s: int, chars: str) -> bool:
+    r"""Can a window search ending at ``s``, for a pattern whose match ends with one of
+    ``chars`` before ``$``, match? (``$`` also matches before a final newline.)
+
+    >>> ends_in("COVID-", 6, "-"), ends_in("COVID-\n", 7, "-"), ends_in("COVID ", 6, "-")
+    (True, True, False)
+    """
+    c = text[s - 1] if s >= 1 else ""
+    if c and c in chars:
+        return True
+    return c == "\n" and s >= 2 and text[s - 2] in chars
+
+
+def space_before(text: str, s: int) -> bool:
+    r"""Is ``text[s - 1]`` white space? (a pattern that ends with ``\s$`` can match only
+    then: a final newline is white space too)
+
+    >>> space_before("to 5", 3), space_before("to5", 2), space_before("", 0)
+    (True, False, False)
+    """
+    return s >= 1 and text[s - 1].isspace()
+
+
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
 SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")

@@ -323,9 +323,11 @@ def _left_context(
 ) -> tuple[str | None, int, bool]:
     """The currency prefix before the number at ``s`` (ISO code or None), where the
     mention starts, and whether a sign stands between prefix and number ("$-50.8bn")."""
-    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s)
+    if not is_digits:
+        return None, s, False  # a spelled number takes no currency sign
+    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s) if g.prefix_may_end(text, s) else None
     sign_after_prefix = False
-    if prefix_m is None and s > 1 and text[s - 1] in "-−" and is_digits:
+    if prefix_m is None and s > 1 and text[s - 1] in "-−" and g.prefix_may_end(text, s - 1):
         prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
         sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
         if not sign_after_prefix:
@@ -352,13 +354,15 @@ def _sign(
     if sign_after_prefix and prefix is not None:  # "$-50.8bn"
         return True, min(start, s - 2)
     if prefix is None:
+        if not is_digits or not (g.ends_in(text, s, "-−") or g.space_before(text, s)):
+            return False, start
         mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
-        if mm is not None and is_digits:
+        if mm is not None:
             return True, mm.start()
         return False, start
     if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         return True, start - 1
-    if _NEGATIVE_WORD.search(text, max(0, start - 10), start):
+    if g.space_before(text, start) and _NEGATIVE_WORD.search(text, max(0, start - 10), start):
         return True, start  # "a negative EUR 68.6 mn"
     return False, start
 
@@ -416,13 +420,16 @@ def _rejected(
     bare = kind in ("number", "count")
     if kind == "skip":
         return _run_end(text, e)
-    if _SPLIT_BEFORE.search(text, max(0, start - 12), start) or text.startswith("-for-", e):
+    if (g.ends_in(text, start, "-") and _SPLIT_BEFORE.search(text, max(0, start - 12), start)
+            ) or text.startswith("-for-", e):
         return pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
+    if (g.space_before(text, start) and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
         lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
     ):
         return pos  # "by a vote of 34 to 2", "a 2-1 decision"
-    if is_digits and bare and (_MODEL.match(text, s) or _name_noun_after(text, e)):
+    if is_digits and bare and (
+        (text.startswith("-", s + 3) and _MODEL.match(text, s)) or _name_noun_after(text, e)
+    ):
         return _run_end(text, e)  # "the 737-800", "its 777 plane"
     if is_digits and _is_year(core) and kind == "measure" and unit.get("name") in _TIME_UNITS:
         return pos  # "the 1986 second half", "1986 year operating loss"
@@ -439,9 +446,9 @@ def _rejected(
         return pos  # "a five-year $700,000 award": a description, not a figure
     if lo2 is not None and _rejected_range(text, m, start, kind, prefix, low, high):
         return pos
-    if bare and is_digits and _ADDRESS_AFTER.match(text, e):
+    if bare and is_digits and text[e : e + 1].isspace() and _ADDRESS_AFTER.match(text, e):
         return pos  # "49 Zorro Ranch Road"
-    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and bare:
+    if not is_digits and text.startswith("-", e) and _HYPHEN_WORD_AFTER.match(text, e) and bare:
         return pos  # "a six-speed gearbox", "a three-bed flat"
     return None
 
@@ -479,6 +486,7 @@ def _is_age(
         unit["kind"] == "number"
         and is_digits
         and lo2 is None
+        and text.startswith(",", e)
         and _AGE_COMMAS.match(text, e)
         and _AGE_NAME.search(text, max(0, s - 40), s)
         and 0 < value < 120
@@ -503,12 +511,14 @@ def _finish(text: str, q: _Q, unit: dict) -> None:
         q.kind == "measure"
         and q.unit_name in ("year", "month", "week", "day")
         and (
-            _AGE_OF_BEFORE.search(text, max(0, start - 12), start) or _OLD_AFTER.match(text, q.end)
+            (g.space_before(text, start) and _AGE_OF_BEFORE.search(text, max(0, start - 12), start))
+            or _OLD_AFTER.match(text, q.end)
         )
     ):
         q.unit_name += " of age"  # "under the age of 5 years", "her 18 month-old daughter"
     if (
         q.bound == "<"
+        and g.space_before(text, q.start)
         and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start)
         and _FROM_SOON.match(text, q.end)
     ):
@@ -554,7 +564,8 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True
     if left and left in "'’" and e - s == 2:
         return True  # '87
-    lh = None if has_prefix else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+    lh = (None if has_prefix or not g.ends_in(text, s, "-")
+          else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s))
     if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
         return True  # COVID-19, F-35, mid-2019
     if right == "." and e + 1 < len(text) and text[e + 1].isdigit():
@@ -563,22 +574,25 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True  # 1987/88, 12/25
     if right == ":" and e + 1 < len(text) and text[e + 1].isdigit():
         return True  # 10:30, 1:36.6
-    if g.ORDINAL_AFTER.match(text, e):
+    if right and right in "sSnNrRtTſ" and g.ORDINAL_AFTER.match(text, e):
         return True
     if not has_prefix and (
-        _ERA_BEFORE.search(text, max(0, s - 22), s) or _ERA_AFTER.match(text, e)
+        (g.space_before(text, s) and _ERA_BEFORE.search(text, max(0, s - 22), s))
+        or _ERA_AFTER.match(text, e)
     ):
         return True  # "A.D. 1000 and 1260", "500 BC": years
     if g.TIME_AFTER.match(text, e):
         return True
     if not has_prefix and _PHONE_BEFORE.search(text, max(0, s - 24), s):
         return True  # "tel. +358 9 591 8342"
-    if g.PHONE.match(text, s - 1 if left == "(" else s) and not has_prefix:
+    if not has_prefix and e - s >= 3 and g.PHONE.match(text, s - 1 if left == "(" else s):
         return True
     core = text[s:e]
-    if _NUMBER_SIGN.search(text, max(0, s - 10), s) and not has_prefix:
+    if (not has_prefix and (left in "#." or left.isspace() or left in "oOsSrRſ")
+            and _NUMBER_SIGN.search(text, max(0, s - 10), s)):
         return True
-    mb = g.MONTH_BEFORE.search(text, max(0, s - 12), s)
+    mb = (g.MONTH_BEFORE.search(text, max(0, s - 12), s)
+          if left.isspace() or g.ends_in(text, s, "o-–d") else None)
     if mb and not has_prefix and not _UNIT_SOON.match(text, e):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
@@ -586,16 +600,18 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
                 int(core.replace(",", "")) <= 31 or _is_year(core)
             ):
                 return True
-    ma = g.MONTH_AFTER.match(text, e)
+    ma = g.MONTH_AFTER.match(text, e) if right.isspace() else None
     if ma and not has_prefix and core.isdigit() and int(core) <= 31:
         word = ma.group(0).strip().split()[-1]
         if word.lower() not in ("may", "mar") or word[0].isupper():
             return True
-    return bool(g.FISCAL_AFTER.match(text, e) and _is_year(core))
+    return bool(right and right in "/-" and g.FISCAL_AFTER.match(text, e) and _is_year(core))
 
 
 def _name_before(text: str, s: int) -> bool:
     """A number right after a proper name is part of it: Boeing 737, Section 427, iPhone 11."""
+    if not g.space_before(text, s):
+        return False  # both patterns end with a space before the number
     nw = _LAST_WORD.search(text, max(0, s - 12), s)
     if nw is not None and nw.group(1).lower() in g.name_before_words():
         return True
