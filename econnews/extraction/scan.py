@@ -545,8 +545,16 @@ _UNIT_SOON = re.compile(
 )
 
 
+_RUN = re.compile(r"[\w.,:/-]*")
+_PLUS_PHONE = re.compile(r"\d+[\s-]\d")
+_PREFIX_AT = re.compile(g.CURRENCY_PREFIX + r"\s?")
+_MONEY_AFTER_APPROX = re.compile(
+    r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])"
+)
+
+
 def _run_end(text: str, e: int) -> int:
-    m = re.compile(r"[\w.,:/-]*").match(text, e)
+    m = _RUN.match(text, e)
     return m.end() if m else e
 
 
@@ -556,7 +564,7 @@ def _is_year(core: str) -> bool:
 
 def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
     """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
-    if left == "+" and re.match(r"\d+[\s-]\d", text[s : e + 3]):
+    if left == "+" and _PLUS_PHONE.match(text[s : e + 3]):
         return True  # "+358 9 591 8342": an international phone number
     if left and (left.isalpha() or left in "_@") and not has_prefix:
         return True  # G20, S23, XC40
@@ -751,7 +759,7 @@ def _range_tail(
     change_first = word == "to" and _change_before(text, qstart)
     p = sep.end()
     prefix2 = None
-    pm = re.compile(g.CURRENCY_PREFIX + r"\s?").match(text, p)
+    pm = _PREFIX_AT.match(text, p)
     if pm is not None:
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
@@ -1022,9 +1030,7 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
             base *= 10 if m.group("tens").lower() == "tens" else 100
         low, high = base, base * 10
         unit = _count(text, m.end())
-        money = re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])").match(
-            text, m.end()
-        )
+        money = _MONEY_AFTER_APPROX.match(text, m.end())
         if money:
             code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
             q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")

@@ -125,6 +125,14 @@ def frame(cols: dict[str, list]) -> pd.DataFrame:
     >>> frame({name: [] for name in QUANTITY_COLUMNS}).shape
     (0, 18)
     """
+    n = len(cols["start"])
+    fast = _fast_path()
+    if fast is not None and n <= _SMALL:
+        return fast(cols, n)
+    return _frame(cols)
+
+
+def _frame(cols: dict[str, list]) -> pd.DataFrame:
     arrays = [build(cols[name]) for name, build in _builders()]
     n = len(arrays[0])
     if _from_blocks is not None:  # the cheapest path: no dtype grouping, no re-validation
@@ -139,6 +147,90 @@ def frame(cols: dict[str, list]) -> pd.DataFrame:
         except TypeError:  # pragma: no cover - a pandas without these keywords
             pass
     return pd.DataFrame(dict(zip(QUANTITY_COLUMNS, arrays, strict=True)), copy=False)
+
+
+#: Rows up to which :func:`frame` takes the small-table path: one text's quantities, as
+#: ``extract`` returns them (its cost is per column, not per row).
+_SMALL = 64
+
+
+@functools.cache
+def _fast_path():
+    """The small-table builder: each kind of column built in one go (one arrow array
+    for all string columns, one numpy array for the integers, one for the floats) and
+    the blocks handed to pandas' block manager as they are. It leans on pandas
+    internals, so it is used only when it builds exactly what :func:`_frame` builds on
+    this pandas (checked once here), else None."""
+    try:
+        from pandas._libs.internals import BlockPlacement
+        from pandas.core.internals.blocks import get_block_type
+        from pandas.core.internals.managers import BlockManager
+
+        kinds: dict[str, list[tuple[int, str]]] = {}
+        for i, (name, build) in enumerate(_builders()):
+            kind = {_strings: "str", _ints: "int", _floats: "float"}.get(build, "other")
+            kinds.setdefault(kind, []).append((i, name))
+        builders = _builders()
+        columns = _column_index()
+        places = [BlockPlacement(slice(i, i + 1)) for i in range(len(builders))]
+        ints, floats = kinds.get("int", []), kinds.get("float", [])
+        strs, others = kinds.get("str", []), kinds.get("other", [])
+        template = _STRING_TEMPLATE
+        if template is None:
+            return None
+        integer_array, floating_array = pd.arrays.IntegerArray, pd.arrays.FloatingArray
+
+        def arrays(cols: dict[str, list], n: int) -> list:
+            out: list = [None] * len(builders)
+            if ints:
+                values = np.array([cols[name] for _, name in ints], dtype="int64").reshape(
+                    len(ints), n)
+                mask = np.zeros((len(ints), n), bool)
+                for j, (i, _) in enumerate(ints):
+                    out[i] = integer_array(values[j], mask[j])
+            if floats:
+                values = np.array([cols[name] for _, name in floats], dtype="float64").reshape(
+                    len(floats), n)
+                mask = np.zeros((len(floats), n), bool)
+                for j, (i, _) in enumerate(floats):
+                    out[i] = floating_array(values[j], mask[j])
+            if strs:
+                joined = pa.array([v for _, name in strs for v in cols[name]],
+                                  type=pa.large_string())
+                for j, (i, _) in enumerate(strs):
+                    out[i] = template._from_pyarrow_array(joined.slice(j * n, n))
+            for i, name in others:
+                out[i] = builders[i][1](cols[name])
+            return out
+
+        def build(cols: dict[str, list], n: int) -> pd.DataFrame:
+            blocks = []
+            for values, place in zip(arrays(cols, n), places, strict=True):
+                klass = get_block_type(values.dtype)
+                if values.ndim == 1 and isinstance(values.dtype, np.dtype):
+                    values = values.reshape(1, -1)  # datetime64: a 2-D block
+                blocks.append(klass(values, ndim=2, placement=place))
+            mgr = BlockManager(tuple(blocks), [columns, pd.RangeIndex(n)], verify_integrity=False)
+            return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
+
+        for rows in _PROBES:
+            cols = {name: [row[i] for row in rows] for i, name in enumerate(QUANTITY_COLUMNS)}
+            a, b = build(cols, len(rows)), _frame(cols)
+            if not (a.equals(b) and list(a.dtypes) == list(b.dtypes)
+                    and a._mgr.nblocks == b._mgr.nblocks):
+                return None  # pragma: no cover - another pandas: keep the checked path
+    except Exception:  # pragma: no cover - pandas internals moved: keep the checked path
+        return None
+    return build
+
+
+_PROBES = (
+    [],
+    [("d", 0, 5, "$5", "money", 5.0, 5.0, 5.0, "USD", "=", None, "Up $5.", 0, 6,
+      pd.Timestamp("2019-01-22"), "US dollar", None, None),
+     (None, 7, 9, "2%", "percent", 2.0, 1.5, 2.5, "percent", "~", "up", "x", 7, 9, pd.NaT,
+      None, "year", None)],
+)
 
 
 @functools.cache
