@@ -31,6 +31,7 @@ lexicons they are built from.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import math
 import re
@@ -548,9 +549,11 @@ _UNIT_SOON = re.compile(
 _RUN = re.compile(r"[\w.,:/-]*")
 _PLUS_PHONE = re.compile(r"\d+[\s-]\d")
 _PREFIX_AT = re.compile(g.CURRENCY_PREFIX + r"\s?")
-_MONEY_AFTER_APPROX = re.compile(
-    r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])"
-)
+
+
+@functools.cache
+def _money_after_approx() -> re.Pattern:  # compiled on first use: "thousands of dollars"
+    return re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])")
 
 
 def _run_end(text: str, e: int) -> int:
@@ -1030,7 +1033,7 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
             base *= 10 if m.group("tens").lower() == "tens" else 100
         low, high = base, base * 10
         unit = _count(text, m.end())
-        money = _MONEY_AFTER_APPROX.match(text, m.end())
+        money = _money_after_approx().match(text, m.end())
         if money:
             code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
             q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
