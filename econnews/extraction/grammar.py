@@ -123,6 +123,59 @@ SCALE_AFTER = re.compile(
     rf"|{lx.alternation(_scale_glued)})(?![A-Za-z])"
 )
 
+#: The non-ASCII characters that match an ASCII letter in a case-insensitive regex.
+_FOLDS_TO_ASCII = frozenset("ſ\u212aİı")
+
+
+class _Guarded:
+    """A pattern made of an optional white space or hyphen, then one of ``words`` (each
+    literal, matched in any case where its flag says so), then more: ``match`` runs the
+    regex only where one of the words can begin, which a look at two characters decides
+    (the regex tries its alternatives one by one: a hundred and more for the currency
+    and measure lexicons). Non-ASCII text is always left to the regex.
+
+    >>> SUFFIX_AFTER.match("5 dlrs", 1).group(0), SUFFIX_AFTER.match("5 people", 1)
+    (' dlrs', None)
+    """
+
+    def __init__(self, pattern: re.Pattern, words: list[tuple[str, bool]]) -> None:
+        self.regex = pattern
+        self.pattern = pattern.pattern
+        self._exact1: set[str] = set()
+        self._any1: set[str] = set()
+        self._exact2: set[str] = set()
+        self._any2: set[str] = set()
+        self._always = False
+        for word, any_case in words:
+            head = word[:2]
+            if any_case and set(head) & _FOLDS_TO_ASCII:
+                self._always = True  # ("ſ" matches "s" in any case): no cheap test
+            if len(word) == 1:
+                (self._any1 if any_case else self._exact1).add(head.lower() if any_case else head)
+            else:
+                (self._any2 if any_case else self._exact2).add(head.lower() if any_case else head)
+
+    def _may_start(self, two: str) -> bool:
+        if not two.isascii():
+            return True
+        low = two.lower()
+        one, low1 = two[:1], low[:1]
+        return (two in self._exact2 or low in self._any2 or one in self._exact1
+                or low1 in self._any1)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        """``regex.match(text, pos)``, skipped where no word can begin."""
+        if not self._always:
+            two = text[pos : pos + 2]
+            if not two:
+                return None  # every alternative needs a character
+            if not self._may_start(two) and not (
+                (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
+            ):
+                return None
+        return self.regex.match(text, pos)
+
+
 CURRENCY_PREFIX = lx.currency_regex("prefix")
 CURRENCY_SUFFIX = lx.currency_regex("suffix")
 # A currency sign or code right before the number, optionally a space between.
@@ -230,7 +283,10 @@ def space_before(text: str, s: int) -> bool:
 
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
-SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")
+SUFFIX_AFTER = _Guarded(
+    re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])"),
+    [(c.surface, c.any_case) for c in lx.currencies() if c.where in ("suffix", "both")],
+)
 CENTS_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?:(?i:U\.S\.|US)\s)?(?i:cents?|cts|ct|c)(?![A-Za-z])")
 
 PERCENT_AFTER = re.compile(
@@ -270,7 +326,10 @@ APPROX_WORD = re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
 )
 
-MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
+MEASURE_AFTER = _Guarded(
+    re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])"),
+    [(m.surface, m.any_case) for m in lx.measures()],
+)
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
 # The denominator of a rate: "$58 a barrel", "$5 per share", "$80 per sq m", "$5/kg",
 # "10 kV/cm". After "per" or "/" any unit of data/measures.csv may follow; after "a"/"an"
