@@ -147,7 +147,13 @@ def parse_words(s: str) -> float | None:
 
 
 def tidy(x: float) -> float:
-    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001."""
+    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001.
+
+    >>> tidy(8.14 * 1e9), tidy(30.0), tidy(0.1 + 0.2)
+    (8140000000.0, 30.0, 0.3)
+    """
+    if type(x) is float and x.is_integer() and -1e12 < x < 1e12:
+        return x  # a whole number of at most 12 digits prints (and reads back) as itself
     return float(f"{x:.12g}") if math.isfinite(x) else x
 
 

@@ -1099,6 +1099,9 @@ def _rows(
     starts = [a for a, _ in spans]
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
     odd = where is not None or not text.isascii()
+    add = [cols[name].append for name in _ROW_COLUMNS]
+    (doc_ids, starts_, ends, surfaces, kinds, values, lows, highs, units, bounds, changes,
+     sentences, sent_starts, sent_ends, dates, unit_names, pers, roles) = add
     for q in found:
         _check()
         i = bisect.bisect_right(starts, q.start) - 1
@@ -1112,24 +1115,31 @@ def _rows(
         surface, sentence = text[start:end], text[wa:wb]
         if odd:
             surface, sentence = safe(surface), safe(sentence)
-        cols["doc_id"].append(doc_id)
-        cols["start"].append(start)
-        cols["end"].append(end)
-        cols["surface"].append(surface)
-        cols["kind"].append(q.kind)
-        cols["value"].append(q.value)
-        cols["low"].append(q.low)
-        cols["high"].append(q.high)
-        cols["unit"].append(q.unit)
-        cols["bound"].append(q.bound)
-        cols["change"].append(q.change)
-        cols["sentence"].append(sentence)
-        cols["sent_start"].append(a)
-        cols["sent_end"].append(b)
-        cols["date"].append(stamp)
-        cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
-        cols["per"].append(q.per)
-        cols["role"].append(q.role)
+        doc_ids(doc_id)
+        starts_(start)
+        ends(end)
+        surfaces(surface)
+        kinds(q.kind)
+        values(q.value)
+        lows(q.low)
+        highs(q.high)
+        units(q.unit)
+        bounds(q.bound)
+        changes(q.change)
+        sentences(sentence)
+        sent_starts(a)
+        sent_ends(b)
+        dates(stamp)
+        unit_names(q.unit_name if q.unit_name is not None else _default_name(q))
+        pers(q.per)
+        roles(q.role)
+
+
+#: The columns :func:`_rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
+_ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "high", "unit",
+                "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
+                "per", "role")
+assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
 
 
 def _default_name(q: _Q) -> str | None:
