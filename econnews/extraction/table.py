@@ -168,17 +168,22 @@ def _fast_path():
 
         kinds: dict[str, list[tuple[int, str]]] = {}
         for i, (name, build) in enumerate(_builders()):
-            kind = {_strings: "str", _ints: "int", _floats: "float"}.get(build, "other")
+            kind = {_strings: "str", _ints: "int", _floats: "float", _dates: "date"}.get(
+                build, "other")
             kinds.setdefault(kind, []).append((i, name))
         builders = _builders()
         columns = _column_index()
         places = [BlockPlacement(slice(i, i + 1)) for i in range(len(builders))]
         ints, floats = kinds.get("int", []), kinds.get("float", [])
-        strs, others = kinds.get("str", []), kinds.get("other", [])
+        strs, dates = kinds.get("str", []), kinds.get("date", [])
+        cats = [(i, name, {c: k for k, c in enumerate(QUANTITY_COLUMNS[name].categories)},
+                 QUANTITY_COLUMNS[name]) for i, name in kinds.get("other", [])]
         template = _STRING_TEMPLATE
         if template is None:
             return None
-        integer_array, floating_array = pd.arrays.IntegerArray, pd.arrays.FloatingArray
+        integer_array = pd.arrays.IntegerArray._simple_new
+        floating_array = pd.arrays.FloatingArray._simple_new
+        categorical = pd.Categorical._simple_new
 
         def arrays(cols: dict[str, list], n: int) -> list:
             out: list = [None] * len(builders)
@@ -199,17 +204,21 @@ def _fast_path():
                                   type=pa.large_string())
                 for j, (i, _) in enumerate(strs):
                     out[i] = template._from_pyarrow_array(joined.slice(j * n, n))
-            for i, name in others:
-                out[i] = builders[i][1](cols[name])
+            for i, name, codes, dtype in cats:
+                out[i] = categorical(
+                    np.array([codes.get(v, -1) for v in cols[name]], dtype="int8"), dtype)
+            for i, name in dates:
+                out[i] = _dates(cols[name]).reshape(1, -1)  # datetime64: a 2-D block
             return out
 
+        klasses: list = []
+
         def build(cols: dict[str, list], n: int) -> pd.DataFrame:
-            blocks = []
-            for values, place in zip(arrays(cols, n), places, strict=True):
-                klass = get_block_type(values.dtype)
-                if values.ndim == 1 and isinstance(values.dtype, np.dtype):
-                    values = values.reshape(1, -1)  # datetime64: a 2-D block
-                blocks.append(klass(values, ndim=2, placement=place))
+            values = arrays(cols, n)
+            if not klasses:
+                klasses.extend(get_block_type(v.dtype) for v in values)
+            blocks = [klass(v, ndim=2, placement=place)
+                      for v, klass, place in zip(values, klasses, places, strict=True)]
             mgr = BlockManager(tuple(blocks), [columns, pd.RangeIndex(n)], verify_integrity=False)
             return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
 
