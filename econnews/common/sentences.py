@@ -49,6 +49,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
 
 def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
     """Whether the punctuation run ``text[dot:end]`` closes a sentence."""
+    if end < limit and not text[end].isspace():
+        return False  # "1.5", "U.S.-Japan", "e.g.," (as below, without the slice)
     rest = text[end:min(limit, end + 40)]
     ws = len(rest) - len(rest.lstrip())
     if ws == 0 and rest:
