@@ -322,6 +322,25 @@ ONE_IN = re.compile(
     r"(?=[oOaA\d])"
     rf"(?i:(?<![\d.,$€£¥])\b(?P<a>one|a|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,3}})\b(?![.,]\d))"
 )
+# Cheap necessary conditions for the whole-text passes above (each starts with a literal
+# or a character class, which the regex engine skips to in C): a text without a match
+# of the condition holds no match of the pass.
+#: SPOKEN needs "-point-", "-and-a-half", or "point" between white space
+SPOKEN_DASHED_HINT = re.compile(r"-(?i:point-|and-a-half)")
+SPOKEN_SPACED_HINT = re.compile(r"\s(?i:point)\s")
+#: ONE_IN needs white space, "in" or "out of", white space, then a number
+ONE_IN_HINT = re.compile(rf"\s(?i:in|out\s+of)\s+(?i:{_CARD}|\d)")
+
+
+#: FRACTION_WORD's first two forms need a fraction word after white space or a hyphen
+#: (its third, "half of", needs "half")
+FRACTION_HINT = re.compile(rf"[\s-](?i:{lx.alternation(_FRACTION)})")
+#: FRACTION_CHANGE needs white space, a small number, then a fraction word
+FRACTION_CHANGE_HINT = re.compile(
+    rf"\s(?i:a|an|one|two|three|four)(?:\s+|-)(?i:{lx.alternation(_FRACTION)})"
+)
+
+
 APPROX_WORD = re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
 )

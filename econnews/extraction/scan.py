@@ -184,15 +184,19 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     fractions: list[_Q] = []
     if "point" in low:
         fractions += _half_points(text)
-    if " in " in low or "out of" in low:
+    if (" in " in low or "out of" in low) and g.ONE_IN_HINT.search(text):
         fractions += _one_in(text)
     if any(w in low for w in _FRACTION_HINTS):
-        fractions += _fractions(text, [(q.start, q.end) for q in fractions])
-        fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
+        if "half" in low or g.FRACTION_HINT.search(text):
+            fractions += _fractions(text, [(q.start, q.end) for q in fractions])
+        if g.FRACTION_CHANGE_HINT.search(text):
+            fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
     cores: Iterator[re.Match] = g.cores(text)
-    if "point" in low or "and-a-half" in low:  # numbers read aloud: "six-point-two"
+    if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
+        g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
+    ):
         spoken = list(g.SPOKEN_CORE.finditer(text))
         if spoken:
             sspans = [m.span() for m in spoken]
