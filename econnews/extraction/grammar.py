@@ -70,7 +70,56 @@ CORE = re.compile(
 # ``CORE.finditer`` yields: a digit core is found from a plain character class (the
 # regex engine skips to it in C), a spelled one only where a word starts.
 _DIGITS_CORE = re.compile(rf"(?P<digits>{DIGITS})(?P<words>(?!))?")
-_WORDS_CORE = re.compile(rf"\b(?=[{_FIRST}])(?P<digits>(?!))?(?P<words>(?i:{SPELLED_BODY})\b)")
+# The spelled branch with its first words written letter by letter in both cases, the
+# case-insensitive regex's exact equivalent (the engine's case folding also takes "K",
+# "ı", "İ", "ſ" for k, i, s): an alternative that starts with a character class is
+# skipped at once where its letter is absent, one in any case is entered each time.
+_FOLD = {"k": "kK\u212a", "i": "iIİı", "s": "sSſ"}
+
+
+def _caseless(word: str) -> str:
+    return "".join(
+        f"[{_FOLD.get(c.lower(), c.lower() + c.upper())}]" if c.isascii() and c.isalpha()
+        else re.escape(c) for c in word
+    )
+
+
+def _caseless_alternation(words: list[str]) -> str:
+    """:func:`lexicon.alternation` (longest first) with each word letter by letter."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(f"(?-i:{_caseless(w)})" for w in ordered) + ")"
+
+
+_SPELLED_HEAD = rf"(?:(?:a|an|half\s+an?)\s+{_BIGALT}|{_CARD})"
+assert SPELLED_BODY.startswith(_SPELLED_HEAD)
+_SPELLED_BODY_CASELESS = (
+    rf"(?:(?:(?-i:[aA])|(?-i:[aA][nN])|(?-i:[hH][aA][lL][fF])\s+(?-i:[aA])(?-i:[nN])?)\s+"
+    rf"{_BIGALT}|{_caseless_alternation(_CARDINAL)})" + SPELLED_BODY[len(_SPELLED_HEAD):]
+)
+_WORDS_CORE = re.compile(
+    rf"\b(?=[{_FIRST}])(?P<digits>(?!))?(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
+)
+# The same, found from the non-word character before the number (a character class the
+# engine skips to in C); the match is then taken again with _WORDS_CORE where it begins.
+_WORDS_AFTER_GAP = re.compile(
+    rf"\W(?=[{_FIRST}])(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
+)
+
+
+def _word_cores(text: str) -> Iterator[re.Match]:
+    """``_WORDS_CORE.finditer(text)``: a spelled number starts the text or follows a
+    non-word character."""
+    pos = 0
+    if text[:1] and text[0] in _FIRST:
+        m = _WORDS_CORE.match(text, 0)
+        if m is not None:
+            yield m
+            pos = m.end()
+    match = _WORDS_CORE.match
+    for f in _WORDS_AFTER_GAP.finditer(text, pos):
+        m = match(text, f.start("words"))
+        if m is not None:  # always: the same pattern where \b holds
+            yield m
 _DIGIT_START = re.compile(r"[\d.]")
 # the two passes cannot cut into each other's matches: a spelled number holds no digit or
 # point, and a digit core no letter a spelled number begins with (checked here)
@@ -96,7 +145,7 @@ def cores(text: str) -> Iterator[re.Match]:
     >>> [m.group(0) for m in cores("one of 3,400 firms paid 1.5 times")]
     ['one', '3,400', '1.5']
     """
-    words = _WORDS_CORE.finditer(text)
+    words = _word_cores(text)
     w = next(words, None)
     if w is None:
         yield from _digit_cores(text)
