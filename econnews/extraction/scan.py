@@ -428,7 +428,8 @@ def _rejected(
     if (g.ends_in(text, start, "-") and _SPLIT_BEFORE.search(text, max(0, start - 12), start)
             ) or text.startswith("-for-", e):
         return pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if (g.space_before(text, start) and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
+    if (g.space_before(text, start) and "vot" in text[max(0, start - 20) : start].lower()
+            and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
         lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
     ):
         return pos  # "by a vote of 34 to 2", "a 2-1 decision"
@@ -565,6 +566,11 @@ def _run_end(text: str, e: int) -> int:
     return m.end() if m else e
 
 
+#: Every month word (data/words.csv) holds one of these, lower-cased.
+_MONTH3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+assert all(any(m in w.lower() for m in _MONTH3) for w in g._MONTH_WORDS), "a month word"
+
+
 def _is_year(core: str) -> bool:
     return len(core) == 4 and core.isdigit() and 1700 <= int(core) <= 2100
 
@@ -591,23 +597,32 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True  # 10:30, 1:36.6
     if right and right in "sSnNrRtTſ" and g.ORDINAL_AFTER.match(text, e):
         return True
+    # the windows searched below end at s and hold at most 24 characters: a word a
+    # pattern needs must stand in them (none of these words has a letter that another
+    # folds to in a case-insensitive match, but for "sep": "ſ" is checked)
+    before = text[max(0, s - 24) : s]
+    lb = before.lower()
     if not has_prefix and (
-        (g.space_before(text, s) and _ERA_BEFORE.search(text, max(0, s - 22), s))
+        (g.space_before(text, s) and ("AD" in before or "A.D." in before)
+         and _ERA_BEFORE.search(text, max(0, s - 22), s))
         or _ERA_AFTER.match(text, e)
     ):
         return True  # "A.D. 1000 and 1260", "500 BC": years
     if g.TIME_AFTER.match(text, e):
         return True
-    if not has_prefix and _PHONE_BEFORE.search(text, max(0, s - 24), s):
+    if not has_prefix and ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
+                           or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):
         return True  # "tel. +358 9 591 8342"
     if not has_prefix and e - s >= 3 and g.PHONE.match(text, s - 1 if left == "(" else s):
         return True
     core = text[s:e]
     if (not has_prefix and (left in "#." or left.isspace() or left in "oOsSrRſ")
+            and ("#" in before or "no" in lb or "nu" in lb)
             and _NUMBER_SIGN.search(text, max(0, s - 10), s)):
         return True
     mb = (g.MONTH_BEFORE.search(text, max(0, s - 12), s)
-          if left.isspace() or g.ends_in(text, s, "o-–d") else None)
+          if (left.isspace() or g.ends_in(text, s, "o-–d"))
+          and ("ſ" in before or any(m in lb for m in _MONTH3)) else None)
     if mb and not has_prefix and not _UNIT_SOON.match(text, e):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
@@ -630,7 +645,9 @@ def _name_before(text: str, s: int) -> bool:
     nw = _LAST_WORD.search(text, max(0, s - 12), s)
     if nw is not None and nw.group(1).lower() in g.name_before_words():
         return True
-    nb = _NAME_BEFORE.search(text, max(0, s - 30), s)
+    window = text[max(0, s - 30) : s]
+    # both forms need a capital A-Z: an all-lower-case window holds none
+    nb = None if window.islower() else _NAME_BEFORE.search(text, max(0, s - 30), s)
     if nb is None:
         return False
     word = nb.group(1).rstrip(".")
