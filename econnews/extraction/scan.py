@@ -20,8 +20,8 @@ plus ``unit_name`` (a readable unit name: "kilometre", "worker") and ``per``
 (the denominator of a rate: "$58 a barrel" → "barrel").
 
 How it reads: this module finds the numeric cores, decides what is not a quantity
-(years, dates, names, phones, votes…), reads ranges and builds the table;
-``_read_units`` reads what follows a number (scale, currency, percent, ratio,
+(years, dates, names, phones, votes…) and reads ranges; :mod:`.table` builds the rows
+and the typed table; ``_read_units`` reads what follows a number (scale, currency, percent, ratio,
 measure, counted noun), ``_read_cues`` the words that set bound and change,
 ``_read_context`` what mentions share across a text (elided currencies, earnings
 tables), ``_grammar`` holds the compiled patterns and ``econnews/data/*.csv`` the
@@ -30,7 +30,6 @@ lexicons they are built from.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import heapq
 import math
@@ -42,11 +41,9 @@ from datetime import datetime
 import pandas as pd
 
 from ..common.budget import check as _check
-from ..common.sentences import split_sentences
 from ..errors import InputError
 from . import grammar as g
 from . import lexicon as lx
-from . import measures as _measures
 from .context import (
     _LABEL_MONEY,
     _SHARE_LABEL,
@@ -67,11 +64,12 @@ from .cues import (
     _tail_words,
     _words_before,
 )
-from .fold import fold, original_span, safe
+from .fold import fold, safe
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
-from .table import QUANTITY_COLUMNS, empty_frame, frame
+from .table import QUANTITY_COLUMNS, empty_frame, frame, rows
+from .table import SENTENCE_WINDOW as SENTENCE_WINDOW  # where it was defined before
 from .units import (
     _NEXT_WORD,
     _TIME_UNITS,
@@ -154,7 +152,7 @@ def add_rows(
     finally:
         _tail_tuple.cache_clear()  # its entries hold this text: keep memory O(text)
     if found:
-        _rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
+        rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
     return len(found)
 
 
@@ -1074,96 +1072,3 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         else:
             q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
         yield q
-
-
-# --------------------------------------------------------------------------- table
-
-
-#: The most of its sentence a row carries in ``sentence`` (characters): a sentence longer
-#: than this (run-on text, a table without full stops) is cut to a window around the
-#: mention, so that memory stays proportional to rows + text. ``sent_start`` and
-#: ``sent_end`` still give the whole sentence's span.
-SENTENCE_WINDOW = 600
-
-
-def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tuple[int, int]:
-    """At most ``width`` characters of the sentence ``[a, b)`` around the mention
-    ``[s, e)`` (the mention whole, even when longer).
-
-    >>> _window(0, 10_000, 5_000, 5_010)
-    (4705, 5305)
-    >>> _window(0, 100, 5, 10)
-    (0, 100)
-    """
-    if b - a <= width:
-        return a, b
-    if e - s >= width:
-        return s, e
-    lo = max(a, s - (width - (e - s)) // 2)
-    hi = min(b, lo + width)
-    return max(a, hi - width), hi
-
-
-def _rows(
-    cols: dict[str, list],
-    text: str,
-    folded: str,
-    where: list[int] | None,
-    found: list[_Q],
-    *,
-    doc_id,
-    date,
-) -> None:
-    n = len(text)
-    spans = split_sentences(folded)
-    _check()
-    starts = [a for a, _ in spans]
-    stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
-    odd = where is not None or not text.isascii()
-    add = [cols[name].append for name in _ROW_COLUMNS]
-    (doc_ids, starts_, ends, surfaces, kinds, values, lows, highs, units, bounds, changes,
-     sentences, sent_starts, sent_ends, dates, unit_names, pers, roles) = add
-    for q in found:
-        _check()
-        i = bisect.bisect_right(starts, q.start) - 1
-        a, b = spans[i] if i >= 0 else (0, len(folded))
-        if not (a <= q.start < b + 1):
-            a, b = q.start, q.end
-        b = max(b, q.end)
-        start, end = original_span(where, q.start, q.end, n)
-        a, b = original_span(where, a, b, n)
-        wa, wb = _window(a, b, start, end)
-        surface, sentence = text[start:end], text[wa:wb]
-        if odd:
-            surface, sentence = safe(surface), safe(sentence)
-        doc_ids(doc_id)
-        starts_(start)
-        ends(end)
-        surfaces(surface)
-        kinds(q.kind)
-        values(q.value)
-        lows(q.low)
-        highs(q.high)
-        units(q.unit)
-        bounds(q.bound)
-        changes(q.change)
-        sentences(sentence)
-        sent_starts(a)
-        sent_ends(b)
-        dates(stamp)
-        unit_names(q.unit_name if q.unit_name is not None else _default_name(q))
-        pers(q.per)
-        roles(q.role)
-
-
-#: The columns :func:`_rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
-_ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "high", "unit",
-                "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
-                "per", "role")
-assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
-
-
-def _default_name(q: _Q) -> str | None:
-    if q.kind == "money" and q.unit:
-        return _measures.currency_name(q.unit)
-    return None

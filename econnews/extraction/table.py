@@ -1,5 +1,7 @@
-"""Typed columns built with pandas' cheap constructors: the extractor builds a table per
-call (and ``extract_corpus`` one per chunk of articles), so this runs often.
+"""The quantities table: one row per mention (:func:`rows`: offsets in the original text,
+the sentence around it), then typed columns built with pandas' cheap constructors
+(:func:`frame`): the extractor builds a table per call (and ``extract_corpus`` one per
+chunk of articles), so this runs often.
 
 >>> _floats([1.0, 2.5]).dtype
 Float64Dtype()
@@ -7,6 +9,7 @@ Float64Dtype()
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import numpy as np
@@ -14,6 +17,11 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import schema
+from ..common.budget import check as _check
+from ..common.sentences import split_sentences
+from . import measures as _measures
+from .fold import original_span, safe
+from .quantity import _Q
 
 #: The columns extract() returns: the schema's, then the extras it adds.
 QUANTITY_COLUMNS: dict[str, object] = schema.EXTRACTED
@@ -268,3 +276,99 @@ _STRING_TEMPLATE = (
     pd.arrays.ArrowStringArray(pa.chunked_array([pa.array([], type=pa.large_string())]))
     if _ARROW_STRINGS and hasattr(pd.arrays.ArrowStringArray, "_from_pyarrow_array") else None
 )
+
+
+# --------------------------------------------------------------------------- rows
+
+
+#: The most of its sentence a row carries in ``sentence`` (characters): a sentence longer
+#: than this (run-on text, a table without full stops) is cut to a window around the
+#: mention, so that memory stays proportional to rows + text. ``sent_start`` and
+#: ``sent_end`` still give the whole sentence's span.
+SENTENCE_WINDOW = 600
+
+
+def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tuple[int, int]:
+    """At most ``width`` characters of the sentence ``[a, b)`` around the mention
+    ``[s, e)`` (the mention whole, even when longer).
+
+    >>> _window(0, 10_000, 5_000, 5_010)
+    (4705, 5305)
+    >>> _window(0, 100, 5, 10)
+    (0, 100)
+    """
+    if b - a <= width:
+        return a, b
+    if e - s >= width:
+        return s, e
+    lo = max(a, s - (width - (e - s)) // 2)
+    hi = min(b, lo + width)
+    return max(a, hi - width), hi
+
+
+def rows(
+    cols: dict[str, list],
+    text: str,
+    folded: str,
+    where: list[int] | None,
+    found: list[_Q],
+    *,
+    doc_id,
+    date,
+) -> None:
+    """Append one row per quantity in ``found`` (read from ``folded``, offsets mapped back
+    to ``text`` through ``where``) to ``cols``, with its sentence (at most
+    :data:`SENTENCE_WINDOW` characters of it) and the article's ``doc_id`` and ``date``."""
+    n = len(text)
+    spans = split_sentences(folded)
+    _check()
+    starts = [a for a, _ in spans]
+    stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
+    odd = where is not None or not text.isascii()
+    add = [cols[name].append for name in _ROW_COLUMNS]
+    (doc_ids, starts_, ends, surfaces, kinds, values, lows, highs, units, bounds, changes,
+     sentences, sent_starts, sent_ends, dates, unit_names, pers, roles) = add
+    for q in found:
+        _check()
+        i = bisect.bisect_right(starts, q.start) - 1
+        a, b = spans[i] if i >= 0 else (0, len(folded))
+        if not (a <= q.start < b + 1):
+            a, b = q.start, q.end
+        b = max(b, q.end)
+        start, end = original_span(where, q.start, q.end, n)
+        a, b = original_span(where, a, b, n)
+        wa, wb = _window(a, b, start, end)
+        surface, sentence = text[start:end], text[wa:wb]
+        if odd:
+            surface, sentence = safe(surface), safe(sentence)
+        doc_ids(doc_id)
+        starts_(start)
+        ends(end)
+        surfaces(surface)
+        kinds(q.kind)
+        values(q.value)
+        lows(q.low)
+        highs(q.high)
+        units(q.unit)
+        bounds(q.bound)
+        changes(q.change)
+        sentences(sentence)
+        sent_starts(a)
+        sent_ends(b)
+        dates(stamp)
+        unit_names(q.unit_name if q.unit_name is not None else _default_name(q))
+        pers(q.per)
+        roles(q.role)
+
+
+#: The columns :func:`rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
+_ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "high", "unit",
+                "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
+                "per", "role")
+assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
+
+
+def _default_name(q: _Q) -> str | None:
+    if q.kind == "money" and q.unit:
+        return _measures.currency_name(q.unit)
+    return None
