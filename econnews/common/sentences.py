@@ -60,6 +60,9 @@ def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
         return False  # next word lower-case: "the U.S. trade gap"
     if text[dot] != ".":
         return True
+    before = text[dot - 1] if dot > 0 else ""
+    if not (before in ".&'-\n" or (before.isascii() and before.isalpha())) or not before:
+        return True  # a figure, a bracket or a sign before the stop: no word ends there
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return True
