@@ -22,13 +22,11 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-# Importing ``accessor`` registers the ``df.econnews`` pandas accessor; ``extract``
-# and ``normalize`` are used by nearly every caller, so they load eagerly.
+# Importing ``accessor`` registers the ``df.econnews`` pandas accessor; ``extract`` is
+# used by nearly every caller, so it loads eagerly (the rest, ``normalize`` included, on
+# first use: ``import econnews`` plus a first ``extract`` stays cheap).
 from . import accessor as _accessor  # noqa: F401
 from .extraction.scan import extract as extract
-from .normalization.convert import deflate as deflate
-from .normalization.convert import normalize as normalize
-from .normalization.convert import to_pint as to_pint
 
 if TYPE_CHECKING:  # what the lazy names are, for static readers (type checkers, the API docs)
     from . import claims as claims
@@ -45,6 +43,9 @@ if TYPE_CHECKING:  # what the lazy names are, for static readers (type checkers,
     from .factcheck.verdict import check as check
     from .load.articles import errors_table as errors_table
     from .load.articles import load_articles as load_articles
+    from .normalization.convert import deflate as deflate
+    from .normalization.convert import normalize as normalize
+    from .normalization.convert import to_pint as to_pint
 
 # public name -> (module, attribute); the rest load on first use so that
 # ``import econnews`` stays fast and a missing optional dependency only

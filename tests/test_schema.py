@@ -347,3 +347,21 @@ def test_find_claims_reads_periods_in_a_table_of_mixed_date_forms():
                                   "Japan's exports to China rose to $9 billion last year."]})
     c = en.find_claims(arts)
     assert c.set_index("doc_id")["period"].to_dict() == {"a": "1986", "b": "2016"}
+
+
+def test_small_table_path_builds_what_the_checked_path_builds():
+    # extract() builds a table per call through a cheaper path for small results
+    # (econnews.extraction.table._fast_path); it must equal the checked path exactly
+    from econnews.extraction import scan, table
+
+    cols = scan.new_columns()
+    scan.add_rows(cols, "Trade rose 1.5 times to $30 billion, and 3,400 people; ¥5 in 2019.",
+                  doc_id="d", date=pd.Timestamp("2019-01-22"))
+    scan.add_rows(cols, "Down 2% (about $5 mln).", doc_id=None, date=None)
+    small, checked = table.frame(cols), table._frame(cols)
+    assert table._fast_path() is not None
+    pd.testing.assert_frame_equal(small, checked, check_exact=True)
+    assert small._mgr.nblocks == checked._mgr.nblocks
+    small.loc[0, "start"] = -1  # columns share no writable memory
+    assert small["end"].tolist() == checked["end"].tolist()
+    assert small["sent_start"].tolist() == checked["sent_start"].tolist()

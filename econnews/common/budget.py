@@ -34,7 +34,11 @@ from contextlib import contextmanager
 
 __all__ = ["OverBudget", "check", "paused", "remaining", "within"]
 
-_local = threading.local()
+class _Local(threading.local):
+    deadline: float | None = None  # a class default: no failed lookup (and its cost) per check
+
+
+_local = _Local()
 _clock = time.monotonic
 
 
@@ -49,7 +53,7 @@ def check() -> None:
     >>> check() is None
     True
     """
-    deadline = getattr(_local, "deadline", None)
+    deadline = _local.deadline
     if deadline is not None and _clock() > deadline:
         raise OverBudget
 

@@ -49,6 +49,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
 
 def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
     """Whether the punctuation run ``text[dot:end]`` closes a sentence."""
+    if end < limit and not text[end].isspace():
+        return False  # "1.5", "U.S.-Japan", "e.g.," (as below, without the slice)
     rest = text[end:min(limit, end + 40)]
     ws = len(rest) - len(rest.lstrip())
     if ws == 0 and rest:
@@ -58,6 +60,9 @@ def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
         return False  # next word lower-case: "the U.S. trade gap"
     if text[dot] != ".":
         return True
+    before = text[dot - 1] if dot > 0 else ""
+    if not (before in ".&'-\n" or (before.isascii() and before.isalpha())) or not before:
+        return True  # a figure, a bracket or a sign before the stop: no word ends there
     m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return True

@@ -18,7 +18,23 @@ across a text), :mod:`.measures` (physical units), :mod:`.grammar` and
 ['1.5 times', '$30 billion']
 """
 
-from .corpus import ExtractWarning, extract_corpus
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .scan import extract
 
+if TYPE_CHECKING:
+    from .corpus import ExtractWarning, extract_corpus
+
 __all__ = ["ExtractWarning", "extract", "extract_corpus"]
+
+
+def __getattr__(name: str) -> object:
+    # the corpus runner (and the loaders it imports) loads on first use: ``import
+    # econnews`` and ``extract`` on one text stay cheap
+    if name in ("ExtractWarning", "extract_corpus"):
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

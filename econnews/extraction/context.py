@@ -29,6 +29,8 @@ _LABEL_MONEY = re.compile(
 _LABEL_SHR = re.compile(r"(?i:(?:oper\s+)?shr(?:\s+(?:loss|profit|diluted|primary))?)$")
 _LABEL_SHARES = re.compile(r"(?i:(?:avg\s+)?shrs?(?:\s+outst(?:anding)?)?)$")
 _NEWLINE = re.compile("\n")
+_STOP = re.compile(r"[.!?]\s")  # a sentence ends in between
+_STOP_OR_SEMICOLON = re.compile(r"[.!?;]\s")
 _VS = re.compile(r"\s*(?i:vs\.?|versus)\s*$")
 
 
@@ -156,7 +158,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
             continue
         if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
             for other in found[i + 1 :]:
-                if other.start - q.end > 200 or re.search(r"[.!?]\s", text[q.end : other.start]):
+                if other.start - q.end > 200 or _STOP.search(text[q.end : other.start]):
                     break
                 if other.kind == "money":
                     q.kind, q.unit, q.unit_name = "money", other.unit, other.unit_name
@@ -173,7 +175,7 @@ def _converted_like(text: str, found: list[_Q], i: int, conversion: _Q) -> _Q | 
     as ``conversion``."""
     for j in range(i - 1, max(0, i - 8), -1):
         a, b = found[j - 1], found[j]
-        if conversion.start - a.end > 300 or re.search(r"[.!?]\s", text[a.end : b.start]):
+        if conversion.start - a.end > 300 or _STOP.search(text[a.end : b.start]):
             return None
         if (
             a.kind == "money"
@@ -202,7 +204,7 @@ def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q
     if not (scaled or cue):
         prev = found[-1]
         gap = text[prev.end : s]
-        if re.search(r"[.!?;]\s", gap) or len(gap) > 100:
+        if _STOP_OR_SEMICOLON.search(gap) or len(gap) > 100:
             return None
         if _AND_BARE.search(gap) and _NOT_A_NOUN_NEXT.match(text, e):
             for q in reversed(found[-4:]):
@@ -223,7 +225,7 @@ def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q
         and not (prev.kind == "measure" and prev.unit_name in _TIME_UNITS)
     ):
         gap = text[prev.end : s]
-        if len(gap) < 60 and not re.search(r"[.!?]\s", gap) and not _PARAGRAPH.search(gap):
+        if len(gap) < 60 and not _STOP.search(gap) and not _PARAGRAPH.search(gap):
             return prev
     for q in reversed(found[-8:]):
         gap = text[q.end : s]
@@ -232,12 +234,12 @@ def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q
         if q.kind == "money":
             if _in_brackets(text, q):
                 continue  # "2.2 billion shekels ($590 million) and 71 million": the shekels
-            if not scaled and re.search(r"[.!?]\s", gap):
+            if not scaled and _STOP.search(gap):
                 return None
             return q
         if q.kind == "count" and q.unit != "G":
             # "lost 162.31 points, or 2.14%, to fall to 7,425.81": the same noun
-            return q if cue and not re.search(r"[.!?]\s", gap) and len(gap) < 120 else None
+            return q if cue and not _STOP.search(gap) and len(gap) < 120 else None
     return None
 
 

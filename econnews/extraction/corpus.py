@@ -280,13 +280,11 @@ _PARALLEL_FROM = 1_000_000
 
 
 def _warm() -> None:
-    """Load what the extractor loads lazily and slowly (quantulum3's units, pint's
-    registry: seconds) before workers are forked, so that they inherit it: a corpus read
-    in batches starts workers for every batch."""
-    from .measures import _registry, _units
+    """Load what the extractor loads lazily (the unit tables) before workers are forked,
+    so that they inherit it: a corpus read in batches starts workers for every batch."""
+    from .measures import _units
 
     _units()
-    _registry()
 
 
 def _died(item: _Item, exc: BaseException) -> dict[str, Any]:

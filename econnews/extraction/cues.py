@@ -14,7 +14,6 @@ from . import grammar as g
 from . import lexicon as lx
 from .quantity import _Q
 
-_TOKEN = re.compile(r"\S+")
 _UP_TO_AFTER = re.compile(r"\s(?i:up\s+to|down\s+to)\b")
 _FILLERS = frozenset(
     [
@@ -48,7 +47,8 @@ def _tail_tuple(text: str, start: int, end: int) -> tuple[str, ...]:
     # the readings of one mention ask for the same words several times (cached: a
     # string's hash is computed once, so the key costs little even for a long text;
     # scan.add_rows clears the cache after each text, so that it holds no old text)
-    words = [m.group(0).lower() for m in _TOKEN.finditer(text, start, end)]
+    # str.split() cuts where ``\S+`` tokens end (both use Unicode white space)
+    words = [w.lower() for w in text[start:end].split()]
     if start > 0 and words and not text[start - 1].isspace():
         words = words[1:]  # a cut word
     return tuple(words)

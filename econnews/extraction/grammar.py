@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from . import lexicon as lx
@@ -65,6 +66,100 @@ _FIRST = _FIRST + _FIRST.upper()
 CORE = re.compile(
     rf"(?=[\d.{_FIRST}])(?:(?P<digits>{DIGITS})|(?P<words>\b(?i:{SPELLED_BODY})\b))"
 )
+# CORE's two branches as passes of their own, merged by :func:`cores` into what
+# ``CORE.finditer`` yields: a digit core is found from a plain character class (the
+# regex engine skips to it in C), a spelled one only where a word starts.
+_DIGITS_CORE = re.compile(rf"(?P<digits>{DIGITS})(?P<words>(?!))?")
+# The spelled branch with its first words written letter by letter in both cases, the
+# case-insensitive regex's exact equivalent (the engine's case folding also takes "K",
+# "ı", "İ", "ſ" for k, i, s): an alternative that starts with a character class is
+# skipped at once where its letter is absent, one in any case is entered each time.
+_FOLD = {"k": "kK\u212a", "i": "iIİı", "s": "sSſ"}
+
+
+def _caseless(word: str) -> str:
+    return "".join(
+        f"[{_FOLD.get(c.lower(), c.lower() + c.upper())}]" if c.isascii() and c.isalpha()
+        else re.escape(c) for c in word
+    )
+
+
+def _caseless_alternation(words: list[str]) -> str:
+    """:func:`lexicon.alternation` (longest first) with each word letter by letter."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(f"(?-i:{_caseless(w)})" for w in ordered) + ")"
+
+
+_SPELLED_HEAD = rf"(?:(?:a|an|half\s+an?)\s+{_BIGALT}|{_CARD})"
+assert SPELLED_BODY.startswith(_SPELLED_HEAD)
+_SPELLED_BODY_CASELESS = (
+    rf"(?:(?:(?-i:[aA])|(?-i:[aA][nN])|(?-i:[hH][aA][lL][fF])\s+(?-i:[aA])(?-i:[nN])?)\s+"
+    rf"{_BIGALT}|{_caseless_alternation(_CARDINAL)})" + SPELLED_BODY[len(_SPELLED_HEAD):]
+)
+_WORDS_CORE = re.compile(
+    rf"\b(?=[{_FIRST}])(?P<digits>(?!))?(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
+)
+# The same, found from the non-word character before the number (a character class the
+# engine skips to in C); the match is then taken again with _WORDS_CORE where it begins.
+_WORDS_AFTER_GAP = re.compile(
+    rf"\W(?=[{_FIRST}])(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
+)
+
+
+def _word_cores(text: str) -> Iterator[re.Match]:
+    """``_WORDS_CORE.finditer(text)``: a spelled number starts the text or follows a
+    non-word character."""
+    pos = 0
+    if text[:1] and text[0] in _FIRST:
+        m = _WORDS_CORE.match(text, 0)
+        if m is not None:
+            yield m
+            pos = m.end()
+    match = _WORDS_CORE.match
+    for f in _WORDS_AFTER_GAP.finditer(text, pos):
+        m = match(text, f.start("words"))
+        if m is not None:  # always: the same pattern where \b holds
+            yield m
+_DIGIT_START = re.compile(r"[\d.]")
+# the two passes cannot cut into each other's matches: a spelled number holds no digit or
+# point, and a digit core no letter a spelled number begins with (checked here)
+assert not set(_FIRST) & set("x×"), "a digit core's letters begin no spelled number"
+
+
+def _digit_cores(text: str) -> Iterator[re.Match]:
+    search, match = _DIGIT_START.search, _DIGITS_CORE.match
+    pos = 0
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def cores(text: str) -> Iterator[re.Match]:
+    """The numeric cores of ``text`` in order, as ``CORE.finditer`` finds them (groups
+    ``digits`` and ``words``), in about two thirds of its time.
+
+    >>> [m.group(0) for m in cores("one of 3,400 firms paid 1.5 times")]
+    ['one', '3,400', '1.5']
+    """
+    words = _word_cores(text)
+    w = next(words, None)
+    if w is None:
+        yield from _digit_cores(text)
+        return
+    for d in _digit_cores(text):
+        while w is not None and w.start() < d.start():
+            yield w
+            w = next(words, None)
+        yield d
+    if w is not None:
+        yield w
+        yield from words
+
+
 # A number read aloud, read in a pass of its own where "point" or "and-a-half" occurs
 # (groups named as in CORE, so that the same reader takes it).
 SPOKEN_CORE = re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")
@@ -76,6 +171,59 @@ SCALE_AFTER = re.compile(
     rf"(?:(?:\s|-)(?:{lx.alternation(_scale_any, any_case=False)}|(?i:billion|million|trillion|thousand|crore|lakh))"
     rf"|{lx.alternation(_scale_glued)})(?![A-Za-z])"
 )
+
+#: The non-ASCII characters that match an ASCII letter in a case-insensitive regex.
+_FOLDS_TO_ASCII = frozenset("ſ\u212aİı")
+
+
+class _Guarded:
+    """A pattern made of an optional white space or hyphen, then one of ``words`` (each
+    literal, matched in any case where its flag says so), then more: ``match`` runs the
+    regex only where one of the words can begin, which a look at two characters decides
+    (the regex tries its alternatives one by one: a hundred and more for the currency
+    and measure lexicons). Non-ASCII text is always left to the regex.
+
+    >>> SUFFIX_AFTER.match("5 dlrs", 1).group(0), SUFFIX_AFTER.match("5 people", 1)
+    (' dlrs', None)
+    """
+
+    def __init__(self, pattern: re.Pattern, words: list[tuple[str, bool]]) -> None:
+        self.regex = pattern
+        self.pattern = pattern.pattern
+        self._exact1: set[str] = set()
+        self._any1: set[str] = set()
+        self._exact2: set[str] = set()
+        self._any2: set[str] = set()
+        self._always = False
+        for word, any_case in words:
+            head = word[:2]
+            if any_case and set(head) & _FOLDS_TO_ASCII:
+                self._always = True  # ("ſ" matches "s" in any case): no cheap test
+            if len(word) == 1:
+                (self._any1 if any_case else self._exact1).add(head.lower() if any_case else head)
+            else:
+                (self._any2 if any_case else self._exact2).add(head.lower() if any_case else head)
+
+    def _may_start(self, two: str) -> bool:
+        if not two.isascii():
+            return True
+        low = two.lower()
+        one, low1 = two[:1], low[:1]
+        return (two in self._exact2 or low in self._any2 or one in self._exact1
+                or low1 in self._any1)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        """``regex.match(text, pos)``, skipped where no word can begin."""
+        if not self._always:
+            two = text[pos : pos + 2]
+            if not two:
+                return None  # every alternative needs a character
+            if not self._may_start(two) and not (
+                (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
+            ):
+                return None
+        return self.regex.match(text, pos)
+
 
 CURRENCY_PREFIX = lx.currency_regex("prefix")
 CURRENCY_SUFFIX = lx.currency_regex("suffix")
@@ -125,9 +273,69 @@ _SPACED_LETTER_OK = "".join(rf"(?<!{w}\s)" for w in _LETTER_NAMES) + r"(?<![.'�
 PREFIX_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?:(?![A-Z]\s\$)|{_SPACED_LETTER_OK}){CURRENCY_PREFIX}\s?$"
 )
+# The last characters a currency prefix can end with (both cases where its case is free):
+# a window search for PREFIX_BEFORE is needed only where one stands right before the
+# number (or before the space or final newline that ``\s?$`` allows).
+_PREFIX_LAST = frozenset(
+    ch
+    for c in lx.currencies()
+    if c.where in ("prefix", "both")
+    for ch in ((c.surface[-1].lower(), c.surface[-1].upper()) if c.any_case else (c.surface[-1],))
+)
+
+
+def prefix_may_end(text: str, s: int) -> bool:
+    """Can ``PREFIX_BEFORE.search(text, ..., s)`` match? False only where it cannot (a
+    cheap test on the last three characters; any non-ASCII one is left to the regex).
+
+    >>> prefix_may_end("paid $5", 6), prefix_may_end("rose to 5", 8)
+    (True, False)
+    """
+    c1 = text[s - 1] if s >= 1 else ""
+    if not c1:
+        return False
+    if c1 in _PREFIX_LAST or not c1.isascii():
+        return True
+    if not c1.isspace():
+        return False
+    c2 = text[s - 2] if s >= 2 else ""
+    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()):
+        return True
+    if c1 == "\n" and c2 and c2.isspace():  # "$" also matches before a final newline
+        c3 = text[s - 3] if s >= 3 else ""
+        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii())
+    return False
+
+
+def ends_in(text: str, s: int, chars: str) -> bool:
+    r"""Can a window search ending at ``s``, for a pattern whose match ends with one of
+    ``chars`` before ``$``, match? (``$`` also matches before a final newline.)
+
+    >>> ends_in("COVID-", 6, "-"), ends_in("COVID-\n", 7, "-"), ends_in("COVID ", 6, "-")
+    (True, True, False)
+    """
+    c = text[s - 1] if s >= 1 else ""
+    if c and c in chars:
+        return True
+    return c == "\n" and s >= 2 and text[s - 2] in chars
+
+
+def space_before(text: str, s: int) -> bool:
+    r"""Is ``text[s - 1]`` white space? (a pattern that ends with ``\s$`` can match only
+    then: a final newline is white space too)
+
+    >>> space_before("to 5", 3), space_before("to5", 2), space_before("", 0)
+    (True, False, False)
+    """
+    return s >= 1 and text[s - 1].isspace()
+
+
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
-SUFFIX_AFTER = re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])")
+SUFFIX_AFTER = _Guarded(
+    re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])"),
+    [(c.surface, c.any_case) for c in lx.currencies() if c.where in ("suffix", "both")],
+)
 CENTS_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?:(?i:U\.S\.|US)\s)?(?i:cents?|cts|ct|c)(?![A-Za-z])")
 
 PERCENT_AFTER = re.compile(
@@ -163,11 +371,33 @@ ONE_IN = re.compile(
     r"(?=[oOaA\d])"
     rf"(?i:(?<![\d.,$€£¥])\b(?P<a>one|a|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,3}})\b(?![.,]\d))"
 )
+# Cheap necessary conditions for the whole-text passes above (each starts with a literal
+# or a character class, which the regex engine skips to in C): a text without a match
+# of the condition holds no match of the pass.
+#: SPOKEN needs "-point-", "-and-a-half", or "point" between white space
+SPOKEN_DASHED_HINT = re.compile(r"-(?i:point-|and-a-half)")
+SPOKEN_SPACED_HINT = re.compile(r"\s(?i:point)\s")
+#: ONE_IN needs white space, "in" or "out of", white space, then a number
+ONE_IN_HINT = re.compile(rf"\s(?i:in|out\s+of)\s+(?i:{_CARD}|\d)")
+
+
+#: FRACTION_WORD's first two forms need a fraction word after white space or a hyphen
+#: (its third, "half of", needs "half")
+FRACTION_HINT = re.compile(rf"[\s-](?i:{lx.alternation(_FRACTION)})")
+#: FRACTION_CHANGE needs white space, a small number, then a fraction word
+FRACTION_CHANGE_HINT = re.compile(
+    rf"\s(?i:a|an|one|two|three|four)(?:\s+|-)(?i:{lx.alternation(_FRACTION)})"
+)
+
+
 APPROX_WORD = re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
 )
 
-MEASURE_AFTER = re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])")
+MEASURE_AFTER = _Guarded(
+    re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])"),
+    [(m.surface, m.any_case) for m in lx.measures()],
+)
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
 # The denominator of a rate: "$58 a barrel", "$5 per share", "$80 per sq m", "$5/kg",
 # "10 kV/cm". After "per" or "/" any unit of data/measures.csv may follow; after "a"/"an"

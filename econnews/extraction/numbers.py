@@ -20,12 +20,14 @@ import re
 from . import lexicon as lx
 
 _SPLIT = re.compile(r"[\s-]+")
+_SCIENTIFIC = re.compile(r"\s?[×x]\s?10\^?([−-]?)(\d{1,3})$")
+_GLUED_FRACTION = re.compile(r"(.*?)(?:(?:-|\s)(\d{1,2})/(\d{1,2}))")
 
 
 def parse_digits(s: str) -> float | None:
     """The value of a digit string as the grammar matched it, or None."""
     s = s.strip().replace("⁄", "/")
-    sci = re.search(r"\s?[×x]\s?10\^?([−-]?)(\d{1,3})$", s)
+    sci = _SCIENTIFIC.search(s) if "x" in s or "×" in s else None
     if sci:
         base = parse_digits(s[: sci.start()])
         if base is None:
@@ -33,7 +35,7 @@ def parse_digits(s: str) -> float | None:
         exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
         return base * 10.0**exponent
     frac = 0.0
-    m = re.fullmatch(r"(.*?)(?:(?:-|\s)(\d{1,2})/(\d{1,2}))", s)
+    m = _GLUED_FRACTION.fullmatch(s) if "/" in s else None
     if m and m.group(1):
         num, den = int(m.group(2)), int(m.group(3))
         if den == 0 or num >= den:
@@ -145,7 +147,13 @@ def parse_words(s: str) -> float | None:
 
 
 def tidy(x: float) -> float:
-    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001."""
+    """Drop the binary noise of scaling: 8.14 * 1e9 is 8140000000.0, not ...000001.
+
+    >>> tidy(8.14 * 1e9), tidy(30.0), tidy(0.1 + 0.2)
+    (8140000000.0, 30.0, 0.3)
+    """
+    if type(x) is float and x.is_integer() and -1e12 < x < 1e12:
+        return x  # a whole number of at most 12 digits prints (and reads back) as itself
     return float(f"{x:.12g}") if math.isfinite(x) else x
 
 

@@ -20,8 +20,8 @@ plus ``unit_name`` (a readable unit name: "kilometre", "worker") and ``per``
 (the denominator of a rate: "$58 a barrel" → "barrel").
 
 How it reads: this module finds the numeric cores, decides what is not a quantity
-(years, dates, names, phones, votes…), reads ranges and builds the table;
-``_read_units`` reads what follows a number (scale, currency, percent, ratio,
+(years, dates, names, phones, votes…) and reads ranges; :mod:`.table` builds the rows
+and the typed table; ``_read_units`` reads what follows a number (scale, currency, percent, ratio,
 measure, counted noun), ``_read_cues`` the words that set bound and change,
 ``_read_context`` what mentions share across a text (elided currencies, earnings
 tables), ``_grammar`` holds the compiled patterns and ``econnews/data/*.csv`` the
@@ -30,7 +30,7 @@ lexicons they are built from.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import heapq
 import math
 import re
@@ -41,11 +41,9 @@ from datetime import datetime
 import pandas as pd
 
 from ..common.budget import check as _check
-from ..common.sentences import split_sentences
 from ..errors import InputError
 from . import grammar as g
 from . import lexicon as lx
-from . import measures as _measures
 from .context import (
     _LABEL_MONEY,
     _SHARE_LABEL,
@@ -66,11 +64,12 @@ from .cues import (
     _tail_words,
     _words_before,
 )
-from .fold import fold, original_span, safe
+from .fold import fold, safe
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
-from .table import QUANTITY_COLUMNS, empty_frame, frame
+from .table import QUANTITY_COLUMNS, empty_frame, frame, rows
+from .table import SENTENCE_WINDOW as SENTENCE_WINDOW  # where it was defined before
 from .units import (
     _NEXT_WORD,
     _TIME_UNITS,
@@ -153,7 +152,7 @@ def add_rows(
     finally:
         _tail_tuple.cache_clear()  # its entries hold this text: keep memory O(text)
     if found:
-        _rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
+        rows(cols, text, folded, where, found, doc_id=doc_id, date=date)
     return len(found)
 
 
@@ -183,15 +182,19 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     fractions: list[_Q] = []
     if "point" in low:
         fractions += _half_points(text)
-    if " in " in low or "out of" in low:
+    if (" in " in low or "out of" in low) and g.ONE_IN_HINT.search(text):
         fractions += _one_in(text)
     if any(w in low for w in _FRACTION_HINTS):
-        fractions += _fractions(text, [(q.start, q.end) for q in fractions])
-        fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
+        if "half" in low or g.FRACTION_HINT.search(text):
+            fractions += _fractions(text, [(q.start, q.end) for q in fractions])
+        if g.FRACTION_CHANGE_HINT.search(text):
+            fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
-    cores: Iterator[re.Match] = g.CORE.finditer(text)
-    if "point" in low or "and-a-half" in low:  # numbers read aloud: "six-point-two"
+    cores: Iterator[re.Match] = g.cores(text)
+    if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
+        g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
+    ):
         spoken = list(g.SPOKEN_CORE.finditer(text))
         if spoken:
             sspans = [m.span() for m in spoken]
@@ -323,9 +326,11 @@ def _left_context(
 ) -> tuple[str | None, int, bool]:
     """The currency prefix before the number at ``s`` (ISO code or None), where the
     mention starts, and whether a sign stands between prefix and number ("$-50.8bn")."""
-    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s)
+    if not is_digits:
+        return None, s, False  # a spelled number takes no currency sign
+    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s) if g.prefix_may_end(text, s) else None
     sign_after_prefix = False
-    if prefix_m is None and s > 1 and text[s - 1] in "-−" and is_digits:
+    if prefix_m is None and s > 1 and text[s - 1] in "-−" and g.prefix_may_end(text, s - 1):
         prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
         sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
         if not sign_after_prefix:
@@ -352,13 +357,15 @@ def _sign(
     if sign_after_prefix and prefix is not None:  # "$-50.8bn"
         return True, min(start, s - 2)
     if prefix is None:
+        if not is_digits or not (g.ends_in(text, s, "-−") or g.space_before(text, s)):
+            return False, start
         mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
-        if mm is not None and is_digits:
+        if mm is not None:
             return True, mm.start()
         return False, start
     if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         return True, start - 1
-    if _NEGATIVE_WORD.search(text, max(0, start - 10), start):
+    if g.space_before(text, start) and _NEGATIVE_WORD.search(text, max(0, start - 10), start):
         return True, start  # "a negative EUR 68.6 mn"
     return False, start
 
@@ -416,13 +423,17 @@ def _rejected(
     bare = kind in ("number", "count")
     if kind == "skip":
         return _run_end(text, e)
-    if _SPLIT_BEFORE.search(text, max(0, start - 12), start) or text.startswith("-for-", e):
+    if (g.ends_in(text, start, "-") and _SPLIT_BEFORE.search(text, max(0, start - 12), start)
+            ) or text.startswith("-for-", e):
         return pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if _VOTE_BEFORE.search(text, max(0, start - 20), start) or (
+    if (g.space_before(text, start) and "vot" in text[max(0, start - 20) : start].lower()
+            and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
         lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
     ):
         return pos  # "by a vote of 34 to 2", "a 2-1 decision"
-    if is_digits and bare and (_MODEL.match(text, s) or _name_noun_after(text, e)):
+    if is_digits and bare and (
+        (text.startswith("-", s + 3) and _MODEL.match(text, s)) or _name_noun_after(text, e)
+    ):
         return _run_end(text, e)  # "the 737-800", "its 777 plane"
     if is_digits and _is_year(core) and kind == "measure" and unit.get("name") in _TIME_UNITS:
         return pos  # "the 1986 second half", "1986 year operating loss"
@@ -439,9 +450,9 @@ def _rejected(
         return pos  # "a five-year $700,000 award": a description, not a figure
     if lo2 is not None and _rejected_range(text, m, start, kind, prefix, low, high):
         return pos
-    if bare and is_digits and _ADDRESS_AFTER.match(text, e):
+    if bare and is_digits and text[e : e + 1].isspace() and _ADDRESS_AFTER.match(text, e):
         return pos  # "49 Zorro Ranch Road"
-    if not is_digits and _HYPHEN_WORD_AFTER.match(text, e) and bare:
+    if not is_digits and text.startswith("-", e) and _HYPHEN_WORD_AFTER.match(text, e) and bare:
         return pos  # "a six-speed gearbox", "a three-bed flat"
     return None
 
@@ -479,6 +490,7 @@ def _is_age(
         unit["kind"] == "number"
         and is_digits
         and lo2 is None
+        and text.startswith(",", e)
         and _AGE_COMMAS.match(text, e)
         and _AGE_NAME.search(text, max(0, s - 40), s)
         and 0 < value < 120
@@ -503,12 +515,14 @@ def _finish(text: str, q: _Q, unit: dict) -> None:
         q.kind == "measure"
         and q.unit_name in ("year", "month", "week", "day")
         and (
-            _AGE_OF_BEFORE.search(text, max(0, start - 12), start) or _OLD_AFTER.match(text, q.end)
+            (g.space_before(text, start) and _AGE_OF_BEFORE.search(text, max(0, start - 12), start))
+            or _OLD_AFTER.match(text, q.end)
         )
     ):
         q.unit_name += " of age"  # "under the age of 5 years", "her 18 month-old daughter"
     if (
         q.bound == "<"
+        and g.space_before(text, q.start)
         and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start)
         and _FROM_SOON.match(text, q.end)
     ):
@@ -535,9 +549,24 @@ _UNIT_SOON = re.compile(
 )
 
 
+_RUN = re.compile(r"[\w.,:/-]*")
+_PLUS_PHONE = re.compile(r"\d+[\s-]\d")
+_PREFIX_AT = re.compile(g.CURRENCY_PREFIX + r"\s?")
+
+
+@functools.cache
+def _money_after_approx() -> re.Pattern:  # compiled on first use: "thousands of dollars"
+    return re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])")
+
+
 def _run_end(text: str, e: int) -> int:
-    m = re.compile(r"[\w.,:/-]*").match(text, e)
+    m = _RUN.match(text, e)
     return m.end() if m else e
+
+
+#: Every month word (data/words.csv) holds one of these, lower-cased.
+_MONTH3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+assert all(any(m in w.lower() for m in _MONTH3) for w in g._MONTH_WORDS), "a month word"
 
 
 def _is_year(core: str) -> bool:
@@ -546,7 +575,7 @@ def _is_year(core: str) -> bool:
 
 def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
     """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
-    if left == "+" and re.match(r"\d+[\s-]\d", text[s : e + 3]):
+    if left == "+" and _PLUS_PHONE.match(text[s : e + 3]):
         return True  # "+358 9 591 8342": an international phone number
     if left and (left.isalpha() or left in "_@") and not has_prefix:
         return True  # G20, S23, XC40
@@ -554,7 +583,8 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True
     if left and left in "'’" and e - s == 2:
         return True  # '87
-    lh = None if has_prefix else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+    lh = (None if has_prefix or not g.ends_in(text, s, "-")
+          else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s))
     if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
         return True  # COVID-19, F-35, mid-2019
     if right == "." and e + 1 < len(text) and text[e + 1].isdigit():
@@ -563,22 +593,34 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True  # 1987/88, 12/25
     if right == ":" and e + 1 < len(text) and text[e + 1].isdigit():
         return True  # 10:30, 1:36.6
-    if g.ORDINAL_AFTER.match(text, e):
+    if right and right in "sSnNrRtTſ" and g.ORDINAL_AFTER.match(text, e):
         return True
+    # the windows searched below end at s and hold at most 24 characters: a word a
+    # pattern needs must stand in them (none of these words has a letter that another
+    # folds to in a case-insensitive match, but for "sep": "ſ" is checked)
+    before = text[max(0, s - 24) : s]
+    lb = before.lower()
     if not has_prefix and (
-        _ERA_BEFORE.search(text, max(0, s - 22), s) or _ERA_AFTER.match(text, e)
+        (g.space_before(text, s) and ("AD" in before or "A.D." in before)
+         and _ERA_BEFORE.search(text, max(0, s - 22), s))
+        or _ERA_AFTER.match(text, e)
     ):
         return True  # "A.D. 1000 and 1260", "500 BC": years
     if g.TIME_AFTER.match(text, e):
         return True
-    if not has_prefix and _PHONE_BEFORE.search(text, max(0, s - 24), s):
+    if not has_prefix and ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
+                           or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):
         return True  # "tel. +358 9 591 8342"
-    if g.PHONE.match(text, s - 1 if left == "(" else s) and not has_prefix:
+    if not has_prefix and e - s >= 3 and g.PHONE.match(text, s - 1 if left == "(" else s):
         return True
     core = text[s:e]
-    if _NUMBER_SIGN.search(text, max(0, s - 10), s) and not has_prefix:
+    if (not has_prefix and (left in "#." or left.isspace() or left in "oOsSrRſ")
+            and ("#" in before or "no" in lb or "nu" in lb)
+            and _NUMBER_SIGN.search(text, max(0, s - 10), s)):
         return True
-    mb = g.MONTH_BEFORE.search(text, max(0, s - 12), s)
+    mb = (g.MONTH_BEFORE.search(text, max(0, s - 12), s)
+          if (left.isspace() or g.ends_in(text, s, "o-–d"))
+          and ("ſ" in before or any(m in lb for m in _MONTH3)) else None)
     if mb and not has_prefix and not _UNIT_SOON.match(text, e):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
@@ -586,20 +628,24 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
                 int(core.replace(",", "")) <= 31 or _is_year(core)
             ):
                 return True
-    ma = g.MONTH_AFTER.match(text, e)
+    ma = g.MONTH_AFTER.match(text, e) if right.isspace() else None
     if ma and not has_prefix and core.isdigit() and int(core) <= 31:
         word = ma.group(0).strip().split()[-1]
         if word.lower() not in ("may", "mar") or word[0].isupper():
             return True
-    return bool(g.FISCAL_AFTER.match(text, e) and _is_year(core))
+    return bool(right and right in "/-" and g.FISCAL_AFTER.match(text, e) and _is_year(core))
 
 
 def _name_before(text: str, s: int) -> bool:
     """A number right after a proper name is part of it: Boeing 737, Section 427, iPhone 11."""
+    if not g.space_before(text, s):
+        return False  # both patterns end with a space before the number
     nw = _LAST_WORD.search(text, max(0, s - 12), s)
     if nw is not None and nw.group(1).lower() in g.name_before_words():
         return True
-    nb = _NAME_BEFORE.search(text, max(0, s - 30), s)
+    window = text[max(0, s - 30) : s]
+    # both forms need a capital A-Z: an all-lower-case window holds none
+    nb = None if window.islower() else _NAME_BEFORE.search(text, max(0, s - 30), s)
     if nb is None:
         return False
     word = nb.group(1).rstrip(".")
@@ -735,7 +781,7 @@ def _range_tail(
     change_first = word == "to" and _change_before(text, qstart)
     p = sep.end()
     prefix2 = None
-    pm = re.compile(g.CURRENCY_PREFIX + r"\s?").match(text, p)
+    pm = _PREFIX_AT.match(text, p)
     if pm is not None:
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
@@ -1006,9 +1052,7 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
             base *= 10 if m.group("tens").lower() == "tens" else 100
         low, high = base, base * 10
         unit = _count(text, m.end())
-        money = re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])").match(
-            text, m.end()
-        )
+        money = _money_after_approx().match(text, m.end())
         if money:
             code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
             q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
@@ -1028,86 +1072,3 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         else:
             q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
         yield q
-
-
-# --------------------------------------------------------------------------- table
-
-
-#: The most of its sentence a row carries in ``sentence`` (characters): a sentence longer
-#: than this (run-on text, a table without full stops) is cut to a window around the
-#: mention, so that memory stays proportional to rows + text. ``sent_start`` and
-#: ``sent_end`` still give the whole sentence's span.
-SENTENCE_WINDOW = 600
-
-
-def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tuple[int, int]:
-    """At most ``width`` characters of the sentence ``[a, b)`` around the mention
-    ``[s, e)`` (the mention whole, even when longer).
-
-    >>> _window(0, 10_000, 5_000, 5_010)
-    (4705, 5305)
-    >>> _window(0, 100, 5, 10)
-    (0, 100)
-    """
-    if b - a <= width:
-        return a, b
-    if e - s >= width:
-        return s, e
-    lo = max(a, s - (width - (e - s)) // 2)
-    hi = min(b, lo + width)
-    return max(a, hi - width), hi
-
-
-def _rows(
-    cols: dict[str, list],
-    text: str,
-    folded: str,
-    where: list[int] | None,
-    found: list[_Q],
-    *,
-    doc_id,
-    date,
-) -> None:
-    n = len(text)
-    spans = split_sentences(folded)
-    _check()
-    starts = [a for a, _ in spans]
-    stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
-    odd = where is not None or not text.isascii()
-    for q in found:
-        _check()
-        i = bisect.bisect_right(starts, q.start) - 1
-        a, b = spans[i] if i >= 0 else (0, len(folded))
-        if not (a <= q.start < b + 1):
-            a, b = q.start, q.end
-        b = max(b, q.end)
-        start, end = original_span(where, q.start, q.end, n)
-        a, b = original_span(where, a, b, n)
-        wa, wb = _window(a, b, start, end)
-        surface, sentence = text[start:end], text[wa:wb]
-        if odd:
-            surface, sentence = safe(surface), safe(sentence)
-        cols["doc_id"].append(doc_id)
-        cols["start"].append(start)
-        cols["end"].append(end)
-        cols["surface"].append(surface)
-        cols["kind"].append(q.kind)
-        cols["value"].append(q.value)
-        cols["low"].append(q.low)
-        cols["high"].append(q.high)
-        cols["unit"].append(q.unit)
-        cols["bound"].append(q.bound)
-        cols["change"].append(q.change)
-        cols["sentence"].append(sentence)
-        cols["sent_start"].append(a)
-        cols["sent_end"].append(b)
-        cols["date"].append(stamp)
-        cols["unit_name"].append(q.unit_name if q.unit_name is not None else _default_name(q))
-        cols["per"].append(q.per)
-        cols["role"].append(q.role)
-
-
-def _default_name(q: _Q) -> str | None:
-    if q.kind == "money" and q.unit:
-        return _measures.currency_name(q.unit)
-    return None

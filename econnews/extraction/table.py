@@ -1,5 +1,7 @@
-"""Typed columns built with pandas' cheap constructors: the extractor builds a table per
-call (and ``extract_corpus`` one per chunk of articles), so this runs often.
+"""The quantities table: one row per mention (:func:`rows`: offsets in the original text,
+the sentence around it), then typed columns built with pandas' cheap constructors
+(:func:`frame`): the extractor builds a table per call (and ``extract_corpus`` one per
+chunk of articles), so this runs often.
 
 >>> _floats([1.0, 2.5]).dtype
 Float64Dtype()
@@ -7,6 +9,7 @@ Float64Dtype()
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import numpy as np
@@ -14,6 +17,11 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import schema
+from ..common.budget import check as _check
+from ..common.sentences import split_sentences
+from . import measures as _measures
+from .fold import original_span, safe
+from .quantity import _Q
 
 #: The columns extract() returns: the schema's, then the extras it adds.
 QUANTITY_COLUMNS: dict[str, object] = schema.EXTRACTED
@@ -27,34 +35,60 @@ def _ints(values: list):
     return pd.arrays.IntegerArray(np.asarray(values, dtype="int64"), np.zeros(len(values), bool))
 
 
+_NS = np.dtype("M8[ns]")
+_NAT = np.datetime64("NaT", "ns")
+
+
 def _dates(values: list):
     if not values:
-        return pd.array(np.empty(0, dtype="M8[ns]"))
+        return _datetime_array(np.empty(0, dtype=_NS))
     first = values[0]
     if all(v is first for v in values):  # one text's rows share its date
-        stamp = np.datetime64("NaT") if pd.isna(first) else np.datetime64(first.as_unit("ns"))
-        return pd.array(np.full(len(values), stamp, dtype="M8[ns]"))
-    stamps = [np.datetime64("NaT") if pd.isna(v) else np.datetime64(v.as_unit("ns"))
-              for v in values]
-    return pd.array(np.array(stamps, dtype="M8[ns]"))
+        stamp = _NAT if first is pd.NaT or pd.isna(first) else np.datetime64(first.as_unit("ns"))
+        return _datetime_array(np.full(len(values), stamp, dtype=_NS))
+    stamps = np.empty(len(values), dtype=_NS)
+    last, stamp = None, _NAT
+    for i, v in enumerate(values):  # an article's rows share one date object: convert it once
+        if v is not last:
+            last, stamp = v, _NAT if pd.isna(v) else np.datetime64(v.as_unit("ns"))
+        stamps[i] = stamp
+    return _datetime_array(stamps)
+
+
+def _datetime_array(values: np.ndarray):
+    simple_new = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
+    if simple_new is not None:
+        try:  # the values are already datetime64[ns]: nothing to infer or check
+            return simple_new(values, dtype=_NS)
+        except TypeError:  # pragma: no cover - another pandas signature
+            pass
+    return pd.array(values)  # pragma: no cover
 
 
 def _strings(values: list):
-    if _ARROW_STRINGS:
+    if _STRING_TEMPLATE is not None:
+        # built as pandas builds the result of a string operation (no re-checking)
+        return _STRING_TEMPLATE._from_pyarrow_array(pa.array(values, type=pa.large_string()))
+    if _ARROW_STRINGS:  # pragma: no cover - a pandas without that constructor
         return pd.arrays.ArrowStringArray(
             pa.chunked_array([pa.array(values, type=pa.large_string())])
         )
-    return pd.array(values, dtype=schema.STRING)
+    return pd.array(values, dtype=schema.STRING)  # pragma: no cover
 
 
 def _categories(dtype: pd.CategoricalDtype):
     codes = {c: i for i, c in enumerate(dtype.categories)}
+    try:
+        pd.Categorical.from_codes(np.zeros(1, "int8"), dtype=dtype, validate=False)
+        checked = False
+    except TypeError:  # pragma: no cover - pandas < 2.1 always validates
+        checked = True
 
     def build(values: list):
-        return pd.Categorical.from_codes(
-            np.fromiter((codes.get(v, -1) for v in values), dtype="int8", count=len(values)),
-            dtype=dtype,
-        )
+        codes_ = np.array([codes.get(v, -1) for v in values], dtype="int8")
+        if checked:  # pragma: no cover
+            return pd.Categorical.from_codes(codes_, dtype=dtype)
+        return pd.Categorical.from_codes(codes_, dtype=dtype, validate=False)
 
     return build
 
@@ -82,14 +116,36 @@ def _column_index() -> pd.Index:
     return pd.Index(list(QUANTITY_COLUMNS))
 
 
+@functools.cache
+def _placements() -> list[np.ndarray]:
+    return [np.array([i]) for i in range(len(QUANTITY_COLUMNS))]
+
+
+try:  # pandas >= 3: a table straight from ready typed arrays, one block each
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas
+    _from_blocks = None
+
+
 def frame(cols: dict[str, list]) -> pd.DataFrame:
     """The quantities table from one list of values per column (``QUANTITY_COLUMNS``).
 
     >>> frame({name: [] for name in QUANTITY_COLUMNS}).shape
     (0, 18)
     """
+    n = len(cols["start"])
+    fast = _fast_path()
+    if fast is not None and n <= _SMALL:
+        return fast(cols, n)
+    return _frame(cols)
+
+
+def _frame(cols: dict[str, list]) -> pd.DataFrame:
     arrays = [build(cols[name]) for name, build in _builders()]
     n = len(arrays[0])
+    if _from_blocks is not None:  # the cheapest path: no dtype grouping, no re-validation
+        return _from_blocks(list(zip(arrays, _placements(), strict=True)),
+                            index=pd.RangeIndex(n), columns=_column_index())
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is not None:
         try:  # pandas' own fast path for ready typed arrays (skips re-validating each)
@@ -99,6 +155,99 @@ def frame(cols: dict[str, list]) -> pd.DataFrame:
         except TypeError:  # pragma: no cover - a pandas without these keywords
             pass
     return pd.DataFrame(dict(zip(QUANTITY_COLUMNS, arrays, strict=True)), copy=False)
+
+
+#: Rows up to which :func:`frame` takes the small-table path: one text's quantities, as
+#: ``extract`` returns them (its cost is per column, not per row).
+_SMALL = 64
+
+
+@functools.cache
+def _fast_path():
+    """The small-table builder: each kind of column built in one go (one arrow array
+    for all string columns, one numpy array for the integers, one for the floats) and
+    the blocks handed to pandas' block manager as they are. It leans on pandas
+    internals, so it is used only when it builds exactly what :func:`_frame` builds on
+    this pandas (checked once here), else None."""
+    try:
+        from pandas._libs.internals import BlockPlacement
+        from pandas.core.internals.blocks import get_block_type
+        from pandas.core.internals.managers import BlockManager
+
+        kinds: dict[str, list[tuple[int, str]]] = {}
+        for i, (name, build) in enumerate(_builders()):
+            kind = {_strings: "str", _ints: "int", _floats: "float", _dates: "date"}.get(
+                build, "other")
+            kinds.setdefault(kind, []).append((i, name))
+        builders = _builders()
+        columns = _column_index()
+        places = [BlockPlacement(slice(i, i + 1)) for i in range(len(builders))]
+        ints, floats = kinds.get("int", []), kinds.get("float", [])
+        strs, dates = kinds.get("str", []), kinds.get("date", [])
+        cats = [(i, name, {c: k for k, c in enumerate(QUANTITY_COLUMNS[name].categories)},
+                 QUANTITY_COLUMNS[name]) for i, name in kinds.get("other", [])]
+        template = _STRING_TEMPLATE
+        if template is None:
+            return None
+        integer_array = pd.arrays.IntegerArray._simple_new
+        floating_array = pd.arrays.FloatingArray._simple_new
+        categorical = pd.Categorical._simple_new
+
+        def arrays(cols: dict[str, list], n: int) -> list:
+            out: list = [None] * len(builders)
+            if ints:
+                values = np.array([cols[name] for _, name in ints], dtype="int64").reshape(
+                    len(ints), n)
+                mask = np.zeros((len(ints), n), bool)
+                for j, (i, _) in enumerate(ints):
+                    out[i] = integer_array(values[j], mask[j])
+            if floats:
+                values = np.array([cols[name] for _, name in floats], dtype="float64").reshape(
+                    len(floats), n)
+                mask = np.zeros((len(floats), n), bool)
+                for j, (i, _) in enumerate(floats):
+                    out[i] = floating_array(values[j], mask[j])
+            if strs:
+                joined = pa.array([v for _, name in strs for v in cols[name]],
+                                  type=pa.large_string())
+                for j, (i, _) in enumerate(strs):
+                    out[i] = template._from_pyarrow_array(joined.slice(j * n, n))
+            for i, name, codes, dtype in cats:
+                out[i] = categorical(
+                    np.array([codes.get(v, -1) for v in cols[name]], dtype="int8"), dtype)
+            for i, name in dates:
+                out[i] = _dates(cols[name]).reshape(1, -1)  # datetime64: a 2-D block
+            return out
+
+        klasses: list = []
+
+        def build(cols: dict[str, list], n: int) -> pd.DataFrame:
+            values = arrays(cols, n)
+            if not klasses:
+                klasses.extend(get_block_type(v.dtype) for v in values)
+            blocks = [klass(v, ndim=2, placement=place)
+                      for v, klass, place in zip(values, klasses, places, strict=True)]
+            mgr = BlockManager(tuple(blocks), [columns, pd.RangeIndex(n)], verify_integrity=False)
+            return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
+
+        for rows in _PROBES:
+            cols = {name: [row[i] for row in rows] for i, name in enumerate(QUANTITY_COLUMNS)}
+            a, b = build(cols, len(rows)), _frame(cols)
+            if not (a.equals(b) and list(a.dtypes) == list(b.dtypes)
+                    and a._mgr.nblocks == b._mgr.nblocks):
+                return None  # pragma: no cover - another pandas: keep the checked path
+    except Exception:  # pragma: no cover - pandas internals moved: keep the checked path
+        return None
+    return build
+
+
+_PROBES = (
+    [],
+    [("d", 0, 5, "$5", "money", 5.0, 5.0, 5.0, "USD", "=", None, "Up $5.", 0, 6,
+      pd.Timestamp("2019-01-22"), "US dollar", None, None),
+     (None, 7, 9, "2%", "percent", 2.0, 1.5, 2.5, "percent", "~", "up", "x", 7, 9, pd.NaT,
+      None, "year", None)],
+)
 
 
 @functools.cache
@@ -123,3 +272,103 @@ def _arrow_strings() -> bool:
 
 
 _ARROW_STRINGS = _arrow_strings()
+_STRING_TEMPLATE = (
+    pd.arrays.ArrowStringArray(pa.chunked_array([pa.array([], type=pa.large_string())]))
+    if _ARROW_STRINGS and hasattr(pd.arrays.ArrowStringArray, "_from_pyarrow_array") else None
+)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+#: The most of its sentence a row carries in ``sentence`` (characters): a sentence longer
+#: than this (run-on text, a table without full stops) is cut to a window around the
+#: mention, so that memory stays proportional to rows + text. ``sent_start`` and
+#: ``sent_end`` still give the whole sentence's span.
+SENTENCE_WINDOW = 600
+
+
+def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tuple[int, int]:
+    """At most ``width`` characters of the sentence ``[a, b)`` around the mention
+    ``[s, e)`` (the mention whole, even when longer).
+
+    >>> _window(0, 10_000, 5_000, 5_010)
+    (4705, 5305)
+    >>> _window(0, 100, 5, 10)
+    (0, 100)
+    """
+    if b - a <= width:
+        return a, b
+    if e - s >= width:
+        return s, e
+    lo = max(a, s - (width - (e - s)) // 2)
+    hi = min(b, lo + width)
+    return max(a, hi - width), hi
+
+
+def rows(
+    cols: dict[str, list],
+    text: str,
+    folded: str,
+    where: list[int] | None,
+    found: list[_Q],
+    *,
+    doc_id,
+    date,
+) -> None:
+    """Append one row per quantity in ``found`` (read from ``folded``, offsets mapped back
+    to ``text`` through ``where``) to ``cols``, with its sentence (at most
+    :data:`SENTENCE_WINDOW` characters of it) and the article's ``doc_id`` and ``date``."""
+    n = len(text)
+    spans = split_sentences(folded)
+    _check()
+    starts = [a for a, _ in spans]
+    stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
+    odd = where is not None or not text.isascii()
+    add = [cols[name].append for name in _ROW_COLUMNS]
+    (doc_ids, starts_, ends, surfaces, kinds, values, lows, highs, units, bounds, changes,
+     sentences, sent_starts, sent_ends, dates, unit_names, pers, roles) = add
+    for q in found:
+        _check()
+        i = bisect.bisect_right(starts, q.start) - 1
+        a, b = spans[i] if i >= 0 else (0, len(folded))
+        if not (a <= q.start < b + 1):
+            a, b = q.start, q.end
+        b = max(b, q.end)
+        start, end = original_span(where, q.start, q.end, n)
+        a, b = original_span(where, a, b, n)
+        wa, wb = _window(a, b, start, end)
+        surface, sentence = text[start:end], text[wa:wb]
+        if odd:
+            surface, sentence = safe(surface), safe(sentence)
+        doc_ids(doc_id)
+        starts_(start)
+        ends(end)
+        surfaces(surface)
+        kinds(q.kind)
+        values(q.value)
+        lows(q.low)
+        highs(q.high)
+        units(q.unit)
+        bounds(q.bound)
+        changes(q.change)
+        sentences(sentence)
+        sent_starts(a)
+        sent_ends(b)
+        dates(stamp)
+        unit_names(q.unit_name if q.unit_name is not None else _default_name(q))
+        pers(q.per)
+        roles(q.role)
+
+
+#: The columns :func:`rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
+_ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "high", "unit",
+                "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
+                "per", "role")
+assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
+
+
+def _default_name(q: _Q) -> str | None:
+    if q.kind == "money" and q.unit:
+        return _measures.currency_name(q.unit)
+    return None

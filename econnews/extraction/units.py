@@ -25,6 +25,7 @@ _LOOSE_NEXT = re.compile(r"\s([A-Za-z]{2,})")
 _SPACED_LETTER_SCALE = re.compile(r"(?<=\S)\s(?:m|mn|bn|b|k)(?![A-Za-z])")
 
 
+_STERLING = re.compile(r"\s(?i:sterling|stg)\b")
 _STRAY_US = re.compile(r"US(?=\s+(?i:million|billion|trillion|mn|bn|mln|bln)\b)")
 
 
@@ -227,7 +228,7 @@ def _unit(
         low = surf.lower()
         ok = code is not None
         if ok and low == "pounds" and not scaled and prefix is None:
-            ok = bool(re.compile(r"\s(?i:sterling|stg)\b").match(text, sm.end()))
+            ok = bool(_STERLING.match(text, sm.end()))
         tier = lx.currency_tier("suffix").get(surf, lx.currency_tier("suffix").get(low, 0))
         if ok and tier == 5 and not scaled and prefix is None:
             ok = False  # "the 10,000 mark", "a crown"; but "a 181 mln crown surplus"
@@ -244,7 +245,7 @@ def _unit(
         if ok:
             end = sm.end()
             if low in ("pounds", "pound"):
-                st = re.compile(r"\s(?i:sterling|stg)\b").match(text, end)
+                st = _STERLING.match(text, end)
                 end = st.end() if st else end
             code = prefix or code
             factor = 0.01 if low in ("pence", "p", "sen") else 1.0
