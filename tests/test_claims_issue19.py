@@ -551,3 +551,11 @@ def test_a_period_named_by_its_unit_and_a_base_level():
         "LIMA - Indo-Peruvian trade reached $4.3 billion last year, nearly 1.5 times its 2023 "
         "level. Economists see full-year exports rising 5% to 6%.", date="2025-08-09").iterrows()}
     assert q["1.5 times"] == "2024" and q["5% to 6%"] == "2025"
+
+
+def test_a_relative_aside_gives_no_concept():
+    c = _claims("TOKYO - The trade surplus soared to 8.14 billion dlrs in February. The current "
+                "account surplus, which includes trade in services as well as goods, climbed to "
+                "7.38 billion dlrs.", date="1987-03-27")
+    got = {r["surface"]: r["concept"] for _, r in c.iterrows()}
+    assert got == {"8.14 billion dlrs": "trade_surplus", "7.38 billion dlrs": "current_account"}

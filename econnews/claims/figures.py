@@ -51,10 +51,12 @@ def _phrase_head(text: str, concepts: list[ConceptMatch], cmatch: ConceptMatch,
     return head
 
 
-#: A participle aside between a subject and its verb: "Indo-Peruvian trade, driven by gold
-#: shipments, reached $4.3bn": its words are the cause, not the figure's concept.
-_ASIDE_BY = re.compile(r",\s*(?:driven|led|helped|boosted|hit|hurt|fuel?led|supported|dragged|"
-                       r"weighed|buoyed|propped|lifted)\s+(?:down\s+|up\s+)?by\b[^,;]{0,80},",
+#: An aside between a subject and its verb: "Indo-Peruvian trade, driven by gold shipments,
+#: reached $4.3bn", "The current account surplus, which includes trade in services as well
+#: as goods, climbed to $7.38bn": its words are not the figure's concept.
+_ASIDE_BY = re.compile(r",\s*(?:(?:driven|led|helped|boosted|hit|hurt|fuel?led|supported|dragged|"
+                       r"weighed|buoyed|propped|lifted)\s+(?:down\s+|up\s+)?by\b|which\s+"
+                       r"(?:includes?|excludes?|covers?|measures?|comprises?)\b)[^;]{0,80}?,",
                        re.IGNORECASE)
 
 
