@@ -22,6 +22,11 @@ def _value(v: object) -> object:
     return None if v is None or (not isinstance(v, (str, bool)) and pd.isna(v)) else v
 
 
+def _by_surface(text: str, field: str, date: str = "2019-04-10") -> dict[str, object]:
+    """One field of each claim of ``text``, by the figure's surface."""
+    return {r["surface"]: r[field] for _, r in _claims(text, date=date).iterrows()}
+
+
 CASES = [
     # 1. the partner lost: combining forms, long names, the pair, descriptions
     ("Sino-Indian trade reached $95 billion in 2018, officials said.", "$95 billion", {},
@@ -427,23 +432,23 @@ def test_a_period_between_a_change_and_its_level_belongs_to_both():
 
 
 def test_periods_read_as_the_words_tie_them():
-    p = {r["surface"]: r["period"] for _, r in _claims(
+    p = _by_surface(
         "South Africa's trade surplus fell to 940.8 mln rand in March. In February last year "
         "the surplus stood at 752.8 mln rand. For the first two months of this year the "
-        "deficit with Japan was 2.9 billion rand.", date="1987-04-27").iterrows()}
+        "deficit with Japan was 2.9 billion rand.", "period", date="1987-04-27")
     assert p["752.8 mln rand"] == "1986-02" and p["2.9 billion rand"] == "1987-01/1987-02"
-    q = {r["surface"]: r["period"] for _, r in _claims(
+    q = _by_surface(
         "ABUJA, Nov 21 - Nigeria recorded a trade deficit of 1.4 trillion naira in the third "
         "quarter, its first quarterly shortfall in three years, as imports jumped 49.6%. "
         "Exports to the EU jumped 17% in July ahead of talks on a pact that Abuja hopes to "
         "conclude next year. Gulf funds have pledged $22 billion of investment since March.",
-        date="2019-11-21").iterrows()}
+        "period", date="2019-11-21")
     assert q["49.6%"] == "2019Q3" and q["17%"] == "2019-07"
     assert _value(q["$22 billion"]) is None  # a running total, no period
-    r = {x["surface"]: x["period"] for _, x in _claims(
+    r = _by_surface(
         "The French ministry said February exports totalled 73.8 billion francs, an 8.9 pct "
         "increase on January. The energy deficit was reduced to 6.5 billion francs from eight "
-        "billion in January.", date="1987-03-20").iterrows()}
+        "billion in January.", "period", date="1987-03-20")
     assert r["8.9 pct"] == "1987-02" and r["6.5 billion francs"] == "1987-02"
 
 
@@ -542,14 +547,14 @@ def test_more_ways_to_attribute():
 
 
 def test_a_period_named_by_its_unit_and_a_base_level():
-    p = {r["surface"]: r["period"] for _, r in _claims(
+    p = _by_surface(
         "ALMATY - Kazakhstan's exports rose 4% in the first quarter. Last month, exports to "
         "China came to $1.4 billion. Kazakhstan's total exports were $19.3 billion in the "
-        "quarter.", date="2025-04-15").iterrows()}
+        "quarter.", "period", date="2025-04-15")
     assert p["$1.4 billion"] == "2025-03" and p["$19.3 billion"] == "2025Q1"
-    q = {r["surface"]: r["period"] for _, r in _claims(
+    q = _by_surface(
         "LIMA - Indo-Peruvian trade reached $4.3 billion last year, nearly 1.5 times its 2023 "
-        "level. Economists see full-year exports rising 5% to 6%.", date="2025-08-09").iterrows()}
+        "level. Economists see full-year exports rising 5% to 6%.", "period", date="2025-08-09")
     assert q["1.5 times"] == "2024" and q["5% to 6%"] == "2025"
 
 
