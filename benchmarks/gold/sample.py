@@ -156,10 +156,25 @@ def test4_draw() -> dict[str, dict]:
                  | set(test3_draw()))
 
 
+#: Seed of the fifth test draw (issue 19, fifth round): 20 Reuters trade stories and
+#: 6 BBC business stories in no earlier draw, labelled by a session that wrote no rule.
+TEST5_SEED = 5151
+N_TEST5_REUTERS = 20
+N_TEST5_BBC = 6
+
+
+def test5_draw() -> dict[str, dict]:
+    """The corpus part of test set 5: Reuters and BBC stories in no earlier draw."""
+    return _draw(TEST5_SEED, N_TEST5_REUTERS, N_TEST5_BBC,
+                 set(sample()) | set(heldout()) | set(test_draw()) | set(test2_draw())
+                 | set(test3_draw()) | set(test4_draw()))
+
+
 #: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the
 #: issue-11 sets; ``dev-written`` is written for econnews and read while writing rules;
 #: ``test`` was labelled before any issue-19 rule change and is scored once at the end;
-#: ``test2``, ``test3`` and ``test4`` likewise, before any rule change of their round.
+#: ``test2``, ``test3``, ``test4`` and ``test5`` likewise, before any rule change of
+#: their round.
 SETS = {
     "dev": ("claims.jsonl", lambda: sample()),
     "heldout": ("heldout.jsonl", lambda: heldout()),
@@ -168,6 +183,7 @@ SETS = {
     "test2": ("test2.jsonl", lambda: {**test2_draw(), **written("test2_written")}),
     "test3": ("test3.jsonl", lambda: {**test3_draw(), **written("test3_written")}),
     "test4": ("test4.jsonl", lambda: {**test4_draw(), **written("test4_written")}),
+    "test5": ("test5.jsonl", lambda: {**test5_draw(), **written("test5_written")}),
 }
 
 
