@@ -564,3 +564,58 @@ def test_a_relative_aside_gives_no_concept():
                 "7.38 billion dlrs.", date="1987-03-27")
     got = {r["surface"]: r["concept"] for _, r in c.iterrows()}
     assert got == {"8.14 billion dlrs": "trade_surplus", "7.38 billion dlrs": "current_account"}
+
+
+def test_fiscal_years_and_spans_across_the_new_year():
+    p = _by_surface(
+        "ISLAMABAD, Oct 2 - \"Our trade was about $2.5 billion last fiscal year,\" the adviser "
+        "said. The deficit for the eight months to the end of February was $1.2 billion.",
+        "period", date="2019-10-02")
+    assert p["$2.5 billion"] == "2018/19"
+    assert p["$1.2 billion"] == "2018-07/2019-02"  # the eight months to the last February
+    q = _by_surface("DHAKA, May 20 - Bangladesh's exports rose 11.4% to $32.1 billion in "
+                    "July-April. Exports in the fourth quarter rose 2%.", "period",
+                    date="2021-05-20")
+    assert q["$32.1 billion"] == "2020-07/2021-04" and q["2%"] == "2020Q4"
+
+
+def test_a_quoted_verb_an_apposed_name_and_the_body_behind_the_figures():
+    from econnews.claims.voice import find_speaker
+    cases = {
+        "\"We expect exports of 430 billion dirhams,\" said Youssef Benkirane, president of "
+        "the exporters' association.": "Youssef Benkirane",
+        "Preliminary trade figures for February show a surplus of 119.1 mln dlrs, a "
+        "Statistics Department statement said.": "a Statistics Department statement",
+        "The director of the bank's trade department, Roberto Fendt, attributed March's weak "
+        "performance to strikes.": "Roberto Fendt"}
+    for text, name in cases.items():
+        assert find_speaker(text).name == name, text
+
+
+def test_more_claim_types():
+    t = _by_surface(
+        "LIMA, Jan 9 - Vice Minister Rosa Quispe said full-year exports should land between "
+        "$62 billion and $65 billion. For the next three months, the bank estimated a monthly "
+        "trade surplus of $400 million. Chinese investors signed 31 agreements worth $4.6 "
+        "billion. He said Lima aimed to bring the deficit below $1 billion by 2027. The bill "
+        "will turn around last year's record $9 billion trade deficit.",
+        "claim_type", date="2024-01-09")
+    assert t["$62 billion and $65 billion"] == "forecast"
+    assert t["$400 million"] == "forecast"
+    assert t["$4.6 billion"] == "target" and t["$1 billion"] == "target"
+    assert t["$9 billion"] == "level"
+
+
+def test_a_relative_subject_its_neighbour_and_firms_that_commit():
+    def sides(text: str, surface: str, date: str) -> tuple:
+        row = _claims(text, date=date).set_index("surface").loc[surface]
+        return _value(row["party_from"]), _value(row["party_to"])
+    assert sides("WASHINGTON - Commenting on Japan, which is running an 80 billion dlr trade "
+                 "surplus with the United States, Yeutter said Japan must act.",
+                 "80 billion dlr", "1987-03-02") == ("JPN", "USA")
+    assert sides("ASTANA, Oct 2 - Kazakhstan's trade with China grew 12%. Kazakh shipments to "
+                 "China rose to $10.2 billion, while imports from its eastern neighbour came to "
+                 "$8.5 billion.", "$8.5 billion", "2024-10-02") == ("CHN", "KAZ")
+    assert sides("MANILA, Nov 5 - Japanese firms also committed $1.3 billion of new investment "
+                 "in 14 projects in the Philippines.", "$1.3 billion", "2024-11-05") == (
+                     "JPN", "PHL")

@@ -24,8 +24,9 @@ __all__ = ["GIVE", "GIVEN", "giver"]
 GIVEN = {"aid", "loans", "investment", "fdi"}
 GIVE = re.compile(r"\b(?:give[sn]?|gave|offer(?:s|ed)?|provide[sd]?|extend(?:s|ed)?|"
                    r"grant(?:s|ed)?|lend(?:s)?|lent|pledge[sd]?|promise[sd]?|donate[sd]?|"
-                   r"invest(?:s|ed)?)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"(?:['’]s\s+[\w\s-]{0,40}?)?\s*(?:,[^,]{0,60},\s*)?(?:(?:will|would|has|have|had|"
+                   r"invest(?:s|ed)?|commit(?:s|ted)?)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"(?:['’]s\s+[\w\s-]{0,40}?|\s+(?:state\s+)?(?:firms|companies|investors|banks|"
+                          r"businesses|groups|funds|lenders|officials|government))?\s*(?:,[^,]{0,60},\s*)?(?:(?:will|would|has|have|had|"
                           r"also|is|was|to|plans\s+to|agreed\s+to|said\s+it\s+would)\s+)*\Z",
                           re.IGNORECASE)
 _GIVER_PREP = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|between|at)"

@@ -46,6 +46,7 @@ _BUYER_VERB = re.compile(r"\s+(?:takes|took|buys|bought|absorbs|absorbed|receive
                          r"received|imports|imported|purchases|purchased)\b")
 
 
+_WHICH_AFTER = re.compile(r",\s*(?:which|who)\b")
 _SUPPLIER_VERB = re.compile(r"\s+(?:alone\s+)?(?:supplies|supplied|provides|provided|sells|sold|"
                             r"ships|shipped|accounts\s+for|accounted\s+for)\b")
 
@@ -244,7 +245,10 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
             by = "sentence_subject"
     if directional and cmatch and roles["to"] and not roles["from"]:
         subject = _subject_place(sent.places, clause[0], cmatch.start, art.text) or \
-            _first_subject(sent.places, sent.start, cmatch.start, art.text, roles["to"])
+            _first_subject(sent.places, sent.start, cmatch.start, art.text, roles["to"]) or \
+            next((p.code for p in sent.places if p.end <= cmatch.start and p.code not in roles[
+                "to"] and _WHICH_AFTER.match(art.text, p.end)), None)
+        # "Commenting on Japan, which is running an $80bn surplus with the U.S.": Japan
         if subject and subject not in roles["to"]:
             roles["from"] = [subject]  # "Japan racked up a $3.6bn surplus with the U.S."
             by = "clause_subject"

@@ -50,7 +50,8 @@ _PERIOD = re.compile(
         April|May|June|July|August|September|October|November|December)\s+(?P<bby>(?:19|20)\d\d))
     | (?P<rem>\b(?:the\s+)?(?:remaining|last|final)\s+(?P<rn>two|three|four|five|six|[2-6])\s+months
         \s+of\s+(?:the\s+year|(?P<ry>(?:19|20)\d\d)))
-    | (?P<yto>\b(?:the\s+)?(?P<ytofy>(?:fiscal|financial)\s+)?(?:12\s+months|year|four\s+quarters)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
+    | (?P<yto>\b(?:the\s+)?(?P<ytofy>(?:fiscal|financial)\s+)?(?:(?P<ytoc>two|three|four|five|six|seven|
+        eight|nine|ten|eleven|[2-9]|1[01])\s+months|12\s+months|year|four\s+quarters)\s+(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?
         (?P<ytom>January|February|March|April|May|June|July|August|September|October|November|
         December)(?:\s+(?P<ytoy>(?:19|20)\d\d))?)
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
@@ -105,8 +106,11 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
             return f"{y1}/{(y1 + 1) % 100:02d}" if int(g["sy2"]) == (y1 + 1) % 10 else None
         return f"{g['sy1']}/{g['sy2']}"
     if g["q"]:
+        q = _QUARTERS[g["qn"].lower()]
         year = int(g["qy"]) if g["qy"] else (years[0] if years else base)
-        return f"{year}Q{_QUARTERS[g['qn'].lower()]}" if year else None
+        if not g["qy"] and not years and date is not None and q > (date.month - 1) // 3 + 1:
+            year = date.year - 1  # "the fourth quarter" in a February story: the last one
+        return f"{year}Q{q}" if year else None
     if g["mq"]:
         year = int(g["mqy"]) if g["mqy"] else (years[0] if years else base)
         q = {"january": 1, "april": 2, "july": 3, "october": 4}[g["m1"].lower()]
@@ -207,6 +211,10 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
     if g.get("mm"):
         a, b = _MONTH_ABBR[g["ma"][:3].lower()], _MONTH_ABBR[g["mb"][:3].lower()]
         y = year_of(g["mmy"])
+        if y and b < a:  # "July-April" of a fiscal year: across the new year
+            if not g["mmy"] and date is not None and b >= date.month + 2:
+                y -= 1
+            return f"{y - 1}-{a:02d}/{y}-{b:02d}"
         if not y or b <= a:
             return ""
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
@@ -231,6 +239,11 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
         y = int(g["ytoy"]) if g["ytoy"] else (date.year if date is not None else None)
         if y is None:
             return ""
+        if g.get("ytoc"):  # "the eight months to the end of February": a partial span
+            n = _COUNT.get(g["ytoc"].lower()) or int(g["ytoc"])
+            first = mon - n + 1
+            return (f"{y}-{first:02d}/{y}-{mon:02d}" if first >= 1
+                    else f"{y - 1}-{first + 12:02d}/{y}-{mon:02d}")
         if mon == 12:
             return str(y)
         if g.get("ytofy"):  # "the fiscal year to March 2022": fiscal 2021/22

@@ -43,7 +43,7 @@ from .periods import (
     respective_periods,
 )
 from .resolve import anaphor, anaphor_parties, partners, respective_parties, sibling
-from .told import named_unit, story_period
+from .told import named_unit, relative_fiscal_year, story_period
 from .voice import (
     PRONOUN_SPEAKERS,
     type_of_claim,
@@ -67,6 +67,9 @@ _BASE_BEFORE = re.compile(
     r"(?:about|some|around|nearly|almost|roughly|just\s+over|just\s+under)?\s*\Z",
     re.IGNORECASE)
 _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECASE)
+#: "aimed to bring the surplus below $100bn": the bound is the goal, not a base
+_AIMED_BOUND = re.compile(r"\b(?:bring|cut|reduce|lower|keep|push|lift|raise|hold)\b[^,;.]{0,40}?\b"
+                          r"(?:below|under|above|over)\s+\Z", re.IGNORECASE)
 _CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
                         r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
@@ -376,6 +379,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     if planned and claim_type in {"level", "change", "ratio"}:
         claim_type, type_by = "target", "plan_owner"  # part of somebody's plan
     if claim_type in {"forecast", "target"} and _BASE_BEFORE.search(
+            art.text, max(clause[0], it.start - 45), it.start) and not _AIMED_BOUND.search(
             art.text, max(clause[0], it.start - 45), it.start):
         # "is expected to reach $55bn, below last year's $57bn", "to $1bn from about
         # $0.5bn", "currently about A$1.4bn": the figure now, not the one hoped for
@@ -389,6 +393,11 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(told, " a year earlier") or period
+    if period is None and concept in FAMILY:
+        # "about $2.5 billion last fiscal year" in a Pakistani story: 2018/19
+        home = next((c for c, _ in w.homes(idx, sent)), None) or art.country
+        period = relative_fiscal_year(sent.text, art.period_date, home)
+        period_by = "clause" if period else "none"
     if period is None and concept in FAMILY:
         period = named_unit(art, w.sentence_period, idx, clause)
         period_by = "earlier_sentence" if period else "none"

@@ -196,6 +196,9 @@ def described_places(sentence: str, offset: int, places: list[Place],
         # a bloc description is the story's own bloc (the first named: "the bloc's deficit
         # with China" in an EU story), a country one the country it names most
         left = [c for c in pool if c not in here]
+        if not bloc and re.match(r"its\b", m.group(0), re.IGNORECASE) and home in left[:-1] + left[-1:] \
+                and len(set(left)) > 1:
+            left = [c for c in left if c != home]  # "its eastern neighbour": not its own country
         kinds = None if bloc else description_kind(m.group(0))
         if kinds is not None:  # "the city-state": Singapore or Hong Kong, nothing else
             # named in its own sentence is allowed only when no other fits ("Singaporean

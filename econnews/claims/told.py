@@ -13,15 +13,17 @@ reports on (the latest period a figure's clause or a trade sentence named).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .parse import FAMILY
 from .periods import resolve_period
+from .places import read_csv_data
 
 if TYPE_CHECKING:
     from .article import Article
 
-__all__ = ["named_unit", "story_period", "told_period"]
+__all__ = ["named_unit", "relative_fiscal_year", "story_period", "told_period"]
 
 _COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 
@@ -81,3 +83,38 @@ def told_period(art: Article, j: int) -> str | None:
                            + re.escape(named[:4]), sent.text):
         return None  # a deadline: "to lift trade to $150bn by 2030"
     return named
+
+
+_RELATIVE_FISCAL = re.compile(r"\b(?P<which>last|previous|past|this|current|next|the\s+previous|"
+                              r"the\s+current|the\s+past)\s+(?:fiscal|financial)\s+year\b",
+                              re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _fiscal_starts() -> dict[str, int]:
+    df = read_csv_data("fiscal_years.csv")
+    return {c: int(m) for c, m in zip(df["code"], df["start_month"], strict=True)}
+
+
+def relative_fiscal_year(text: str, date: object, country: str | None) -> str | None:
+    """ "last fiscal year", "the current fiscal year" in a story set in ``country``, as
+    the fiscal year it names (``2018/19``), or None when the words or the country's
+    calendar are not known.
+
+    >>> import pandas as pd
+    >>> relative_fiscal_year("exports last fiscal year", pd.Timestamp("2019-10-02"), "PAK")
+    '2018/19'
+    >>> relative_fiscal_year("in the current fiscal year", pd.Timestamp("1987-02-10"), "IND")
+    '1986/87'
+    """
+    m = _RELATIVE_FISCAL.search(text)
+    start = _fiscal_starts().get(country or "")
+    if m is None or start is None or date is None:
+        return None
+    ts = date if hasattr(date, "month") else None
+    if ts is None:
+        return None
+    first = ts.year if ts.month >= start else ts.year - 1  # the year the current one starts
+    which = m.group("which").lower().split()[-1]
+    first += {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
+    return str(first) if start == 1 else f"{first}/{(first + 1) % 100:02d}"

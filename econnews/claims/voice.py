@@ -158,7 +158,7 @@ def clean_speaker(np: str) -> str | None:
     if _DATA_ONLY.fullmatch(np):
         return None  # "official figures show": the figures, nobody named
     if re.search(r"\d|\b(?:its|their|his|her|our|we|I|is|was|were|are|has|had|have|an?)\b", np,
-                 re.IGNORECASE) and not re.match(r"(?:[Aa]|[Aa]n)\s+[a-z]", np):
+                 re.IGNORECASE) and not re.match(r"(?:[Aa]|[Aa]n)\s+\w", np):
         return None  # a clause, not a speaker: "the group cut its 1987 growth rate"
     words = np.split(" ")
     if not any(w[:1].isupper() for w in words) and words[0].lower() not in {
@@ -191,6 +191,12 @@ def clean_speaker(np: str) -> str | None:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", np)
 
 
+#: Verbs that never follow their subject ("..., said X" is, "..., attributed X" is not).
+_NOT_INVERTED = frozenset({"attributed", "blamed", "showed", "shows", "show", "calculated",
+                           "concluded", "ruled", "highlighted", "estimated", "reported",
+                           "revealed", "disclosed", "confirmed"})
+_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+_DATA_NOUN_SPEAKER = re.compile(r"\b(?:figures|data|statistics|numbers)\b", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|"
                           r"showed|shows|posted|on|in|for|at)\b")
 
@@ -228,7 +234,11 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         name = clean_speaker(np.split(".")[0] if not re.search(r"\b[A-Z]\.", np) else np)
         if name:
             return Speaker(name, m.start() + offset, "")
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
+    data_speaker = None
     for m in before.finditer(sentence):
+        if any(a < m.start() < b for a, b in quoted):
+            continue  # '"We expect exports of ...," said X': the verb inside the quote
         verb = m.group(0).lower()
         hint = hints.get(verb, "")
         head = sentence[:m.start()]
@@ -238,11 +248,22 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         if re.search(r"[,\"”]\s*$", head) or not head.strip():
             if verb in {"told", "tells"}:
                 continue  # ", told Reuters ...": whom he told, not who spoke
+            if verb in _NOT_INVERTED:  # "Roberto Fendt, attributed March's fall to ...":
+                named = [x for x in _NP_BREAK.split(head) if x and x.strip()]
+                name = clean_speaker(named[-1]) if named and head.strip() else None
+                if name and name[:1].isupper():
+                    return Speaker(name, m.start() + offset, hint)
+                continue
             rest = sentence[m.end():]
             np = re.split(r"[,;.](?!\w)|\bthat\b|\bin an?\b|\bon\b", rest, maxsplit=1)[0]
             name = clean_speaker(np)
             if name and (re.match(r"\s*(?:[A-Z]|the\b)", rest) or name[:1].isupper()
                          or name.split()[-1].lower() in _ROLE_NOUNS):
+                return Speaker(name, m.start() + offset, hint)
+            named = [x for x in _NP_BREAK.split(head) if x and x.strip()]
+            name = clean_speaker(named[-1]) if named and head.strip() else None
+            if name and name[:1].isupper() and re.match(r"\s*[a-z]", rest):
+                # "the director of Cacex, Roberto Fendt, attributed ...": the apposed name
                 return Speaker(name, m.start() + offset, hint)
             continue
         parts = _NP_BREAK.split(head)
@@ -251,9 +272,14 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         name = clean_speaker(np)
         if name is None and np.strip() in _PRONOUNS:
             return Speaker(np.strip().lower(), m.start() + offset, hint)
+        if name and _DATA_NOUN_SPEAKER.search(name) and data_speaker is None:
+            # "Preliminary figures show ..., a Statistics Department statement said": the
+            # body that published them, when the sentence names one
+            data_speaker = Speaker(name, m.start() + offset, hint)
+            continue
         if name:
             return Speaker(name, m.start() + offset, hint)
-    return None
+    return data_speaker
 
 
 def proposal_owner(sentence: str, offset: int, before: int) -> tuple[str, int] | None:
@@ -394,7 +420,7 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
 
 #: A figure that is an attribute of its noun phrase ("its $13.6bn surplus", "the current
 #: $5bn deficit"): the words before it act on the phrase, they do not set the figure.
-_ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the)\s+(?:current\s+|existing\s+|"
+_ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the|last\s+year['’]s|this\s+year['’]s)\s+(?:current\s+|existing\s+|"
                           r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
                           re.IGNORECASE)
 _SHOULD_BEFORE = re.compile(r"\bshould\s+(?:[a-z]+\s+){0,2}\Z")
