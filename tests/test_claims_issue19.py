@@ -619,3 +619,17 @@ def test_a_relative_subject_its_neighbour_and_firms_that_commit():
     assert sides("MANILA, Nov 5 - Japanese firms also committed $1.3 billion of new investment "
                  "in 14 projects in the Philippines.", "$1.3 billion", "2024-11-05") == (
                      "JPN", "PHL")
+
+
+def test_three_month_runs_quarters_of_this_year_and_spans_ended_last_year():
+    import pandas as pd
+
+    from econnews.claims.periods import resolve_period
+    cases = [("a surplus of 1.2 billion dlrs in the April-May-June period", "1987-04-24",
+              "1987-04/1987-06"),
+             ("exports for the first quarter of this year to 9.92 billion", "1987-04-27",
+              "1987Q1"),
+             ("18.53 billion dlrs in trade during the nine months ended December",
+              "1987-03-10", "1986-04/1986-12")]
+    for text, date, want in cases:
+        assert resolve_period(text, pd.Timestamp(date), text.find("billion")) == want, text

@@ -39,7 +39,8 @@ _PERIOD = re.compile(
     | (?P<mm>\b(?P<ma>January|February|March|April|May|June|July|August|September|October|
         November|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov)\.?\s*(?:-|–|to|through)\s*
         (?P<mb>February|March|April|May|June|July|August|September|October|November|December|
-        Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
+        Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s*[-–]\s*(?P<mc>February|March|April|May|June|
+        July|August|September|October|November|December))?(?:\s+(?P<mmy>(?:19|20)\d\d))?\b
         (?!\s+(?:quarter|qtr)))
     | (?P<relm>\b(?:last|previous|past|this|the\s+previous)\s+month\b)
     | (?P<fye>\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:in\s+|on\s+)?
@@ -57,7 +58,7 @@ _PERIOD = re.compile(
     | (?P<fy>(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<fy1>(?:19|20)\d\d)(?:[/–-](?P<fy2>\d\d(?:\d\d)?)(?!\d))?)
     | (?P<split>(?<![\d/-])(?P<sy1>(?:19|20)\d\d)[/-](?P<sy2>\d\d?)(?![\d/-]))
     | (?P<q>(?P<qn>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b
-        (?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
+        (?:\s+of\s+(?:this|the\s+current)\s+year)?(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?)
     | (?P<mq>\b(?P<m1>January|April|July|October)\s*[-/–]\s*(?:March|June|September|December)
         \s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<mqy>(?:19|20)\d\d))?)
     | (?P<qq>\bQ(?P<qqn>[1-4])\s*(?P<qqy>(?:19|20)\d\d)?)
@@ -209,7 +210,7 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
         y = year_of(g["hy"] or g["hy2"])
         return (f"{y}-01/{y}-06" if h == 1 else f"{y}-07/{y}-12") if y else ""
     if g.get("mm"):
-        a, b = _MONTH_ABBR[g["ma"][:3].lower()], _MONTH_ABBR[g["mb"][:3].lower()]
+        a, b = _MONTH_ABBR[g["ma"][:3].lower()], _MONTH_ABBR[(g["mc"] or g["mb"])[:3].lower()]
         y = year_of(g["mmy"])
         if y and b < a:  # "July-April" of a fiscal year: across the new year
             if not g["mmy"] and date is not None and b >= date.month + 2:
@@ -241,6 +242,8 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
             return ""
         if g.get("ytoc"):  # "the eight months to the end of February": a partial span
             n = _COUNT.get(g["ytoc"].lower()) or int(g["ytoc"])
+            if not g["ytoy"] and date is not None and mon > date.month:
+                y -= 1  # "the nine months ended December" in a March story: the last one
             first = mon - n + 1
             return (f"{y}-{first:02d}/{y}-{mon:02d}" if first >= 1
                     else f"{y - 1}-{first + 12:02d}/{y}-{mon:02d}")
