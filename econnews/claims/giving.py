@@ -29,6 +29,8 @@ _SUBJECT_GAP = re.compile(r"(?:['’]s\s+[\w\s-]{0,40}?|\s+(?:state\s+)?(?:firms
                           r"businesses|groups|funds|lenders|officials|government))?\s*(?:,[^,]{0,60},\s*)?(?:(?:will|would|has|have|had|"
                           r"also|is|was|to|plans\s+to|agreed\s+to|said\s+it\s+would)\s+)*\Z",
                           re.IGNORECASE)
+#: The prepositions that mark a place as no subject (as parties._PREP_BEFORE, but "and"
+#: may join givers: ", and Japan extended a loan").
 _GIVER_PREP = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|between|at)"
                          r"\s+(?:the\s+)?$", re.IGNORECASE)
 _TAKER_AFTER = re.compile(r"\s+(?:the\s+)?\Z")

@@ -56,8 +56,14 @@ def words(text: str) -> list[str]:
 
 
 def spaced(pattern: str) -> str:
-    """A lexicon pattern whose spaces also match the newlines of hard-wrapped text."""
-    return pattern.replace(" ", r"\s+")
+    r"""A lexicon pattern whose spaces also match the newlines of hard-wrapped text (a
+    look-behind, which must keep a fixed width, is left as written).
+
+    >>> print(spaced("trade surplus(?<=s )"))
+    trade\s+surplus(?<=s )
+    """
+    parts = re.split(r"(\(\?<[=!][^()]*\))", pattern)
+    return "".join(p if p.startswith("(?<") else p.replace(" ", r"\s+") for p in parts)
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,7 @@ _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECAS
 #: "aimed to bring the surplus below $100bn": the bound is the goal, not a base
 _AIMED_BOUND = re.compile(r"\b(?:bring|cut|reduce|lower|keep|push|lift|raise|hold)\b[^,;.]{0,40}?\b"
                           r"(?:below|under|above|over)\s+\Z", re.IGNORECASE)
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\s+year\b", re.IGNORECASE)
 _CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
                         r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
@@ -387,13 +388,13 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     period = main_period(art, sent, it, clause,
                          prev_item.end if prev_item is not None else None)
     period_by = "clause" if period else "none"
-    told = w.sentence_period.get(idx)
-    if period and told and told[:4] != period[:4] and ("-" in told or "Q" in told) \
+    stated = w.sentence_period.get(idx)
+    if period and stated and stated[:4] != period[:4] and ("-" in stated or "Q" in stated) \
             and _YEAR_EARLIER_AFTER.match(art.text, it.end):
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
-        period = comparison_period(told, " a year earlier") or period
-    if period is None and concept in FAMILY:
+        period = comparison_period(stated, " a year earlier") or period
+    if period is None and concept in FAMILY and _FISCAL_WORD.search(sent.text):
         # "about $2.5 billion last fiscal year" in a Pakistani story: 2018/19
         home = next((c for c, _ in w.homes(idx, sent)), None) or art.country
         period = relative_fiscal_year(sent.text, art.period_date, home)

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from .parse import spaced
 from .places import Place, find_places, read_csv_data
 
 __all__ = ["dateline_span", "story_country"]
@@ -113,17 +114,10 @@ def story_country(*, country: Any = None, places: Any = None, dateline: Any = No
     return named[0].code if named else None
 
 
-def _spaced(pattern: str) -> str:
-    """A lexicon pattern whose spaces also match the newlines of hard-wrapped text (a
-    look-behind, which must keep a fixed width, is left as written)."""
-    parts = re.split(r"(\(\?<[=!][^()]*\))", pattern)
-    return "".join(p if p.startswith("(?<") else p.replace(" ", r"\s+") for p in parts)
-
-
 @lru_cache(maxsize=1)
 def _descriptions() -> re.Pattern[str]:
     df = read_csv_data("descriptions.csv")
-    parts = [f"(?P<{r}{i}>{_spaced(p)})" for i, (p, r) in enumerate(zip(df["pattern"], df["refers"],
+    parts = [f"(?P<{r}{i}>{spaced(p)})" for i, (p, r) in enumerate(zip(df["pattern"], df["refers"],
                                                                 strict=True))]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
@@ -229,7 +223,7 @@ def described_places(sentence: str, offset: int, places: list[Place],
 @lru_cache(maxsize=1)
 def _description_kinds() -> list[tuple[re.Pattern[str], frozenset[str]]]:
     df = read_csv_data("description_kinds.csv")
-    return [(re.compile(_spaced(p), re.IGNORECASE), frozenset(c.split()))
+    return [(re.compile(spaced(p), re.IGNORECASE), frozenset(c.split()))
             for p, c in zip(df["pattern"], df["codes"], strict=True)]
 
 

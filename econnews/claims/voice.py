@@ -104,10 +104,12 @@ _TIME_TAIL = re.compile(
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "He", "She", "It", "They", "We", "I"}
 
-#: An adverb that ends a would-be speaker phrase: "a factor already noted", "widely
-#: expected": the verb is a participle, nobody speaks.
+#: Words that qualify a data noun without naming a body: "official figures" is the
+#: figures, not a body called "official".
 _DATA_ADJECTIVES = frozenset(words("""official preliminary provisional latest new final
 revised unofficial monthly annual trade the"""))
+#: An adverb that ends a would-be speaker phrase: "a factor already noted", "widely
+#: expected": the verb is a participle, nobody speaks.
 _ADVERB_TAIL = re.compile(r"(?:^|\s)(?:already|widely|previously|generally|long|often|"
                           r"initially|originally|earlier)$")
 #: The head noun of a figure, not of a speaker: "the trade balance showed".
@@ -249,9 +251,8 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
             if verb in {"told", "tells"}:
                 continue  # ", told Reuters ...": whom he told, not who spoke
             if verb in _NOT_INVERTED:  # "Roberto Fendt, attributed March's fall to ...":
-                named = [x for x in _NP_BREAK.split(head) if x and x.strip()]
-                name = clean_speaker(named[-1]) if named and head.strip() else None
-                if name and name[:1].isupper():
+                name = _apposed_name(head)  # the subject, never the words after the verb
+                if name:
                     return Speaker(name, m.start() + offset, hint)
                 continue
             rest = sentence[m.end():]
@@ -260,10 +261,9 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
             if name and (re.match(r"\s*(?:[A-Z]|the\b)", rest) or name[:1].isupper()
                          or name.split()[-1].lower() in _ROLE_NOUNS):
                 return Speaker(name, m.start() + offset, hint)
-            named = [x for x in _NP_BREAK.split(head) if x and x.strip()]
-            name = clean_speaker(named[-1]) if named and head.strip() else None
-            if name and name[:1].isupper() and re.match(r"\s*[a-z]", rest):
-                # "the director of Cacex, Roberto Fendt, attributed ...": the apposed name
+            name = _apposed_name(head)
+            if name and re.match(r"\s*[a-z]", rest):
+                # "the director of Cacex, Roberto Fendt, said that ...": the apposed name
                 return Speaker(name, m.start() + offset, hint)
             continue
         parts = _NP_BREAK.split(head)
@@ -280,6 +280,14 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         if name:
             return Speaker(name, m.start() + offset, hint)
     return data_speaker
+
+
+def _apposed_name(head: str) -> str | None:
+    """The capitalised name that ends ``head`` between commas ("the director of Cacex,
+    Roberto Fendt,"), or None."""
+    named = [x for x in _NP_BREAK.split(head) if x.strip()]
+    name = clean_speaker(named[-1]) if named else None
+    return name if name and name[:1].isupper() else None
 
 
 def proposal_owner(sentence: str, offset: int, before: int) -> tuple[str, int] | None:
