@@ -633,3 +633,9 @@ def test_three_month_runs_quarters_of_this_year_and_spans_ended_last_year():
               "1987-03-10", "1986-04/1986-12")]
     for text, date, want in cases:
         assert resolve_period(text, pd.Timestamp(date), text.find("billion")) == want, text
+
+
+def test_pressure_to_cut_a_dated_surplus_leaves_it_a_level():
+    c = _claims("TAIPEI - Taiwan had been under growing U.S. pressure to cut its 1986 record "
+                "13.6 billion dlr trade surplus with the United States.", date="1987-03-05")
+    assert c.iloc[0][["claim_type", "period"]].tolist() == ["level", "1986"]
