@@ -9,7 +9,10 @@ concept_by     ``phrase`` (a concept word in the figure's clause), ``share_of``
                ("90 pct of Korea's exports"), ``comparison`` (the figure it is
                compared with), ``list`` (a list's earlier share), ``rate``,
                ``per_unit`` (a price), ``story_balance`` (a bare "deficit" in a
-               story that named its balance), ``none`` (concept ``other``)
+               story that named its balance), ``role`` (a trading role: "China
+               remained Peru's biggest buyer at $1.6bn"), ``verb`` (a verb that names
+               what it gives: "Japan will lend Ghana $300m"), ``none`` (concept
+               ``other``)
 parties_by     ``phrase``, ``clause_subject``, ``clause``, ``sentence_subject``,
                ``earlier_sentence``, ``story_pair`` ("the two countries"),
                ``source`` (the sentence's data source: "Russian customs data"),

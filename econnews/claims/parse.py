@@ -104,12 +104,27 @@ _ATTACHED_AFTER = re.compile(
     r"(?:(?!(?:on|at|for|to|from|by|with|after|amid|as|than|and|or|but|while|because|since|"
     r"over|under|against|into|is|was|were|are|be|been|being|has|had|have|will|would|could|"
     r"said|says|rose|fell|grew|a\s+year|per|each|every|last|this|next)\b)[\w'’.&-]+\s+){0,4}\Z"
-    r"|(?:\s*\([^()]{0,40}\))?\s+(?:worth\s+)?of\s+(?:[\w'’.&-]+\s+){0,5}\Z",
+    r"|(?:\s*\([^()]{0,40}\))?(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day|annum)|"
+    r"\s+annually|\s+yearly)?\s+(?:worth\s+)?of\s+(?:[\w'’.&-]+\s+){0,5}\Z"
+    r"|(?:\s*\([^()]{0,40}\))?(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day|annum)|"
+    r"\s+annually|\s+yearly)\s+in\s+(?:[\w'’.&-]+\s+){0,3}\Z",
     re.IGNORECASE)
 
 
-_ATTACHED_IN = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:worth\s+)?(?:in|of)\s+"
+_ATTACHED_IN = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day|"
+                          r"annum)|\s+annually|\s+yearly)?\s+(?:worth\s+)?(?:in|of)\s+"
                           r"(?:(?!and\b|or\b|the\b)[\w'’.&-]+\s+){0,3}\Z", re.IGNORECASE)
+
+
+#: Income from a flow: "earned 2,150 billion CFA francs from cocoa exports", "brought in
+#: $1.8bn from sales abroad": the concept after "from" is the figure's own.
+_EARNED = re.compile(r"\b(?:earn(?:s|ed|ing)?|made|mak(?:es|ing)|generat(?:es|ed|ing)|"
+                     r"(?:brought|brings?|bringing|raked?|raking|took|takes?|taking)\s+in|"
+                     r"receiv(?:es|ed|ing)|derived?|derives|derived|collect(?:s|ed|ing)|"
+                     r"fetch(?:es|ed|ing)?)\s+(?:(?:about|around|some|nearly|almost|over|"
+                     r"roughly|just|a\s+record|more\s+than|less\s+than)\s+)*\Z", re.IGNORECASE)
+_FROM_FLOW = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+from\s+(?:(?!and\b|or\b)[\w'’.&-]+\s+){0,3}\Z",
+                        re.IGNORECASE)
 
 
 def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
@@ -129,6 +144,10 @@ def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
             d = 2 * (c.start - end) + 10
             if text is not None and _ATTACHED_IN.match(text, end, c.start):
                 d = -1  # "$10bn in development aid", "$5bn of investment": its own noun
+        elif c.start >= end and c.end <= clause[1] and text is not None \
+                and _FROM_FLOW.match(text, end, c.start) \
+                and _EARNED.search(text, max(clause[0], start - 40), start):
+            d = -1  # "earned $3.7bn from cocoa exports"
         else:
             continue
         if best_d is None or d < best_d:

@@ -111,9 +111,13 @@ def reporting_economies(art: Article, sent: Sentence, units: list[str],
             out.append((code, "currency"))
     if story_subject:
         out.append((story_subject, "story_subject"))
-    told = [table[u] for u in story_units or [] if u in table]
-    if told:  # the national currency most of the story's figures are told in
-        out.append((max(set(told), key=told.count), "story_currency"))
+    # the national currency most of the story's figures are told in; when that is a
+    # shared one (CFA francs, euros) it names no economy, and a currency told less
+    # often (a loan in yen to Ivory Coast) is not the story's either
+    told = [u for u in story_units or [] if u != "USD" and len(u) == 3 and u.isupper()]
+    most = max(sorted(set(told)), key=told.count) if told else None
+    if most in table:
+        out.append((table[most], "story_currency"))
     if art.country:
         out.append((art.country, "story_country"))
     return out
@@ -228,9 +232,9 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     sentences just before on the same concept, then the story's subject or country."""
     roles = place_roles(sent.places, cmatch, art.text)
     by = "phrase" if any(roles.values()) else "none"
-    if cmatch is not None and concept in GIVEN and not roles["from"]:
+    if cmatch is not None and concept in GIVEN and not (roles["from"] and roles["to"]):
         given = giver(art, sent, clause, start)
-        if given is not None:
+        if given is not None and (not roles["from"] or roles["from"] == [given[0]]):
             by_giver, taker = given
             roles = {"from": [by_giver], "to": [taker] if taker else [
                 c for c in roles["to"] + roles["party"] if c != by_giver][:1], "party": []}

@@ -303,7 +303,8 @@ _REL_BEFORE = re.compile(
     r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
     r"(?:the|a)\s+(?:same|similar|corresponding|comparable)\s+(?P<year2>(?:19|20)\d\d)\s+"
     r"(?:period|months?|quarter)|"
-    r"the\s+same\s+(?:month|period|quarter|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
+    r"the\s+same\s+(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+)?"
+    r"months|month|period|quarter|half|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
     r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
     r"the\s+year\s+(?:before|earlier)))", re.IGNORECASE)
 

@@ -22,6 +22,7 @@ Matching is case-sensitive on whole words, longest alias first, so
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -85,6 +86,8 @@ def _entries() -> tuple[dict[str, list[tuple[str, str, str, str]]], re.Pattern[s
         table.setdefault(row.alias, []).append((row.code, row.kind, row.valid_from, row.valid_to))
     for alias, code in country_names().itertuples(index=False):
         table.setdefault(alias, [(code, "name", "", "")])
+    for alias in list(table):  # "Cote d'Ivoire", "Curacao": names written without accents
+        table.setdefault(_ascii(alias), table[alias])
     for alias in list(table):
         upper = alias.upper()
         if len(alias) >= 4 and upper != alias and upper not in table:
@@ -96,6 +99,13 @@ def _entries() -> tuple[dict[str, list[tuple[str, str, str, str]]], re.Pattern[s
     # dot in the alias itself is fine; possessive 's is outside the match
     pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w.])(?:{alternation})(?![\w])")
     return table, pattern
+
+
+def _ascii(name: str) -> str:
+    """``name`` without its accents: ``_ascii("Côte d'Ivoire") == "Cote d'Ivoire"``."""
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _pick(options: list[tuple[str, str, str, str]], date: str | None) -> tuple[str, str] | None:

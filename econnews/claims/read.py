@@ -29,6 +29,8 @@ from .figures import (
     row_fx,
     what_measured,
 )
+from .giving import verb_concept
+from .markets import market_role
 from .merge import add_implied, collapse
 from .parse import (
     FAMILY,
@@ -343,6 +345,10 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
             "parties_by": compared["parties_by"]}
 
 
+#: A flow per span of time ("$30 billion a year") is a flow, not a price.
+_TIME_UNITS = {"year", "month", "quarter", "week", "day", "annum", "annually", "yr"}
+
+
 def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
                 cmatch: ConceptMatch | None, rate: bool, per: str | None, hedge_kind: str,
                 hint: str, planned: bool, change: Any) -> dict[str, Any]:
@@ -357,8 +363,13 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         concept, concept_by = "fdi", "story_concept"  # "investors" in a story on FDI
     if rate:
         concept, per, concept_by = "exchange_rate", per or "USD", "rate"
-    elif per and concept in FAMILY | {"other"}:
+    elif per and per not in _TIME_UNITS and concept in FAMILY | {"other"}:
         concept, concept_by = "prices", "per_unit"  # "410 dlrs an ounce": a price
+    if cmatch is None and it.kind == "money" and not rate:
+        named = verb_concept(art.text, clause[0], it.start)
+        if named is not None:  # "Japan will lend Ivory Coast 42bn yen": a loan
+            concept, concept_by = named[0], "verb"
+            cmatch = ConceptMatch(named[1], named[2], concept)
     roles, parties_by = read_roles(art, idx, sent, cmatch, clause, concept,
                                    w.subject_at[idx], it.start, w.homes(idx, sent))
     concept, roles, parties_by = partners(w, it, sent, idx, clause, cmatch, concept, roles,
@@ -368,6 +379,11 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     if bought is not None:  # "Vietnam took $27.5bn of Korean goods": Korea's exports
         concept, src, dst = bought
         parties, parties_by, concept_by = [src, dst], "phrase", "phrase"
+    if concept == "other" and it.kind == "money":
+        held = market_role(art, sent, it.start, it.end, [c for c, _ in w.homes(idx, sent)])
+        if held is not None:  # "China remained Peru's biggest buyer at $1.6bn"
+            concept, src, dst, parties = held
+            parties_by, concept_by = "phrase", "role"
     prev, prev_item = w.prev, w.prev_item
     mirror = {"exports": "imports", "imports": "exports"}.get(concept)
     if mirror and prev is not None and prev_item is not None and \
@@ -405,12 +421,14 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     if period is None:
         period = _growth_period(w, it, sent)
         period_by = "earlier_clause" if period else "none"
-    stock = _STOCK_CUE.search(art.text, clause[0], clause[1])
+    # a stock ("cumulative investment") or a yearly rate ("worth $13bn a year") takes
+    # only the period its own clause tells
+    stock = _STOCK_CUE.search(art.text, clause[0], clause[1]) or per in _TIME_UNITS
     # the stock words after the figure before it are this figure's own ("..., and cumulative
     # investment has passed $43.2bn"), not the earlier figure's ("the cumulative deficit
     # for the first eleven months stands at £36.3bn, £4.5bn higher than ...")
     lo = prev_item.end if prev_item is not None and prev_item.end <= it.start else clause[0]
-    own_stock = _STOCK_CUE.search(art.text, max(clause[0], lo), clause[1])
+    own_stock = _STOCK_CUE.search(art.text, max(clause[0], lo), clause[1]) or per in _TIME_UNITS
     if period is None and concept in FAMILY and not own_stock:
         # a coordinated clause keeps the period told before in its sentence
         period = w.sentence_period.get(idx)
