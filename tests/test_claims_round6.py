@@ -138,3 +138,41 @@ def test_verb_concept_reads_only_verbs() -> None:
 ])
 def test_domestic_credit_is_no_loan_between_economies(text: str) -> None:
     assert not (_claims(text)["concept"] == "loans").any()
+
+
+def test_a_partner_is_carried_only_from_a_figure_of_its_own() -> None:
+    # the lead names China only in passing ("as shipments to China held up"): the next
+    # sentence's exports are the total
+    text = ("PERTH - Australia swung to a surplus in May as ore shipments to China held up. "
+            "Exports rose 3% to A$45 billion, the bureau said.")
+    r = _row(text, "A$45 billion")
+    assert (r["party_from"], r["party_to"]) == ("AUS", None)
+
+
+def test_no_partner_is_carried_from_a_breakdown() -> None:
+    text = ("COLOMBO - Sales to the United States were $231 million in May, followed by "
+            "Britain at $98 million and India at $74 million. Tea exports rose 3% to "
+            "$120 million in May, the board said.")
+    r = _row(text, "$120 million")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "LKA", None)
+
+
+def test_no_partner_is_carried_from_two_partners() -> None:
+    text = ("HANOI - Shipments to ASEAN grew 4% in May, while exports to the European Union "
+            "jumped 12%. In January-May, exports grew 6.1%, the office said.")
+    r = _row(text, "6.1%")
+    assert (r["party_from"], r["party_to"]) == ("VNM", None)
+
+
+def test_an_aid_package_with_no_giver_goes_to_the_economy_named() -> None:
+    text = ("Nepal no longer needs a debt freeze, its finance minister said. A $900m donors' "
+            "aid package made it unnecessary.")
+    r = _row(text, "$900m")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("aid", None, "NPL")
+
+
+def test_forecasters_do_not_become_the_source_of_later_figures() -> None:
+    text = ("BANGKOK - Thailand's exports rose 9.4% in July, the Commerce Ministry said. "
+            "Economists polled by Reuters had expected 6.5%.\n\nImports climbed 5.8% to "
+            "$26.3 billion.")
+    assert _row(text, "$26.3 billion")["speaker"] == "the Commerce Ministry"

@@ -151,12 +151,33 @@ def _context_roles(art: Article, idx: int, concept: str) -> dict[str, list[str]]
     """Roles for ``concept`` from the nearest of the two sentences before ``idx``."""
     for j in range(idx - 1, max(-1, idx - 3), -1):
         sent = art.sentences[j]
+        if len({p.code for p in sent.places if _LISTED_VALUE.match(art.text, p.end)}) >= 2 \
+                and any(c.concept == concept for c in sent.concepts):
+            return None  # a breakdown by partner ("$231m to the U.S., followed by Britain
+            # at $98m, India at $74m"): the next figure is no one partner's
+        found = []
         for c in sent.concepts:
-            if c.concept == concept:
+            if c.concept == concept and (_FIGURE_AFTER.match(
+                    art.text, c.end, min(sent.end, c.end + 120)) or _FIGURE_BEFORE.search(
+                    art.text, max(sent.start, c.start - 40), c.start)):
+                # a figure's own partner, not a mention ("as shipments to China held up")
                 roles = place_roles(sent.places, c, art.text)
                 if any(roles.values()):
-                    return roles
+                    found.append(roles)
+        if found:
+            # "Shipments to ASEAN grew 4.1%, while exports to the EU jumped 17%": two
+            # partners, and the next figure is neither's
+            kinds = {tuple(sorted(set(r["from"] + r["to"] + r["party"]))) for r in found}
+            return found[0] if len(kinds) == 1 else None
     return None
+
+
+#: A place with its own value in a list: "Britain at $98 million", "India, $74 million".
+_LISTED_VALUE = re.compile(r"\s*(?:,|\bat|\bwith|\bon|\btaking|\()\s*(?:about\s+|some\s+|nearly\s+)?"
+                           r"(?:[$€£¥]|[A-Z]{1,3}\$|\d)")
+_FIGURE_BEFORE = re.compile(r"\d[^;,]*\Z")
+_FIGURE_AFTER = re.compile(r"[^;]*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|half|doubled?|tripled?)\b)", re.IGNORECASE)
 
 
 def _subject_place(places: list[Place], lo: int, before: int, text: str) -> str | None:
@@ -322,6 +343,13 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     if cmatch is not None and concept in FAMILY:
         homes = _candidate_homes(art, sent, cmatch, concept, story_subject, homes)
         roles, by = _home_fill(art, sent, cmatch, clause, concept, roles, by, homes)
+    if concept == "aid" and not roles["from"] and not roles["to"] \
+            and len(set(roles["party"])) == 1 and not GIVE.search(
+                art.text, clause[0], clause[1]) and not _DONOR_VERB.search(
+                art.text, clause[0], clause[1]):
+        # "a $1.7bn aid package" in a story on Indonesia: with no giver in sight, the one
+        # economy named is the one aided
+        roles = {"from": [], "to": roles["party"][:1], "party": []}
     if concept in {"trade_surplus", "trade_deficit"} and not roles["from"] \
             and not roles["to"] and len(set(roles["party"])) == 1:
         # "to turn around last year's record 169 billion dlrs trade deficit" with America

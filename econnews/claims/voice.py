@@ -384,6 +384,13 @@ _SOURCE_CUE = re.compile(r"\baccording\s+to\b|\b(?:data|figures|statistics)\s+(?
                          re.IGNORECASE)
 
 
+_FORECASTERS = re.compile(r"\b(?:economists?|analysts?|forecasters?|polled|poll|consensus|"
+                          r"strategists?|dealers?|traders?)\b", re.IGNORECASE)
+_EXPECTED = re.compile(r"\b(?:expected|expect|expects|expectations?|forecasts?|forecasted|"
+                       r"forecasting|predicted|predicts?|projected|anticipated|poll|polled|"
+                       r"consensus|estimates?|estimated)\b", re.IGNORECASE)
+
+
 def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | None],
                                       dict[int, str | None]]:
     """Per sentence: the last named speaker, the story's subject before it, and the last
@@ -407,7 +414,13 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
                 rf"\b{re.escape(k.split()[-1])}\b", head)), None)
             if here:
                 named_before[i] = last_named = here
-        if sent.speaker and sent.speaker.name not in PRONOUN_SPEAKERS:
+        forecasters = sent.speaker is not None and last_named is not None \
+            and _FORECASTERS.search(sent.speaker.name) is not None \
+            and _EXPECTED.search(sent.text) is not None
+        if forecasters:
+            pass  # "Economists polled by Reuters had expected 6.5%": their forecast, not
+            # the source of the figures the story goes on to report
+        elif sent.speaker and sent.speaker.name not in PRONOUN_SPEAKERS:
             last_named = sent.speaker.name
             known.append(last_named)
             if _SOURCE_CUE.search(sent.text):  # "according to X": whose figures they are
