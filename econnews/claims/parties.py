@@ -147,8 +147,12 @@ def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | Non
     return src, dst, ordered
 
 
-def _context_roles(art: Article, idx: int, concept: str) -> dict[str, list[str]] | None:
-    """Roles for ``concept`` from the nearest of the two sentences before ``idx``."""
+def _context_roles(art: Article, idx: int, concept: str,
+                   own: dict[str, list[str]] | None = None) -> dict[str, list[str]] | None:
+    """Roles for ``concept`` from the nearest of the two sentences before ``idx``: from a
+    figure's phrase there, or from a mention with no figure when the figure's own phrase
+    names the same owner ("complained about Japanese investments in Russia. The total
+    amount of Japanese investments is $2.2bn")."""
     for j in range(idx - 1, max(-1, idx - 3), -1):
         sent = art.sentences[j]
         if len({p.code for p in sent.places if _LISTED_VALUE.match(art.text, p.end)}) >= 2 \
@@ -157,13 +161,17 @@ def _context_roles(art: Article, idx: int, concept: str) -> dict[str, list[str]]
             # at $98m, India at $74m"): the next figure is no one partner's
         found = []
         for c in sent.concepts:
-            if c.concept == concept and (_FIGURE_AFTER.match(
-                    art.text, c.end, min(sent.end, c.end + 120)) or _FIGURE_BEFORE.search(
-                    art.text, max(sent.start, c.start - 40), c.start)):
-                # a figure's own partner, not a mention ("as shipments to China held up")
-                roles = place_roles(sent.places, c, art.text)
-                if any(roles.values()):
-                    found.append(roles)
+            if c.concept != concept:
+                continue
+            roles = place_roles(sent.places, c, art.text)
+            if not any(roles.values()):
+                continue
+            if _FIGURE_AFTER.match(art.text, c.end, min(sent.end, c.end + 120)) \
+                    or _FIGURE_BEFORE.search(art.text, max(sent.start, c.start - 40), c.start):
+                found.append(roles)  # a figure's own partner
+            elif own and any(own[k] and own[k] == roles[k] for k in ("from", "to")):
+                found.append(roles)  # the same owner's flow, told again with its figure
+            # else a mention in passing ("as shipments to China held up")
         if found:
             # "Shipments to ASEAN grew 4.1%, while exports to the EU jumped 17%": two
             # partners, and the next figure is neither's
@@ -306,7 +314,7 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
     one_sided = directional and bool(roles["from"]) != bool(roles["to"]) and concept not in {
         "trade_surplus", "trade_deficit"}  # a balance's counterpart is named, never carried
     if not any(roles.values()) or one_sided:
-        ctx = _context_roles(art, idx, concept) if cmatch else None
+        ctx = _context_roles(art, idx, concept, roles) if cmatch else None
         if ctx:
             by = "earlier_sentence"
             for role in ("from", "to", "party"):
