@@ -176,3 +176,24 @@ def test_forecasters_do_not_become_the_source_of_later_figures() -> None:
             "Economists polled by Reuters had expected 6.5%.\n\nImports climbed 5.8% to "
             "$26.3 billion.")
     assert _row(text, "$26.3 billion")["speaker"] == "the Commerce Ministry"
+
+
+def test_a_bracketed_conversion_does_not_break_a_comparison() -> None:
+    # the decimal point of "$6.2 billion" is no sentence end
+    text = ("TUNIS, Feb 12 (Reuters) - Tunisia's trade deficit widened to 19.05 billion dinars "
+            "($6.2 billion) in 2018 from 15.6 billion dinars a year earlier, the institute said.")
+    assert _row(text, "15.6 billion", date="2019-02-12")["period"] == "2017"
+
+
+def test_a_countrys_foreign_debt_has_no_lender_from_the_story() -> None:
+    text = ("WASHINGTON - U.S. officials pressed Seoul. Korea will keep a surplus to cut its "
+            "44.5 billion dlr foreign debt, the minister said.")
+    r = _row(text, "44.5 billion", date="1987-03-19")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("loans", None, "KOR")
+
+
+def test_an_owner_and_period_in_the_figures_own_words_need_no_review() -> None:
+    r = _row("BANGKOK - Thailand's exports rose 9.4% in July, the ministry said.", "9.4%")
+    assert (r["parties_by"], r["period_by"], r["needs_review"]) == ("phrase", "clause", False)
+    r = _row("BANGKOK - Exports rose 9.4% in July, the ministry said.", "9.4%")
+    assert r["needs_review"]

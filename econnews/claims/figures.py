@@ -95,7 +95,7 @@ _MOVE_OF = re.compile(r"\s+(?:rise|fall|drop|increase|decline|gain|jump|apprecia
 _SHARE_OF = re.compile(r"\s+of\s+(?P<what>[^,;.]{1,50})")
 
 
-_CHAIN_GAP = re.compile(r"\A[^;.]{0,60}?(?:\band\b|,)[^;.]*\Z")
+_CHAIN_GAP = re.compile(r"\A(?:[^;.]|\.(?=\d)){0,60}?(?:\band\b|,)(?:[^;.]|\.(?=\d))*\Z")
 
 
 def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] | None,
@@ -121,8 +121,8 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
 
 
 _COMPARE_GAP = re.compile(
-    r"\A[^;.]{0,80}?\b(?:from(?!\s+(?:the\s+)?[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
-    r"than|after)\b[^;.]{0,45}\Z",
+    r"\A(?:[^;.]|\.(?=\d)){0,80}?\b(?:from(?!\s+(?:the\s+)?[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
+    r"than|after)\b(?:[^;.]|\.(?=\d)){0,45}\Z",
     re.IGNORECASE)
 
 

@@ -35,7 +35,7 @@ _GIVER_PREP = re.compile(r"\b(?:to|into|in|on|from|with|by|for|of|against|betwee
                          r"\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED = re.compile(r".*\b(?:and|or|then)\s+(?:(?:also|will|would|to)\s+)?\Z", re.DOTALL)
 _TAKER_AFTER = re.compile(r"\s+(?:the\s+)?\Z")
-_TAKER_PREP = re.compile(r"[^.;]{0,40}?\b(?:to|for|in)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_TAKER_PREP = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:to|for|in)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def giver(art: Article, sent: Sentence, clause: tuple[int, int],

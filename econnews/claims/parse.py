@@ -127,6 +127,11 @@ _FROM_FLOW = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+from\s+(?:(?!and\b|or\b)[\w'
                         re.IGNORECASE)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:its|their|his|her|our|this|that|[A-Z][\w.]*['’]s?)\s+"
+                                r"(?:(?:record|current|existing|estimated|projected|annual|"
+                                r"planned|proposed|whole|total|entire)\s+)?\Z")
+
+
 def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
                     clause: tuple[int, int], text: str | None = None) -> ConceptMatch | None:
     """The concept word closest to the quantity at ``start:end`` within ``clause``.
@@ -144,6 +149,9 @@ def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
             d = 2 * (c.start - end) + 10
             if text is not None and _ATTACHED_IN.match(text, end, c.start):
                 d = -1  # "$10bn in development aid", "$5bn of investment": its own noun
+            elif text is not None and _DETERMINER_BEFORE.search(text, max(0, start - 30), start) \
+                    and re.fullmatch(r"(?:\s+[\w'’-]+){0,2}\s+", text[end:c.start]):
+                d = -1  # "to cut its 44.5 billion dlr foreign debt": the noun it modifies
         elif c.start >= end and c.end <= clause[1] and text is not None \
                 and _FROM_FLOW.match(text, end, c.start) \
                 and _EARNED.search(text, max(clause[0], start - 40), start):

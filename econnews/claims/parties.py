@@ -403,6 +403,10 @@ def _home_fill(art: Article, sent: Sentence, cmatch: ConceptMatch, clause: tuple
                                                                  clause[1]):
         side = None  # "The World Bank approved a $1.2bn loan to Kenya": the lender is no
         # country, so not the story's
+    if concept == "loans" and side and _OWN_DEBT.search(art.text, max(clause[0], cmatch.start - 40),
+                                                        cmatch.end):
+        side = None  # "to cut its 44.5 billion dlr foreign debt": owed to many creditors,
+        # not to the story's country
     if side and roles[side[0]] and not roles[side[1]] and home \
             and home not in roles[side[0]]:
         roles[side[1]] = [home]  # "exports to the U.S." in a Taiwan story
@@ -417,6 +421,9 @@ def _home_fill(art: Article, sent: Sentence, cmatch: ConceptMatch, clause: tuple
     return roles, by + "+" + home_by
 
 
+_OWN_DEBT = re.compile(r"\b(?:foreign|external|overseas|sovereign|public|national|total|"
+                       r"outstanding)\s+(?:\w+\s+)?(?:debts?|borrowings?|liabilities)\b",
+                       re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
@@ -429,10 +436,10 @@ def _with_partner(sent: Sentence, code: str, clause: tuple[int, int], text: str)
 
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|worldwide|aggregate|combined)\s+"
                            r"(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
-_TOTAL_AFTER = re.compile(r"[^.;]{0,60}?\b(?:to|with|from)\s+(?:the\s+)?(?:rest\s+of\s+the\s+"
+_TOTAL_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:to|with|from)\s+(?:the\s+)?(?:rest\s+of\s+the\s+"
                           r"world|world(?!['’])(?:\s+as\s+a\s+whole)?|all\s+(?:countries|destinations|"
                           r"markets|partners)|(?:countries|markets|destinations|partners)\s+"
-                          r"(?:other\s+than|outside))\b|[^.;]{0,40}?\bworldwide\b", re.IGNORECASE)
+                          r"(?:other\s+than|outside))\b|(?:[^.;]|\.(?=\d)){0,40}?\bworldwide\b", re.IGNORECASE)
 #: The side of a flow that is the reporting economy's own (for a total).
 _OWN_SIDE = {"exports": "from", "imports": "to", "trade_surplus": "from", "trade_deficit": "from",
              "investment": "from", "fdi": "to"}

@@ -285,7 +285,7 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
 _THAN = re.compile(r"\s+(less|lower|smaller|fewer|more|higher|bigger|greater|larger)\s+than\b",
                    re.IGNORECASE)
 _LESS = {"less", "lower", "smaller", "fewer"}
-_LIST_GAP = re.compile(r"[^.;]{0,60}", re.IGNORECASE)
+_LIST_GAP = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}", re.IGNORECASE)
 _NEW_VERB = re.compile(r"\b(?:rose|fell|grew|dropped|declined|increased|decreased|jumped|"
                        r"slumped|climbed|surged|was|were|is|are|reached|totalled|totaled)\b",
                        re.IGNORECASE)

@@ -446,7 +446,7 @@ _ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the|last\s+year['’]s|th
                           r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
                           re.IGNORECASE)
 _SHOULD_BEFORE = re.compile(r"\bshould\s+(?:[a-z]+\s+){0,2}\Z")
-_BY_YEAR_AFTER = re.compile(r"[^.;]{0,60}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
+_BY_YEAR_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 _DATA_WORDS = {"the data", "the figures", "the statistics", "the numbers", "data", "figures"}
 _DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
                           r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
