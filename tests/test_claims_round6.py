@@ -197,3 +197,29 @@ def test_an_owner_and_period_in_the_figures_own_words_need_no_review() -> None:
     assert (r["parties_by"], r["period_by"], r["needs_review"]) == ("phrase", "clause", False)
     r = _row("BANGKOK - Exports rose 9.4% in July, the ministry said.", "9.4%")
     assert r["needs_review"]
+
+
+def test_from_a_level_with_the_month_after_it_is_the_month_before() -> None:
+    text = ("OTTAWA - Canada's surplus soared in February, the agency said. Total exports "
+            "expanded to 10.4 billion dlrs from 9.8 billion dlrs in February.")
+    assert _row(text, "10.4 billion", date="1987-04-09")["period"] == "1987-02"
+    assert _row(text, "9.8 billion", date="1987-04-09")["period"] == "1987-01"
+
+
+def test_a_rise_in_a_flow_is_that_flows_figure() -> None:
+    text = ("OTTAWA - The surplus was driven by a 23 pct gain in car exports to 3.2 billion "
+            "dlrs in February, the agency said.")
+    assert _row(text, "23 pct", date="1987-04-09")["concept"] == "exports"
+
+
+def test_a_currency_in_cents_is_a_rate() -> None:
+    text = ("OTTAWA - The trade news lifted the Canadian dollar, which rose to 76.85 U.S. cts "
+            "after closing at 76.58 cts on Wednesday.")
+    c = _claims(text, date="1987-04-09")
+    assert set(c["concept"]) == {"exchange_rate"}
+
+
+def test_a_countrys_debt_named_by_its_figure_is_a_level() -> None:
+    text = "Keating said it would take time to stabilise Australia's 80 billion dlr foreign debt."
+    r = _row(text, "80 billion", date="1987-03-20")
+    assert (r["concept"], r["claim_type"], r["party_to"]) == ("loans", "level", "AUS")

@@ -107,6 +107,11 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
     move = _MOVE_OF.match(art.text, it.end)
     if move and not find_concepts(move.group("what")):
         return None
+    if move:  # "driven by a 23 pct gain in automobile product exports": the rise's noun
+        own = [c for c in sent.concepts if move.start("what") <= c.start
+               and c.end <= move.end("what")]
+        if own:
+            return own[0]
     share = _SHARE_OF.match(art.text, it.end)
     if not share or it.kind != "percent":
         return True
@@ -166,7 +171,10 @@ def elided_money(it: Item, last_money: Item | None) -> Item:
 
 
 _RATE_BEFORE = re.compile(
-    r"\bthe\s+(?:U\.S\.\s+)?(?:dollar|dlr|greenback|currency|unit)\b[^;.]{0,60}?\b(?:at|to|below|"
+    r"\bthe\s+(?:U\.S\.\s+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:dollar|dlr|greenback|currency|unit|"
+    r"pound|rupee|peso|rand|franc|krona|krone|lira|ringgit|rupiah|baht|won|real|rouble|ruble)\b"
+    r"(?:[^;.]|\.(?=\d))"
+    r"{0,60}?\b(?:at|to|below|"
     r"above|around|near|from|against|of|under|over)\s+(?:a\s+)?(?:new\s+)?(?:record\s+)?"
     r"(?:\d+-year\s+)?(?:low|high)?\s*(?:of\s+)?(?:just\s+)?(?:below|above|around|under|"
     r"over|about)?\s*\Z", re.IGNORECASE)
@@ -181,15 +189,25 @@ _PER_CURRENCY = re.compile(r"\s*(?:against|per|to)\s+(?:the|one|1|each|a)?\s*(?:
                            r"yen|yuan|franc|mark|rupee|won|real)\b", re.IGNORECASE)
 
 
+_CURRENCY_NAMED = re.compile(r"\b(?:dollar|dlr|currency|sterling|pound|greenback)\b"
+                             r"(?:[^.;]|\.(?=\d|\s+[a-z]|[A-Z]\.))*\Z", re.IGNORECASE)
+_CENTS = re.compile(r"\b(?:cts|cents?)\b", re.IGNORECASE)
+
+
 def is_rate(art: Article, it: Item, clause: tuple[int, int]) -> bool:
     """An exchange rate written as an amount: "152.50 yen", "6.20 francs to the dollar"."""
     if it.kind == "money" and it.unit == "USD":
         # "the greenback hit $1.3516", "$1.2871 against the euro": dollars per a currency
-        return bool(_DOLLAR_RATE.fullmatch(str(it.surface)) or _PER_CURRENCY.match(art.text, it.end))
+        return bool(_DOLLAR_RATE.fullmatch(str(it.surface)) or _PER_CURRENCY.match(art.text, it.end)
+                    or (_CENTS.search(str(it.surface)) and _RATE_BEFORE.search(
+                        art.text[clause[0]:it.start])))
     if it.kind != "money":
         return False
     if _RATE_AFTER.match(art.text, it.end):
         return True
+    if _CENTS.search(str(it.surface)) and _CURRENCY_NAMED.search(
+            art.text, max(0, it.start - 150), it.start):
+        return True  # "the Canadian dollar ... after closing at 76.58 cts": its price
     return bool(_RATE_BEFORE.search(art.text[clause[0]:it.start]))
 
 

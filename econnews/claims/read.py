@@ -42,6 +42,7 @@ from .periods import (
     compared_period,
     comparison_period,
     main_period,
+    prior_period,
     respective_periods,
 )
 from .resolve import anaphor, anaphor_parties, partners, respective_parties, sibling
@@ -317,6 +318,9 @@ def _growth_period(w: _Walk, it: Item, sent: Sentence) -> str | None:
     return prev["period"] if _AFTER_GROWTH.match(w.art.text, prev_item.end, it.start) else None
 
 
+_FROM_LEVEL = re.compile(r"\bfrom\s+(?:an?\s+)?(?:revised\s+|about\s+|some\s+)?\Z", re.IGNORECASE)
+
+
 def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[str, Any],
                      change: Any, cmatch: ConceptMatch | None = None) -> dict[str, Any]:
     """A comparison figure's fields: the compared claim's concept and parties, a period
@@ -324,6 +328,13 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
     kind = it.kind
     nxt = w.items[k + 1].start if k + 1 < len(w.items) else sent.end
     period = compared_period(w.art, sent, it.end, nxt, compared["period"], it.start)
+    if period is not None and period == compared["period"] \
+            and compared.get("period_by") != "clause" and _FROM_LEVEL.search(
+                w.art.text, max(sent.start, it.start - 30), it.start):
+        # "Total exports expanded to 10.44 billion from 9.85 billion in February" with
+        # February told before: the month is the rise's, the level it rose from the one
+        # before
+        period = prior_period(period) or period
     if period is None:
         period = _growth_period(w, it, sent)
     is_change = isinstance(change, str) and kind != "money"

@@ -441,7 +441,8 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
 
 #: A figure that is an attribute of its noun phrase ("its $13.6bn surplus", "the current
 #: $5bn deficit"): the words before it act on the phrase, they do not set the figure.
-_ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the|last\s+year['’]s|this\s+year['’]s)\s+"
+_ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the|last\s+year['’]s|this\s+year['’]s|"
+                          r"(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s)\s+"
                           r"(?:(?:19|20)\d\d\s+)?(?:current\s+|existing\s+|"
                           r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
                           re.IGNORECASE)
