@@ -223,3 +223,21 @@ def test_a_countrys_debt_named_by_its_figure_is_a_level() -> None:
     text = "Keating said it would take time to stabilise Australia's 80 billion dlr foreign debt."
     r = _row(text, "80 billion", date="1987-03-20")
     assert (r["concept"], r["claim_type"], r["party_to"]) == ("loans", "level", "AUS")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("MUSCAT - Oman's exports rose to 2 billion rials.", "OMR"),
+    ("MUSCAT - Oman's exports rose to 2 billion riyals.", "OMR"),
+    ("DOHA - Qatar's exports were 30 billion riyals.", "QAR"),
+    ("TEHRAN - Iran's imports were 900 trillion rials.", "IRR"),
+    ("ASUNCION - Paraguay's exports reached 5 trillion guaranies.", "PYG"),
+])
+def test_rials_and_riyals_by_the_country_named(text: str, unit: str) -> None:
+    assert list(_claims(text)["unit"]) == [unit]
+
+
+def test_a_national_currency_names_its_economy() -> None:
+    # the figures are told in Serbian dinars: the exports are Serbia's
+    text = "BELGRADE - Exports to Germany rose to 310 billion dinars in 2023, Serbia said."
+    r = _row(text, "310 billion")
+    assert (r["party_from"], r["party_to"]) == ("SRB", "DEU")
