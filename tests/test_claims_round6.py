@@ -241,3 +241,22 @@ def test_a_national_currency_names_its_economy() -> None:
     text = "BELGRADE - Exports to Germany rose to 310 billion dinars in 2023, Serbia said."
     r = _row(text, "310 billion")
     assert (r["party_from"], r["party_to"]) == ("SRB", "DEU")
+
+
+def test_re_exports_are_exports() -> None:
+    r = _row("HONG KONG - Re-exports fell 11.6 pct to 10.6 billion dlrs in February.", "11.6 pct",
+             date="1987-03-26")
+    assert (r["concept"], r["claim_type"]) == ("exports", "change")
+
+
+def test_down_from_a_months_figure_is_a_comparison() -> None:
+    text = "LONDON - The UK's deficit for goods was £4.6bn in November, down from October's £5bn."
+    r = _row(text, "£5bn", date="2004-01-12")
+    assert (r["concept"], r["period"]) == ("trade_deficit", "2003-10")
+
+
+def test_a_comparison_clause_keeps_the_main_clauses_concept() -> None:
+    text = ("THE HAGUE - January exports compared with a December figure of 15.0 billion "
+            "guilders, the ministry said.")
+    r = _row(text, "15.0 billion", date="1987-03-13")
+    assert (r["concept"], r["period"]) == ("exports", "1986-12")

@@ -60,6 +60,9 @@ _ASIDE_BY = re.compile(r",\s*(?:(?:driven|led|helped|boosted|hit|hurt|fuel?led|s
                        re.IGNORECASE)
 
 
+_BASE_CLAUSE = re.compile(r"\b(?:compared\s+with|against|versus|vs\.?)\s*\Z", re.IGNORECASE)
+
+
 def concept_of(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,
              last_balance: str | None) -> tuple[ConceptMatch | None, str]:
     """The concept word a figure belongs to, and the reading that found it: ``phrase``
@@ -70,6 +73,12 @@ def concept_of(art: Article, sent: Sentence, clause: tuple[int, int], start: int
                 if not any(a <= c.start and c.end <= b for a, b in asides)] if asides \
         else sent.concepts
     cmatch = nearest_concept(concepts, start, end, clause, art.text)
+    if cmatch is None and _BASE_CLAUSE.search(art.text, max(sent.start, clause[0] - 20),
+                                              clause[0]):
+        # "January exports compared with a December figure of 15.0 billion guilders": the
+        # figure a comparison clause gives is the main clause's concept
+        before = [c for c in concepts if sent.start <= c.start and c.end <= clause[0]]
+        cmatch = before[-1] if before else None
     if cmatch is None:
         return None, "none"
     cmatch = _phrase_head(art.text, sent.concepts, cmatch, clause)
@@ -126,7 +135,10 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
 
 
 _COMPARE_GAP = re.compile(
-    r"\A(?:[^;.]|\.(?=\d)){0,80}?\b(?:from(?!\s+(?:the\s+)?[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
+    r"\A(?:[^;.]|\.(?=\d)){0,80}?\b(?:from(?!\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|(?:19|20)\d\d|last\s+year|"
+    r"the\s+previous|the\s+same|a\s+year|(?:the\s+)?(?:first|second|third|fourth)\s+quarter)\b)"
+    r"[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
     r"than|after)\b(?:[^;.]|\.(?=\d)){0,45}\Z",
     re.IGNORECASE)
 
