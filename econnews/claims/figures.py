@@ -135,10 +135,10 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
 
 
 _COMPARE_GAP = re.compile(
-    r"\A(?:[^;.]|\.(?=\d)){0,80}?\b(?:from(?!\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|(?:19|20)\d\d|last\s+year|"
-    r"the\s+previous|the\s+same|a\s+year|(?:the\s+)?(?:first|second|third|fourth)\s+quarter)\b)"
-    r"[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
+    r"\A(?:[^;.]|\.(?=\d)){0,80}?\bfrom\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?:19|20)\d\d|last\s+year|the\s+previous\s+\w+|"
+    r"the\s+(?:first|second|third|fourth)\s+quarter)['’]s?\s+(?:revised\s+|about\s+|some\s+)?\Z|"
+    r"\A(?:[^;.]|\.(?=\d)){0,80}?\b(?:from(?!\s+(?:the\s+)?[A-Z])|against|compared\s+(?:with|to)|versus|vs\.?|"
     r"than|after)\b(?:[^;.]|\.(?=\d)){0,45}\Z",
     re.IGNORECASE)
 
@@ -150,14 +150,17 @@ _NEW_LEVEL = re.compile(r"\bfrom\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?
 
 def compared_with(art: Article, sent: Sentence, prev: dict[str, Any] | None,
                 prev_item: Item | None, cmatch: ConceptMatch | None,
-                start: int) -> dict[str, Any] | None:
+                start: int, kind: str | None = None) -> dict[str, Any] | None:
     """The claim a figure is compared with ("from 8.9 billion in April"), or None."""
     if prev is None or prev_item is None or prev["concept"] in {"other", "exchange_rate"}:
         return None
     gap = art.text[prev_item.end:start]
     if _NEW_LEVEL.search(gap):
         return None  # "narrowed 44% in April from a year earlier to $6.5bn": the new level
-    chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap)
+    # "from 8.9 billion in April and 7.2 billion a year earlier": a chain of bases of one
+    # kind ("..., from January's 23.52 billion and 42 pct above ..." is a change of its own)
+    chained = prev["_compared"] is not None and _CHAIN_GAP.match(gap) \
+        and (kind is None or kind == prev_item.kind)
     named = any(prev_item.end <= p.start < start for p in sent.places)
     if (_COMPARE_GAP.match(gap) or chained) and not named and (
             cmatch is None or cmatch == prev["_cmatch"]

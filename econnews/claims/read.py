@@ -194,7 +194,7 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
     cmatch, concept_by = concept_of(art, sent, clause, it.start, it.end,
                                     w.balance_until(idx))
     # a comparison figure takes the concept of the figure it is compared with
-    compared = compared_with(art, sent, w.prev, w.prev_item, cmatch, it.start)
+    compared = compared_with(art, sent, w.prev, w.prev_item, cmatch, it.start, it.kind)
     if compared is None and cmatch is None:
         cmatch = anaphor(w, it, idx, clause)
         concept_by = "anaphor" if cmatch is not None else concept_by
