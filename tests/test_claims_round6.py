@@ -260,3 +260,42 @@ def test_a_comparison_clause_keeps_the_main_clauses_concept() -> None:
             "guilders, the ministry said.")
     r = _row(text, "15.0 billion", date="1987-03-13")
     assert (r["concept"], r["period"]) == ("exports", "1986-12")
+
+
+@pytest.mark.parametrize(("text", "surface", "partner"), [
+    ("BUCHAREST - Romania's exports rose. Germany remained the largest buyer, taking Romanian "
+     "goods worth 9.6 billion euros in the period, followed by Italy with 4.9 billion euros.",
+     "4.9 billion", "ITA"),
+    ("SANTIAGO - Chile's exports rose. China remained the top buyer last year with $18.9 "
+     "billion, the bank said.", "$18.9 billion", "CHN"),
+    ("ABUJA - Nigeria's exports rose. India was the largest buyer of Nigerian crude, at 894 "
+     "billion naira.", "894 billion", "IND"),
+])
+def test_more_shapes_of_a_buyer(text: str, surface: str, partner: str) -> None:
+    r = _row(text, surface)
+    assert (r["concept"], r["party_to"]) == ("exports", partner)
+
+
+def test_a_list_after_goods_bought() -> None:
+    text = ("DHAKA - Exports rose 11.4% to $32.1 billion in July-April, the bureau said. The "
+            "United States bought $5.6 billion of goods over the ten months and Germany $4.8 "
+            "billion, the bureau said.")
+    for surface, buyer in [("$5.6 billion", "USA"), ("$4.8 billion", "DEU")]:
+        r = _row(text, surface, date="2021-05-13")
+        assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "BGD", buyer)
+
+
+def test_a_share_of_the_total_with_its_buyer() -> None:
+    text = ("TUNIS - Exports rose 19.1% to 40.9 billion dinars last year, with the European "
+            "Union taking 73% of the total, Tunisia's statistics institute said.")
+    r = _row(text, "73%", date="2019-02-12")
+    assert (r["concept"], r["party_to"]) == ("exports", "EU")
+
+
+def test_supplied_to_a_country_is_exports() -> None:
+    text = ("DOHA - The Gulf state supplied liquefied natural gas worth $2.3 billion to "
+            "Pakistan last year, Qatar's embassy said.")
+    r = _row(text, "$2.3 billion", date="2019-08-01")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "QAT", "PAK")
+    # a firm that sold something names no buyer economy
+    assert _row("Barclays sold the unit for £350m.", "£350m")["concept"] != "exports"

@@ -78,9 +78,11 @@ def giver(art: Article, sent: Sentence, clause: tuple[int, int],
 
 
 #: Verbs that name what they give: "Japan will lend Ghana $300m" is a loan, "Toyota will
-#: invest $1bn" an investment, "donated $5m" aid.
+#: invest $1bn" an investment, "donated $5m" aid, "Qatar supplied gas worth $2.3bn to
+#: Pakistan" exports.
 _NAMING_VERB = re.compile(r"\b(?:(?P<loans>lend|lends|lent|loaned)|"
-                          r"(?P<investment>invest(?:s|ed|ing)?)|(?P<aid>donate[sd]?|donating))\b"
+                          r"(?P<investment>invest(?:s|ed|ing)?)|(?P<aid>donate[sd]?|donating)|"
+                          r"(?P<exports>supplied|supplies|shipped|ships|exported))\b"
                           r"(?P<gap>[^.;:$£€¥\d]{0,70})\Z", re.IGNORECASE)
 
 
@@ -96,5 +98,10 @@ def verb_concept(text: str, lo: int, start: int) -> tuple[str, int, int] | None:
     m = _NAMING_VERB.search(text, max(lo, start - 90), start)
     if m is None:
         return None
-    concept = next(k for k in ("loans", "investment", "aid") if m.group(k))
+    concept = next(k for k in ("loans", "investment", "aid", "exports") if m.group(k))
+    if concept == "exports" and not _TO_PLACE.match(text, start):
+        return None  # "shipped $2bn of gas to Pakistan"; a firm's shipments name no buyer
     return concept, m.start(concept), m.end(concept)
+
+
+_TO_PLACE = re.compile(r"(?:[^.;]|\.(?=\d)){0,50}?\bto\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)

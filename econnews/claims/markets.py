@@ -40,10 +40,15 @@ _RANKED = re.compile(rf"\A{_RANK}\b", re.IGNORECASE)
 _OWNER = re.compile(r"['’]s?\s+\Z")
 _ITS = re.compile(r"\b(?:its|their)\s+\Z", re.IGNORECASE)
 #: Between the role noun and its figure: "at", "with", "worth", ", taking", "buying".
-_TO_FIGURE = re.compile(r"\A(?:\s+in\s+(?:the\s+)?\w+(?:\s+\w+)?)?\s*,?\s*(?:at|with|worth|on|of|"
-                        r"taking|buying|importing|accounting\s+for|selling|supplying)\s+"
+_TO_FIGURE = re.compile(r"\A(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+                        r"(?:\s+(?:in|during|over|for)\s+(?:the\s+)?\w+(?:\s+\w+)?|\s+(?:last|this)\s+"
+                        r"\w+)?\s*,?\s*(?:at|with|worth|on|of|"
+                        r"(?:taking|buying|importing|accounting\s+for|selling|supplying)"
+                        r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:worth|valued\s+at))?)\s+"
                         r"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|"
                         r"just\s+(?:over|under))\s+)?\Z", re.IGNORECASE)
+#: "the largest buyer of Nigerian crude": the possessor after the role noun.
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: A list's next holder: "followed by the United States at $1.3bn and the EU at $1.1bn".
 _LISTED = re.compile(r"\A\s+(?:at|with|on|taking|buying|\()\s*(?:(?:about|around|some|nearly|"
                      r"almost|roughly|over|more\s+than)\s+)?\Z", re.IGNORECASE)
@@ -73,6 +78,9 @@ def market_role(art: Article, sent: Sentence, start: int, end: int,
     noun = role.group(0)
     owner = next((p for p in reversed(sent.places) if p.end <= role.start()
                   and _OWNER.match(text[p.end:role.start()])), None)
+    if owner is None:  # "India was the largest buyer of Nigerian crude"
+        owner = next((p for p in sent.places if role.end() < p.start < start
+                      and _OF_OWNER.match(text[role.end():p.start])), None)
     its = _ITS.search(text, max(sent.start, role.start() - 8), role.start())
     plain_market = bool(role.group("sell")) and re.match(r"(?i)markets?$|destinations?$",
                                                          noun.split()[-1]) is not None
@@ -88,7 +96,8 @@ def market_role(art: Article, sent: Sentence, start: int, end: int,
     holder = None
     if _TO_FIGURE.match(between):
         # the role's own figure: its holder is the place before the role
-        head = owner.start if owner is not None else its.start() if its else role.start()
+        head = owner.start if owner is not None and owner.end <= role.start() else \
+            its.start() if its else role.start()
         holder = next((p for p in reversed(sent.places) if p.end <= head
                        and _HOLDER_GAP.match(text[p.end:head])), None)
     else:

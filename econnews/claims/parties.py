@@ -42,8 +42,9 @@ _ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fel
 _DEBT_WORD = re.compile(r"debts?|owe[sd]?|owing|borrow\w*", re.IGNORECASE)
 
 
-_BUYER_VERB = re.compile(r"\s+(?:takes|took|buys|bought|absorbs|absorbed|receives|"
-                         r"received|imports|imported|purchases|purchased)\b")
+_BUYER_VERB = re.compile(r"\s+(?:alone\s+)?(?:takes|took|taking|buys|bought|buying|absorbs|absorbed|"
+                         r"absorbing|receives|received|receiving|imports|imported|importing|"
+                         r"purchases|purchased|purchasing)\b")
 
 
 _WHICH_AFTER = re.compile(r",\s*(?:which|who)\b")
@@ -293,7 +294,7 @@ def read_roles(art: Article, idx: int, sent: Sentence, cmatch: ConceptMatch | No
         if subject and subject not in roles["party"]:
             roles["party"].insert(0, subject)
             by = "clause_subject"
-    if concept == "exports" and roles["from"] and not roles["to"]:
+    if concept == "exports" and not roles["to"]:
         for p in sent.places:  # "The U.S. takes 90 pct of Korea's exports": the buyer
             if clause[0] <= p.start < start and p.code not in roles["from"] and \
                     _BUYER_VERB.match(art.text, p.end):

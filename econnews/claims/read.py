@@ -45,7 +45,14 @@ from .periods import (
     prior_period,
     respective_periods,
 )
-from .resolve import anaphor, anaphor_parties, partners, respective_parties, sibling
+from .resolve import (
+    anaphor,
+    anaphor_parties,
+    listed_partner,
+    partners,
+    respective_parties,
+    sibling,
+)
 from .told import named_unit, relative_fiscal_year, story_period
 from .voice import (
     PRONOUN_SPEAKERS,
@@ -396,6 +403,17 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             concept, src, dst, parties = held
             parties_by, concept_by = "phrase", "role"
     prev, prev_item = w.prev, w.prev_item
+    if concept == "other" and it.kind == "money" and prev is not None \
+            and prev["_sentence"] == idx and prev["concept"] in FAMILY - {"trade"}:
+        home = next((c for c, _ in w.homes(idx, sent)), None)
+        listed = listed_partner(w, it, idx, prev["concept"], home)
+        if listed is not None and listed[0] in {"from", "to"}:
+            # "The United States bought $5.6bn of goods and Germany $4.8bn", "China bought
+            # $11.9bn of Peru's goods, followed by the U.S. at $4.3bn": the list's claim
+            concept, concept_by, parties_by = prev["concept"], "list", "phrase"
+            src, dst = prev["party_from"], prev["party_to"]
+            src, dst = (listed[1], dst) if listed[0] == "from" else (src, listed[1])
+            parties = [c for c in (src, dst) if isinstance(c, str)]
     mirror = {"exports": "imports", "imports": "exports"}.get(concept)
     if mirror and prev is not None and prev_item is not None and \
             prev["concept"] == mirror and prev["party_from"] and prev["party_to"] \
@@ -466,6 +484,8 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
 _GOODS_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?\Z")
 _GOODS_NOUN = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:goods|products|exports|merchandise|"
                          r"produce|machinery|equipment|farm\s+goods)\b", re.IGNORECASE)
+_UNNAMED_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:its|their|the\s+country['’]s)\s+)?"
+                            r"(?:goods|products|exports|merchandise)\b", re.IGNORECASE)
 _BUY_VERB = re.compile(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchases|purchasing|"
                        r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
 
@@ -479,15 +499,21 @@ def _goods_bought(w: _Walk, it: Item, sent: Sentence, idx: int,
     seller = next((p for p in sent.places if it.end < p.start <= it.end + 12
                    and _GOODS_AFTER.match(text, it.end, p.start)
                    and _GOODS_NOUN.match(text, p.end)), None)
-    if seller is None or not _BUY_VERB.search(text, clause[0], it.start):
-        return None
-    buyer = next((p.code for p in reversed(sent.places)
-                  if clause[0] <= p.start < it.start and p.code != seller.code), None)
-    if buyer is None:
+    if not _BUY_VERB.search(text, clause[0], it.start):
         return None
     home = next((c for c, _ in w.homes(idx, sent)), None)
-    concept = "exports" if home == seller.code else "imports"
-    return concept, seller.code, buyer
+    if seller is not None:
+        sold = seller.code
+    elif _UNNAMED_GOODS.match(text, it.end) and home is not None:
+        sold = home  # "The United States bought $5.6bn of goods" in a story on Bangladesh
+    else:
+        return None
+    buyer = next((p.code for p in reversed(sent.places)
+                  if clause[0] <= p.start < it.start and p.code != sold), None)
+    if buyer is None:
+        return None
+    concept = "exports" if home == sold else "imports"
+    return concept, sold, buyer
 
 
 def _story_source(w: _Walk, rows: list[dict[str, Any]]) -> None:

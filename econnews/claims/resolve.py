@@ -173,7 +173,8 @@ def sibling(w: _Walk, row: dict[str, Any], it: Item) -> dict[str, Any] | None:
 
 
 _LISTED_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:was|were|is|are|came|ranked|stood)\s+)?"
-                         r"(?:(?:second|third|fourth|fifth|next)\s+)?(?:at|to|with|on|for)\s+"
+                         r"(?:(?:second|third|fourth|fifth|next)\s+)?(?:(?:at|to|with|on|for)\s+|"
+                         r"(?<=\w)\s+)"
                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?\Z", re.IGNORECASE)
 
 
