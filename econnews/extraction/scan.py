@@ -567,6 +567,12 @@ def _run_end(text: str, e: int) -> int:
 #: Every month word (data/words.csv) holds one of these, lower-cased.
 _MONTH3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 assert all(any(m in w.lower() for m in _MONTH3) for w in g._MONTH_WORDS), "a month word"
+_MONTH3_IN = re.compile("|".join(_MONTH3))  # any(m in lb for m in _MONTH3), in one C call
+# The characters a match of each pattern after the number can begin with (non-ASCII ones
+# are left to the regex): a look at one character spares the regex call at most numbers.
+_TIME_FIRST = frozenset(":.aApPgGuUeEcCmMhH")  # g.TIME_AFTER: [:.], \s or a letter of its words
+_MONTH_AFTER_FIRST = frozenset("oOjJfFmMaAsSnNdD")  # g.MONTH_AFTER: "of" or a month word
+assert {w[0] for w in g._MONTH_WORDS} <= _MONTH_AFTER_FIRST
 
 
 def _is_year(core: str) -> bool:
@@ -603,16 +609,19 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
     if not has_prefix and (
         (g.space_before(text, s) and ("AD" in before or "A.D." in before)
          and _ERA_BEFORE.search(text, max(0, s - 22), s))
-        or _ERA_AFTER.match(text, e)
+        or (right and (right in "AB" or right.isspace()) and _ERA_AFTER.match(text, e))
     ):
         return True  # "A.D. 1000 and 1260", "500 BC": years
-    if g.TIME_AFTER.match(text, e):
+    if right and (right in _TIME_FIRST or right.isspace() or not right.isascii()) and (
+        g.TIME_AFTER.match(text, e)
+    ):
         return True
     if not has_prefix and ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
                            or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):
         return True  # "tel. +358 9 591 8342"
-    if not has_prefix and e - s >= 3 and g.PHONE.match(text, s - 1 if left == "(" else s):
-        return True
+    if (not has_prefix and e - s >= 3 and (c3 := text[s + 3 : s + 4])
+            and (c3 in ").-" or c3.isspace()) and g.PHONE.match(text, s - 1 if left == "(" else s)):
+        return True  # PHONE needs three digits at s, then ")", ".", "-" or white space
     core = text[s:e]
     if (not has_prefix and (left in "#." or left.isspace() or left in "oOsSrRſ")
             and ("#" in before or "no" in lb or "nu" in lb)
@@ -620,7 +629,7 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
         return True
     mb = (g.MONTH_BEFORE.search(text, max(0, s - 12), s)
           if (left.isspace() or g.ends_in(text, s, "o-–d"))
-          and ("ſ" in before or any(m in lb for m in _MONTH3)) else None)
+          and ("ſ" in before or _MONTH3_IN.search(lb)) else None)
     if mb and not has_prefix and not _UNIT_SOON.match(text, e):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
@@ -628,7 +637,9 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
                 int(core.replace(",", "")) <= 31 or _is_year(core)
             ):
                 return True
-    ma = g.MONTH_AFTER.match(text, e) if right.isspace() else None
+    nx = text[e + 1 : e + 2] if right.isspace() else ""
+    ma = (g.MONTH_AFTER.match(text, e)
+          if nx and (nx in _MONTH_AFTER_FIRST or not nx.isascii()) else None)
     if ma and not has_prefix and core.isdigit() and int(core) <= 31:
         word = ma.group(0).strip().split()[-1]
         if word.lower() not in ("may", "mar") or word[0].isupper():
