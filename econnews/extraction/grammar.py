@@ -120,7 +120,7 @@ def _word_cores(text: str) -> Iterator[re.Match]:
         m = match(text, f.start("words"))
         if m is not None:  # always: the same pattern where \b holds
             yield m
-_DIGIT_START = re.compile(r"[\d.]")
+_DIGIT_START = re.compile(r"\d|\.(?=\d)")  # DIGITS begins with a digit or ".5"
 # the two passes cannot cut into each other's matches: a spelled number holds no digit or
 # point, and a digit core no letter a spelled number begins with (checked here)
 assert not set(_FIRST) & set("x×"), "a digit core's letters begin no spelled number"
@@ -204,13 +204,14 @@ class _Guarded:
             else:
                 (self._any2 if any_case else self._exact2).add(head.lower() if any_case else head)
 
+        # the same tests as sets of what may stand there, each case of a letter spelled out
+        # (for ASCII text, where ``low in self._any2`` is ``two in`` these variants)
+        self._starts2 = self._exact2 | {a + b for h in self._any2
+                                        for a in {h[0], h[0].upper()} for b in {h[1], h[1].upper()}}
+        self._starts1 = self._exact1 | {c.upper() for c in self._any1} | self._any1
+
     def _may_start(self, two: str) -> bool:
-        if not two.isascii():
-            return True
-        low = two.lower()
-        one, low1 = two[:1], low[:1]
-        return (two in self._exact2 or low in self._any2 or one in self._exact1
-                or low1 in self._any1)
+        return two in self._starts2 or two[:1] in self._starts1 or not two.isascii()
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
         """``regex.match(text, pos)``, skipped where no word can begin."""
@@ -218,7 +219,7 @@ class _Guarded:
             two = text[pos : pos + 2]
             if not two:
                 return None  # every alternative needs a character
-            if not self._may_start(two) and not (
+            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()) and not (
                 (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
             ):
                 return None
