@@ -48,7 +48,7 @@ def _tail_tuple(text: str, start: int, end: int) -> tuple[str, ...]:
     # string's hash is computed once, so the key costs little even for a long text;
     # scan.add_rows clears the cache after each text, so that it holds no old text)
     # str.split() cuts where ``\S+`` tokens end (both use Unicode white space)
-    words = [w.lower() for w in text[start:end].split()]
+    words = text[start:end].lower().split()  # lower-casing makes no white space, takes none
     if start > 0 and words and not text[start - 1].isspace():
         words = words[1:]  # a cut word
     return tuple(words)

@@ -285,9 +285,29 @@ _PREFIX_LAST = frozenset(
 )
 
 
+# ... and their last two characters (a prefix of one character: that one), each case of
+# a letter spelled out where its case is free
+_PREFIX_END1 = frozenset(
+    v for c in lx.currencies() if c.where in ("prefix", "both") and len(c.surface) == 1
+    for v in ({c.surface.lower(), c.surface.upper()} if c.any_case else {c.surface})
+)
+_PREFIX_END2 = frozenset(
+    a + b for c in lx.currencies() if c.where in ("prefix", "both") and len(c.surface) >= 2
+    for a in ({c.surface[-2].lower(), c.surface[-2].upper()} if c.any_case else {c.surface[-2]})
+    for b in ({c.surface[-1].lower(), c.surface[-1].upper()} if c.any_case else {c.surface[-1]})
+)
+
+
+def _prefix_ends_at(text: str, j: int) -> bool:
+    """Can a currency prefix end with ``text[j]``? (its last two characters looked up;
+    non-ASCII ones are left to the regex)"""
+    two = text[max(0, j - 1) : j + 1]
+    return (two in _PREFIX_END2 or two[-1:] in _PREFIX_END1 or not two.isascii())
+
+
 def prefix_may_end(text: str, s: int) -> bool:
     """Can ``PREFIX_BEFORE.search(text, ..., s)`` match? False only where it cannot (a
-    cheap test on the last three characters; any non-ASCII one is left to the regex).
+    cheap test on the last characters; any non-ASCII one is left to the regex).
 
     >>> prefix_may_end("paid $5", 6), prefix_may_end("rose to 5", 8)
     (True, False)
@@ -296,15 +316,16 @@ def prefix_may_end(text: str, s: int) -> bool:
     if not c1:
         return False
     if c1 in _PREFIX_LAST or not c1.isascii():
-        return True
+        return _prefix_ends_at(text, s - 1)
     if not c1.isspace():
         return False
     c2 = text[s - 2] if s >= 2 else ""
-    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()):
+    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()) and _prefix_ends_at(text, s - 2):
         return True
     if c1 == "\n" and c2 and c2.isspace():  # "$" also matches before a final newline
         c3 = text[s - 3] if s >= 3 else ""
-        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii())
+        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii()) and _prefix_ends_at(
+            text, s - 3)
     return False
 
 

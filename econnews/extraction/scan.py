@@ -359,6 +359,10 @@ def _sign(
     if prefix is None:
         if not is_digits or not (g.ends_in(text, s, "-−") or g.space_before(text, s)):
             return False, start
+        window = text[max(0, s - 10) : s]  # a match holds "-", "minus" or "negative":
+        if window.isascii() and "-" not in window and "minus" not in (lw := window.lower()) \
+                and "negative" not in lw:  # a look at the window spares the search
+            return False, start
         mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
         if mm is not None:
             return True, mm.start()
