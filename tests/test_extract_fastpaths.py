@@ -65,3 +65,64 @@ def test_case_folds_the_fast_paths_rely_on():
     for letter, variants in g._FOLD.items():
         assert {c for c in variants} == {c for c in map(chr, range(0x3000))
                                          if re.fullmatch(f"(?i:{letter})", c)}
+
+
+# issue 24, second session: the cheap tests in front of single regex calls
+_WORDS = ["one", "ONE", "a", "An", "half", "HALF an", "hundred", "million", "thousand",
+          "twenty", "two", "ſix", "SİX", "sıx", "seventy-one", "and", "a half", "the", "to",
+          "said", "ninety", "eleven", "zero", "A\u00a0million", "an\tthousand", "-", ",", "\n",
+          "5", "x", "$", "US$", "EUR", "eur", "Rs.", "C $", "R", "PS", "Y=", "DM", "kr", "¥",
+          "minus", "MINUS", "Negative", "−", "- ", "am", "p.m.", "GMT", "hrs", "h", ":30",
+          ".30", "(555)", "555-123-4567", "of June", "Oct", "ſept", "DEC", "AD", "A.D.",
+          "BC", "B.C.", "pct", "dlrs", "mln", "tonnes", "people", "%", ")", ".", ";"]
+
+
+def _soup(n: int = 3000) -> list[str]:
+    rnd = random.Random(242)
+    return [" ".join(rnd.choice(_WORDS) for _ in range(rnd.randrange(1, 25))) for _ in range(n)]
+
+
+def test_cores_are_what_core_finditer_finds_in_word_soup():
+    # the spelled-number pass looks at two letters first ("to", "said" are skipped)
+    for text in _soup():
+        assert _spans(g.cores(text)) == _spans(g.CORE.finditer(text)), text
+
+
+def test_cheap_window_tests_hold_wherever_their_regex_matches():
+    from econnews.extraction import rejects as r
+
+    unit_patterns = _unit_patterns()
+    for text in _soup() + _texts():
+        for s in range(len(text) + 1):
+            if g.PREFIX_BEFORE.search(text, max(0, s - 8), s):
+                assert g.prefix_may_end(text, s), (text, s)
+            if g.MINUS_BEFORE.search(text, max(0, s - 10), s) and g.space_before(text, s):
+                window = text[max(0, s - 10) : s]
+                assert not window.isascii() or "-" in window or "minus" in window.lower() \
+                    or "negative" in window.lower(), (text, s)
+            right = text[s : s + 1]
+            if g.TIME_AFTER.match(text, s):
+                assert right in r._TIME_FIRST or right.isspace() or not right.isascii()
+            if r._ERA_AFTER.match(text, s):
+                assert right in "AB" or right.isspace()
+            if g.MONTH_AFTER.match(text, s):
+                nx = text[s + 1 : s + 2]
+                assert nx in r._MONTH_AFTER_FIRST or not nx.isascii(), (text, s)
+            if g.PHONE.match(text, s) and text[s : s + 1].isdigit():
+                c3 = text[s + 3 : s + 4]
+                assert c3 in ").-" or c3.isspace(), (text, s)
+            # units._unit gives up at punctuation or the end: no pattern it tries (without
+            # a currency prefix) can match there
+            c = text[s : s + 1]
+            if not c or (c.isascii() and not (c.isalpha() or c.isspace() or c in "-%$")):
+                hit = [p.pattern for p in unit_patterns if p.match(text, s)]
+                assert not hit, (text, s, hit)
+
+
+def _unit_patterns() -> list[re.Pattern]:
+    from econnews.extraction import measures, units
+
+    return [g.PERCENT_AFTER, g.RATIO_AFTER, g.SUFFIX_AFTER.regex, g.CENTS_AFTER, g.AGE_AFTER,
+            g.MEASURE_AFTER.regex, units._LETTER_AFTER, units._GENERATION_AFTER,
+            measures._WORDS, units._ABBREV_COUNT, units._POINT_AFTER, units._ONE_OF,
+            units._MORE, units._WORD]

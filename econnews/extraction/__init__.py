@@ -4,8 +4,10 @@
 one row a mention (:data:`econnews.schema.QUANTITIES`): kind, fully scaled value,
 range, unit, bound, change and the exact offsets of the mention.
 
-Modules, in the order a number is read: :mod:`.scan` (numeric cores, what is not a
-quantity, ranges), :mod:`.numbers` (digits and number words), :mod:`.units` (what
+Modules, in the order a number is read: :mod:`.scan` (numeric cores, each read in
+turn), :mod:`.rejects` (what is not a quantity), :mod:`.ranges` (ranges, scales stated
+once), :mod:`.wordforms` (quantities in words alone: "twice", "a third of"),
+:mod:`.numbers` (digits and number words), :mod:`.units` (what
 follows a number: scale, currency, percent, ratio, measure, counted noun),
 :mod:`.cues` (words that set bound and change), :mod:`.context` (what mentions share
 across a text), :mod:`.measures` (physical units), :mod:`.grammar` and

@@ -48,7 +48,7 @@ def _tail_tuple(text: str, start: int, end: int) -> tuple[str, ...]:
     # string's hash is computed once, so the key costs little even for a long text;
     # scan.add_rows clears the cache after each text, so that it holds no old text)
     # str.split() cuts where ``\S+`` tokens end (both use Unicode white space)
-    words = [w.lower() for w in text[start:end].split()]
+    words = text[start:end].lower().split()  # lower-casing makes no white space, takes none
     if start > 0 and words and not text[start - 1].isspace():
         words = words[1:]  # a cut word
     return tuple(words)
@@ -122,6 +122,13 @@ def _change_before(text: str, pos: int) -> bool:
     return bool(words) and words[-1] in lx.cues("change", "before")
 
 
+@functools.cache
+def _bound_ends() -> frozenset[str]:
+    """The last words of the bound phrases: a phrase of the words before a number can be
+    one only if the last of them is one of these."""
+    return frozenset(p.rsplit(" ", 1)[-1] for p in lx.cues("bound", "before"))
+
+
 def _left_cues(text: str, q: _Q) -> None:
     """Bound and change from the words before the mention ("rose about", "more than")."""
     if q.start > 0 and text[q.start - 1] == "~":
@@ -134,7 +141,7 @@ def _left_cues(text: str, q: _Q) -> None:
     if not words:
         return
     bounds = lx.cues("bound", "before")
-    for k in (3, 2, 1):
+    for k in (3, 2, 1) if words[-1] in _bound_ends() else ():
         if len(words) >= k and " ".join(words[-k:]) in bounds:
             q.bound = bounds[" ".join(words[-k:])]
             words = words[:-k]

@@ -101,8 +101,19 @@ _WORDS_CORE = re.compile(
 )
 # The same, found from the non-word character before the number (a character class the
 # engine skips to in C); the match is then taken again with _WORDS_CORE where it begins.
+# Its lookahead is the first two letters a spelled number can begin with: the first as
+# _FIRST has it (as CORE's lookahead, and _WORDS_CORE's, take it), the second in every case
+# the case-insensitive body takes. "the", "for" and "on" still pass; "to", "said", "of"
+# and "sales" no longer try the alternation (the one-letter class first: most positions
+# fail it, and it costs less than the two-letter test).
+_SPELLED_HEADS = "|".join(sorted(
+    {f"[{w[0].lower()}{w[0].upper()}]{_caseless(w[1])}" for w in [*_CARDINAL, "half"]}
+    | {"[aA][nN]?\\s"}
+))
+assert all(w[0] in _FIRST for w in _CARDINAL)
+assert all(len(w) >= 2 for w in _CARDINAL)
 _WORDS_AFTER_GAP = re.compile(
-    rf"\W(?=[{_FIRST}])(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
+    rf"\W(?=[{_FIRST}])(?={_SPELLED_HEADS})(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
 )
 
 
@@ -120,7 +131,7 @@ def _word_cores(text: str) -> Iterator[re.Match]:
         m = match(text, f.start("words"))
         if m is not None:  # always: the same pattern where \b holds
             yield m
-_DIGIT_START = re.compile(r"[\d.]")
+_DIGIT_START = re.compile(r"\d|\.(?=\d)")  # DIGITS begins with a digit or ".5"
 # the two passes cannot cut into each other's matches: a spelled number holds no digit or
 # point, and a digit core no letter a spelled number begins with (checked here)
 assert not set(_FIRST) & set("x×"), "a digit core's letters begin no spelled number"
@@ -204,13 +215,14 @@ class _Guarded:
             else:
                 (self._any2 if any_case else self._exact2).add(head.lower() if any_case else head)
 
+        # the same tests as sets of what may stand there, each case of a letter spelled out
+        # (for ASCII text, where ``low in self._any2`` is ``two in`` these variants)
+        self._starts2 = self._exact2 | {a + b for h in self._any2
+                                        for a in {h[0], h[0].upper()} for b in {h[1], h[1].upper()}}
+        self._starts1 = self._exact1 | {c.upper() for c in self._any1} | self._any1
+
     def _may_start(self, two: str) -> bool:
-        if not two.isascii():
-            return True
-        low = two.lower()
-        one, low1 = two[:1], low[:1]
-        return (two in self._exact2 or low in self._any2 or one in self._exact1
-                or low1 in self._any1)
+        return two in self._starts2 or two[:1] in self._starts1 or not two.isascii()
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
         """``regex.match(text, pos)``, skipped where no word can begin."""
@@ -218,7 +230,7 @@ class _Guarded:
             two = text[pos : pos + 2]
             if not two:
                 return None  # every alternative needs a character
-            if not self._may_start(two) and not (
+            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()) and not (
                 (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
             ):
                 return None
@@ -284,9 +296,29 @@ _PREFIX_LAST = frozenset(
 )
 
 
+# ... and their last two characters (a prefix of one character: that one), each case of
+# a letter spelled out where its case is free
+_PREFIX_END1 = frozenset(
+    v for c in lx.currencies() if c.where in ("prefix", "both") and len(c.surface) == 1
+    for v in ({c.surface.lower(), c.surface.upper()} if c.any_case else {c.surface})
+)
+_PREFIX_END2 = frozenset(
+    a + b for c in lx.currencies() if c.where in ("prefix", "both") and len(c.surface) >= 2
+    for a in ({c.surface[-2].lower(), c.surface[-2].upper()} if c.any_case else {c.surface[-2]})
+    for b in ({c.surface[-1].lower(), c.surface[-1].upper()} if c.any_case else {c.surface[-1]})
+)
+
+
+def _prefix_ends_at(text: str, j: int) -> bool:
+    """Can a currency prefix end with ``text[j]``? (its last two characters looked up;
+    non-ASCII ones are left to the regex)"""
+    two = text[max(0, j - 1) : j + 1]
+    return (two in _PREFIX_END2 or two[-1:] in _PREFIX_END1 or not two.isascii())
+
+
 def prefix_may_end(text: str, s: int) -> bool:
     """Can ``PREFIX_BEFORE.search(text, ..., s)`` match? False only where it cannot (a
-    cheap test on the last three characters; any non-ASCII one is left to the regex).
+    cheap test on the last characters; any non-ASCII one is left to the regex).
 
     >>> prefix_may_end("paid $5", 6), prefix_may_end("rose to 5", 8)
     (True, False)
@@ -295,15 +327,16 @@ def prefix_may_end(text: str, s: int) -> bool:
     if not c1:
         return False
     if c1 in _PREFIX_LAST or not c1.isascii():
-        return True
+        return _prefix_ends_at(text, s - 1)
     if not c1.isspace():
         return False
     c2 = text[s - 2] if s >= 2 else ""
-    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()):
+    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()) and _prefix_ends_at(text, s - 2):
         return True
     if c1 == "\n" and c2 and c2.isspace():  # "$" also matches before a final newline
         c3 = text[s - 3] if s >= 3 else ""
-        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii())
+        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii()) and _prefix_ends_at(
+            text, s - 3)
     return False
 
 

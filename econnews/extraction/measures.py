@@ -14,7 +14,7 @@ off), and the unit is written as a pint expression. Both come from
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from ..common.budget import paused
@@ -51,8 +51,19 @@ def lookup(text: str, pos: int) -> tuple[int, str, str] | None:
     m = _WORDS.match(text, pos)
     if not m:
         return None
+    found = _lookup_words(m.groups())
+    if found is None:
+        return None
+    k, name, pint_unit = found
+    return m.end(k), name, pint_unit  # the words are groups 1..k: no group is skipped
+
+
+@lru_cache(maxsize=8192)
+def _lookup_words(groups: tuple[str | None, ...]) -> tuple[int, str, str] | None:
+    """How many of the words (``_WORDS``' groups) name a unit, its name and pint unit;
+    the same words always give the same answer, so it is asked once for each."""
     symbols, surfaces = _units()
-    words = [w for w in m.groups() if w]
+    words = [w for w in groups if w]
     # longest first: "square kilometres" before "square"
     for k in range(len(words), 0, -1):
         phrase = " ".join(words[:k])
@@ -65,8 +76,7 @@ def lookup(text: str, pos: int) -> tuple[int, str, str] | None:
             hit = surfaces.get(phrase.lower())
         if hit is None or not hit[0]:
             continue
-        end = m.start(1) + len(phrase) if k == 1 else m.end(k)
-        return end, hit[0], hit[1]
+        return k, hit[0], hit[1]
     return None
 
 

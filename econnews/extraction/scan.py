@@ -19,18 +19,19 @@ Requires: a ``str``. Returns the columns of :data:`econnews.schema.QUANTITIES`
 plus ``unit_name`` (a readable unit name: "kilometre", "worker") and ``per``
 (the denominator of a rate: "$58 a barrel" → "barrel").
 
-How it reads: this module finds the numeric cores, decides what is not a quantity
-(years, dates, names, phones, votes…) and reads ranges; :mod:`.table` builds the rows
-and the typed table; ``_read_units`` reads what follows a number (scale, currency, percent, ratio,
-measure, counted noun), ``_read_cues`` the words that set bound and change,
-``_read_context`` what mentions share across a text (elided currencies, earnings
-tables), ``_grammar`` holds the compiled patterns and ``econnews/data/*.csv`` the
-lexicons they are built from.
+How it reads: this module finds the numeric cores and reads each one (currency prefix
+and sign, then scale, unit and range tail, then cue words). :mod:`.rejects` decides what
+is not a quantity (years, dates, names, phones, votes…), :mod:`.ranges` reads ranges and
+scales stated once, :mod:`.wordforms` the quantities written in words alone ("twice", "a
+third of", "one in six"), :mod:`.units` what follows a number (scale, currency, percent,
+ratio, measure, counted noun), :mod:`.cues` the words that set bound and change,
+:mod:`.context` what mentions share across a text (elided currencies, earnings tables);
+:mod:`.table` builds the rows and the typed table, :mod:`.grammar` holds the compiled
+patterns and ``econnews/data/*.csv`` the lexicons they are built from.
 """
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import re
@@ -45,7 +46,6 @@ from ..errors import InputError
 from . import grammar as g
 from . import lexicon as lx
 from .context import (
-    _LABEL_MONEY,
     _SHARE_LABEL,
     _coordinate,
     _earnings_table,
@@ -54,37 +54,45 @@ from .context import (
 )
 from .cues import (
     _DETERMINERS,
-    _POSTPOSED,
-    _SPACED_DASH,
-    _change_before,
-    _from_after_change,
     _left_cues,
     _right_cues,
     _tail_tuple,
     _tail_words,
-    _words_before,
 )
 from .fold import fold, safe
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
+from .ranges import _range_tail, _scale_after_bracket, _scale_in_words
+from .rejects import (
+    _THE_BEFORE,
+    _UNIT_SOON,
+    _is_age,
+    _lone_word_number,
+    _not_a_quantity,
+    _rejected,
+    _run_end,
+)
 from .table import QUANTITY_COLUMNS, empty_frame, frame, rows
 from .table import SENTENCE_WINDOW as SENTENCE_WINDOW  # where it was defined before
 from .units import (
-    _NEXT_WORD,
-    _TIME_UNITS,
     _base_adjective,
-    _count,
     _currency,
-    _is_plural_noun,
     _scales,
-    _singular,
     _unit,
+)
+from .wordforms import (
+    _approx,
+    _fractions,
+    _fractions_of_change,
+    _half_points,
+    _one_in,
+    _overlaps,
+    _ratio_words,
 )
 
 __all__ = ["add_rows", "extract", "new_columns"]
 
-_SCORE_MAX = 20
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -235,9 +243,6 @@ _RATIO_HINTS = ("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "fold", 
 _APPROX_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions")
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
-
 
 def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q | None, int]:
     """Read one quantity around the numeric core ``m``; return it (or None) and how far
@@ -359,6 +364,10 @@ def _sign(
     if prefix is None:
         if not is_digits or not (g.ends_in(text, s, "-−") or g.space_before(text, s)):
             return False, start
+        window = text[max(0, s - 10) : s]  # a match holds "-", "minus" or "negative":
+        if window.isascii() and "-" not in window and "minus" not in (lw := window.lower()) \
+                and "negative" not in lw:  # a look at the window spares the search
+            return False, start
         mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
         if mm is not None:
             return True, mm.start()
@@ -403,101 +412,6 @@ def _right_context(
     return low, high, pos, unit, lo2, scale_words
 
 
-def _rejected(
-    text: str,
-    m: re.Match,
-    start: int,
-    pos: int,
-    unit: dict,
-    prefix: str | None,
-    lo2: float | None,
-    low: float,
-    high: float,
-) -> int | None:
-    """Where reading resumes when the mention is not a quantity once its unit is known
-    (a split, a vote, a model number, a year, a name, a score, an address), else None."""
-    s, e = m.span()
-    is_digits = m.group("digits") is not None
-    core = m.group(0)
-    kind = unit["kind"]
-    bare = kind in ("number", "count")
-    if kind == "skip":
-        return _run_end(text, e)
-    if (g.ends_in(text, start, "-") and _SPLIT_BEFORE.search(text, max(0, start - 12), start)
-            ) or text.startswith("-for-", e):
-        return pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if (g.space_before(text, start) and "vot" in text[max(0, start - 20) : start].lower()
-            and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
-        lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
-    ):
-        return pos  # "by a vote of 34 to 2", "a 2-1 decision"
-    if is_digits and bare and (
-        (text.startswith("-", s + 3) and _MODEL.match(text, s)) or _name_noun_after(text, e)
-    ):
-        return _run_end(text, e)  # "the 737-800", "its 777 plane"
-    if is_digits and _is_year(core) and kind == "measure" and unit.get("name") in _TIME_UNITS:
-        return pos  # "the 1986 second half", "1986 year operating loss"
-    if bare and prefix is None and lo2 is None:
-        if is_digits and _is_year(core) and low == high == parse_digits(core):
-            return pos  # a year
-        if _name_before(text, start) and not (
-            kind == "count" and _TOP_BEFORE.search(text, max(0, start - 5), start)
-        ):
-            return pos  # "Game 7", but "the top three seeds" is a count
-        if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
-            return pos  # "the Kick Six"
-    if kind == "measure" and unit.get("adjective"):
-        return pos  # "a five-year $700,000 award": a description, not a figure
-    if lo2 is not None and _rejected_range(text, m, start, kind, prefix, low, high):
-        return pos
-    if bare and is_digits and text[e : e + 1].isspace() and _ADDRESS_AFTER.match(text, e):
-        return pos  # "49 Zorro Ranch Road"
-    if not is_digits and text.startswith("-", e) and _HYPHEN_WORD_AFTER.match(text, e) and bare:
-        return pos  # "a six-speed gearbox", "a three-bed flat"
-    return None
-
-
-def _rejected_range(
-    text: str, m: re.Match, start: int, kind: str, prefix: str | None, low: float, high: float
-) -> bool:
-    """A range that is a score, a span of years or part of a name ("ISO 3888-2")."""
-    e = m.end()
-    core = m.group(0)
-    is_digits = m.group("digits") is not None
-    if is_digits and (
-        kind == "number"
-        and prefix is None
-        and all(float(x).is_integer() and 0 <= x <= _SCORE_MAX for x in (low, high))
-        and text[e : e + 1] in "-–"
-    ):
-        return True  # a score
-    if (
-        is_digits
-        and kind in ("number", "count")
-        and len(core) == 4
-        and core.isdigit()
-        and all(1000 <= x <= 2100 and float(x).is_integer() for x in (low, high))
-    ):
-        return True  # "between 1600 and 1900": years
-    return kind in ("number", "count") and prefix is None and bool(_name_before(text, start))
-
-
-def _is_age(
-    text: str, s: int, e: int, unit: dict, lo2: float | None, value: float, is_digits: bool
-) -> bool:
-    """A bare number after a person's name and before a comma is an age ("Smith, 52,")."""
-    return bool(
-        unit["kind"] == "number"
-        and is_digits
-        and lo2 is None
-        and text.startswith(",", e)
-        and _AGE_COMMAS.match(text, e)
-        and _AGE_NAME.search(text, max(0, s - 40), s)
-        and 0 < value < 120
-        and float(value).is_integer()
-    )
-
-
 def _finish(text: str, q: _Q, unit: dict) -> None:
     """Cue words around the mention (bound, change) and the readings that depend on
     them: a count's description, ages, "up to ... from" as a level."""
@@ -536,128 +450,6 @@ _BARE_DOLLAR = re.compile(r"(?<![A-Za-z.$])\$|(?<![A-Z][a-z]\s)(?<![A-Z]\.\s)\b(
 _UP_TO_BEFORE = re.compile(r"(?i:\bup\s+to)\s$")
 _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
-_PHONE_BEFORE = re.compile(r"(?:\+\d{1,4}|(?i:\btel|\bphone|\bfax|\bmob)\.?:?)[\s\d()-]*$")
-
-
-_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]*\.?|[a-z]+[A-Z][A-Za-z]*)\s$")
-_LAST_WORD = re.compile(r"(?<![\w&])([\w&]+)\.?\s$")
-_LETTER_HYPHEN_BEFORE = re.compile(r"\b([A-Za-z]+)-$")
-_HYPHEN_OK = {"sub", "minus", "then", "now", "over", "under", "about", "around", "some", "nearly"}
-_NUMBER_SIGN = re.compile(r"(?:#|\b(?i:no|nos|number)\.?\s?)$")
-_UNIT_SOON = re.compile(
-    r"(?:\s?(?:-\s?)?(?:%|(?i:per\s?cent|percent|pct|pc|times|fold|billion|million|trillion|bn|mln|bln|mn|tn|crore|lakh))(?![A-Za-z]))"
-)
-
-
-_RUN = re.compile(r"[\w.,:/-]*")
-_PLUS_PHONE = re.compile(r"\d+[\s-]\d")
-_PREFIX_AT = re.compile(g.CURRENCY_PREFIX + r"\s?")
-
-
-@functools.cache
-def _money_after_approx() -> re.Pattern:  # compiled on first use: "thousands of dollars"
-    return re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])")
-
-
-def _run_end(text: str, e: int) -> int:
-    m = _RUN.match(text, e)
-    return m.end() if m else e
-
-
-#: Every month word (data/words.csv) holds one of these, lower-cased.
-_MONTH3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-assert all(any(m in w.lower() for m in _MONTH3) for w in g._MONTH_WORDS), "a month word"
-
-
-def _is_year(core: str) -> bool:
-    return len(core) == 4 and core.isdigit() and 1700 <= int(core) <= 2100
-
-
-def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
-    """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
-    if left == "+" and _PLUS_PHONE.match(text[s : e + 3]):
-        return True  # "+358 9 591 8342": an international phone number
-    if left and (left.isalpha() or left in "_@") and not has_prefix:
-        return True  # G20, S23, XC40
-    if left and (left in ":/" or (left == "." and s >= 2 and text[s - 2].isdigit())):
-        return True
-    if left and left in "'’" and e - s == 2:
-        return True  # '87
-    lh = (None if has_prefix or not g.ends_in(text, s, "-")
-          else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s))
-    if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
-        return True  # COVID-19, F-35, mid-2019
-    if right == "." and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # 1.2.3, dates 12.03.2019
-    if right == "/" and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # 1987/88, 12/25
-    if right == ":" and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # 10:30, 1:36.6
-    if right and right in "sSnNrRtTſ" and g.ORDINAL_AFTER.match(text, e):
-        return True
-    # the windows searched below end at s and hold at most 24 characters: a word a
-    # pattern needs must stand in them (none of these words has a letter that another
-    # folds to in a case-insensitive match, but for "sep": "ſ" is checked)
-    before = text[max(0, s - 24) : s]
-    lb = before.lower()
-    if not has_prefix and (
-        (g.space_before(text, s) and ("AD" in before or "A.D." in before)
-         and _ERA_BEFORE.search(text, max(0, s - 22), s))
-        or _ERA_AFTER.match(text, e)
-    ):
-        return True  # "A.D. 1000 and 1260", "500 BC": years
-    if g.TIME_AFTER.match(text, e):
-        return True
-    if not has_prefix and ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
-                           or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):
-        return True  # "tel. +358 9 591 8342"
-    if not has_prefix and e - s >= 3 and g.PHONE.match(text, s - 1 if left == "(" else s):
-        return True
-    core = text[s:e]
-    if (not has_prefix and (left in "#." or left.isspace() or left in "oOsSrRſ")
-            and ("#" in before or "no" in lb or "nu" in lb)
-            and _NUMBER_SIGN.search(text, max(0, s - 10), s)):
-        return True
-    mb = (g.MONTH_BEFORE.search(text, max(0, s - 12), s)
-          if (left.isspace() or g.ends_in(text, s, "o-–d"))
-          and ("ſ" in before or any(m in lb for m in _MONTH3)) else None)
-    if mb and not has_prefix and not _UNIT_SOON.match(text, e):
-        word = mb.group(0).strip(" .,").lower()
-        if word not in ("may", "mar") or mb.group(0)[0].isupper():
-            if core.replace(",", "").isdigit() and (
-                int(core.replace(",", "")) <= 31 or _is_year(core)
-            ):
-                return True
-    ma = g.MONTH_AFTER.match(text, e) if right.isspace() else None
-    if ma and not has_prefix and core.isdigit() and int(core) <= 31:
-        word = ma.group(0).strip().split()[-1]
-        if word.lower() not in ("may", "mar") or word[0].isupper():
-            return True
-    return bool(right and right in "/-" and g.FISCAL_AFTER.match(text, e) and _is_year(core))
-
-
-def _name_before(text: str, s: int) -> bool:
-    """A number right after a proper name is part of it: Boeing 737, Section 427, iPhone 11."""
-    if not g.space_before(text, s):
-        return False  # both patterns end with a space before the number
-    nw = _LAST_WORD.search(text, max(0, s - 12), s)
-    if nw is not None and nw.group(1).lower() in g.name_before_words():
-        return True
-    window = text[max(0, s - 30) : s]
-    # both forms need a capital A-Z: an all-lower-case window holds none
-    nb = None if window.islower() else _NAME_BEFORE.search(text, max(0, s - 30), s)
-    if nb is None:
-        return False
-    word = nb.group(1).rstrip(".")
-    lw = word.lower()
-    return (
-        lw not in g.function_words()
-        and lw not in lx.cues("bound", "before")
-        and lw not in lx.cues("change", "before")
-        and not g.MONTH_BEFORE.search(word + " ")
-        and not (word[0].isupper() and _sentence_initial(text, nb.start(1)))
-        and not _LABEL_MONEY.match(word)  # "... vs profit 12,438,000 Sales 157.9 mln"
-    )
 
 
 _HUNDREDTHS = frozenset(["cent", "penny", "sen"])
@@ -675,400 +467,3 @@ def _described_before(text: str, start: int, name: str) -> str:
     if words[-1] not in g.word_set("before_number"):
         return name  # "a club 36 places inferior": a noun of its own
     return f"{_base_adjective(words[-1])} {name}"
-
-
-def _sentence_initial(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j] in " \t\"'“‘(":
-        j -= 1
-    return j < 0 or text[j] in ".!?\n;:"
-
-
-_ERA_BEFORE = re.compile(r"\b(?:A\.D\.|AD)\s(?:\d{1,4}\s(?:and|to|-|–)\s)?$")
-_ERA_AFTER = re.compile(r"\s?(?:B\.C\.|BCE|BC|A\.D\.|AD)(?!\w)")
-_TOP_BEFORE = re.compile(r"(?i:\btop)\s$")
-_SPLIT_BEFORE = re.compile(r"(?i:\b\w+-for-)$")
-_VOTE_BEFORE = re.compile(r"(?i:\bvotes?\s+of|\bvoted)\s+$")
-_MODEL = re.compile(r"\d{3}-\d{3}\b")
-_TALLY_NOUNS = {
-    "decision",
-    "vote",
-    "ruling",
-    "verdict",
-    "majority",
-    "split",
-    "win",
-    "victory",
-    "defeat",
-    "loss",
-    "lead",
-    "scoreline",
-    "draw",
-}
-
-
-def _name_noun_after(text: str, e: int) -> bool:
-    nxt = _NEXT_WORD.match(text, e)
-    return bool(nxt) and nxt.group(1).lower() in g.word_set("name_after")
-
-
-_AGE_COMMAS = re.compile(r",\s")
-_AGE_NAME = re.compile(r"\b[A-Z][a-z]+,\s$")
-_ADDRESS_AFTER = re.compile(
-    r"\s(?:[NSEW]\.?\s)?(?:\d+(?:st|nd|rd|th)\s)?(?:[A-Z][a-z]+\s){0,3}"
-    r"(?:St|Street|Rd|Road|Ave|Avenue|Way|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct)\b"
-)
-_HYPHEN_WORD_AFTER = re.compile(r"-[A-Za-z]")
-_THE_BEFORE = re.compile(r"(?i:\bthe\s)$")
-_ONE_RANGE_AFTER = re.compile(r"\s(?:to|or)\s(?:two|three|four|five|\d)")
-_ONE_OK_AFTER = re.compile(
-    r"\s+(?:of\s+(?:the|his|her|their|its|our|my|your|those|these)\b|[a-z][a-z-]+)"
-)
-_ONE_BAD_BEFORE = re.compile(
-    r"(?i:\b(?:no|any|every|each|which|this|that|the|someone|anyone|no-one|a|another|only|last|same)\s$)"
-)
-
-
-_AT_ONE_POINT = re.compile(r"(?i:at\sone\spoint)\b")
-
-
-def _lone_word_number(text: str, m: re.Match, value: float) -> bool:
-    """A spelled number that is a pronoun or part of an idiom ("no one", "one day")."""
-    word = m.group(0).lower()
-    if word == "one" and _AT_ONE_POINT.match(text, m.start() - 3 if m.start() >= 3 else 0):
-        return True  # "at one point in fiscal 2015": a moment, not a percentage point
-    if word in ("one", "an", "a"):
-        if _ONE_RANGE_AFTER.match(text, m.end()):
-            return False
-        if _ONE_BAD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            return True
-        after = _ONE_OK_AFTER.match(text, m.end())
-        if not after:
-            return True
-        nxt = after.group(0).split()[0].lower()
-        if nxt in g.function_words() and nxt != "of":
-            return True
-        if nxt.endswith("ing") or nxt.endswith("ed") or nxt in ("another", "way", "thing", "day"):
-            return True
-    return False
-
-
-# ----------------------------------------------------------------------- scale and unit
-
-
-def _range_tail(
-    text: str,
-    pos: int,
-    prefix: str | None,
-    hint: str | None,
-    unit: dict | None,
-    mult: float,
-    qstart: int,
-    s: int,
-):
-    """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'."""
-    after_unit = unit["end"] if unit else pos
-    sep = g.RANGE_SEP.match(text, after_unit)
-    if not sep and prefix is not None:
-        sep = _SPACED_DASH.match(text, after_unit)  # "EUR 0.8 -1.2 million"
-    if not sep:
-        return None
-    word = sep.group(0).strip().lower()
-    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
-        return None
-    if word == "to" and _from_after_change(text, qstart):
-        return None  # "sales fell from £138m to £118m": the old level and the new one
-    change_first = word == "to" and _change_before(text, qstart)
-    p = sep.end()
-    prefix2 = None
-    pm = _PREFIX_AT.match(text, p)
-    if pm is not None:
-        prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
-        if prefix2 is not None:
-            p = pm.end()
-    m2 = g.SPOKEN_CORE.match(text, p) or g.CORE.match(text, p)  # "... to six-point-five"
-    if not m2:
-        return None
-    d2 = m2.group("digits")
-    v2 = parse_digits(m2.group(0)) if d2 else parse_words(m2.group(0))
-    if v2 is None or not math.isfinite(v2):
-        return None
-    if d2 and _not_a_quantity(
-        text,
-        m2.start(),
-        m2.end(),
-        text[m2.start() - 1],
-        text[m2.end() : m2.end() + 1],
-        prefix2 is not None,
-    ):
-        return None
-    if prefix2 and prefix and prefix2 != prefix:
-        return None
-    mult2, p2, _ = _scales(text, m2.end(), (prefix2 or prefix) is not None)
-    unit2 = _unit(text, p2, prefix2, hint, v2 * mult2, mult2 > 1)
-    if prefix2 is None and prefix is not None and (unit2 is None or unit2["kind"] != "money"):
-        unit2 = _unit(text, p2, prefix, hint, v2 * mult2, mult2 > 1)
-    if unit2 is not None and unit2.get("kind") == "skip":
-        return None
-    if unit2 is not None and unit2.get("compound"):
-        unit2 = None  # "a 50-50 joint venture"
-    if unit is not None:
-        # both sides carry a unit: they must agree ("$2 billion to $3 billion")
-        if unit2 is None or any(unit2.get(k) != unit.get(k) for k in ("kind", "unit", "name")):
-            return None
-    final = unit2
-    end = unit2["end"] if unit2 else p2
-    first = _core_value(g.SPOKEN_CORE.match(text, s) or g.CORE.match(text, s))
-    if _is_year(g.CORE.match(text, s).group(0)) and not (
-        d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
-    ):
-        return None  # "in 2018 to 3.9 million"
-    if d2 is None and mult2 == 1:
-        mult2_words = _scale_in_words(m2.group(0))
-        if mult == 1 and mult2_words > 1 and first < 1000:
-            mult = mult2_words  # "between two and three billion"
-    if mult == 1 and mult2 > 1 and first < 1000 and first <= v2 * 10:
-        mult = mult2  # "$2-3 billion": the scale is stated once
-    lo = first * mult
-    hi = v2 * mult2
-    if word == "to" and hi < lo and _words_before(text, qstart)[-1:] == ["from"]:
-        return None  # "slowed from 4.8 to 4.7 percent": two levels, not a range
-    if change_first and not (0 < lo < hi <= 3 * lo):
-        return None  # "rise by $19bn to $419.3bn": a change, then the new level
-    return lo, hi, end, final
-
-
-_BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d[\d.,]*\s*\)")
-_CLOSE_BRACKET = re.compile(r"\s*\)")
-
-
-def _scale_after_bracket(
-    text: str, s: int, pos: int, has_prefix: bool, scale_words: list[str]
-) -> tuple[float, list[str]]:
-    """The scale written after last year's figure in brackets belongs to both: "EUR 105.8
-    ( 83.4 ) million" is EUR 105.8 million, and 83.4 million."""
-    bracket = _BRACKETED_NUMBER.match(text, pos) if has_prefix else None
-    if bracket is None and text[max(0, s - 3) : s].strip() == "(":
-        bracket = _CLOSE_BRACKET.match(text, pos)
-    if bracket is None:
-        return 1.0, scale_words
-    mult, _, words = _scales(text, bracket.end(), True)
-    return (mult, words) if mult > 1 and words else (1.0, scale_words)
-
-
-def _scale_in_words(words: str) -> float:
-    """The largest scale word in a spelled number ('three billion' -> 1e9), else 1."""
-    table = lx.number_words()
-    best = 1.0
-    for w in re.split(r"[\s-]+", words.lower()):
-        value, role = table.get(w, (1.0, ""))
-        if role == "scale":
-            best = max(best, value)
-    return best
-
-
-def _core_value(m: re.Match | None) -> float:
-    if m is None:
-        return float("nan")
-    v = parse_digits(m.group(0)) if m.group("digits") else parse_words(m.group(0))
-    return float("nan") if v is None else float(v)
-
-
-# --------------------------------------------------------------------------- cues
-
-
-def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
-    for m in g.RATIO_WORD.finditer(text):
-        _check()
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        word = m.group(0).lower()
-        value, change = lx.ratio_words()[word]
-        if word in ("double", "triple", "quadruple"):
-            before = _tail_words(text, m.start(), span=12)
-            if before and before[-1] in _DETERMINERS:
-                continue  # "a double blow", "the triple crown": an adjective, not a multiplier
-        q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "times", change=change)
-        _left_cues(text, q)
-        if change:
-            q.change = change
-        yield q
-
-
-def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
-    for m in g.FRACTION_WORD.finditer(text):
-        _check()
-        if m.group("half"):
-            s, e, value = m.start("half"), m.end("half"), 0.5
-        else:
-            s, e = m.span()
-            numw = m.group("num") or m.group("num2")
-            frac = (m.group("frac") or m.group("frac2")).lower()
-            num = parse_words(numw) or 1.0
-            value = num * lx.number_words()[frac][0]
-            if frac.endswith("s") and num == 1:
-                continue
-        if _overlaps(taken, s, e):
-            continue
-        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
-        q.per = _whole_of(text, e)
-        _left_cues(text, q)
-        if q.change is None and q.per is None and _words_before(text, s)[-1:] == ["by"]:
-            q.change = _verb_before_by(text, text.rfind("by", max(0, s - 12), s))  # "rose by two-thirds"
-        yield q
-
-
-_COMPARED_AFTER = re.compile(
-    r"\s+(?i:higher|lower|more|less|bigger|smaller|larger|up|down|above|below)\b"
-)
-_COMPARED_CHANGE = {"higher": "up", "more": "up", "bigger": "up", "larger": "up", "up": "up",
-                    "above": "up", "lower": "down", "less": "down", "smaller": "down",
-                    "down": "down", "below": "down"}
-_OF_POINT_AFTER = re.compile(r"[\s-]+(?i:of|point|percentage)\b")
-
-
-def _fractions_of_change(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
-    """'grew by a third', 'fell by a quarter', 'almost a fourth higher': a ratio with its
-    change (a fraction before "of" is a share, read by :func:`_fractions`)."""
-    for m in g.FRACTION_CHANGE.finditer(text):
-        _check()
-        s, e = m.span("body")
-        if _overlaps(taken, s, e) or (_COMPARED_AFTER.match(text, e) is None and (
-            m.group("lead").lower() != "by" or _OF_POINT_AFTER.match(text, e)
-        )):
-            continue  # "by a third" or "almost a fourth higher"; not "by a quarter of"
-        num = parse_words(m.group("num")) or 1.0
-        frac = m.group("frac").lower()
-        if frac.endswith("s") and num == 1:
-            continue
-        value = _tidy(num * lx.number_words()[frac][0])
-        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
-        _left_cues(text, q)
-        after = _COMPARED_AFTER.match(text, e)
-        if after is not None:
-            q.change = _COMPARED_CHANGE[after.group(0).strip().lower()]
-        elif m.group("lead").lower() == "by":
-            q.change = _verb_before_by(text, m.start("lead"))
-        yield q
-
-
-def _verb_before_by(text: str, by: int) -> str | None:
-    """The change a verb before "by" states: "grew by" up, "was cut by" down."""
-    verbs = {**lx.cues("change", "before"), **lx.cues("change", "before_by")}
-    return next((verbs[w] for w in reversed(_words_before(text, by)[-4:]) if w in verbs), None)
-
-
-def _half_points(text: str) -> Iterator[_Q]:
-    """'half a point', 'a quarter-point cut', 'a quarter of a percentage point'."""
-    for m in g.HALF_POINT.finditer(text):
-        _check()
-        w = (m.group("w") or m.group("w2")).lower()
-        value = 0.5 if w == "half" else 0.25
-        q = _Q(
-            m.start(),
-            m.end(),
-            "percent",
-            value,
-            value,
-            value,
-            "percentage_point",
-            "percentage point",
-        )
-        _left_cues(text, q)
-        _right_cues(text, q)
-        if q.change is None:
-            after = _NEXT_WORD.match(text, m.end())
-            nxt = after.group(1).lower() if after else ""
-            q.change = lx.cues("change", "after").get(nxt) if nxt not in _POSTPOSED else None
-        yield q
-
-
-def _one_in(text: str) -> Iterator[_Q]:
-    """'one in six cars', 'one out of three Germans': a ratio."""
-    for m in g.ONE_IN.finditer(text):
-        _check()
-        a = parse_words(m.group("a")) if not m.group("a").isdigit() else float(m.group("a"))
-        b = parse_digits(m.group("b")) if m.group("b").isdigit() else parse_words(m.group("b"))
-        if not a or not b or a >= b:
-            continue
-        value = a / b
-        q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "fraction")
-        q.per = _whole_of(text, m.end(), direct=True)
-        _left_cues(text, q)
-        yield q
-
-
-_WHOLE = re.compile(
-    r"\s+(?:of\s+)?(?i:the|its|their|his|her|our|those|these|all)\s+"
-    r"((?:[A-Za-z][\w'’-]*)(?:\s+[A-Za-z][\w-]*){0,3})"
-)
-_ABSTRACT_NOUN = re.compile(r"[a-z](?:tion|sion|ity|ment|ness|ance|ence|ship)$")
-_WHOLE_DIRECT = re.compile(r"\s+((?:[A-Za-z][\w-]*)(?:\s+[A-Za-z][\w-]*){0,2})")
-
-
-def _whole_of(text: str, end: int, *, direct: bool = False) -> str | None:
-    """What a fraction is a part of: "a third of the Britain population" -> "britain
-    population", "half the condos" -> "condo", "one in three Germans" -> "germans"."""
-    m = (_WHOLE_DIRECT if direct else _WHOLE).match(text, end)
-    if m is None:
-        return None
-    words: list[str] = []
-    for w in m.group(1).split():
-        lw = w.lower()
-        if (lw in g.function_words() and not w.isupper()) or lw in lx.number_words():
-            break
-        if lw == "now" or "n't" in lw or "n’t" in lw:
-            break  # "half the world's population now has access"
-        if words and words[-1][0].islower() and not w[0].islower():
-            break  # "one half of the Thursday night show Bethan and Huw"
-        if lw.endswith(("'s", "’s")):
-            continue  # "half of the world's tropical forests": the forests
-        if lw.endswith("ed"):
-            if not words:
-                return None  # "two-thirds of the combined 4.3M sales": a described quantity
-            break  # "half the increase related to costs"
-        if words and _ABSTRACT_NOUN.search(words[-1]) and _is_plural_noun(lw):
-            break  # "the population lives in": a verb
-        words.append(w)
-        if w[0].islower() and _is_plural_noun(lw):
-            break  # the counted noun ends the phrase
-    if not words:
-        return None
-    if words[-1][0].islower():
-        words[-1] = _singular(words[-1])
-    return " ".join(words).lower()
-
-
-def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
-    """'dozens of', 'thousands of', 'tens of millions of' — ranges of one to ten times."""
-    for m in g.APPROX_WORD.finditer(text):
-        _check()
-        s = m.start()
-        e = m.end("w")
-        if _overlaps(taken, s, e):
-            continue
-        base = lx.number_words()[m.group("w").lower()][0]
-        if m.group("tens"):
-            base *= 10 if m.group("tens").lower() == "tens" else 100
-        low, high = base, base * 10
-        unit = _count(text, m.end())
-        money = _money_after_approx().match(text, m.end())
-        if money:
-            code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
-            q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
-        elif unit is not None:
-            q = _Q(
-                s,
-                unit["end"],
-                "count",
-                (low + high) / 2,
-                low,
-                high,
-                unit["unit"],
-                unit["name"],
-                bound="~",
-                per=unit.get("per"),
-            )
-        else:
-            q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
-        yield q

@@ -199,6 +199,9 @@ def _unit(
     text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
 ) -> dict | None:
     """What follows the number: percent, ratio, currency, measure, counted noun."""
+    c = text[pos : pos + 1]
+    if prefix is None and (not c or (c.isascii() and not (c.isalpha() or c.isspace() or c in "-%$"))):
+        return None  # ",", ")", "." or the end: no unit of the lexicons begins so
     pm = g.PERCENT_AFTER.match(text, pos)
     if pm and prefix is None:
         if pm.group("bp"):

@@ -1,0 +1,231 @@
+"""Quantities written in words alone, each read in a pass of its own over the text: ratio
+words ("twice", "doubled", "threefold"), fractions ("a third of", "two-thirds",
+"half the"), fractions of change ("grew by a third"), "half a point", "one in six" and
+"dozens of", "thousands of dollars". Part of the extractor: :mod:`.scan` runs a pass
+only where its hint words occur.
+
+>>> [(q.value, q.unit_name) for q in _fractions("a third of the workers", [])]
+[(0.3333333333333333, 'fraction')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from ..common.budget import check as _check
+from . import grammar as g
+from . import lexicon as lx
+from .cues import _DETERMINERS, _POSTPOSED, _left_cues, _right_cues, _tail_words, _words_before
+from .numbers import parse_digits, parse_words
+from .numbers import tidy as _tidy
+from .quantity import _Q
+from .units import _NEXT_WORD, _count, _currency, _is_plural_noun, _singular
+
+
+@functools.cache
+def _money_after_approx() -> re.Pattern:  # compiled on first use: "thousands of dollars"
+    return re.compile(r"\s+(?:(?:U\.S\.|US)\s+)?" + g.CURRENCY_SUFFIX + r"(?![A-Za-z])")
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Does ``[s, e)`` overlap one of ``spans``?"""
+    return any(a < e and s < b for a, b in spans)
+
+
+def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    for m in g.RATIO_WORD.finditer(text):
+        _check()
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        word = m.group(0).lower()
+        value, change = lx.ratio_words()[word]
+        if word in ("double", "triple", "quadruple"):
+            before = _tail_words(text, m.start(), span=12)
+            if before and before[-1] in _DETERMINERS:
+                continue  # "a double blow", "the triple crown": an adjective, not a multiplier
+        q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "times", change=change)
+        _left_cues(text, q)
+        if change:
+            q.change = change
+        yield q
+
+
+def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    for m in g.FRACTION_WORD.finditer(text):
+        _check()
+        if m.group("half"):
+            s, e, value = m.start("half"), m.end("half"), 0.5
+        else:
+            s, e = m.span()
+            numw = m.group("num") or m.group("num2")
+            frac = (m.group("frac") or m.group("frac2")).lower()
+            num = parse_words(numw) or 1.0
+            value = num * lx.number_words()[frac][0]
+            if frac.endswith("s") and num == 1:
+                continue
+        if _overlaps(taken, s, e):
+            continue
+        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        q.per = _whole_of(text, e)
+        _left_cues(text, q)
+        if q.change is None and q.per is None and _words_before(text, s)[-1:] == ["by"]:
+            q.change = _verb_before_by(text, text.rfind("by", max(0, s - 12), s))  # "rose by two-thirds"
+        yield q
+
+
+_COMPARED_AFTER = re.compile(
+    r"\s+(?i:higher|lower|more|less|bigger|smaller|larger|up|down|above|below)\b"
+)
+_COMPARED_CHANGE = {"higher": "up", "more": "up", "bigger": "up", "larger": "up", "up": "up",
+                    "above": "up", "lower": "down", "less": "down", "smaller": "down",
+                    "down": "down", "below": "down"}
+_OF_POINT_AFTER = re.compile(r"[\s-]+(?i:of|point|percentage)\b")
+
+
+def _fractions_of_change(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    """'grew by a third', 'fell by a quarter', 'almost a fourth higher': a ratio with its
+    change (a fraction before "of" is a share, read by :func:`_fractions`)."""
+    for m in g.FRACTION_CHANGE.finditer(text):
+        _check()
+        s, e = m.span("body")
+        if _overlaps(taken, s, e) or (_COMPARED_AFTER.match(text, e) is None and (
+            m.group("lead").lower() != "by" or _OF_POINT_AFTER.match(text, e)
+        )):
+            continue  # "by a third" or "almost a fourth higher"; not "by a quarter of"
+        num = parse_words(m.group("num")) or 1.0
+        frac = m.group("frac").lower()
+        if frac.endswith("s") and num == 1:
+            continue
+        value = _tidy(num * lx.number_words()[frac][0])
+        q = _Q(s, e, "ratio", value, value, value, "times", "fraction")
+        _left_cues(text, q)
+        after = _COMPARED_AFTER.match(text, e)
+        if after is not None:
+            q.change = _COMPARED_CHANGE[after.group(0).strip().lower()]
+        elif m.group("lead").lower() == "by":
+            q.change = _verb_before_by(text, m.start("lead"))
+        yield q
+
+
+def _verb_before_by(text: str, by: int) -> str | None:
+    """The change a verb before "by" states: "grew by" up, "was cut by" down."""
+    verbs = {**lx.cues("change", "before"), **lx.cues("change", "before_by")}
+    return next((verbs[w] for w in reversed(_words_before(text, by)[-4:]) if w in verbs), None)
+
+
+def _half_points(text: str) -> Iterator[_Q]:
+    """'half a point', 'a quarter-point cut', 'a quarter of a percentage point'."""
+    for m in g.HALF_POINT.finditer(text):
+        _check()
+        w = (m.group("w") or m.group("w2")).lower()
+        value = 0.5 if w == "half" else 0.25
+        q = _Q(
+            m.start(),
+            m.end(),
+            "percent",
+            value,
+            value,
+            value,
+            "percentage_point",
+            "percentage point",
+        )
+        _left_cues(text, q)
+        _right_cues(text, q)
+        if q.change is None:
+            after = _NEXT_WORD.match(text, m.end())
+            nxt = after.group(1).lower() if after else ""
+            q.change = lx.cues("change", "after").get(nxt) if nxt not in _POSTPOSED else None
+        yield q
+
+
+def _one_in(text: str) -> Iterator[_Q]:
+    """'one in six cars', 'one out of three Germans': a ratio."""
+    for m in g.ONE_IN.finditer(text):
+        _check()
+        a = parse_words(m.group("a")) if not m.group("a").isdigit() else float(m.group("a"))
+        b = parse_digits(m.group("b")) if m.group("b").isdigit() else parse_words(m.group("b"))
+        if not a or not b or a >= b:
+            continue
+        value = a / b
+        q = _Q(m.start(), m.end(), "ratio", value, value, value, "times", "fraction")
+        q.per = _whole_of(text, m.end(), direct=True)
+        _left_cues(text, q)
+        yield q
+
+
+_WHOLE = re.compile(
+    r"\s+(?:of\s+)?(?i:the|its|their|his|her|our|those|these|all)\s+"
+    r"((?:[A-Za-z][\w'’-]*)(?:\s+[A-Za-z][\w-]*){0,3})"
+)
+_ABSTRACT_NOUN = re.compile(r"[a-z](?:tion|sion|ity|ment|ness|ance|ence|ship)$")
+_WHOLE_DIRECT = re.compile(r"\s+((?:[A-Za-z][\w-]*)(?:\s+[A-Za-z][\w-]*){0,2})")
+
+
+def _whole_of(text: str, end: int, *, direct: bool = False) -> str | None:
+    """What a fraction is a part of: "a third of the Britain population" -> "britain
+    population", "half the condos" -> "condo", "one in three Germans" -> "germans"."""
+    m = (_WHOLE_DIRECT if direct else _WHOLE).match(text, end)
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        lw = w.lower()
+        if (lw in g.function_words() and not w.isupper()) or lw in lx.number_words():
+            break
+        if lw == "now" or "n't" in lw or "n’t" in lw:
+            break  # "half the world's population now has access"
+        if words and words[-1][0].islower() and not w[0].islower():
+            break  # "one half of the Thursday night show Bethan and Huw"
+        if lw.endswith(("'s", "’s")):
+            continue  # "half of the world's tropical forests": the forests
+        if lw.endswith("ed"):
+            if not words:
+                return None  # "two-thirds of the combined 4.3M sales": a described quantity
+            break  # "half the increase related to costs"
+        if words and _ABSTRACT_NOUN.search(words[-1]) and _is_plural_noun(lw):
+            break  # "the population lives in": a verb
+        words.append(w)
+        if w[0].islower() and _is_plural_noun(lw):
+            break  # the counted noun ends the phrase
+    if not words:
+        return None
+    if words[-1][0].islower():
+        words[-1] = _singular(words[-1])
+    return " ".join(words).lower()
+
+
+def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
+    """'dozens of', 'thousands of', 'tens of millions of' — ranges of one to ten times."""
+    for m in g.APPROX_WORD.finditer(text):
+        _check()
+        s = m.start()
+        e = m.end("w")
+        if _overlaps(taken, s, e):
+            continue
+        base = lx.number_words()[m.group("w").lower()][0]
+        if m.group("tens"):
+            base *= 10 if m.group("tens").lower() == "tens" else 100
+        low, high = base, base * 10
+        unit = _count(text, m.end())
+        money = _money_after_approx().match(text, m.end())
+        if money:
+            code = _currency(money.group(0).strip().split()[-1], "suffix", None, text) or "USD"
+            q = _Q(s, money.end(), "money", (low + high) / 2, low, high, code, None, bound="~")
+        elif unit is not None:
+            q = _Q(
+                s,
+                unit["end"],
+                "count",
+                (low + high) / 2,
+                low,
+                high,
+                unit["unit"],
+                unit["name"],
+                bound="~",
+                per=unit.get("per"),
+            )
+        else:
+            q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
+        yield q
