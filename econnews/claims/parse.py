@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..common.regex import with_first_chars
 from ..schema import CONCEPTS
 from .places import Place, find_places, read_csv_data
 
@@ -76,7 +77,8 @@ def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
     # alternation in file order; a longer match at the same position is preferred
     # by sorting each alternative's literal length descending is not possible for
     # regexes, so the file lists specific phrases first
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    pattern = with_first_chars(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])",
+                               re.IGNORECASE)
     return pattern, list(df["concept"])
 
 
@@ -89,8 +91,7 @@ def find_concepts(sentence: str, offset: int = 0) -> list[ConceptMatch]:
     pattern, concepts = _concept_rules()
     out = []
     for m in pattern.finditer(sentence):
-        group = next(k for k, v in m.groupdict().items() if v is not None)
-        concept = concepts[int(group[1:])]
+        concept = concepts[int(m.lastgroup[1:])]  # type: ignore[index]
         if concept:
             out.append(ConceptMatch(m.start() + offset, m.end() + offset, concept))
     return out

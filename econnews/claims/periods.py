@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -262,6 +263,14 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
     return None
 
 
+@lru_cache(maxsize=512)
+def _period_matches(sentence: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
+    """The time expressions of a sentence and the years they name, read once for all the
+    sentence's figures."""
+    matches = tuple(_PERIOD.finditer(sentence))
+    return matches, tuple(int(m.group("year")) for m in matches if m.group("year"))
+
+
 def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
                    end: int | None = None) -> str | None:
     """The period the figure at ``sentence[at:end]`` is for, as a string.
@@ -277,8 +286,8 @@ def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
     >>> resolve_period("Exports rose 5%", None, 13) is None
     True
     """
-    matches = list(_PERIOD.finditer(sentence))
-    years = [int(m.group("year")) for m in matches if m.group("year")]
+    matches, told = _period_matches(sentence)
+    years = list(told)
     best, best_d = None, None
     for m in matches:
         value = _period_text(m, date, years)
