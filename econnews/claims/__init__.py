@@ -8,8 +8,12 @@ claims on the same concept, parties and period across articles.
 Modules, one question each: :mod:`.find` (the stage: inputs, conversion, the table),
 :mod:`.article` (an article's sentences and figures), :mod:`.read` (the per-article
 walk), the readers :mod:`.figures` (concept, comparison, rates), :mod:`.parties`,
-:mod:`.periods` and :mod:`.voice` (speaker, hedges, claim type), :mod:`.resolve` (the
-story-level pass: lists, pointing back, totals), :mod:`.evidence` (the `*_by` columns and
+:mod:`.totals` (economy-wide totals, a figure's own partner), :mod:`.giving` (who gives
+and who takes: "will lend Ghana $300m"), :mod:`.markets` (trading roles: "China remained
+Peru's biggest buyer at $1.6bn", goods bought), :mod:`.periods` and :mod:`.told`
+(periods the story tells), :mod:`.voice` (speaker, hedges, claim type), :mod:`.resolve`
+(the story-level pass: lists, pointing back, totals), :mod:`.sources` (the story-level
+pass over speakers), :mod:`.evidence` (the `*_by` columns and
 needs_review), :mod:`.merge`
 (one row a claim, implied figures), :mod:`.compare`, and the sentence-level
 :mod:`.parse` (concept words, clauses, place roles), :mod:`.places` (country and city

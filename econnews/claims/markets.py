@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .article import Article, Sentence
 
-__all__ = ["market_role"]
+__all__ = ["goods_bought", "market_role"]
 
 _RANK = (r"(?:(?:single|very|own|second|third|fourth|fifth|No\.?\s*\d|number\s+(?:one|two|three)|"
          r"second-|third-|fourth-|fifth-)\s*)?(?:biggest|largest|top|main|leading|major|chief|"
@@ -114,3 +114,38 @@ def market_role(art: Article, sent: Sentence, start: int, end: int,
     if concept == "imports":
         return concept, holder.code, seller, sorted({seller, holder.code})
     return concept, None, None, sorted({seller, holder.code})
+
+
+_GOODS_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?\Z")
+_GOODS_NOUN = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:goods|products|exports|merchandise|"
+                         r"produce|machinery|equipment|farm\s+goods)\b", re.IGNORECASE)
+_UNNAMED_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:its|their|the\s+country['’]s)\s+)?"
+                            r"(?:goods|products|exports|merchandise)\b", re.IGNORECASE)
+_BUY_VERB = re.compile(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchases|purchasing|"
+                       r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
+
+
+def goods_bought(art: Article, sent: Sentence, start: int, end: int, clause: tuple[int, int],
+                 home: str | None) -> tuple[str, str, str] | None:
+    """"Vietnam alone took $27.5bn of Korean goods", "firms signed deals to buy $21bn of
+    U.S. goods": ``(concept, seller, buyer)`` — the seller's exports when the story is
+    the seller's, else the buyer's imports; ``home`` is the economy the sentence's
+    one-sided figures belong to. None when the words are not there."""
+    text = art.text
+    seller = next((p for p in sent.places if end < p.start <= end + 12
+                   and _GOODS_AFTER.match(text, end, p.start)
+                   and _GOODS_NOUN.match(text, p.end)), None)
+    if not _BUY_VERB.search(text, clause[0], start):
+        return None
+    if seller is not None:
+        sold = seller.code
+    elif _UNNAMED_GOODS.match(text, end) and home is not None:
+        sold = home  # "The United States bought $5.6bn of goods" in a story on Bangladesh
+    else:
+        return None
+    buyer = next((p.code for p in reversed(sent.places)
+                  if clause[0] <= p.start < start and p.code != sold), None)
+    if buyer is None:
+        return None
+    concept = "exports" if home == sold else "imports"
+    return concept, sold, buyer

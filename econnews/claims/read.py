@@ -30,7 +30,7 @@ from .figures import (
     what_measured,
 )
 from .giving import verb_concept
-from .markets import market_role
+from .markets import goods_bought, market_role
 from .merge import add_implied, collapse
 from .parse import (
     FAMILY,
@@ -53,9 +53,9 @@ from .resolve import (
     respective_parties,
     sibling,
 )
+from .sources import headline_speaker_rows, story_source_rows
 from .told import named_unit, relative_fiscal_year, story_period
 from .voice import (
-    PRONOUN_SPEAKERS,
     type_of_claim,
     voice,
     walk_story,
@@ -182,8 +182,8 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
             w.sentence_period[idx] = row["period"]
     respective_periods(art, rows)
     respective_parties(art, rows)
-    _headline_speaker(art, rows)
-    _story_source(w, rows)
+    headline_speaker_rows(art, rows)
+    story_source_rows(art, w.named_before, rows)
     out = add_implied(collapse(rows))
     for r in out:
         r["evidence"] = evidence_text(r)
@@ -393,7 +393,9 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     concept, roles, parties_by = partners(w, it, sent, idx, clause, cmatch, concept, roles,
                                            parties_by)
     src, dst, parties = roles_to_parties(roles)
-    bought = _goods_bought(w, it, sent, idx, clause) if it.kind == "money" else None
+    bought = goods_bought(art, sent, it.start, it.end, clause,
+                          next((c for c, _ in w.homes(idx, sent)), None)) \
+        if it.kind == "money" else None
     if bought is not None:  # "Vietnam took $27.5bn of Korean goods": Korea's exports
         concept, src, dst = bought
         parties, parties_by, concept_by = [src, dst], "phrase", "phrase"
@@ -479,65 +481,3 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             "dst": dst, "parties": parties, "parties_by": parties_by,
             "claim_type": claim_type, "claim_type_by": type_by, "period": period,
             "period_by": period_by}
-
-
-_GOODS_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:the\s+)?\Z")
-_GOODS_NOUN = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:goods|products|exports|merchandise|"
-                         r"produce|machinery|equipment|farm\s+goods)\b", re.IGNORECASE)
-_UNNAMED_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:its|their|the\s+country['’]s)\s+)?"
-                            r"(?:goods|products|exports|merchandise)\b", re.IGNORECASE)
-_BUY_VERB = re.compile(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchases|purchasing|"
-                       r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
-
-
-def _goods_bought(w: _Walk, it: Item, sent: Sentence, idx: int,
-                  clause: tuple[int, int]) -> tuple[str, str, str] | None:
-    """"Vietnam alone took $27.5bn of Korean goods", "firms signed deals to buy $21bn of
-    U.S. goods": ``(concept, seller, buyer)`` — the seller's exports when the story is
-    the seller's, else the buyer's imports; None when the words are not there."""
-    text = w.art.text
-    seller = next((p for p in sent.places if it.end < p.start <= it.end + 12
-                   and _GOODS_AFTER.match(text, it.end, p.start)
-                   and _GOODS_NOUN.match(text, p.end)), None)
-    if not _BUY_VERB.search(text, clause[0], it.start):
-        return None
-    home = next((c for c, _ in w.homes(idx, sent)), None)
-    if seller is not None:
-        sold = seller.code
-    elif _UNNAMED_GOODS.match(text, it.end) and home is not None:
-        sold = home  # "The United States bought $5.6bn of goods" in a story on Bangladesh
-    else:
-        return None
-    buyer = next((p.code for p in reversed(sent.places)
-                  if clause[0] <= p.start < it.start and p.code != sold), None)
-    if buyer is None:
-        return None
-    concept = "exports" if home == sold else "imports"
-    return concept, sold, buyer
-
-
-def _story_source(w: _Walk, rows: list[dict[str, Any]]) -> None:
-    """A figure whose sentence names no source takes the source the story credited
-    before it ("Exports rose 5%, the ministry said. Imports fell 3%." → the ministry),
-    or, with none before it, the first source the story credits (a lead attributed in
-    the next paragraph); ``speaker_by`` is ``story_source``."""
-    art = w.art
-    first = art.headline_speaker or next(
-        (s.speaker.name for s in art.sentences
-         if s.speaker is not None and s.speaker.name not in PRONOUN_SPEAKERS), None)
-    for r in rows:
-        if r["speaker"] is None:
-            name = w.named_before.get(r["_sentence"]) or first
-            if name:
-                r["speaker"], r["speaker_by"] = name, "story_source"
-
-
-def _headline_speaker(art: Article, rows: list[dict[str, Any]]) -> None:
-    """A headline "Putin: ..." credits its speaker for the headline's figures and the
-    lead's (the first sentence after the title) that name nobody else."""
-    if not art.headline_speaker:
-        return
-    lead = next((i for i, s in enumerate(art.sentences) if s.end > art.title_end), 0)
-    for r in rows:
-        if r["speaker"] is None and (r["in_title"] or r["_sentence"] == lead):
-            r["speaker"], r["speaker_by"] = art.headline_speaker, "headline"

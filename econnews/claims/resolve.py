@@ -19,7 +19,8 @@ import pandas as pd
 
 from .article import Article, Item, Sentence
 from .parse import FAMILY, FLOWS, ConceptMatch
-from .parties import favoured, is_total, own_partner, read_roles, roles_to_parties, total_roles
+from .parties import read_roles, roles_to_parties
+from .totals import favoured, is_total, own_partner, total_roles
 
 if TYPE_CHECKING:
     from .read import _Walk
