@@ -299,3 +299,21 @@ def test_supplied_to_a_country_is_exports() -> None:
     assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "QAT", "PAK")
     # a firm that sold something names no buyer economy
     assert _row("Barclays sold the unit for £350m.", "£350m")["concept"] != "exports"
+
+
+def test_a_region_word_for_a_blocs_members() -> None:
+    text = ("BRUSSELS - Trade between the European Union and Mercosur reached 118 billion euros "
+            "in 2022, Eurostat said. EU exports to the four South American countries rose to "
+            "56 billion euros.")
+    r = _row(text, "56 billion", date="2023-02-01")
+    assert (r["party_from"], r["party_to"]) == ("EU", "MERCOSUR")
+
+
+def test_a_region_that_qualifies_a_bloc_is_the_bloc() -> None:
+    text = ("TOKYO - Japan ran a trade surplus of 8.7 trillion yen with the United States, 2.1 "
+            "trillion yen with Southeast Asia's ASEAN bloc and 0.4 trillion yen with Taiwan.")
+    r = _row(text, "2.1 trillion", date="2023-05-01")
+    assert (r["party_from"], r["party_to"]) == ("JPN", "ASEAN")
+    # with no bloc named, South America is the region
+    r = _row("MADRID - Spain's exports to South American countries rose 4% in 2022.", "4%")
+    assert r["party_to"] == "LATAM"

@@ -213,10 +213,49 @@ def described_places(sentence: str, offset: int, places: list[Place],
         if code:
             found.append(Place(start, end, m.group(0), code,
                                "bloc_description" if kind.startswith("bloc") else "description"))
+    places = _bloc_regions(sentence, offset, places, [c for c in blocs if c not in _REGIONS])
     out = sorted([*places, *found], key=lambda p: p.start)
     named.extend(p.code for p in out if p.kind in _COUNTRY_KINDS)
     blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"}
                  or (p.kind == "region" and p.code in _REGIONS))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region_blocs() -> dict[str, frozenset[str]]:
+    """region code -> the blocs whose members the region's word may name (region_blocs.csv)."""
+    out: dict[str, set[str]] = {}
+    for row in read_csv_data("region_blocs.csv").itertuples(index=False):
+        out.setdefault(row.region, set()).add(row.bloc)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_REGION_OF_BLOC = re.compile(r"['’]s?\s+(?:the\s+)?\Z")
+_MEMBERS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:countries|nations|members|member\s+states|states|"
+                            r"partners|economies|neighbou?rs)\b", re.IGNORECASE)
+
+
+def _bloc_regions(sentence: str, offset: int, places: list[Place],
+                  earlier: list[str]) -> list[Place]:
+    """Region words that stand for a bloc: "Southeast Asia's ASEAN bloc" is ASEAN alone (the
+    region word is dropped); "the four South American countries" after the story named
+    Mercosur are Mercosur's members (kind ``bloc_description``)."""
+    table = _region_blocs()
+    out = []
+    for p in places:
+        if p.kind != "region" or p.code not in table:
+            out.append(p)
+            continue
+        if any(q.kind == "bloc" and q.code in table[p.code] and q.start >= p.end
+               and _REGION_OF_BLOC.match(sentence[p.end - offset:q.start - offset])
+               for q in places):
+            continue
+        told = [c for c in [*earlier, *(q.code for q in places if q.kind == "bloc"
+                                        and q.end <= p.start)] if c in table[p.code]]
+        if told and _MEMBERS_AFTER.match(sentence, p.end - offset):
+            out.append(Place(p.start, p.end, p.surface, told[-1], "bloc_description"))
+            continue
+        out.append(p)
     return out
 
 

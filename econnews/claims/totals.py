@@ -61,8 +61,9 @@ def total_roles(roles: dict[str, list[str]], concept: str,
     return out
 
 
-_OWN_PARTNER = re.compile(r"\s*(?:,\s*)?(?:with|to|from|in|into|for)\s+(?:the\s+)?\Z",
-                          re.IGNORECASE)
+_OWN_PARTNER = re.compile(r"\s*(?:,\s*)?(?:with|to|from|in|into|for)\s+(?:the\s+)?"
+                          r"(?:(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+)?\Z",
+                          re.IGNORECASE)  # "with Southeast Asia's ASEAN bloc"
 _PARTNER_BEFORE = re.compile(r"\s+(?:at|with|on)\s+(?:about\s+|around\s+|some\s+)?\Z",
                              re.IGNORECASE)
 _PREP_SIDE = {"exports": {"to": "to", "from": "from", "for": "to", "in": "to", "into": "to"},
@@ -83,8 +84,8 @@ def own_partner(text: str, places: list[Place], start: int, end: int, nxt: int,
             m = _OWN_PARTNER.match(text, end, p.start)
             if m is None:
                 continue
-            prep = re.search(r"(with|to|from|in|into|for)\s+(?:the\s+)?\Z", m.group(0),
-                             re.IGNORECASE).group(1).lower()
+            prep = re.match(r"\s*(?:,\s*)?(with|to|from|in|into|for)\b", m.group(0),
+                            re.IGNORECASE).group(1).lower()  # type: ignore[union-attr]
             if concept in {"trade_surplus", "trade_deficit"}:
                 return ("to", p.code) if prep in {"with", "to"} else None
             if concept == "trade":
