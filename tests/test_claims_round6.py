@@ -317,3 +317,19 @@ def test_a_region_that_qualifies_a_bloc_is_the_bloc() -> None:
     # with no bloc named, South America is the region
     r = _row("MADRID - Spain's exports to South American countries rose 4% in 2022.", "4%")
     assert r["party_to"] == "LATAM"
+
+
+def test_a_numbered_bloc_and_a_share_of_its_subjects_flow() -> None:
+    text = ("SEOUL - Exports to the Association of Southeast Asian Nations rose 31.5 percent in "
+            "the first half, the ministry said. Outbound shipments to the 10-member bloc "
+            "accounted for 17 percent of Korea's total exports in the period.")
+    r = _row(text, "17 percent", date="2022-07-07")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "KOR", "ASEAN")
+
+
+def test_a_market_role_for_shares() -> None:
+    text = ("RIYADH - Saudi exports fell 5% in February, the authority said. China remained its "
+            "biggest market, taking 15.8% of exports, followed by Japan at 9.6%.")
+    for surface, buyer in [("15.8%", "CHN"), ("9.6%", "JPN")]:
+        r = _row(text, surface, date="2024-04-20")
+        assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "SAU", buyer)

@@ -108,6 +108,9 @@ _SHARE_OF = re.compile(r"\s+of\s+(?P<what>[^,;.]{1,50})")
 _CHAIN_GAP = re.compile(r"\A(?:[^;.]|\.(?=\d)){0,60}?(?:\band\b|,)(?:[^;.]|\.(?=\d))*\Z")
 
 
+_CLAUSE_END = re.compile(r";|\.\s|,\s*(?:while|but|whereas)\b")
+
+
 def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] | None,
               prev_item: Item | None) -> ConceptMatch | dict[str, Any] | bool | None:
     """What a percent or ratio measures: None when not a concept's figure ("the 70 pct rise
@@ -128,6 +131,10 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
     own = [c for c in sent.concepts if share.start("what") <= c.start
            and c.end <= share.end("what")]
     if own:
+        subject = [c for c in sent.concepts if c.concept == own[0].concept and c.end <= it.start
+                   and sent.start <= c.start and not _CLAUSE_END.search(art.text, c.end, it.start)]
+        if subject:  # "Shipments to the bloc accounted for 17% of Korea's total exports":
+            return subject[-1]  # the share of the flow the subject names
         return own[0]
     if prev is not None and prev["kind"] == "percent" and prev_item is not None \
             and _CHAIN_GAP.match(art.text[prev_item.end:it.start]):

@@ -399,9 +399,14 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     if bought is not None:  # "Vietnam took $27.5bn of Korean goods": Korea's exports
         concept, src, dst = bought
         parties, parties_by, concept_by = [src, dst], "phrase", "phrase"
-    if concept == "other" and it.kind == "money":
+    partnerless = {"exports": dst is None, "imports": src is None,
+                   "trade": len(set(parties)) < 2}.get(concept, False)
+    if (concept == "other" and it.kind == "money") or (it.kind == "percent" and partnerless):
         held = market_role(art, sent, it.start, it.end, [c for c, _ in w.homes(idx, sent)])
-        if held is not None:  # "China remained Peru's biggest buyer at $1.6bn"
+        if held is not None and held[0] in {concept, "exports", "imports", "trade"} \
+                and (concept == "other" or held[0] == concept):
+            # "China remained Peru's biggest buyer at $1.6bn", "its biggest market,
+            # taking 15.8% of exports, followed by Japan at 9.6%"
             concept, src, dst, parties = held
             parties_by, concept_by = "phrase", "role"
     prev, prev_item = w.prev, w.prev_item
