@@ -333,3 +333,10 @@ def test_a_market_role_for_shares() -> None:
     for surface, buyer in [("15.8%", "CHN"), ("9.6%", "JPN")]:
         r = _row(text, surface, date="2024-04-20")
         assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "SAU", buyer)
+
+
+def test_its_neighbour_named_earlier_in_the_same_sentence() -> None:
+    text = ("ACCRA - Ghana's exports to Nigeria rose 18% last year, while Nigeria's surplus with "
+            "its western neighbour was $1.1 billion.")
+    r = _row(text, "$1.1 billion", date="2024-02-10")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("trade_surplus", "NGA", "GHA")

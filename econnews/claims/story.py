@@ -179,14 +179,16 @@ def described_places(sentence: str, offset: int, places: list[Place],
         # second-largest economy dropped as Chinese buyers cut orders"): not excluded
         # and the sentence's owners before it ("India's exports rose 2%, while shipments to
         # the world's second-largest economy fell": not India)
+        its = re.match(r"its\b", m.group(0), re.IGNORECASE) is not None
         here = set() if bloc else {p.code for p in places
                                    if (lo + offset <= p.start < hi + offset
                                        and not (p.kind == "demonym" and p.start >= end))
-                                   or (p.end <= start and _OWNER_AFTER.match(sentence,
-                                                                             p.end - offset))}
+                                   or (p.end <= start and not its  # "its western neighbour"
+                                       and _OWNER_AFTER.match(sentence, p.end - offset))}
         pool = [*(c for c in blocs if c not in _REGIONS),
                 *(p.code for p in places if p.kind == "bloc" and p.end <= start)] \
-            if bloc else named
+            if bloc else [*named, *(p.code for p in places  # and named earlier in its sentence
+                                    if p.end <= start and p.kind in _COUNTRY_KINDS)]
         # a bloc description is the story's own bloc (the first named: "the bloc's deficit
         # with China" in an EU story), a country one the country it names most
         left = [c for c in pool if c not in here]
