@@ -340,3 +340,24 @@ def test_its_neighbour_named_earlier_in_the_same_sentence() -> None:
             "its western neighbour was $1.1 billion.")
     r = _row(text, "$1.1 billion", date="2024-02-10")
     assert (r["concept"], r["party_from"], r["party_to"]) == ("trade_surplus", "NGA", "GHA")
+
+
+def test_a_percent_that_is_a_pace_is_a_change() -> None:
+    text = ("WARSAW - Polish exports grew 4.2% in the first half of 2019, the office said, "
+            "slower than the 7.5% pace a year earlier.")
+    assert _row(text, "7.5%", date="2019-08-09")["claim_type"] == "change"
+
+
+def test_the_parts_of_a_pledged_package() -> None:
+    text = ("AMMAN - The EU will give Jordan 3 billion euros in grants and loans over the next "
+            "three years, officials said. Of the package, 640 million euros is budget support "
+            "in grants and 1.4 billion euros is concessional lending, they said.")
+    for surface, concept in [("640 million", "aid"), ("1.4 billion", "loans")]:
+        r = _row(text, surface, date="2024-09-06")
+        assert (r["concept"], r["party_from"], r["party_to"], r["claim_type"]) == (
+            concept, "EU", "JOR", "target")
+    text = ("BEIJING - China will provide 360 billion yuan in loans to African countries over "
+            "the next three years, Zhou said. About 70 billion yuan of that would come as "
+            "investment by Chinese companies, Zhou said.")
+    r = _row(text, "70 billion", date="2024-09-06")
+    assert (r["concept"], r["claim_type"]) == ("investment", "target")

@@ -128,6 +128,12 @@ _FROM_FLOW = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+from\s+(?:(?!and\b|or\b)[\w'
                         re.IGNORECASE)
 
 
+#: A figure whose predicate names what it is: "1.4 billion euros is concessional lending",
+#: "a further 70 billion yuan would come as investment".
+_PREDICATE_NOUN = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:of\s+(?:that|this|which|it)\s+)?"
+                             r"(?:is|are|was|were|(?:would|will|is\s+to|are\s+to)\s+be|"
+                             r"(?:would|will)\s+come\s+as|comes?\s+as|came\s+as)\s+(?:in\s+)?"
+                             r"(?:the\s+form\s+of\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:its|their|his|her|our|this|that|[A-Z][\w.]*['’]s?)\s+"
                                 r"(?:(?:record|current|existing|estimated|projected|annual|"
                                 r"planned|proposed|whole|total|entire)\s+)?\Z")
@@ -153,6 +159,9 @@ def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
             elif text is not None and _DETERMINER_BEFORE.search(text, max(0, start - 30), start) \
                     and re.fullmatch(r"(?:\s+[\w'’-]+){0,2}\s+", text[end:c.start]):
                 d = -1  # "to cut its 44.5 billion dlr foreign debt": the noun it modifies
+        elif c.start >= end and c.end <= clause[1] and text is not None \
+                and _PREDICATE_NOUN.match(text, end, c.start):
+            d = -1  # "1.4 billion euros is concessional lending", "would come as investment"
         elif c.start >= end and c.end <= clause[1] and text is not None \
                 and _FROM_FLOW.match(text, end, c.start) \
                 and _EARNED.search(text, max(clause[0], start - 40), start):

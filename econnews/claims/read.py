@@ -29,7 +29,7 @@ from .figures import (
     row_fx,
     what_measured,
 )
-from .giving import verb_concept
+from .giving import GIVEN, verb_concept
 from .markets import goods_bought, market_role
 from .merge import add_implied, collapse
 from .parse import (
@@ -247,6 +247,10 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
         than = _THAN.match(art.text, end)
         if than:  # "17.6% less than in 2018", "$4bn more than a year earlier"
             change = "down" if than.group(1).lower() in _LESS else "up"
+    if pd.isna(change) and kind == "percent":
+        moved = _MOVE_NOUN.match(art.text, end)
+        if moved:  # "slower than the 7.5% pace a year earlier", "a 4% drop in exports"
+            change = "down" if moved.group(1).lower().startswith(_DOWN_NOUNS) else "up"
     if pd.isna(change) and kind in {"ratio", "percent"}:
         verb = CHANGE_VERB.search(art.text, clause[0], start)
         if verb:  # "has grown 1.5 times": the ratio is a change
@@ -293,6 +297,18 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
 _THAN = re.compile(r"\s+(less|lower|smaller|fewer|more|higher|bigger|greater|larger)\s+than\b",
                    re.IGNORECASE)
 _LESS = {"less", "lower", "smaller", "fewer"}
+#: A part of a sum told before: "of that", "of the package", "of which".
+_PART_OF = re.compile(r"\b(?:of\s+(?:that|this|which|it|the\s+(?:package|pledge|sum|amount|total|"
+                      r"money|funds?|financing|programme|program|deal|commitment)))\b",
+                      re.IGNORECASE)
+_NEW_VERB_PAST = re.compile(r"\b(?:rose|fell|grew|reached|totalled|totaled|was\s+up|was\s+down)\b",
+                            re.IGNORECASE)
+#: A percent that is a rate of change: "the 7.5% pace", "a 4% drop", "a 6% annual rise".
+_MOVE_NOUN = re.compile(r"\s+(?:(?:annual|yearly|monthly|quarterly|year-on-year|on-year|"
+                        r"annualised|annualized)\s+)?(pace|growth|increase|rise|gain|jump|climb|"
+                        r"expansion|decline|drop|fall|decrease|contraction|slump|slide)\b",
+                        re.IGNORECASE)
+_DOWN_NOUNS = ("decline", "drop", "fall", "decrease", "contraction", "slump", "slide")
 _LIST_GAP = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}", re.IGNORECASE)
 _NEW_VERB = re.compile(r"\b(?:rose|fell|grew|dropped|declined|increased|decreased|jumped|"
                        r"slumped|climbed|surged|was|were|is|are|reached|totalled|totaled)\b",
@@ -431,6 +447,22 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     claim_type, type_by = type_of_claim(hedge_kind, hint, change, it.kind)
     if planned and claim_type in {"level", "change", "ratio"}:
         claim_type, type_by = "target", "plan_owner"  # part of somebody's plan
+    whole = w.last_family
+    if claim_type in {"level", "forecast"} and whole is not None \
+            and whole["claim_type"] == "target" and whole["_sentence"] in {idx - 1, idx} \
+            and _PART_OF.search(sent.text) and not _NEW_VERB_PAST.search(
+                art.text, clause[0], it.start):
+        # "China will provide 360 billion yuan ... About 210 billion yuan of that would be
+        # credit lines", "Of the package, 1.4 billion euros is concessional lending"
+        claim_type, type_by = "target", "plan_owner"
+        if concept in GIVEN and whole["concept"] in GIVEN and set(parties) <= {
+                whole["party_from"], whole["party_to"]}:
+            src = src or whole["party_from"]  # a part of the package is given by its giver
+            dst = dst or whole["party_to"]  # to its taker
+            if src == dst:
+                src = whole["party_from"]
+                dst = whole["party_to"]
+            parties = [c for c in (src, dst) if isinstance(c, str)]
     if claim_type in {"forecast", "target"} and _BASE_BEFORE.search(
             art.text, max(clause[0], it.start - 45), it.start) and not _AIMED_BOUND.search(
             art.text, max(clause[0], it.start - 45), it.start):
