@@ -463,6 +463,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
                 src = whole["party_from"]
                 dst = whole["party_to"]
             parties = [c for c in (src, dst) if isinstance(c, str)]
+            parties_by = "earlier_sentence"  # the package's, read in the sentence before
     if claim_type in {"forecast", "target"} and _BASE_BEFORE.search(
             art.text, max(clause[0], it.start - 45), it.start) and not _AIMED_BOUND.search(
             art.text, max(clause[0], it.start - 45), it.start):
