@@ -361,3 +361,35 @@ def test_the_parts_of_a_pledged_package() -> None:
             "investment by Chinese companies, Zhou said.")
     r = _row(text, "70 billion", date="2024-09-06")
     assert (r["concept"], r["claim_type"]) == ("investment", "target")
+
+
+def test_a_rise_in_a_month_is_still_the_subjects() -> None:
+    text = ("TOKYO - Japan's exports showed a 5% rise in May, provisional Finance Ministry "
+            "figures show.")
+    r = _row(text, "5%", date="1987-06-18")
+    assert (r["concept"], r["claim_type"], r["period"], r["speaker"]) == (
+        "exports", "change", "1987-05", "Finance Ministry")
+    # a firm's quarterly revenue is no trade figure
+    c = _claims("ACCRA - Newmont's Ghana unit reported a 12% rise in quarterly revenue.")
+    assert not c["concept"].isin(["exports", "imports", "trade"]).any()
+
+
+def test_a_balance_that_showed_is_no_speaker() -> None:
+    text = ("ROME - Italy's overall balance of payments showed a deficit of 3,211 billion lire "
+            "in May, provisional Bank of Italy figures show.")
+    assert _row(text, "3,211 billion", date="1987-06-18")["speaker"] == "Bank of Italy"
+
+
+def test_a_further_part_of_a_package() -> None:
+    text = ("BEIJING - China will provide 360 billion yuan in loans to African countries over "
+            "the next three years, Zhou said. About 210 billion yuan of that would be credit "
+            "lines, and a further 70 billion yuan would come as investment by Chinese "
+            "companies, Zhou said.")
+    r = _row(text, "70 billion", date="2024-09-06")
+    assert (r["concept"], r["party_from"], r["party_to"], r["claim_type"]) == (
+        "investment", "CHN", "AFRICA", "target")
+    # "most of it" is no part of an earlier pledge
+    text = ("TASHKENT - \"We want our trade to pass $1 billion by 2030,\" Nurmatov said. He said "
+            "Saudi companies already held $3.2 billion of accumulated investment in Uzbekistan, "
+            "most of it in solar plants.")
+    assert _row(text, "$3.2 billion", date="2025-03-01")["claim_type"] == "level"

@@ -102,6 +102,9 @@ _MOVE_OF = re.compile(r"\s+(?:rise|fall|drop|increase|decline|gain|jump|apprecia
                       r"(?P<what>[^,;.]{0,40})", re.IGNORECASE)
 
 
+_TIME_WHAT = re.compile(r"(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December|(?:19|20)\d\d|(?:first|second|"
+                        r"third|fourth|last|latest|past)|quarter|year|month|week)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\s+(?P<what>[^,;.]{1,50})")
 
 
@@ -118,6 +121,8 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
     "pct of" ("90 pct of Korea's exports"), the claim a listed share runs on from
     ("..., 72 pct of its appliances"), or True (read it as usual)."""
     move = _MOVE_OF.match(art.text, it.end)
+    if move and _TIME_WHAT.match(move.group("what")):
+        move = None  # "a 5% rise in May": when, not what
     if move and not find_concepts(move.group("what")):
         return None
     if move:  # "driven by a 23 pct gain in automobile product exports": the rise's noun

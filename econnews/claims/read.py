@@ -298,9 +298,12 @@ _THAN = re.compile(r"\s+(less|lower|smaller|fewer|more|higher|bigger|greater|lar
                    re.IGNORECASE)
 _LESS = {"less", "lower", "smaller", "fewer"}
 #: A part of a sum told before: "of that", "of the package", "of which".
-_PART_OF = re.compile(r"\b(?:of\s+(?:that|this|which|it|the\s+(?:package|pledge|sum|amount|total|"
-                      r"money|funds?|financing|programme|program|deal|commitment)))\b",
-                      re.IGNORECASE)
+_WHOLE = (r"(?:that|this|which|the\s+(?:package|pledge|sum|amount|total|money|funds?|financing|"
+          r"programme|program|deal|commitment))\b")
+_FURTHER = re.compile(r"\b(?:a\s+further|another|the\s+rest|the\s+remaining|the\s+remainder)\s+"
+                      r"(?:of\s+)?(?:about\s+|some\s+)?\Z", re.IGNORECASE)
+_PART_OF = re.compile(rf"\s+of\s+{_WHOLE}", re.IGNORECASE)
+_PART_OF_FIRST = re.compile(rf"\s*(?:Of|Out\s+of)\s+{_WHOLE}", re.IGNORECASE)
 _NEW_VERB_PAST = re.compile(r"\b(?:rose|fell|grew|reached|totalled|totaled|was\s+up|was\s+down)\b",
                             re.IGNORECASE)
 #: A percent that is a rate of change: "the 7.5% pace", "a 4% drop", "a 6% annual rise".
@@ -450,7 +453,11 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     whole = w.last_family
     if claim_type in {"level", "forecast"} and whole is not None \
             and whole["claim_type"] == "target" and whole["_sentence"] in {idx - 1, idx} \
-            and _PART_OF.search(sent.text) and not _NEW_VERB_PAST.search(
+            and (_PART_OF.match(art.text, it.end) or _PART_OF_FIRST.match(sent.text) or (
+                _FURTHER.search(art.text, max(sent.start, it.start - 25), it.start)
+                and w.prev is not None and w.prev["_sentence"] == idx
+                and w.prev["claim_type"] == "target")) \
+            and not _NEW_VERB_PAST.search(
                 art.text, clause[0], it.start):
         # "China will provide 360 billion yuan ... About 210 billion yuan of that would be
         # credit lines", "Of the package, 1.4 billion euros is concessional lending"

@@ -114,7 +114,8 @@ _ADVERB_TAIL = re.compile(r"(?:^|\s)(?:already|widely|previously|generally|long|
                           r"initially|originally|earlier)$")
 #: The head noun of a figure, not of a speaker: "the trade balance showed".
 _THING_HEAD = re.compile(r"\b(?:balance|surplus|deficit|exports|imports|trade|shipments|"
-                         r"sales|account|output|production|growth|index)$", re.IGNORECASE)
+                         r"sales|account|output|production|growth|index|payments|reserves|"
+                         r"receipts|earnings|revenues?|inflation|economy|budget)$", re.IGNORECASE)
 
 
 _NP_BREAK = re.compile(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
@@ -181,6 +182,9 @@ def clean_speaker(np: str) -> str | None:
                   r"(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
                   r"published\s+by|compiled\s+by)\s+", "", np, flags=re.IGNORECASE)
     body = re.sub(r"(?<=\w)\s+(?:data|figures|statistics|numbers)$", "", body)  # lower case:
+    if body != np:  # "provisional Finance Ministry figures": the Finance Ministry
+        body = re.sub(r"^(?:(?:latest|official|preliminary|provisional|revised|final|"
+                      r"seasonally[- ]adjusted|unadjusted)\s+)+(?=[A-Z])", "", body)
     # "the Office for National Statistics" is a name
     if body.lower() in _DATA_ADJECTIVES:
         body = np  # "official figures": the figures are all the text names
