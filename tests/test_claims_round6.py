@@ -393,3 +393,13 @@ def test_a_further_part_of_a_package() -> None:
             "Saudi companies already held $3.2 billion of accumulated investment in Uzbekistan, "
             "most of it in solar plants.")
     assert _row(text, "$3.2 billion", date="2025-03-01")["claim_type"] == "level"
+
+
+def test_a_share_of_it_with_a_partner_and_an_unnamed_official() -> None:
+    text = ("TAIPEI - \"We are aware of the seriousness of the U.S. threat,\" said a senior "
+            "Taiwanese trade official who asked not to be named. Taiwan had a trade surplus of "
+            "15.6 billion dlrs last year, 95 pct of it with the U.S.")
+    r = _row(text, "95 pct", date="1987-04-08")
+    assert (r["concept"], r["party_from"], r["party_to"], r["period"]) == (
+        "trade_surplus", "TWN", "USA", "1986")
+    assert r["speaker"] == "a senior Taiwanese trade official"

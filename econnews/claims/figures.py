@@ -147,7 +147,8 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
     if prev is not None and prev.get("_cmatch") is not None and prev["concept"] in FAMILY \
             and prev_item is not None and not any(
                 prev_item.end <= c.start < it.start for c in sent.concepts) \
-            and re.match(r"(?:the\s+)?(?:total|whole|sum|overall\s+figure)\b", share.group("what"),
+            and re.match(r"(?:the\s+)?(?:total|whole|sum|overall\s+figure)\b|(?:it|that|this)\b",
+                         share.group("what"),
                          re.IGNORECASE):
         # "Exports rose to 40.9 billion dinars, with the EU taking 73% of the total"
         return prev["_cmatch"]

@@ -61,7 +61,8 @@ def total_roles(roles: dict[str, list[str]], concept: str,
     return out
 
 
-_OWN_PARTNER = re.compile(r"\s*(?:,\s*)?(?:with|to|from|in|into|for)\s+(?:the\s+)?"
+_OWN_PARTNER = re.compile(r"\s*(?:of\s+(?:it|that|them|the\s+total)\s+)?(?:,\s*)?"
+                          r"(?:with|to|from|in|into|for)\s+(?:the\s+)?"
                           r"(?:(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+)?\Z",
                           re.IGNORECASE)  # "with Southeast Asia's ASEAN bloc"
 _PARTNER_BEFORE = re.compile(r"\s+(?:at|with|on)\s+(?:about\s+|around\s+|some\s+)?\Z",
@@ -84,7 +85,8 @@ def own_partner(text: str, places: list[Place], start: int, end: int, nxt: int,
             m = _OWN_PARTNER.match(text, end, p.start)
             if m is None:
                 continue
-            prep = re.match(r"\s*(?:,\s*)?(with|to|from|in|into|for)\b", m.group(0),
+            prep = re.match(r"\s*(?:of\s+(?:it|that|them|the\s+total)\s+)?(?:,\s*)?"
+                            r"(with|to|from|in|into|for)\b", m.group(0),
                             re.IGNORECASE).group(1).lower()  # type: ignore[union-attr]
             if concept in {"trade_surplus", "trade_deficit"}:
                 return ("to", p.code) if prep in {"with", "to"} else None

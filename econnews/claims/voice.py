@@ -152,6 +152,9 @@ def clean_speaker(np: str) -> str | None:
     np = re.sub(r"^(?:(?:As|as|But|but|However|And|and|Meanwhile|Also|Now|now|Though|though|"
                 r"While|while|So|so|Yet|yet)\s+)+", "", np)
     np = _TIME_TAIL.sub("", np).strip()
+    # "a senior Taiwanese trade official who asked not to be named": the official
+    np = re.sub(r",?\s+(?:who|which)\s+(?:asked|declined|requested|spoke|did\s+not|would\s+not|"
+                r"was\s+not|were\s+not|is\s+not|are\s+not)\b.*$", "", np)
     if _ADVERB_TAIL.search(np):
         return None  # "a factor already (noted)": a participle, nobody speaks
     if not np or np in _PRONOUNS or len(np.split()) > 10 or np.lower() in _NEVER_SPEAKERS:
