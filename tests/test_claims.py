@@ -263,7 +263,7 @@ CASES = [
      dict(concept="imports", party_from="USA", party_to="CHN", claim_type="target")),
     # --- issue 11: periods and speakers
     ("Exports rose to $5 billion in March, customs data showed.", "$5 billion",
-     dict(speaker="customs data")),
+     dict(speaker="customs")),  # the convention: "customs data" credits customs
     ("According to Chinese customs data, exports to Japan rose 4 pct.", "4 pct",
      dict(speaker="Chinese customs")),
     ("Exports rose 7 pct in the January/March quarter.", "7 pct", dict(period="2019Q1")),

@@ -403,3 +403,13 @@ def test_a_share_of_it_with_a_partner_and_an_unnamed_official() -> None:
     assert (r["concept"], r["party_from"], r["party_to"], r["period"]) == (
         "trade_surplus", "TWN", "USA", "1986")
     assert r["speaker"] == "a senior Taiwanese trade official"
+
+
+def test_the_largest_source_of_investment_in_a_list() -> None:
+    text = ("HANOI - Foreign direct investment inflows rose 9% to $23.2 billion, with Singapore "
+            "the largest source at $5.4 billion, followed by South Korea at $3.1 billion, "
+            "customs data showed.")
+    for surface, investor in [("$5.4 billion", "SGP"), ("$3.1 billion", "KOR")]:
+        r = _row(text, surface, date="2025-01-20")
+        assert (r["concept"], r["party_from"], r["party_to"]) == ("fdi", investor, "VNM")
+    assert r["speaker"] == "customs"

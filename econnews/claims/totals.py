@@ -65,8 +65,11 @@ _OWN_PARTNER = re.compile(r"\s*(?:of\s+(?:it|that|them|the\s+total)\s+)?(?:,\s*)
                           r"(?:with|to|from|in|into|for)\s+(?:the\s+)?"
                           r"(?:(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+)?\Z",
                           re.IGNORECASE)  # "with Southeast Asia's ASEAN bloc"
-_PARTNER_BEFORE = re.compile(r"\s+(?:at|with|on)\s+(?:about\s+|around\s+|some\s+)?\Z",
-                             re.IGNORECASE)
+_PARTNER_BEFORE = re.compile(r"(?:,?\s+(?:was\s+|is\s+)?(?:the|its)\s+(?:(?:single|second|third)[- ]?)?"
+                             r"(?:largest|biggest|top|main|leading)\s+(?:source|investor|buyer|"
+                             r"market|supplier|lender|donor|partner|destination)(?:\s+of\s+\w+)?)?"
+                             r"\s+(?:at|with|on)\s+(?:about\s+|around\s+|some\s+)?\Z",
+                             re.IGNORECASE)  # "with Singapore the largest source at $5.4bn"
 _PREP_SIDE = {"exports": {"to": "to", "from": "from", "for": "to", "in": "to", "into": "to"},
               "imports": {"from": "from", "to": "to", "in": "to", "into": "to"},
               "investment": {"in": "to", "into": "to", "to": "to", "from": "from", "for": "to"},
@@ -96,10 +99,11 @@ def own_partner(text: str, places: list[Place], start: int, end: int, nxt: int,
             return (role, p.code) if role else None
     before = [p for p in places if p.end <= start]
     if before and _PARTNER_BEFORE.match(text, before[-1].end, start) and \
-            re.search(r"\bfollowed\s+by\s+(?:the\s+)?\Z|,\s*(?:the\s+)?\Z|\band\s+(?:the\s+)?\Z",
+            re.search(r"\bfollowed\s+by\s+(?:the\s+)?\Z|,\s*(?:the\s+)?\Z|\b(?:and|with)\s+(?:the\s+)?\Z",
                       text[max(0, before[-1].start - 20):before[-1].start]):
         side = {"trade_surplus": "to", "trade_deficit": "to", "trade": "party",
-                "exports": "to", "imports": "from"}.get(concept)
+                "exports": "to", "imports": "from", "fdi": "from", "investment": "from",
+                "loans": "from", "aid": "from"}.get(concept)
         return (side, before[-1].code) if side else None
     return None
 
