@@ -192,11 +192,25 @@ def test6_draw() -> dict[str, dict]:
                           test5_draw))
 
 
+#: Seed of the seventh test draw (issue 19, seventh round): 30 Reuters trade stories and
+#: 8 BBC business stories in no earlier draw, labelled by a session that wrote no rule.
+TEST7_SEED = 7171
+N_TEST7_REUTERS = 30
+N_TEST7_BBC = 8
+
+
+def test7_draw() -> dict[str, dict]:
+    """The corpus part of test set 7: Reuters and BBC stories in no earlier draw."""
+    return _draw(TEST7_SEED, N_TEST7_REUTERS, N_TEST7_BBC,
+                 _earlier(sample, heldout, test_draw, test2_draw, test3_draw, test4_draw,
+                          test5_draw, test6_draw))
+
+
 #: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the
 #: issue-11 sets; ``dev-written`` is written for econnews and read while writing rules;
 #: ``test`` was labelled before any issue-19 rule change and is scored once at the end;
-#: ``test2``, ``test3``, ``test4``, ``test5`` and ``test6`` likewise, before any rule
-#: change of their round.
+#: ``test2``, ``test3``, ``test4``, ``test5``, ``test6`` and ``test7`` likewise, before
+#: any rule change of their round.
 SETS = {
     "dev": ("claims.jsonl", lambda: sample()),
     "heldout": ("heldout.jsonl", lambda: heldout()),
@@ -207,6 +221,7 @@ SETS = {
     "test4": ("test4.jsonl", lambda: {**test4_draw(), **written("test4_written")}),
     "test5": ("test5.jsonl", lambda: {**test5_draw(), **written("test5_written")}),
     "test6": ("test6.jsonl", lambda: {**test6_draw(), **written("test6_written")}),
+    "test7": ("test7.jsonl", lambda: {**test7_draw(), **written("test7_written")}),
 }
 
 
