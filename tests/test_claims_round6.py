@@ -413,3 +413,50 @@ def test_the_largest_source_of_investment_in_a_list() -> None:
         r = _row(text, surface, date="2025-01-20")
         assert (r["concept"], r["party_from"], r["party_to"]) == ("fdi", investor, "VNM")
     assert r["speaker"] == "customs"
+
+
+def test_part_of_a_split_fiscal_year_by_the_countrys_calendar() -> None:
+    text = ("NAIROBI, Feb 18 (Reuters) - Kenya's imports from China rose 14% to 312 billion "
+            "shillings in the first half of the 2024/25 fiscal year, the bureau said.")
+    assert _row(text, "312 billion", date="2025-02-18")["period"] == "2024-07/2024-12"
+    text = ("NAIROBI, Feb 18 - Kenya sold goods worth 19 billion shillings to China over the "
+            "July-December period, the bureau said.")
+    r = _row(text, "19 billion", date="2025-02-18")
+    assert (r["concept"], r["party_from"], r["party_to"], r["period"]) == (
+        "exports", "KEN", "CHN", "2024-07/2024-12")
+
+
+def test_its_biggest_supplier_named_in_its_own_sentence() -> None:
+    text = ("NAIROBI - Kenya sold goods worth 19 billion shillings to China, leaving the East "
+            "African nation with a deficit of 293 billion shillings with its biggest supplier.")
+    r = _row(text, "293 billion", date="2025-02-18")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("trade_deficit", "KEN", "CHN")
+
+
+def test_the_top_market_for_a_countrys_goods_and_its_list() -> None:
+    text = ("NAIROBI - Exports rose 9%. Pakistan remained the top market for Kenyan tea, buying "
+            "38 billion shillings worth, ahead of Egypt at 21 billion.")
+    for surface, buyer in [("38 billion", "PAK"), ("21 billion", "EGY")]:
+        r = _row(text, surface, date="2025-02-18")
+        assert (r["concept"], r["party_from"], r["party_to"]) == ("exports", "KEN", buyer)
+
+
+def test_figures_published_on_a_day_by_a_body() -> None:
+    text = ("MONTEVIDEO - Uruguay's exports fell 7.3% in February to $812 million, according to "
+            "figures published on Wednesday by the national customs office.")
+    assert _row(text, "$812 million", date="2024-03-06")["speaker"] == \
+        "the national customs office"
+
+
+def test_a_buyer_is_not_the_seller_of_the_next_clause() -> None:
+    text = ("MONTEVIDEO - China took $176 million of Uruguay's goods in "
+            "February, while sales to Brazil rose 12% to $141 million, Uruguay's customs said.")
+    r = _row(text, "$141 million", date="2024-03-06")
+    assert (r["party_from"], r["party_to"]) == ("URY", "BRA")
+
+
+def test_members_of_a_bloc_that_buy_a_share() -> None:
+    text = ("MONTEVIDEO - Uruguay's exports fell in February. Fellow Mercosur members buy "
+            "roughly a fifth of Uruguay's exports.")
+    r = _row(text, "a fifth", date="2024-03-06")
+    assert (r["party_from"], r["party_to"]) == ("URY", "MERCOSUR")

@@ -82,7 +82,8 @@ def giver(art: Article, sent: Sentence, clause: tuple[int, int],
 #: Pakistan" exports.
 _NAMING_VERB = re.compile(r"\b(?:(?P<loans>lend|lends|lent|loaned)|"
                           r"(?P<investment>invest(?:s|ed|ing)?)|(?P<aid>donate[sd]?|donating)|"
-                          r"(?P<exports>supplied|supplies|shipped|ships|exported))\b"
+                          r"(?P<exports>supplied|supplies|shipped|ships|exported|"
+                          r"sold(?=\s+(?:[\w-]+\s+){0,2}?(?:goods|products|merchandise|produce)\b)))\b"
                           r"(?P<gap>[^.;:$£€¥\d]{0,70})\Z", re.IGNORECASE)
 
 

@@ -40,7 +40,7 @@ _RANKED = re.compile(rf"\A{_RANK}\b", re.IGNORECASE)
 _OWNER = re.compile(r"['’]s?\s+\Z")
 _ITS = re.compile(r"\b(?:its|their)\s+\Z", re.IGNORECASE)
 #: Between the role noun and its figure: "at", "with", "worth", ", taking", "buying".
-_TO_FIGURE = re.compile(r"\A(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+_TO_FIGURE = re.compile(r"\A(?:\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
                         r"(?:\s+(?:in|during|over|for)\s+(?:the\s+)?\w+(?:\s+\w+)?|\s+(?:last|this)\s+"
                         r"\w+)?\s*,?\s*(?:at|with|worth|on|of|"
                         r"(?:taking|buying|importing|accounting\s+for|selling|supplying)"
@@ -48,7 +48,7 @@ _TO_FIGURE = re.compile(r"\A(?:\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
                         r"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|"
                         r"just\s+(?:over|under))\s+)?\Z", re.IGNORECASE)
 #: "the largest buyer of Nigerian crude": the possessor after the role noun.
-_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+_OF_OWNER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: A list's next holder: "followed by the United States at $1.3bn and the EU at $1.1bn".
 _LISTED = re.compile(r"\A\s+(?:at|with|on|taking|buying|\()\s*(?:(?:about|around|some|nearly|"
                      r"almost|roughly|over|more\s+than)\s+)?\Z", re.IGNORECASE)

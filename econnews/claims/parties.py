@@ -42,7 +42,8 @@ _ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fel
 _DEBT_WORD = re.compile(r"debts?|owe[sd]?|owing|borrow\w*", re.IGNORECASE)
 
 
-_BUYER_VERB = re.compile(r"\s+(?:alone\s+)?(?:takes|took|taking|buys|bought|buying|absorbs|absorbed|"
+_BUYER_VERB = re.compile(r"\s+(?:(?:members|countries|nations|states|buyers|importers|consumers)\s+)?"
+                         r"(?:alone\s+)?(?:takes|took|taking|take|buys|buy|bought|buying|absorbs|absorbed|"
                          r"absorbing|receives|received|receiving|imports|imported|importing|"
                          r"purchases|purchased|purchasing)\b")
 
@@ -177,7 +178,10 @@ def _context_roles(art: Article, idx: int, concept: str,
             # "Shipments to ASEAN grew 4.1%, while exports to the EU jumped 17%": two
             # partners, and the next figure is neither's
             kinds = {tuple(sorted(set(r["from"] + r["to"] + r["party"]))) for r in found}
-            return found[0] if len(kinds) == 1 else None
+            if len(kinds) > 1 or any(len(set(r["to"])) > 1 or len(set(r["from"])) > 1
+                                     for r in found):
+                return None  # "Shipments to the EU totalled $98m and those to the U.S. $64m"
+            return found[0]
     return None
 
 

@@ -219,6 +219,9 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
             return f"{y - 1}-{a:02d}/{y}-{b:02d}"
         if not y or b <= a:
             return ""
+        if not g["mmy"] and not years and date is not None and a > date.month + 1:
+            y -= 1  # "the July-December period" in a February story: the last one (a span
+            # starting next month, "the April-June period" told in March, may be forecast)
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
     if g.get("btw"):  # "between April 2000 and August 2010": a stock built over a span
         a, b = _MONTHS[g["ba"].lower()], _MONTHS[g["bb"].lower()]

@@ -54,7 +54,7 @@ from .resolve import (
     sibling,
 )
 from .sources import headline_speaker_rows, story_source_rows
-from .told import named_unit, relative_fiscal_year, story_period
+from .told import fiscal_part, named_unit, relative_fiscal_year, story_period
 from .voice import (
     type_of_claim,
     voice,
@@ -109,6 +109,8 @@ class _Walk:
     prev_item: Item | None = None
     sentence_period: dict[int, str | None] = field(default_factory=dict)
     last_family: dict[str, Any] | None = None  # the last trade-family claim read
+    #: (sentence, buyer) -> seller of the exports read in a sentence so far
+    buyers: dict[tuple[int, str], str] = field(default_factory=dict)
     told: dict[int, str | None] = field(default_factory=dict)
     fdi_from: int | None = None  # the first sentence that names FDI
     last_money: Item | None = None
@@ -167,6 +169,9 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         rows.append(row)
         if row["concept"] in FAMILY:
             w.last_family = row
+        if row["concept"] == "exports" and isinstance(row["party_to"], str) \
+                and isinstance(row["party_from"], str):
+            w.buyers.setdefault((row["_sentence"], row["party_to"]), row["party_from"])
         twin = sibling(w, row, it)
         if twin is not None:
             rows.append(twin)
@@ -429,6 +434,13 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             concept, src, dst, parties = held
             parties_by, concept_by = "phrase", "role"
     prev, prev_item = w.prev, w.prev_item
+    seller = w.buyers.get((idx, src)) if concept == "exports" and src is not None else None
+    if seller is not None and dst != seller \
+            and parties_by.split("+")[0] in {"clause_subject", "sentence_subject"}:
+        # "China took $176m of Uruguay's goods, while sales to Brazil rose 12%": the buyer
+        # of the first clause is not the seller of the second
+        src = seller
+        parties = [c for c in (src, dst) if isinstance(c, str)]
     if concept == "other" and it.kind == "money" and prev is not None \
             and prev["_sentence"] == idx and prev["concept"] in FAMILY - {"trade"}:
         home = next((c for c, _ in w.homes(idx, sent)), None)
@@ -486,6 +498,12 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(stated, " a year earlier") or period
+    if concept in FAMILY and _FISCAL_WORD.search(sent.text):
+        # "the first half of the 2024/25 fiscal year" in a Kenyan story: July-December 2024
+        part = fiscal_part(art.text[clause[0]:clause[1]],
+                           next((c for c, _ in w.homes(idx, sent)), None) or art.country)
+        if part is not None:
+            period, period_by = part, "clause"
     if period is None and concept in FAMILY and _FISCAL_WORD.search(sent.text):
         # "about $2.5 billion last fiscal year" in a Pakistani story: 2018/19
         home = next((c for c, _ in w.homes(idx, sent)), None) or art.country

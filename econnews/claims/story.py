@@ -182,7 +182,9 @@ def described_places(sentence: str, offset: int, places: list[Place],
         its = re.match(r"its\b", m.group(0), re.IGNORECASE) is not None
         here = set() if bloc else {p.code for p in places
                                    if (lo + offset <= p.start < hi + offset
-                                       and not (p.kind == "demonym" and p.start >= end))
+                                       and not (p.kind == "demonym" and p.start >= end)
+                                       and not (its and p.end <= start
+                                                and p is not _clause_subject(places, lo + offset)))
                                    or (p.end <= start and not its  # "its western neighbour"
                                        and _OWNER_AFTER.match(sentence, p.end - offset))}
         pool = [*(c for c in blocs if c not in _REGIONS),
@@ -221,6 +223,12 @@ def described_places(sentence: str, offset: int, places: list[Place],
     blocs.extend(p.code for p in out if p.kind in {"bloc", "bloc_description"}
                  or (p.kind == "region" and p.code in _REGIONS))
     return out
+
+
+def _clause_subject(places: list[Place], lo: int) -> Place | None:
+    """The first place of a clause (its subject): "Kenya sold goods to China, leaving the
+    nation with a deficit with its biggest supplier": "its" is Kenya's, China stays."""
+    return next((p for p in places if p.start >= lo), None)
 
 
 @lru_cache(maxsize=1)

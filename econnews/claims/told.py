@@ -118,3 +118,44 @@ def relative_fiscal_year(text: str, date: object, country: str | None) -> str | 
     which = m.group("which").lower().split()[-1]
     first += {"last": -1, "previous": -1, "past": -1, "next": 1}.get(which, 0)
     return str(first) if start == 1 else f"{first}/{(first + 1) % 100:02d}"
+
+
+_FISCAL_PART = re.compile(
+    r"\b(?:the\s+)?(?:(?P<half>first|second)\s+half|(?P<q>first|second|third|fourth)\s+quarter|"
+    r"first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)"
+    r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<y>(?:19|20)\d\d)[/–-]"
+    r"(?P<y2>\d\d)(?:\s+(?:fiscal|financial)\s+year)?", re.IGNORECASE)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11}
+
+
+def fiscal_part(text: str, country: str | None) -> str | None:
+    """A part of a split fiscal year ("the first half of the 2024/25 fiscal year", "the
+    first nine months of fiscal 1986/87") as ``YYYY-MM/YYYY-MM`` by the country's fiscal
+    calendar (``fiscal_years.csv``), or None when the words or the calendar are not known.
+
+    >>> fiscal_part("imports rose in the first half of the 2024/25 fiscal year", "KEN")
+    '2024-07/2024-12'
+    >>> fiscal_part("in the first nine months of fiscal 1986/87", "IND")
+    '1986-04/1986-12'
+    """
+    m = _FISCAL_PART.search(text)
+    start = _fiscal_starts().get(country or "")
+    if m is None or start is None or start == 1:
+        return None
+    if m.group("half"):
+        lo, n = (0 if m.group("half").lower() == "first" else 6), 6
+    elif m.group("q"):
+        lo, n = 3 * (_ORDINAL[m.group("q").lower()] - 1), 3
+    else:
+        lo, n = 0, _NUMBER.get(m.group("n").lower()) or int(m.group("n"))
+    if not 1 <= n <= 11:
+        return None
+    first = int(m.group("y"))
+
+    def month(k: int) -> str:  # the k-th month (0-based) of the fiscal year
+        y, mo = divmod(start - 1 + k, 12)
+        return f"{first + y}-{mo + 1:02d}"
+
+    return f"{month(lo)}/{month(lo + n - 1)}"

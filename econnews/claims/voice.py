@@ -182,8 +182,9 @@ def clean_speaker(np: str) -> str | None:
         return " ".join(tail)
     # "data from the Ministry of Finance", "Commerce Department data": the body whose data
     body = re.sub(r"^(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+)?"
-                  r"(?:data|figures|statistics|numbers)\s+(?:from|of|by|released\s+by|"
-                  r"published\s+by|compiled\s+by)\s+", "", np, flags=re.IGNORECASE)
+                  r"(?:data|figures|statistics|numbers)\s+(?:from|of|by|(?:released|published|"
+                  r"compiled|issued)\s+(?:(?:on|this|last|earlier)\s+\w+\s+)?by)\s+", "", np,
+                  flags=re.IGNORECASE)
     body = re.sub(r"(?<=\w)\s+(?:data|figures|statistics|numbers)$", "", body)  # lower case:
     if body != np:  # "provisional Finance Ministry figures": the Finance Ministry
         body = re.sub(r"^(?:(?:latest|official|preliminary|provisional|revised|final|"
@@ -211,9 +212,9 @@ _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cite
 
 
 _ACRONYM = re.compile(r"\s\((?:[A-Z][A-Za-z.&-]{1,11})\)(?=\s)")
-_DATA_BY = re.compile(r"^\s*(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+)?(?:data|figures|"
-                      r"statistics|numbers)\s+(?:released|published|issued|compiled)\s+by\s+",
-                      re.IGNORECASE)
+_DATA_BY = re.compile(r"^\s*(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+)?"
+                      r"(?:data|figures|statistics|numbers)\s+(?:released|published|issued|compiled)"
+                      r"\s+(?:(?:on|this|last|earlier)\s+\w+\s+)?by\s+", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\s+(?:had|has|have|would|will|had\s+been|have\s+been)\s*$")
 _REPORTEDLY = re.compile(r"\s+(?:reportedly|also|earlier|previously|publicly|repeatedly)\s*$")
 
