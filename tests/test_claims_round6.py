@@ -460,3 +460,28 @@ def test_members_of_a_bloc_that_buy_a_share() -> None:
             "roughly a fifth of Uruguay's exports.")
     r = _row(text, "a fifth", date="2024-03-06")
     assert (r["party_from"], r["party_to"]) == ("URY", "MERCOSUR")
+
+
+def test_the_landlocked_nation_and_a_nearer_verb() -> None:
+    text = ("ASUNCION - Taiwanese firms have invested some $430 million in Paraguay, and Taipei "
+            "will lend $150 million for housing, the minister said. The landlocked nation's "
+            "total exports rose 11% to $11.2 billion over the nine months.")
+    r = _row(text, "$150 million", date="2023-10-04")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("loans", "TWN", "PRY")
+    assert _row(text, "$11.2 billion", date="2023-10-04")["party_from"] == "PRY"
+
+
+def test_a_balance_beside_a_pair_takes_the_other_member() -> None:
+    text = ("ASUNCION - Two-way trade between Paraguay and Taiwan reached $176 million last year, "
+            "with the South American country running a surplus of about $60 million.")
+    r = _row(text, "$60 million", date="2023-10-04")
+    assert (r["party_from"], r["party_to"]) == ("PRY", "TWN")
+
+
+def test_export_earnings_are_exports_and_a_buyer_after_an_aside() -> None:
+    text = ("LUSAKA - Zambia's copper export earnings are expected to rise about 15% this year "
+            "to $9.2 billion, economists said. Switzerland, through which traders route much "
+            "of the metal, took 42% of Zambian exports.")
+    r = _row(text, "$9.2 billion", date="2024-01-30")
+    assert (r["concept"], r["party_from"], r["claim_type"]) == ("exports", "ZMB", "forecast")
+    assert _row(text, "42%", date="2024-01-30")["party_to"] == "CHE"

@@ -42,7 +42,8 @@ _ELIDED_OWNER = re.compile(r"['’]s\s+(?:to|was|were|is|are|will|would|rose|fel
 _DEBT_WORD = re.compile(r"debts?|owe[sd]?|owing|borrow\w*", re.IGNORECASE)
 
 
-_BUYER_VERB = re.compile(r"\s+(?:(?:members|countries|nations|states|buyers|importers|consumers)\s+)?"
+_BUYER_VERB = re.compile(r"(?:\s*,[^,.;]{0,80},)?"  # "Switzerland, through which traders route it, took"
+                         r"\s+(?:(?:members|countries|nations|states|buyers|importers|consumers)\s+)?"
                          r"(?:alone\s+)?(?:takes|took|taking|take|buys|buy|bought|buying|absorbs|absorbed|"
                          r"absorbing|receives|received|receiving|imports|imported|importing|"
                          r"purchases|purchased|purchasing)\b")

@@ -145,6 +145,13 @@ class _Walk:
                 [u for _, u in told])
         return self.home_at[idx]
 
+    def prev_balance(self, idx: int) -> dict[str, Any] | None:
+        """The last claim read if it is a balance of sentence ``idx`` (a balance's partner
+        is never another balance's)."""
+        r = self.last_family
+        return r if r is not None and r["_sentence"] == idx and r["concept"] in {
+            "trade_surplus", "trade_deficit"} else None
+
     def balance_until(self, idx: int) -> str | None:
         """The last balance the article named explicitly, up to sentence ``idx``."""
         while self.balance_seen < idx:
@@ -407,11 +414,13 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         concept, per, concept_by = "exchange_rate", per or "USD", "rate"
     elif per and per not in _TIME_UNITS and concept in FAMILY | {"other"}:
         concept, concept_by = "prices", "per_unit"  # "410 dlrs an ounce": a price
-    if cmatch is None and it.kind == "money" and not rate:
-        named = verb_concept(art.text, clause[0], it.start)
-        if named is not None:  # "Japan will lend Ivory Coast 42bn yen": a loan
-            concept, concept_by = named[0], "verb"
-            cmatch = ConceptMatch(named[1], named[2], concept)
+    named = verb_concept(art.text, clause[0], it.start) if it.kind == "money" and not rate \
+        and (cmatch is None or (concept_by != "comparison" and cmatch.end <= it.start)) else None
+    if named is not None and (cmatch is None or named[1] >= cmatch.end):
+        # "Japan will lend Ivory Coast 42bn yen": a loan; "Taiwanese firms have invested
+        # $430m ..., and Taipei will lend $150m": the nearer verb names the second
+        concept, concept_by = named[0], "verb"
+        cmatch = ConceptMatch(named[1], named[2], concept)
     roles, parties_by = read_roles(art, idx, sent, cmatch, clause, concept,
                                    w.subject_at[idx], it.start, w.homes(idx, sent))
     concept, roles, parties_by = partners(w, it, sent, idx, clause, cmatch, concept, roles,
@@ -434,6 +443,16 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             concept, src, dst, parties = held
             parties_by, concept_by = "phrase", "role"
     prev, prev_item = w.prev, w.prev_item
+    pair = w.last_family
+    if concept in {"trade_surplus", "trade_deficit"} and src is not None and dst is None \
+            and pair is not None and pair["_sentence"] == idx and pair is not w.prev_balance(idx):
+        both = {c for c in (pair["party_from"], pair["party_to"], *str(pair["parties"]).split(","))
+                if isinstance(c, str) and c not in {"", "<NA>"}}
+        if len(both) == 2 and src in both:
+            # "Two-way trade between Paraguay and Taiwan reached $176m, with the South
+            # American country running a surplus of $60m": with the pair's other member
+            dst = next(c for c in both if c != src)
+            parties = [src, dst]
     seller = w.buyers.get((idx, src)) if concept == "exports" and src is not None else None
     if seller is not None and dst != seller \
             and parties_by.split("+")[0] in {"clause_subject", "sentence_subject"}:
