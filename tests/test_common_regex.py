@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from econnews.claims.parse import _concept_rules
-from econnews.common.regex import first_chars, with_first_chars
+from econnews.claims.parse import _concept_lexicon, _concept_rules
+from econnews.common.regex import Lexicon, first_chars, with_first_chars
 
 
 def test_first_chars_of_common_shapes() -> None:
@@ -31,7 +31,19 @@ def test_the_look_ahead_finds_what_the_plain_pattern_finds(words: list[str]) -> 
     got = [(m.start(), m.end(), m.lastgroup) for m in _CONCEPT.finditer(text)]
     want = [(m.start(), m.end(), m.lastgroup) for m in _PLAIN.finditer(text)]
     assert got == want
+    by_char = [(m.start(), m.end(), "c" + m.lastgroup[1:])
+               for m in _concept_lexicon()[0].finditer(text)]
+    assert by_char == want
 
 
 def test_with_first_chars_compiles_unknown_patterns_unchanged() -> None:
     assert with_first_chars(r"\w+").pattern == r"\w+"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abtrdeoxpsi -", max_size=40))
+def test_a_lexicon_matches_like_its_single_pattern(text: str) -> None:
+    lex = Lexicon(["trade surplus", "trade", "exports?", "(?:re-)?exports? to", "aid|assistance"],
+                  re.IGNORECASE)
+    assert [(m.span(), m.lastgroup) for m in lex.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in lex.pattern.finditer(text)]

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..common.regex import with_first_chars
+from ..common.regex import Lexicon, with_first_chars
 from ..schema import CONCEPTS
 from .places import Place, find_places, read_csv_data
 
@@ -82,15 +82,24 @@ def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
     return pattern, list(df["concept"])
 
 
+@lru_cache(maxsize=1)
+def _concept_lexicon() -> tuple[Lexicon, list[str]]:
+    """The concept phrases as a :class:`~econnews.common.regex.Lexicon` (the same matches as
+    :func:`_concept_rules`' pattern, tried only with the phrases a character can begin)."""
+    df = read_csv_data("concepts.csv")
+    return Lexicon([spaced(p) for p in df["pattern"]], re.IGNORECASE), list(df["concept"])
+
+
 def find_concepts(sentence: str, offset: int = 0) -> list[ConceptMatch]:
     """Concept words in ``sentence`` (blockers dropped), positions shifted by ``offset``.
 
     >>> [(c.concept) for c in find_concepts("The Trade Minister said the trade surplus grew")]
     ['trade_surplus']
     """
-    pattern, concepts = _concept_rules()
+    _concept_rules()  # validates the data file
+    lexicon, concepts = _concept_lexicon()
     out = []
-    for m in pattern.finditer(sentence):
+    for m in lexicon.finditer(sentence):
         concept = concepts[int(m.lastgroup[1:])]  # type: ignore[index]
         if concept:
             out.append(ConceptMatch(m.start() + offset, m.end() + offset, concept))

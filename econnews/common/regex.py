@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _P  # type: ignore[no-redef]
 
-__all__ = ["first_chars", "with_first_chars"]
+__all__ = ["Lexicon", "first_chars", "with_first_chars"]
 
 _ZERO_WIDTH = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
 
@@ -101,3 +101,49 @@ def with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     cls = "".join(re.escape(c) for c in sorted(chars))
     return re.compile(f"(?=[{cls}]){pattern}", flags)
+
+
+class Lexicon:
+    """An ordered alternation of named phrase patterns, matched like one compiled
+    ``(?<!guard)(?:(?P<n0>p0)|(?P<n1>p1)|...)(?!guard)`` pattern but tried, at each place a
+    phrase can start, only with the phrases that can begin with the character found there.
+    ``finditer`` gives the same matches as the single pattern (leftmost, first phrase in
+    order, no overlap); ``lastgroup`` names the phrase.
+
+    >>> lex = Lexicon(["trade surplus", "trade", "exports?"], re.IGNORECASE)
+    >>> [(m.group(0), m.lastgroup) for m in lex.finditer("Trade rose; exports fell")]
+    [('Trade', 'p1'), ('exports', 'p2')]
+    """
+
+    def __init__(self, patterns: list[str], flags: int = 0, guard: str = r"[\w-]") -> None:
+        self._before, self._after = f"(?<!{guard})", f"(?!{guard})"
+        parts = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
+        self.pattern = re.compile(self._before + "(?:" + "|".join(parts) + ")" + self._after,
+                                  flags)
+        firsts = [first_chars(p) for p in patterns]
+        self._by_char: dict[str, re.Pattern[str]] | None = None
+        if all(f is not None for f in firsts):
+            chars = sorted(set().union(*firsts)) if firsts else []  # type: ignore[arg-type]
+            self._starts = re.compile(self._before + "[" + "".join(re.escape(c) for c in chars)
+                                      + "]", flags)
+            self._by_char = {}
+            for c in chars:
+                mine = [parts[i] for i, f in enumerate(firsts) if f is not None and c in f]
+                self._by_char[c] = re.compile(
+                    self._before + "(?:" + "|".join(mine) + ")" + self._after, flags)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Every match in ``text``, left to right."""
+        if self._by_char is None:
+            return list(self.pattern.finditer(text))
+        out: list[re.Match[str]] = []
+        end = 0
+        for s in self._starts.finditer(text):
+            pos = s.start()
+            if pos < end:
+                continue
+            m = self._by_char[text[pos]].match(text, pos)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+        return out
