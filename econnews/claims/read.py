@@ -40,8 +40,6 @@ from .parse import (
 from .parties import read_roles, reporting_economies, roles_to_parties
 from .periods import (
     compared_period,
-    comparison_period,
-    main_period,
     prior_period,
     respective_periods,
 )
@@ -54,21 +52,15 @@ from .resolve import (
     sibling,
 )
 from .sources import headline_speaker_rows, story_source_rows
-from .told import fiscal_part, named_unit, relative_fiscal_year, story_period
 from .voice import (
     type_of_claim,
     voice,
     walk_story,
 )
+from .when import TIME_UNITS, figure_period, growth_period
 
 #: Quantity kinds that are claims only when tied to a concept word.
 _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
-#: Words that make a figure a stock ("cumulative investment has passed $43bn", "the total
-#: amount of Japanese investments"): no period is carried to it from the story.
-_STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
-                        r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped)|"
-                        r"stands?\s+at|currently|ow(?:es|ed|e|ing)(?!\s+to\b))\b",
-                        re.IGNORECASE)  # "stands at about $10bn", "owes China $21bn": a stock
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
@@ -80,15 +72,6 @@ _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECAS
 #: "aimed to bring the surplus below $100bn": the bound is the goal, not a base
 _AIMED_BOUND = re.compile(r"\b(?:bring|cut|reduce|lower|keep|push|lift|raise|hold)\b[^,;.]{0,40}?\b"
                           r"(?:below|under|above|over)\s+\Z", re.IGNORECASE)
-_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\s+year\b", re.IGNORECASE)
-_CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
-                        r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
-_YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
-                                 r"year[- ]ago|in\s+the\s+year[- ]ago\s+period)\b",
-                                 re.IGNORECASE)
-#: One-off deals (a loan extended, stakes bought, aid given) take no period from other
-#: sentences: unlike a trade statistic, they are not for the period the story reports on.
-_DEALS = frozenset({"investment", "loans", "aid"})
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
             "_sent_start")
 
@@ -343,19 +326,6 @@ def _listed_change(w: _Walk, it: Item, idx: int) -> Any:
     return it.change
 
 
-_AFTER_GROWTH = re.compile(r"(?:\s+(?:in|for|during)\s+[\w/-]+(?:\s+[\w/-]+){0,3})?\s*,?\s*after\s+(?:a\s+|an\s+)?(?:annual\s+|yearly\s+)?(?:growth|"
-                           r"rise|increase|fall|drop|decline|jump)\s+of\s+\Z", re.IGNORECASE)
-
-
-def _growth_period(w: _Walk, it: Item, sent: Sentence) -> str | None:
-    """"more than $18bn in 2017, after growth of 14%": the growth is the same year's."""
-    prev, prev_item = w.prev, w.prev_item
-    if it.kind not in {"percent", "ratio"} or prev is None or prev_item is None \
-            or not sent.start <= prev_item.start or not isinstance(prev["period"], str):
-        return None
-    return prev["period"] if _AFTER_GROWTH.match(w.art.text, prev_item.end, it.start) else None
-
-
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:an?\s+)?(?:revised\s+|about\s+|some\s+)?\Z", re.IGNORECASE)
 
 
@@ -374,7 +344,7 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
         # before
         period = prior_period(period) or period
     if period is None:
-        period = _growth_period(w, it, sent)
+        period = growth_period(w, it, sent)
     is_change = isinstance(change, str) and kind != "money"
     concept = compared["concept"]
     own = cmatch
@@ -394,10 +364,6 @@ def _compared_fields(w: _Walk, k: int, it: Item, sent: Sentence, compared: dict[
             "parties_by": compared["parties_by"]}
 
 
-#: A flow per span of time ("$30 billion a year") is a flow, not a price.
-_TIME_UNITS = {"year", "month", "quarter", "week", "day", "annum", "annually", "yr"}
-
-
 def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
                 cmatch: ConceptMatch | None, rate: bool, per: str | None, hedge_kind: str,
                 hint: str, planned: bool, change: Any) -> dict[str, Any]:
@@ -412,7 +378,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         concept, concept_by = "fdi", "story_concept"  # "investors" in a story on FDI
     if rate:
         concept, per, concept_by = "exchange_rate", per or "USD", "rate"
-    elif per and per not in _TIME_UNITS and concept in FAMILY | {"other"}:
+    elif per and per not in TIME_UNITS and concept in FAMILY | {"other"}:
         concept, concept_by = "prices", "per_unit"  # "410 dlrs an ounce": a price
     named = verb_concept(art.text, clause[0], it.start) if it.kind == "money" and not rate \
         and (cmatch is None or (concept_by != "comparison" and cmatch.end <= it.start)) else None
@@ -508,57 +474,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # "is expected to reach $55bn, below last year's $57bn", "to $1bn from about
         # $0.5bn", "currently about A$1.4bn": the figure now, not the one hoped for
         claim_type, type_by = ("change" if isinstance(change, str) else "level"), "comparison"
-    period = main_period(art, sent, it, clause,
-                         prev_item.end if prev_item is not None else None)
-    period_by = "clause" if period else "none"
-    stated = w.sentence_period.get(idx)
-    if period and stated and stated[:4] != period[:4] and ("-" in stated or "Q" in stated) \
-            and _YEAR_EARLIER_AFTER.match(art.text, it.end):
-        # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
-        # the same months a year back, not the whole year
-        period = comparison_period(stated, " a year earlier") or period
-    if concept in FAMILY and _FISCAL_WORD.search(sent.text):
-        # "the first half of the 2024/25 fiscal year" in a Kenyan story: July-December 2024
-        part = fiscal_part(art.text[clause[0]:clause[1]],
-                           next((c for c, _ in w.homes(idx, sent)), None) or art.country)
-        if part is not None:
-            period, period_by = part, "clause"
-    if period is None and concept in FAMILY and _FISCAL_WORD.search(sent.text):
-        # "about $2.5 billion last fiscal year" in a Pakistani story: 2018/19
-        home = next((c for c, _ in w.homes(idx, sent)), None) or art.country
-        period = relative_fiscal_year(sent.text, art.period_date, home)
-        period_by = "clause" if period else "none"
-    if period is None and concept in FAMILY:
-        period = named_unit(art, w.sentence_period, idx, clause)
-        period_by = "earlier_sentence" if period else "none"
-    if period is None:
-        period = _growth_period(w, it, sent)
-        period_by = "earlier_clause" if period else "none"
-    # a stock ("cumulative investment") or a yearly rate ("worth $13bn a year") takes
-    # only the period its own clause tells
-    stock = _STOCK_CUE.search(art.text, clause[0], clause[1]) or per in _TIME_UNITS
-    # the stock words after the figure before it are this figure's own ("..., and cumulative
-    # investment has passed $43.2bn"), not the earlier figure's ("the cumulative deficit
-    # for the first eleven months stands at £36.3bn, £4.5bn higher than ...")
-    lo = prev_item.end if prev_item is not None and prev_item.end <= it.start else clause[0]
-    own_stock = _STOCK_CUE.search(art.text, max(clause[0], lo), clause[1]) or per in _TIME_UNITS
-    if period is None and concept in FAMILY and not own_stock:
-        # a coordinated clause keeps the period told before in its sentence
-        period = w.sentence_period.get(idx)
-        period_by = "earlier_clause" if period else "none"
-    if period is None and concept in FAMILY - _DEALS and (claim_type in {"level", "change", "ratio"} or (
-            claim_type == "forecast" and _CONSENSUS.search(sent.text))) and not stock:
-        # "Analysts had expected a surplus of $3.7bn": the forecast of the period reported
-        # the next sentence keeps the period told before
-        if period is None:
-            period = w.sentence_period.get(idx - 1)
-            period_by = "earlier_sentence"
-        if period is None:  # the story's period (a stock, "cumulative investment", has none)
-            story = story_period(art, w.sentence_period, w.told, idx)
-            if story is not None:
-                period, period_by = story, "story"  # the period the story reports on
-        if period is None:
-            period_by = "none"
+    period, period_by = figure_period(w, it, sent, idx, clause, concept, claim_type, per)
     return {"concept": concept, "concept_by": concept_by, "per": per, "src": src,
             "dst": dst, "parties": parties, "parties_by": parties_by,
             "claim_type": claim_type, "claim_type_by": type_by, "period": period,

@@ -1,0 +1,117 @@
+"""When a figure is for: its period read from its own clause ("in the first half of the
+2024/25 fiscal year", "last month"), then from the clause or sentence before it, then the
+period the story reports on; a stock ("cumulative investment") or a yearly rate ("$13bn a
+year") takes only its own clause's.
+
+>>> import econnews as en
+>>> c = en.find_claims({"id": "a", "date": "2024-05-01", "text":
+...     "Exports rose 5% in April, the ministry said. Imports fell 3%."})
+>>> c[["surface", "period", "period_by"]].values.tolist()
+[['5%', '2024-04', 'clause'], ['3%', '2024-04', 'earlier_sentence']]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .parse import FAMILY
+from .periods import comparison_period, main_period
+from .told import fiscal_part, named_unit, relative_fiscal_year, story_period
+
+if TYPE_CHECKING:
+    from .article import Item, Sentence
+    from .read import _Walk
+
+__all__ = ["TIME_UNITS", "figure_period", "growth_period"]
+
+#: A flow per span of time ("$30 billion a year") is a flow, not a price.
+TIME_UNITS = {"year", "month", "quarter", "week", "day", "annum", "annually", "yr"}
+
+
+#: Words that make a figure a stock ("cumulative investment has passed $43bn", "the total
+#: amount of Japanese investments"): no period is carried to it from the story.
+_STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
+                        r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped)|"
+                        r"stands?\s+at|currently|ow(?:es|ed|e|ing)(?!\s+to\b))\b",
+                        re.IGNORECASE)  # "stands at about $10bn", "owes China $21bn": a stock
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+_CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
+                        r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
+_YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
+                                 r"year[- ]ago|in\s+the\s+year[- ]ago\s+period)\b",
+                                 re.IGNORECASE)
+#: One-off deals (a loan extended, stakes bought, aid given) take no period from other
+#: sentences: unlike a trade statistic, they are not for the period the story reports on.
+_DEALS = frozenset({"investment", "loans", "aid"})
+_AFTER_GROWTH = re.compile(r"(?:\s+(?:in|for|during)\s+[\w/-]+(?:\s+[\w/-]+){0,3})?\s*,?\s*after\s+(?:a\s+|an\s+)?(?:annual\s+|yearly\s+)?(?:growth|"
+                           r"rise|increase|fall|drop|decline|jump)\s+of\s+\Z", re.IGNORECASE)
+
+
+def growth_period(w: _Walk, it: Item, sent: Sentence) -> str | None:
+    """"more than $18bn in 2017, after growth of 14%": the growth is the same year's."""
+    prev, prev_item = w.prev, w.prev_item
+    if it.kind not in {"percent", "ratio"} or prev is None or prev_item is None \
+            or not sent.start <= prev_item.start or not isinstance(prev["period"], str):
+        return None
+    return prev["period"] if _AFTER_GROWTH.match(w.art.text, prev_item.end, it.start) else None
+
+
+def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int, int],
+                  concept: str, claim_type: str, per: str | None) -> tuple[str | None, str]:
+    """A figure's period and the reading that gave it (``period_by``): its own clause
+    first, then the clause or sentence before it, then the period the story reports on; a
+    stock or a yearly rate takes only its own clause's."""
+    art, prev_item = w.art, w.prev_item
+    period = main_period(art, sent, it, clause,
+                         prev_item.end if prev_item is not None else None)
+    period_by = "clause" if period else "none"
+    stated = w.sentence_period.get(idx)
+    if period and stated and stated[:4] != period[:4] and ("-" in stated or "Q" in stated) \
+            and _YEAR_EARLIER_AFTER.match(art.text, it.end):
+        # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
+        # the same months a year back, not the whole year
+        period = comparison_period(stated, " a year earlier") or period
+    if concept in FAMILY and _FISCAL_WORD.search(sent.text):
+        # "the first half of the 2024/25 fiscal year" in a Kenyan story: July-December 2024
+        part = fiscal_part(art.text[clause[0]:clause[1]],
+                           next((c for c, _ in w.homes(idx, sent)), None) or art.country)
+        if part is not None:
+            period, period_by = part, "clause"
+    if period is None and concept in FAMILY and _FISCAL_WORD.search(sent.text):
+        # "about $2.5 billion last fiscal year" in a Pakistani story: 2018/19
+        home = next((c for c, _ in w.homes(idx, sent)), None) or art.country
+        period = relative_fiscal_year(sent.text, art.period_date, home)
+        period_by = "clause" if period else "none"
+    if period is None and concept in FAMILY:
+        period = named_unit(art, w.sentence_period, idx, clause)
+        period_by = "earlier_sentence" if period else "none"
+    if period is None:
+        period = growth_period(w, it, sent)
+        period_by = "earlier_clause" if period else "none"
+    # a stock ("cumulative investment") or a yearly rate ("worth $13bn a year") takes
+    # only the period its own clause tells
+    stock = _STOCK_CUE.search(art.text, clause[0], clause[1]) or per in TIME_UNITS
+    # the stock words after the figure before it are this figure's own ("..., and cumulative
+    # investment has passed $43.2bn"), not the earlier figure's ("the cumulative deficit
+    # for the first eleven months stands at £36.3bn, £4.5bn higher than ...")
+    lo = prev_item.end if prev_item is not None and prev_item.end <= it.start else clause[0]
+    own_stock = _STOCK_CUE.search(art.text, max(clause[0], lo), clause[1]) or per in TIME_UNITS
+    if period is None and concept in FAMILY and not own_stock:
+        # a coordinated clause keeps the period told before in its sentence
+        period = w.sentence_period.get(idx)
+        period_by = "earlier_clause" if period else "none"
+    if period is None and concept in FAMILY - _DEALS and (claim_type in {"level", "change", "ratio"} or (
+            claim_type == "forecast" and _CONSENSUS.search(sent.text))) and not stock:
+        # "Analysts had expected a surplus of $3.7bn": the forecast of the period reported
+        # the next sentence keeps the period told before
+        if period is None:
+            period = w.sentence_period.get(idx - 1)
+            period_by = "earlier_sentence"
+        if period is None:  # the story's period (a stock, "cumulative investment", has none)
+            story = story_period(art, w.sentence_period, w.told, idx)
+            if story is not None:
+                period, period_by = story, "story"  # the period the story reports on
+        if period is None:
+            period_by = "none"
+    return period, period_by
