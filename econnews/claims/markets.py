@@ -65,10 +65,10 @@ def _role_of(m: re.Match[str]) -> str:
 
 
 def market_role(art: Article, sent: Sentence, start: int, end: int,
-                homes: list[str]) -> tuple[str, str | None, str | None, list[str]] | None:
+                home: str | None) -> tuple[str, str | None, str | None, list[str]] | None:
     """``(concept, party_from, party_to, parties)`` of a figure told through a trading
-    role in its sentence, or None. ``homes`` are the economies a one-sided figure of the
-    sentence may belong to, nearest first (the possessor when "its biggest buyer")."""
+    role in its sentence, or None. ``home`` is the economy a one-sided figure of the
+    sentence belongs to (the possessor when "its biggest buyer")."""
     text = art.text
     role = None
     for m in _ROLE.finditer(text, sent.start, start):
@@ -89,7 +89,7 @@ def market_role(art: Article, sent: Sentence, start: int, end: int,
     if plain_market and owner is None and its is None and not re.search(
             r"(?i)export|for\s+(?:its|their)", noun):
         return None
-    seller = owner.code if owner is not None else (homes[0] if homes else None)
+    seller = owner.code if owner is not None else home
     if seller is None:
         return None
     between = text[role.end():start]

@@ -86,6 +86,7 @@ def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
 def _concept_lexicon() -> tuple[Lexicon, list[str]]:
     """The concept phrases as a :class:`~econnews.common.regex.Lexicon` (the same matches as
     :func:`_concept_rules`' pattern, tried only with the phrases a character can begin)."""
+    _concept_rules()  # validates the data file
     df = read_csv_data("concepts.csv")
     return Lexicon([spaced(p) for p in df["pattern"]], re.IGNORECASE), list(df["concept"])
 
@@ -96,7 +97,6 @@ def find_concepts(sentence: str, offset: int = 0) -> list[ConceptMatch]:
     >>> [(c.concept) for c in find_concepts("The Trade Minister said the trade surplus grew")]
     ['trade_surplus']
     """
-    _concept_rules()  # validates the data file
     lexicon, concepts = _concept_lexicon()
     out = []
     for m in lexicon.finditer(sentence):

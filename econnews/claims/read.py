@@ -128,6 +128,10 @@ class _Walk:
                 [u for _, u in told])
         return self.home_at[idx]
 
+    def home(self, idx: int, sent: Sentence) -> str | None:
+        """The economy a one-sided figure of sentence ``idx`` most likely belongs to."""
+        return next((c for c, _ in self.homes(idx, sent)), None)
+
     def prev_balance(self, idx: int) -> dict[str, Any] | None:
         """The last claim read if it is a balance of sentence ``idx`` (a balance's partner
         is never another balance's)."""
@@ -392,8 +396,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     concept, roles, parties_by = partners(w, it, sent, idx, clause, cmatch, concept, roles,
                                            parties_by)
     src, dst, parties = roles_to_parties(roles)
-    bought = goods_bought(art, sent, it.start, it.end, clause,
-                          next((c for c, _ in w.homes(idx, sent)), None)) \
+    bought = goods_bought(art, sent, it.start, it.end, clause, w.home(idx, sent)) \
         if it.kind == "money" else None
     if bought is not None:  # "Vietnam took $27.5bn of Korean goods": Korea's exports
         concept, src, dst = bought
@@ -401,7 +404,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     partnerless = {"exports": dst is None, "imports": src is None,
                    "trade": len(set(parties)) < 2}.get(concept, False)
     if (concept == "other" and it.kind == "money") or (it.kind == "percent" and partnerless):
-        held = market_role(art, sent, it.start, it.end, [c for c, _ in w.homes(idx, sent)])
+        held = market_role(art, sent, it.start, it.end, w.home(idx, sent))
         if held is not None and held[0] in {concept, "exports", "imports", "trade"} \
                 and (concept == "other" or held[0] == concept):
             # "China remained Peru's biggest buyer at $1.6bn", "its biggest market,
@@ -428,8 +431,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         parties = [c for c in (src, dst) if isinstance(c, str)]
     if concept == "other" and it.kind == "money" and prev is not None \
             and prev["_sentence"] == idx and prev["concept"] in FAMILY - {"trade"}:
-        home = next((c for c, _ in w.homes(idx, sent)), None)
-        listed = listed_partner(w, it, idx, prev["concept"], home)
+        listed = listed_partner(w, it, idx, prev["concept"], w.home(idx, sent))
         if listed is not None and listed[0] in {"from", "to"}:
             # "The United States bought $5.6bn of goods and Germany $4.8bn", "China bought
             # $11.9bn of Peru's goods, followed by the U.S. at $4.3bn": the list's claim

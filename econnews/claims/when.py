@@ -73,16 +73,14 @@ def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[in
         # the same months a year back, not the whole year
         period = comparison_period(stated, " a year earlier") or period
     if concept in FAMILY and _FISCAL_WORD.search(sent.text):
+        home = w.home(idx, sent) or art.country
         # "the first half of the 2024/25 fiscal year" in a Kenyan story: July-December 2024
-        part = fiscal_part(art.text[clause[0]:clause[1]],
-                           next((c for c, _ in w.homes(idx, sent)), None) or art.country)
+        part = fiscal_part(art.text[clause[0]:clause[1]], home)
         if part is not None:
             period, period_by = part, "clause"
-    if period is None and concept in FAMILY and _FISCAL_WORD.search(sent.text):
-        # "about $2.5 billion last fiscal year" in a Pakistani story: 2018/19
-        home = next((c for c, _ in w.homes(idx, sent)), None) or art.country
-        period = relative_fiscal_year(sent.text, art.period_date, home)
-        period_by = "clause" if period else "none"
+        elif period is None:  # "about $2.5 billion last fiscal year" in a Pakistani story
+            period = relative_fiscal_year(sent.text, art.period_date, home)
+            period_by = "clause" if period else "none"
     if period is None and concept in FAMILY:
         period = named_unit(art, w.sentence_period, idx, clause)
         period_by = "earlier_sentence" if period else "none"
