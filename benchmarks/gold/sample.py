@@ -206,11 +206,25 @@ def test7_draw() -> dict[str, dict]:
                           test5_draw, test6_draw))
 
 
+#: Seed of the eighth test draw (issue 19, eighth round): 30 Reuters trade stories and
+#: 8 BBC business stories in no earlier draw, labelled by a session that wrote no rule.
+TEST8_SEED = 8181
+N_TEST8_REUTERS = 30
+N_TEST8_BBC = 8
+
+
+def test8_draw() -> dict[str, dict]:
+    """The corpus part of test set 8: Reuters and BBC stories in no earlier draw."""
+    return _draw(TEST8_SEED, N_TEST8_REUTERS, N_TEST8_BBC,
+                 _earlier(sample, heldout, test_draw, test2_draw, test3_draw, test4_draw,
+                          test5_draw, test6_draw, test7_draw))
+
+
 #: The labelled sets: name -> (labels file, stories). ``dev`` and ``heldout`` are the
 #: issue-11 sets; ``dev-written`` is written for econnews and read while writing rules;
 #: ``test`` was labelled before any issue-19 rule change and is scored once at the end;
-#: ``test2``, ``test3``, ``test4``, ``test5``, ``test6`` and ``test7`` likewise, before
-#: any rule change of their round.
+#: ``test2``, ``test3``, ``test4``, ``test5``, ``test6``, ``test7`` and ``test8`` likewise,
+#: before any rule change of their round.
 SETS = {
     "dev": ("claims.jsonl", lambda: sample()),
     "heldout": ("heldout.jsonl", lambda: heldout()),
@@ -222,6 +236,7 @@ SETS = {
     "test5": ("test5.jsonl", lambda: {**test5_draw(), **written("test5_written")}),
     "test6": ("test6.jsonl", lambda: {**test6_draw(), **written("test6_written")}),
     "test7": ("test7.jsonl", lambda: {**test7_draw(), **written("test7_written")}),
+    "test8": ("test8.jsonl", lambda: {**test8_draw(), **written("test8_written")}),
 }
 
 
