@@ -34,8 +34,11 @@ BALANCES = {"budget", "current_account", "balance_of_payments", "trade_surplus",
              "trade_deficit"}
 
 
-_OBJECT_GAP = re.compile(r"\s+(?:in|into|to|for|of|from|with|across|on)\s+(?:the\s+|its\s+|their\s+)?"
-                         r"(?:[\w'’.-]+\s+){0,3}\Z", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:in|into|to(?!\s+(?:increase|raise|boost|double|triple|lift|cut|"
+                         r"reduce|expand|grow|bring|reach|push|take|make|help|promote|buy|sell|"
+                         r"narrow|widen|balance|diversify)\b)|for|of|from|with|across|on)\s+"
+                         r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}\Z",
+                         re.IGNORECASE)  # "investors to increase trade to $1bn": trade
 
 
 def _phrase_head(text: str, concepts: list[ConceptMatch], cmatch: ConceptMatch,
@@ -114,6 +117,14 @@ _CHAIN_GAP = re.compile(r"\A(?:[^;.]|\.(?=\d)){0,60}?(?:\band\b|,)(?:[^;.]|\.(?=
 _CLAUSE_END = re.compile(r";|\.\s|,\s*(?:while|but|whereas)\b")
 
 
+#: A subject that names a flow with a word the concept list leaves ambiguous ("sales"):
+#: the flow a share of total exports or imports is the share of.
+_FLOW_SUBJECT = {
+    "exports": re.compile(r"\b(sales|shipments|deliveries)\s+(?:to|abroad)\b", re.IGNORECASE),
+    "imports": re.compile(r"\b(purchases|shipments|deliveries)\s+from\b", re.IGNORECASE),
+}
+
+
 def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] | None,
               prev_item: Item | None) -> ConceptMatch | dict[str, Any] | bool | None:
     """What a percent or ratio measures: None when not a concept's figure ("the 70 pct rise
@@ -140,6 +151,11 @@ def what_measured(art: Article, sent: Sentence, it: Item, prev: dict[str, Any] |
                    and sent.start <= c.start and not _CLAUSE_END.search(art.text, c.end, it.start)]
         if subject:  # "Shipments to the bloc accounted for 17% of Korea's total exports":
             return subject[-1]  # the share of the flow the subject names
+        flow = _FLOW_SUBJECT.get(own[0].concept)
+        head = flow.search(art.text, sent.start, it.start) if flow else None
+        if head and not _CLAUSE_END.search(art.text, head.end(), it.start):
+            # "Sales to other EU members accounted for 71% of total exports": sales to them
+            return ConceptMatch(head.start(1), head.end(1), own[0].concept)
         return own[0]
     if prev is not None and prev["kind"] == "percent" and prev_item is not None \
             and _CHAIN_GAP.match(art.text[prev_item.end:it.start]):

@@ -125,6 +125,9 @@ _BUY_VERB = re.compile(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchase
                        r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def goods_bought(art: Article, sent: Sentence, start: int, end: int, clause: tuple[int, int],
                  home: str | None) -> tuple[str, str, str] | None:
     """"Vietnam alone took $27.5bn of Korean goods", "firms signed deals to buy $21bn of
@@ -137,6 +140,12 @@ def goods_bought(art: Article, sent: Sentence, start: int, end: int, clause: tup
                    and _GOODS_NOUN.match(text, p.end)), None)
     if not _BUY_VERB.search(text, clause[0], start):
         return None
+    origin = next((p for p in sent.places if clause[0] <= p.start < start
+                   and _FROM_BEFORE.search(text, max(0, p.start - 12), p.start)), None)
+    if seller is None and origin is not None and home is not None and origin.code != home \
+            and _UNNAMED_GOODS.match(text, end):
+        # "fuel purchases from Russia, which supplied $512m of goods": Russia sold them
+        return "exports" if home == origin.code else "imports", origin.code, home
     if seller is not None:
         sold = seller.code
     elif _UNNAMED_GOODS.match(text, end) and home is not None:

@@ -212,7 +212,11 @@ _PREP_FIRST = re.compile(r"\s*(?:of\s+(?:[a-z-]+\s+){1,4})?(to|into|from|with)\s
 _CHAIN_GAP = re.compile(r"^(?:['’]s)?\s*(?:-|–|/|and|,)\s*$")
 
 
-_OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}$")
+_GOODS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:goods|products|manufactures|merchandise|"
+                          r"produce|cars|vehicles)\b")  # "imports of EC manufactured goods"
+_BOUND_GAP = re.compile(r"[-–]bound\s+(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
+_DEBT_HEAD = re.compile(r"\b(?:debts?|borrowings?|liabilities)\b", re.IGNORECASE)
+_OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:(?!(?:and|or|but|from|to|in|of|for|by|than)\s)[a-z-]+\s+){0,2}$")
 
 
 def place_roles(places: list[Place], concept: ConceptMatch | None,
@@ -227,8 +231,18 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
         return roles
     kind = concept.concept
     owner_role = "party" if kind in UNDIRECTED else OWNER_ROLE.get(kind, "party")
+    if kind == "loans" and _DEBT_HEAD.search(text, concept.start, concept.end):
+        owner_role = "to"  # "South Korea's foreign debt": what it owes
     # a place just before the concept word: "Japanese investment", "Japan's exports"
     before = [p for p in places if p.end <= concept.start]
+    if before and kind in {"exports", "trade"} and _BOUND_GAP.match(text, before[-1].end,
+                                                                    concept.start):
+        # "China's US-bound shipments": the destination, and its owner before it
+        bound = before.pop()
+        roles["to" if kind == "exports" else "party"].append(bound.code)
+        if before and _OWNER_GAP.match(text[before[-1].end:bound.start]):
+            roles["from" if kind == "exports" else "party"].insert(0, before[-1].code)
+        return roles
     if before and concept.start - before[-1].end <= 30 and _OWNER_GAP.match(
             text[before[-1].end:concept.start]):
         roles[owner_role].append(before[-1].code)
@@ -263,8 +277,11 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
             role = "to"  # the counterpart of a balance: "surplus with the U.S."
         if kind == "imports" and prep in {"in", "into", "to", "for"}:
             role = "to"
-        elif kind == "imports" and prep == "of" and p.kind == "demonym":
+        elif kind == "imports" and prep == "of" and (p.kind == "demonym" or _GOODS_AFTER.match(
+                text, p.end)):
             role = "from"  # "imports of Japanese cars", "buy $150 billion of American goods"
+        elif owner_role == "to" and kind == "loans" and prep in {"to", "with"}:
+            role = "from"  # "Egypt's debt to the Soviet Union": the creditor
         roles[role].append(p.code)
         last_role = role
         pos = p.end

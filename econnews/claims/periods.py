@@ -315,7 +315,8 @@ _REL_BEFORE = re.compile(
     r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
     r"(?:the|a)\s+(?:same|similar|corresponding|comparable)\s+(?P<year2>(?:19|20)\d\d)\s+"
     r"(?:period|months?|quarter)|"
-    r"the\s+same\s+(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+)?"
+    r"the\s+(?:same|corresponding|comparable|similar)\s+(?:(?:(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|\d+)\s+)?"
     r"months|month|period|quarter|half|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
     r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
     r"the\s+year\s+(?:before|earlier)))", re.IGNORECASE)
@@ -362,8 +363,9 @@ _COMPARE_WORD = re.compile(
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s|"
     r"(?:US|C|A|NZ|HK|S)\$|last|previous|prior|about|around|some|nearly|almost|just|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:19|20)\d\d))|\b(?:against|compared|versus|vs|after|than|above|below)\b",
-    re.IGNORECASE)
+    r"December|(?:19|20)\d\d)(?!\w*\s*(?:to|through|until|[-–])\s*(?:(?-i:[A-Z][a-z]+)|(?:19|20)\d\d)\b))|"
+    r"\b(?:against|compared|versus|vs|after|than|above|below)\b",
+    re.IGNORECASE)  # "from January to August" is a span, not a base
 
 
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)

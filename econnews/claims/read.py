@@ -51,17 +51,24 @@ from .resolve import (
     respective_parties,
     sibling,
 )
-from .sources import headline_speaker_rows, story_source_rows
+from .sources import headline_speaker_rows, story_source_rows, walk_story
 from .voice import (
     type_of_claim,
     voice,
-    walk_story,
 )
 from .when import TIME_UNITS, figure_period, growth_period
 
 #: Quantity kinds that are claims only when tied to a concept word.
 _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
+#: The rate of change of a flow named before its percent: "growth in exports slowed to 5.4%".
+_RATE_OF = re.compile(r"\b(growth|rise|increase|decline|fall|drop|contraction|expansion)\s+"
+                      r"(?:in|of)\s+(?:[\w’'-]+\s+){0,3}?(?:exports?|imports?|shipments|trade|"
+                      r"sales|purchases)\b|\b(?:export|import|trade|shipment)s?\s+(growth)\b",
+                      re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\b(?:accounting|accounted|accounts?|responsible)\s+for\s+|"
+                           r"\b(?:making|made|makes?)\s+up\s+|\bshare\s+(?:of|at|to)\s+|"
+                           r"\brepresent(?:ing|ed|s)?\s+", re.IGNORECASE)
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
     r"compared\s+(?:with|to)(?:\s+an?)?(?:\s+\w+)?\s+of|compared\s+with|against|versus|currently(?:\s+at)?|previously[- ](?:pledged|promised|"
@@ -172,6 +179,7 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         w.prev, w.prev_item = row, it
         idx = row["_sentence"]
         if row["_compared"] is None and row["period"] is not None \
+                and row["period_by"] != "comparison" \
                 and row["concept"] in FAMILY and idx not in w.sentence_period \
                 and row["claim_type"] in {"level", "change", "ratio"} \
                 and not _BASE_BEFORE.search(art.text, max(row["_sent_start"], it.start - 60),
@@ -250,7 +258,13 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
         moved = _MOVE_NOUN.match(art.text, end)
         if moved:  # "slower than the 7.5% pace a year earlier", "a 4% drop in exports"
             change = "down" if moved.group(1).lower().startswith(_DOWN_NOUNS) else "up"
-    if pd.isna(change) and kind in {"ratio", "percent"}:
+    if pd.isna(change) and kind == "percent":
+        rate_of = _RATE_OF.search(art.text, clause[0], start)
+        if rate_of:  # "growth in China's shipments slowed to 5.4%", "export growth was 3.8%"
+            change = "down" if (rate_of.group(1) or "").lower().startswith(_DOWN_NOUNS) else "up"
+    if pd.isna(change) and kind in {"ratio", "percent"} and not (
+            kind == "percent" and _SHARE_BEFORE.search(art.text, max(clause[0], start - 40), start)):
+        # "grew 8% in the first half, accounting for 62.6% of the total": a share, no change
         verb = CHANGE_VERB.search(art.text, clause[0], start)
         if verb:  # "has grown 1.5 times": the ratio is a change
             change = "down" if verb.group(1).lower() in DOWN_VERBS else "up"
@@ -325,7 +339,8 @@ def _listed_change(w: _Walk, it: Item, idx: int) -> Any:
             or prev["kind"] != "percent" or not isinstance(prev["change"], str):
         return it.change
     gap = w.art.text[prev_item.end:it.start]
-    if _LIST_GAP.fullmatch(gap) and re.search(r"\band\b|,", gap) and not _NEW_VERB.search(gap):
+    if _LIST_GAP.fullmatch(gap) and re.search(r"\band\b|,", gap) and not _NEW_VERB.search(gap) \
+            and not _SHARE_BEFORE.search(gap):  # "..., accounting for 62.6%": a share
         return prev["change"]
     return it.change
 
@@ -446,6 +461,8 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
         # "imports from the EC worth $5.7bn and exports worth $2.6bn": the other way
         src, dst = prev["party_to"], prev["party_from"]
         parties, parties_by = [src, dst], prev["parties_by"]
+    if it.kind == "percent" and not isinstance(change, str) and it.surface[:1] in "+-−–":
+        change = "down" if it.surface[:1] != "+" else "up"  # "imports from Japan (-17%)"
     claim_type, type_by = type_of_claim(hedge_kind, hint, change, it.kind)
     if planned and claim_type in {"level", "change", "ratio"}:
         claim_type, type_by = "target", "plan_owner"  # part of somebody's plan

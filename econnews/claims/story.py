@@ -207,8 +207,11 @@ def described_places(sentence: str, offset: int, places: list[Place],
                 and c not in _owners_before(places, sentence, offset, start)]
             left = typed
         code = (left[0] if left else None) if bloc else _most_named(left)
-        if kind.startswith("home") and home in left:
-            code = home  # "the country's total exports" in a Hanoi story: Vietnam's
+        if kind.startswith("home") and home and (home in left or (home in pool and not any(
+                p.code == home and lo + offset <= p.start and p.end <= start for p in places))):
+            # "the country's total exports" in a Hanoi story: Vietnam's (also when a later
+            # clause names it again: "..., and Mexico posted a deficit")
+            code = home
         appos = next((p for p in places if p.end <= start and p.kind != "region"
                       and re.fullmatch(r",\s*", sentence[p.end - offset:m.start()])), None)
         if appos is not None and not bloc and not _OWNER_AFTER.match(sentence, m.end()) \

@@ -35,7 +35,7 @@ _STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|i
                         r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped)|"
                         r"stands?\s+at|currently|ow(?:es|ed|e|ing)(?!\s+to\b))\b",
                         re.IGNORECASE)  # "stands at about $10bn", "owes China $21bn": a stock
-_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\s+(?:year|(?:19|20)\d\d)\b", re.IGNORECASE)
 _CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|projected)\b|"
                         r"\bexpectations?\b|\bconsensus\b|\bpolled\b", re.IGNORECASE)
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
@@ -43,6 +43,9 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlie
                                  re.IGNORECASE)
 #: One-off deals (a loan extended, stakes bought, aid given) take no period from other
 #: sentences: unlike a trade statistic, they are not for the period the story reports on.
+_SAME_PERIOD_AFTER = re.compile(r"\s*(?:in|for|during|over)\s+the\s+(?:same|corresponding|"
+                                r"comparable|similar)\s+(?:month|period|quarter|months)\s+"
+                                r"(?:of|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _DEALS = frozenset({"investment", "loans", "aid"})
 _AFTER_GROWTH = re.compile(r"(?:\s+(?:in|for|during)\s+[\w/-]+(?:\s+[\w/-]+){0,3})?\s*,?\s*after\s+(?:a\s+|an\s+)?(?:annual\s+|yearly\s+)?(?:growth|"
                            r"rise|increase|fall|drop|decline|jump)\s+of\s+\Z", re.IGNORECASE)
@@ -67,11 +70,20 @@ def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[in
                          prev_item.end if prev_item is not None else None)
     period_by = "clause" if period else "none"
     stated = w.sentence_period.get(idx)
-    if period and stated and stated[:4] != period[:4] and ("-" in stated or "Q" in stated) \
+    if stated is None and w.prev is not None and w.prev.get("_sentence") == idx:
+        stated = w.prev["period"]  # "expected to exceed $5.5bn in the first four months,
+        # against 4.25 billion a year ago": the forecast's months a year back
+    if period and isinstance(stated, str) and stated[:4] != period[:4] and ("-" in stated or "Q" in stated) \
             and _YEAR_EARLIER_AFTER.match(art.text, it.end):
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(stated, " a year earlier") or period
+    if period is None and _SAME_PERIOD_AFTER.match(art.text, it.end):
+        # "up from 8.6 billion euros in the corresponding month in 2012": the months of
+        # the figure it is compared with, in the year it names
+        anchor = stated if isinstance(stated, str) else w.sentence_period.get(idx - 1)
+        period = comparison_period(anchor, art.text[it.end:it.end + 80])
+        period_by = "comparison" if period else "none"
     if concept in FAMILY and _FISCAL_WORD.search(sent.text):
         home = w.home(idx, sent) or art.country
         # "the first half of the 2024/25 fiscal year" in a Kenyan story: July-December 2024
