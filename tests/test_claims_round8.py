@@ -205,3 +205,29 @@ def test_the_noun_an_infinitive_raises_is_the_figures_concept() -> None:
 def test_can_double_is_a_forecast() -> None:
     r = _row("Kenya and Rwanda can double trade in 2025, the minister said.", "double")
     assert r["claim_type"] == "forecast"
+
+
+def test_naira_written_with_a_bare_n_in_a_nigerian_story() -> None:
+    from econnews import extract
+    q = extract("Nigeria's trade deficit widened to N2.1 trillion in 2023, the NBS said.")
+    assert q.loc[0, "surface"] == "N2.1 trillion" and q.loc[0, "unit"] == "NGN"
+    # without a Nigerian place word, N and a number is no money
+    assert not (extract("The N95 masks cost $2 each.")["unit"] == "NGN").any()
+
+
+def test_a_report_released_by_a_body_names_the_body() -> None:
+    found = find_speaker("According to the recently released report by the National "
+                         "Statistics Office, trade grew 12 percent to $4 billion.")
+    assert found is not None and found.name == "the National Statistics Office"
+
+
+def test_a_quarter_without_a_year_is_the_last_one_before_the_story() -> None:
+    r = _row("ABUJA - Nigeria's exports rose 4 per cent to N5.1tn in Q4, the NBS said.",
+             "N5.1tn", "2024-03-06")
+    assert r["period"] == "2023Q4"
+
+
+def test_a_negative_trade_balance_is_a_deficit() -> None:
+    r = _row("Ghana's faster import growth resulted in a negative trade balance of "
+             "$310 million in the quarter, the statistics service said.", "$310 million")
+    assert r["concept"] == "trade_deficit"

@@ -119,6 +119,9 @@ def _period_text(m: re.Match[str], date: pd.Timestamp | None, years: list[int]) 
         return f"{year}Q{q}" if year else None
     if g["qq"]:
         year = int(g["qqy"]) if g["qqy"] else (years[0] if years else base)
+        if not g["qqy"] and not years and date is not None \
+                and int(g["qqn"]) > (date.month - 1) // 3 + 1:
+            year = date.year - 1  # "N4.77tn in Q4" in a March story: the last one
         return f"{year}Q{g['qqn']}" if year else None
     if g["month"]:
         before = m.string[max(0, m.start() - 12):m.start()]

@@ -215,9 +215,11 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+|the\s+[\w'’-]+\s+){1,4}
                            r"are|were|has|had|have|could|should|may|might|must|expects?|plans?|"
                            r"wants?)\b")
 _ACRONYM = re.compile(r"\s\((?:[A-Z][A-Za-z.&-]{1,11})\)(?=\s)")
-_DATA_BY = re.compile(r"^\s*(?:the\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+)?"
-                      r"(?:data|figures|statistics|numbers)\s+(?:released|published|issued|compiled)"
-                      r"\s+(?:(?:on|this|last|earlier)\s+\w+\s+)?by\s+", re.IGNORECASE)
+_DATA_BY = re.compile(r"^\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+|"
+                      r"recently\s+|newly\s+|just\s+)?(?:(?:released|published|issued)\s+)?"
+                      r"(?:data|figures|statistics|numbers|report|release|survey|estimates?)\s+"
+                      r"(?:(?:released|published|issued|compiled)\s+(?:(?:on|this|last|earlier)\s+"
+                      r"\w+\s+)?)?by\s+", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\s+(?:had|has|have|would|will|had\s+been|have\s+been)\s*$")
 _REPORTEDLY = re.compile(r"\s+(?:reportedly|also|earlier|previously|publicly|repeatedly)\s*$")
 
