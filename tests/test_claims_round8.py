@@ -231,3 +231,14 @@ def test_a_negative_trade_balance_is_a_deficit() -> None:
     r = _row("Ghana's faster import growth resulted in a negative trade balance of "
              "$310 million in the quarter, the statistics service said.", "$310 million")
     assert r["concept"] == "trade_deficit"
+
+
+def test_an_opener_before_the_subject_is_no_speaker() -> None:
+    found = find_speaker("In addition, the head of Zesco, a Zambian power company, said that "
+                         "a Chinese bank will lend the company $300 million.")
+    assert found is not None and found.name == "the head of Zesco"
+
+
+def test_a_length_is_no_investment() -> None:
+    c = _claims("Chinese firms will invest $2 billion in Laos to build 400 km of railways.")
+    assert "400 km" not in set(c["surface"])

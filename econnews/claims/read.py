@@ -61,6 +61,9 @@ from .when import TIME_UNITS, figure_period, growth_period
 #: Quantity kinds that are claims only when tied to a concept word.
 _CONCEPT_BOUND_KINDS = {"percent", "ratio", "measure"}
 _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century")
+#: Units no trade, investment, aid or loan figure is told in: "170 km of railroads".
+_NO_FLOW_UNIT = re.compile(r"meter|metre|mile|foot|feet|inch|yard|hectare|acre|square|watt|volt|"
+                           r"hertz|byte|bit|celsius|fahrenheit|kelvin|degree|calorie|joule")
 #: The rate of change of a flow named before its percent: "growth in exports slowed to 5.4%".
 _RATE_OF = re.compile(r"\b(growth|rise|increase|decline|fall|drop|contraction|expansion)\s+"
                       r"(?:in|of)\s+(?:[\w’'-]+\s+){0,3}?(?:exports?|imports?|shipments|trade|"
@@ -214,7 +217,8 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
         concept_by = "anaphor" if cmatch is not None else concept_by
     if compared is None and cmatch is None and kind != "money":
         return None
-    if kind == "measure" and _TIME_UNIT.search(str(it.unit)):
+    if kind == "measure" and (_TIME_UNIT.search(str(it.unit))
+                              or _NO_FLOW_UNIT.search(str(it.unit))):
         return None  # "the first 20 days of February": a span of time, not a claim
     if kind in {"percent", "ratio"} and compared is None:
         measured = what_measured(art, sent, it, w.prev, w.prev_item)

@@ -207,6 +207,12 @@ _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cite
 #: declined to be named, said".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:as|while|when|after|because|since|before|but|and)\s+"
                                   r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$")
+#: A sentence opener that is no subject: "In addition, the head of Eskom, ..., said".
+_OPENER = re.compile(r"(?:In addition|Meanwhile|However|Separately|Also|Moreover|Furthermore|"
+                     r"Earlier|Later|At the same time|By contrast|In contrast|Still|Yet|Besides|"
+                     r"Overall|Elsewhere|Nevertheless|Instead|Likewise|Similarly|Indeed|"
+                     r"(?:On|Last|This|Early|Late) \w+|In a statement|In (?:19|20)\d\d)",
+                     re.IGNORECASE)
 _UNNAMED_TAIL = re.compile(r"\s+who\s+(?:asked|declined|requested|spoke|did\s+not|would\s+not)\b"
                            r"[^,]*\s*$")
 _RELATIVE_TAIL = re.compile(r",\s*(?:who|which)\s+[^,]*,\s*$")
@@ -286,9 +292,12 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
             if name is None and clause_after and head.count(",") >= 2:
                 # "Rep. Richard Gephardt, a Missouri Democrat who is seeking ..., said he
                 # may offer": the subject before its apposition
-                name = clean_speaker(head.split(",")[0])
+                chunks = [c for c in head.split(",") if c.strip()]
+                if chunks and _OPENER.fullmatch(chunks[0].strip()):
+                    chunks = chunks[1:]  # "In addition, the director of Eskom, a ..., said"
+                name = clean_speaker(chunks[0]) if chunks else None
                 name = name if name and (name[:1].isupper() or name.split()[-1].lower()
-                                         in _ROLE_NOUNS) else None
+                                         in _ROLE_NOUNS or name.startswith("the ")) else None
             if name and (clause_after or relative):
                 # "the director of Cacex, Roberto Fendt, said that ...": the apposed name
                 return Speaker(name, m.start() + offset, hint)
