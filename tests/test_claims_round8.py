@@ -242,3 +242,52 @@ def test_an_opener_before_the_subject_is_no_speaker() -> None:
 def test_a_length_is_no_investment() -> None:
     c = _claims("Chinese firms will invest $2 billion in Laos to build 400 km of railways.")
     assert "400 km" not in set(c["surface"])
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Chile's terms of trade fell 12 pct over two years, the central bank said.", "12 pct"),
+    ("The WTO said world trade would grow by only 2.6 pct in 2024.", "2.6 pct"),
+    ("Since 2019 Malawi's import allocations have been cut 40 pct.", "40 pct"),
+    ("Interest rates rose on the trade news, with bank bill yields climbing to 9.1 pct.",
+     "9.1 pct"),
+    ("Japan pressed for access to a four billion dlr Osaka airport project.",
+     "four billion dlr"),
+    ("Exports improved as net exports grew at a 15 pct annual rate.", "15 pct"),
+])
+def test_aggregates_instruments_and_projects_are_no_trade_claims(text: str,
+                                                                 surface: str) -> None:
+    c = _claims(text, "1987-05-01")
+    family = {"trade", "exports", "imports", "trade_surplus", "trade_deficit", "investment",
+              "fdi", "loans", "aid"}
+    hit = c[c["surface"] == surface]
+    assert not hit["concept"].isin(family).any(), hit[["surface", "concept"]]
+
+
+def test_a_global_trade_surplus_is_still_a_surplus() -> None:
+    r = _row("China's exports fell 4% in 2023 and its global trade surplus narrowed to "
+             "$820 billion.", "$820 billion", "2024-01-20")
+    assert (r["concept"], r["party_from"]) == ("trade_surplus", "CHN")
+
+
+def test_rates_listed_after_a_rate_are_rates() -> None:
+    c = _claims("Dealers said the dollar could fall towards 1.45 marks and 130 yen.",
+                "1988-03-01")
+    assert set(c["concept"]) == {"exchange_rate"}
+
+
+def test_the_month_of_a_base_written_before_its_noun() -> None:
+    text = ("The 15.1 billion dlr February trade deficit compared with a revised January "
+            "deficit of 12.3 billion dlrs, the department said.")
+    assert _row(text, "12.3 billion dlrs", "1987-04-14")["period"] == "1987-01"
+    text = ("Belgium recorded a trade deficit of 9.4 billion francs in January after a "
+            "December surplus of 15.3 billion francs.")
+    assert _row(text, "15.3 billion francs", "1987-03-20")["period"] == "1986-12"
+
+
+def test_a_bare_base_does_not_hide_the_period_after_it() -> None:
+    text = ("Korea's exports rose 12.6 pct from a year earlier in the first 20 days of "
+            "March to 3.9 billion dlrs, the ministry said.")
+    assert _row(text, "12.6 pct", "1987-04-02")["period"] == "1987-03"
+    text = ("Taiwan's surplus rose to 2.35 billion dlrs in the first two months of 1987 "
+            "from 1.87 billion in the year-earlier period.")
+    assert _row(text, "1.87 billion", "1987-03-10")["period"] == "1986-01/1986-02"

@@ -226,7 +226,7 @@ _RATE_BEFORE = re.compile(
     r"\bthe\s+(?:U\.S\.\s+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?(?:dollar|dlr|greenback|currency|unit|"
     r"pound|rupee|peso|rand|franc|krona|krone|lira|ringgit|rupiah|baht|won|real|rouble|ruble)\b"
     r"(?:[^;.]|\.(?=\d))"
-    r"{0,60}?\b(?:at|to|below|"
+    r"{0,60}?\b(?:at|to|towards?|below|"
     r"above|around|near|from|against|of|under|over)\s+(?:a\s+)?(?:new\s+)?(?:record\s+)?"
     r"(?:\d+-year\s+)?(?:low|high)?\s*(?:of\s+)?(?:just\s+)?(?:below|above|around|under|"
     r"over|about)?\s*\Z", re.IGNORECASE)

@@ -314,7 +314,7 @@ def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
 
 _REL_BEFORE = re.compile(
     r"\A[^;]{0,40}?\b(?:(?P<n>two|three|four|five|2|3|4|5)\s+years\s+(?:earlier|ago|before)|"
-    r"(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|"
+    r"(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]ago|(?:the\s+)?year[- ]earlier\s+period|"
     r"the\s+(?:previous|preceding|prior)\s+year|(?:in\s+)?the\s+year\s+before|last\s+year)|"
     r"(?:the|a)\s+(?:same|similar|corresponding|comparable)\s+(?P<year2>(?:19|20)\d\d)\s+"
     r"(?:period|months?|quarter)|"
@@ -442,9 +442,12 @@ def prior_period(period: Any) -> str | None:
 
 
 _POSSESSIVE_PERIOD = re.compile(
-    r"\b(?:than|from|with|against)\s+((?:last\s+)?(?:January|February|March|April|May|June|July|"
+    r"\b(?:than|from|with|against|after)\s+(?:(?:an?|the)\s+)?(?:(?:revised|provisional|"
+    r"preliminary|previous|record|upwardly\s+revised|downwardly\s+revised)\s+)?"
+    r"((?:last\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d|last\s+year|the\s+previous\s+"
-    r"(?:year|month|quarter))(?:['’]s)?)\s+\S*\Z", re.IGNORECASE)
+    r"(?:year|month|quarter))(?:['’]s)?)(?:\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?|\s+\S*)\Z",
+    re.IGNORECASE)  # "than January's 527 mln", "with a revised January deficit of 12.3bn"
 
 
 _YEAR_PART = re.compile(r"((?:19|20)\d\d)((?:Q[1-4]|-\d\d)?)")
@@ -465,6 +468,11 @@ def _align_year(own: str | None, base: Any, tail: str) -> str | None:
     return f"{year}{m.group(2)}"
 
 
+#: A base with no figure of its own: "rose 14.6 pct from a year earlier in February".
+_BARE_BASE = re.compile(r"(?:from|against|compared\s+with|over)\s+(?:a\s+year\s+(?:earlier|ago|before)|"
+                        r"the\s+(?:previous|prior|same)\s+(?:year|month|quarter|period)(?:\s+a\s+year\s+"
+                        r"(?:earlier|ago))?|last\s+year|a\s+month\s+(?:earlier|ago|before))"
+                        r"(?=\s*(?:,\s*)?(?:in|for|during|over|to)\b)", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\b(?:ahead\s+of|(?<!year\s)(?<!period\s)that|which|who|adding|"
                              r"because)\b", re.IGNORECASE)
 _SHARED_TO = re.compile(r"\s+to\s+(?:between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
@@ -492,9 +500,15 @@ def main_period(art: Article, sent: Sentence, it: Item,
             # is one period, skipped whole
             lo = max(trailing.end(), whole.end() if whole else 0)
     m = _COMPARE_WORD.search(sent.text, it.end - sent.start, hi)
+    bare = _BARE_BASE.match(sent.text, m.start()) if m is not None else None
+    if bare:  # "rose 14.6 pct from a year earlier in the first 20 days of February"
+        m = _COMPARE_WORD.search(sent.text, bare.end(), hi)
     stop = hi if m is None else m.start()
     rel = _RELATIVE_AFTER.search(sent.text, it.end - sent.start, stop)
     if rel:  # "jumped 17% ahead of talks on a pact that Bangkok hopes to conclude next year"
         stop = rel.start()
     text = sent.text[lo:stop]
+    if bare and bare.end() <= stop:
+        a, b = bare.start() - lo, bare.end() - lo
+        text = text[:a] + " " * (b - a) + text[b:]
     return resolve_period(text, art.period_date, it.start - sent.start - lo, it.end - sent.start - lo)

@@ -69,6 +69,7 @@ _RATE_OF = re.compile(r"\b(growth|rise|increase|decline|fall|drop|contraction|ex
                       r"(?:in|of)\s+(?:[\w’'-]+\s+){0,3}?(?:exports?|imports?|shipments|trade|"
                       r"sales|purchases)\b|\b(?:export|import|trade|shipment)s?\s+(growth)\b",
                       re.IGNORECASE)
+_RATE_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _SHARE_BEFORE = re.compile(r"\b(?:accounting|accounted|accounts?|responsible)\s+for\s+|"
                            r"\b(?:making|made|makes?)\s+up\s+|\bshare\s+(?:of|at|to)\s+|"
                            r"\brepresent(?:ing|ed|s)?\s+", re.IGNORECASE)
@@ -220,6 +221,9 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
     if kind == "measure" and (_TIME_UNIT.search(str(it.unit))
                               or _NO_FLOW_UNIT.search(str(it.unit))):
         return None  # "the first 20 days of February": a span of time, not a claim
+    if kind in {"percent", "ratio"} and compared is None and cmatch is not None \
+            and cmatch.concept == "other":
+        return None  # "bank bill yields rose to 16.4 pct": no amount of anything we read
     if kind in {"percent", "ratio"} and compared is None:
         measured = what_measured(art, sent, it, w.prev, w.prev_item)
         if measured is None:
@@ -250,7 +254,10 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
         return None
     cmatch, concept_by, compared = what
     per = None if pd.isna(it.per) else str(it.per)
-    rate = compared is None and is_rate(art, it, clause)
+    rate = compared is None and (is_rate(art, it, clause) or (
+        w.prev is not None and w.prev_item is not None and w.prev["concept"] == "exchange_rate"
+        and it.kind == "money" and _RATE_LIST_GAP.fullmatch(art.text, w.prev_item.end, start)))
+    # "the dollar could fall towards 1.77 marks and 140 yen": both rates
     hedges, hedge_kind, name, reported_by, hint, planned, speaker_by = voice(
         art, sent, clause, start, end, w.named_before[idx], w.source_before.get(idx))
     change = _listed_change(w, it, idx) if pd.isna(it.change) else it.change
