@@ -291,3 +291,31 @@ def test_a_bare_base_does_not_hide_the_period_after_it() -> None:
     text = ("Taiwan's surplus rose to 2.35 billion dlrs in the first two months of 1987 "
             "from 1.87 billion in the year-earlier period.")
     assert _row(text, "1.87 billion", "1987-03-10")["period"] == "1986-01/1986-02"
+
+
+def test_imports_after_exports_to_a_partner_are_from_that_partner() -> None:
+    r = _row("The minister said Kazakhstan exported $900 million worth of goods to Turkey in "
+             "2023 and imported $1.4 billion worth.", "$1.4 billion", "2024-03-01")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("imports", "TUR", "KAZ")
+
+
+def test_the_level_a_flow_changed_to_keeps_its_partner() -> None:
+    text = ("Swedish imports from Chile fell 20 pct to 300 mln crowns in 1986, while exports "
+            "to Chile dropped 30 pct to 410 mln crowns.")
+    r = _row(text, "410 mln crowns", "1987-03-01")
+    assert (r["party_from"], r["party_to"]) == ("SWE", "CHL")
+
+
+def test_the_nations_loans_are_the_story_countrys() -> None:
+    text = ("TOKYO, April 2 - Japan unveiled a stimulus plan on Thursday. The plan also raises "
+            "the nation's untied loans to developing countries to $20 billion over three "
+            "years, officials said.")
+    r = _row(text, "$20 billion", "1987-04-02")
+    assert (r["concept"], r["party_from"]) == ("loans", "JPN")
+
+
+def test_its_in_an_opening_phrase_is_the_subject_after_it() -> None:
+    text = ("The talks opened on Monday. By stressing its record trade deficit of $150 "
+            "billion, the United States was pressing its partners, the official said.")
+    r = _row(text, "$150 billion", "1987-03-30")
+    assert r["party_from"] == "USA"

@@ -130,14 +130,25 @@ _ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
 _TRADE_FLOWS = FLOWS | {"trade"}
 
 
+_OPENING_PHRASE = re.compile(r"\s*(?:By|In|After|Before|While|When|Despite|Through|With)\s+"
+                             r"(?:\w+ing\s+)?(?:[\w-]+\s+){0,2}?its\b", re.IGNORECASE)
+
+
 def _its_owner(art: Article, sent: Sentence, cmatch: ConceptMatch) -> str | None:
     """The owner "its" points to before a concept word: the place that owns an earlier
     concept of the sentence ("Japan's exports to India were $12.8bn and its imports ...",
     "China's exports fell 4.6%, and its global trade surplus narrowed"), or None."""
     if not _ITS.search(art.text, max(0, cmatch.start - 25), cmatch.start):
         return None
-    return next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
-                 and (o := owner_place(sent.places, c, art.text))), None)
+    found = next((o for c in reversed(sent.concepts) if c.end <= cmatch.start
+                  and (o := owner_place(sent.places, c, art.text))), None)
+    if found is None and _OPENING_PHRASE.match(art.text, sent.start, cmatch.start):
+        # "By stressing its record trade deficit of $170bn, the U.S. was ...": the subject
+        # the opening phrase leads to
+        comma = art.text.find(",", cmatch.end, sent.end)
+        found = next((p.code for p in sent.places if comma >= 0 and comma < p.start
+                      and re.fullmatch(r",\s*(?:the\s+)?", art.text[comma:p.start])), None)
+    return found
 
 
 def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | None, list[str]]:

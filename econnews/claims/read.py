@@ -16,11 +16,10 @@ import pandas as pd
 
 from ..common.sentences import sentence_at
 from .article import Article, Item, Sentence, find_conversions, items_of
+from .change import figure_change
 from .evidence import evidence_text, review
 from .figures import (
     BALANCES,
-    CHANGE_VERB,
-    DOWN_VERBS,
     compared_with,
     concept_of,
     elided_money,
@@ -64,15 +63,12 @@ _TIME_UNIT = re.compile(r"second|minute|hour|day|week|month|year|decade|century"
 #: Units no trade, investment, aid or loan figure is told in: "170 km of railroads".
 _NO_FLOW_UNIT = re.compile(r"meter|metre|mile|foot|feet|inch|yard|hectare|acre|square|watt|volt|"
                            r"hertz|byte|bit|celsius|fahrenheit|kelvin|degree|calorie|joule")
-#: The rate of change of a flow named before its percent: "growth in exports slowed to 5.4%".
-_RATE_OF = re.compile(r"\b(growth|rise|increase|decline|fall|drop|contraction|expansion)\s+"
-                      r"(?:in|of)\s+(?:[\w’'-]+\s+){0,3}?(?:exports?|imports?|shipments|trade|"
-                      r"sales|purchases)\b|\b(?:export|import|trade|shipment)s?\s+(growth)\b",
-                      re.IGNORECASE)
+_OWN_PLACE_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of\s+\w+\s+)?(?:to|from|with|in)\s+(?:the\s+)?\Z",
+                             re.IGNORECASE)
+_CHANGE_TO_LEVEL = re.compile(r"\s*(?:to|at)\s+(?:an?\s+)?(?:record\s+|new\s+|provisional\s+|"
+                              r"estimated\s+|revised\s+)?(?:about\s+|some\s+|around\s+|nearly\s+)?",
+                              re.IGNORECASE)
 _RATE_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
-_SHARE_BEFORE = re.compile(r"\b(?:accounting|accounted|accounts?|responsible)\s+for\s+|"
-                           r"\b(?:making|made|makes?)\s+up\s+|\bshare\s+(?:of|at|to)\s+|"
-                           r"\brepresent(?:ing|ed|s)?\s+", re.IGNORECASE)
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
     r"compared\s+(?:with|to)(?:\s+an?)?(?:\s+\w+)?\s+of|compared\s+with|against|versus|currently(?:\s+at)?|previously[- ](?:pledged|promised|"
@@ -260,25 +256,7 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
     # "the dollar could fall towards 1.77 marks and 140 yen": both rates
     hedges, hedge_kind, name, reported_by, hint, planned, speaker_by = voice(
         art, sent, clause, start, end, w.named_before[idx], w.source_before.get(idx))
-    change = _listed_change(w, it, idx) if pd.isna(it.change) else it.change
-    if pd.isna(change) and kind in {"money", "percent"}:
-        than = _THAN.match(art.text, end)
-        if than:  # "17.6% less than in 2018", "$4bn more than a year earlier"
-            change = "down" if than.group(1).lower() in _LESS else "up"
-    if pd.isna(change) and kind == "percent":
-        moved = _MOVE_NOUN.match(art.text, end)
-        if moved:  # "slower than the 7.5% pace a year earlier", "a 4% drop in exports"
-            change = "down" if moved.group(1).lower().startswith(_DOWN_NOUNS) else "up"
-    if pd.isna(change) and kind == "percent":
-        rate_of = _RATE_OF.search(art.text, clause[0], start)
-        if rate_of:  # "growth in China's shipments slowed to 5.4%", "export growth was 3.8%"
-            change = "down" if (rate_of.group(1) or "").lower().startswith(_DOWN_NOUNS) else "up"
-    if pd.isna(change) and kind in {"ratio", "percent"} and not (
-            kind == "percent" and _SHARE_BEFORE.search(art.text, max(clause[0], start - 40), start)):
-        # "grew 8% in the first half, accounting for 62.6% of the total": a share, no change
-        verb = CHANGE_VERB.search(art.text, clause[0], start)
-        if verb:  # "has grown 1.5 times": the ratio is a change
-            change = "down" if verb.group(1).lower() in DOWN_VERBS else "up"
+    change = figure_change(art.text, it, clause, w.prev, w.prev_item)
     if compared is not None:
         f = _compared_fields(w, k, it, sent, compared, change, cmatch)
     else:
@@ -318,9 +296,6 @@ def _read_figure(w: _Walk, k: int, it: Item) -> dict[str, Any] | None:
     }
 
 
-_THAN = re.compile(r"\s+(less|lower|smaller|fewer|more|higher|bigger|greater|larger)\s+than\b",
-                   re.IGNORECASE)
-_LESS = {"less", "lower", "smaller", "fewer"}
 #: A part of a sum told before: "of that", "of the package", "of which".
 _WHOLE = (r"(?:that|this|which|the\s+(?:package|pledge|sum|amount|total|money|funds?|financing|"
           r"programme|program|deal|commitment))\b")
@@ -330,30 +305,35 @@ _PART_OF = re.compile(rf"\s+of\s+{_WHOLE}", re.IGNORECASE)
 _PART_OF_FIRST = re.compile(rf"\s*(?:Of|Out\s+of)\s+{_WHOLE}", re.IGNORECASE)
 _NEW_VERB_PAST = re.compile(r"\b(?:rose|fell|grew|reached|totalled|totaled|was\s+up|was\s+down)\b",
                             re.IGNORECASE)
-#: A percent that is a rate of change: "the 7.5% pace", "a 4% drop", "a 6% annual rise".
-_MOVE_NOUN = re.compile(r"\s+(?:(?:annual|yearly|monthly|quarterly|year-on-year|on-year|"
-                        r"annualised|annualized)\s+)?(pace|growth|increase|rise|gain|jump|climb|"
-                        r"expansion|decline|drop|fall|decrease|contraction|slump|slide)\b",
-                        re.IGNORECASE)
-_DOWN_NOUNS = ("decline", "drop", "fall", "decrease", "contraction", "slump", "slide")
-_LIST_GAP = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}", re.IGNORECASE)
-_NEW_VERB = re.compile(r"\b(?:rose|fell|grew|dropped|declined|increased|decreased|jumped|"
-                       r"slumped|climbed|surged|was|were|is|are|reached|totalled|totaled)\b",
-                       re.IGNORECASE)
 
 
-def _listed_change(w: _Walk, it: Item, idx: int) -> Any:
-    """A percent listed after a change keeps its direction: "exports fell 3% to China and
-    5% to Japan" (both falls)."""
-    prev, prev_item = w.prev, w.prev_item
-    if it.kind != "percent" or prev is None or prev_item is None or prev["_sentence"] != idx \
-            or prev["kind"] != "percent" or not isinstance(prev["change"], str):
-        return it.change
-    gap = w.art.text[prev_item.end:it.start]
-    if _LIST_GAP.fullmatch(gap) and re.search(r"\band\b|,", gap) and not _NEW_VERB.search(gap) \
-            and not _SHARE_BEFORE.search(gap):  # "..., accounting for 62.6%": a share
-        return prev["change"]
-    return it.change
+def _pair_from_previous(w: _Walk, it: Item, sent: Sentence, idx: int, concept: str,
+                        src: Any, dst: Any, parties: list[Any], parties_by: str,
+                        ) -> tuple[Any, Any, list[Any], str]:
+    """The parties a figure takes from the figure before it in its sentence: the mirror of
+    exports told just before imports, or the pair of a change the level completes."""
+    art, prev, prev_item = w.art, w.prev, w.prev_item
+    mirror = {"exports": "imports", "imports": "exports"}.get(concept)
+    if mirror and prev is not None and prev_item is not None and \
+            prev["concept"] == mirror and prev["party_from"] and prev["party_to"] \
+            and not any(prev_item.end <= p.start < it.end and p.code not in {
+                prev["party_from"], prev["party_to"]} for p in sent.places) \
+            and not any(it.end <= p.start < sent.end and _OWN_PLACE_AFTER.match(
+                art.text, it.end, p.start) for p in sent.places):
+        # "imports from the EC worth $5.7bn and exports worth $2.6bn", "exported $500m of
+        # goods to the United States and imported $1.5bn worth": the other way
+        src, dst = prev["party_to"], prev["party_from"]
+        parties, parties_by = [src, dst], prev["parties_by"]
+    if prev is not None and prev_item is not None and prev["_sentence"] == idx \
+            and prev["concept"] == concept and prev["kind"] == "percent" \
+            and isinstance(prev["party_from"], str) and isinstance(prev["party_to"], str) \
+            and (src is None or dst is None) \
+            and set(parties) <= {prev["party_from"], prev["party_to"]} \
+            and _CHANGE_TO_LEVEL.fullmatch(art.text, prev_item.end, it.start):
+        # "exports plunged 52 pct to 265 mln crowns": the level of the flow that changed
+        src, dst = prev["party_from"], prev["party_to"]
+        parties, parties_by = [src, dst], prev["parties_by"]
+    return src, dst, parties, parties_by
 
 
 _FROM_LEVEL = re.compile(r"\bfrom\s+(?:an?\s+)?(?:revised\s+|about\s+|some\s+)?\Z", re.IGNORECASE)
@@ -437,7 +417,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             # taking 15.8% of exports, followed by Japan at 9.6%"
             concept, src, dst, parties = held
             parties_by, concept_by = "phrase", "role"
-    prev, prev_item = w.prev, w.prev_item
+    prev = w.prev
     pair = w.last_family
     if concept in {"trade_surplus", "trade_deficit"} and src is not None and dst is None \
             and pair is not None and pair["_sentence"] == idx and pair is not w.prev_balance(idx):
@@ -465,13 +445,8 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             src, dst = prev["party_from"], prev["party_to"]
             src, dst = (listed[1], dst) if listed[0] == "from" else (src, listed[1])
             parties = [c for c in (src, dst) if isinstance(c, str)]
-    mirror = {"exports": "imports", "imports": "exports"}.get(concept)
-    if mirror and prev is not None and prev_item is not None and \
-            prev["concept"] == mirror and prev["party_from"] and prev["party_to"] \
-            and not any(prev_item.end <= p.start < it.end for p in sent.places):
-        # "imports from the EC worth $5.7bn and exports worth $2.6bn": the other way
-        src, dst = prev["party_to"], prev["party_from"]
-        parties, parties_by = [src, dst], prev["parties_by"]
+    src, dst, parties, parties_by = _pair_from_previous(w, it, sent, idx, concept, src, dst,
+                                                        parties, parties_by)
     if it.kind == "percent" and not isinstance(change, str) and it.surface[:1] in "+-−–":
         change = "down" if it.surface[:1] != "+" else "up"  # "imports from Japan (-17%)"
     claim_type, type_by = type_of_claim(hedge_kind, hint, change, it.kind)
