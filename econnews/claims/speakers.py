@@ -124,6 +124,7 @@ _DATA_ONLY = re.compile(r"(?:the\s+|these\s+|those\s+|latest\s+|new\s+)*(?:data|
                        r"(?:\s+(?:released|published|issued)\b.*)?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def clean_speaker(np: str) -> str | None:
     """Trim a speaker phrase: drop titles before a personal name, keep bodies whole.
 
