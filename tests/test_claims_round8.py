@@ -319,3 +319,27 @@ def test_its_in_an_opening_phrase_is_the_subject_after_it() -> None:
             "billion, the United States was pressing its partners, the official said.")
     r = _row(text, "$150 billion", "1987-03-30")
     assert r["party_from"] == "USA"
+
+
+def test_european_investment_is_the_eus() -> None:
+    text = ("JAKARTA - Indonesia signed a trade pact with the European Union on Tuesday. "
+            "European investment, which reached $2.9 billion in 2024, will double, the "
+            "minister said.")
+    r = _row(text, "$2.9 billion", "2025-03-01")
+    assert r["party_from"] == "EU"
+
+
+def test_a_figure_ends_the_places_of_its_phrase() -> None:
+    text = ("PHNOM PENH - Cambodia's exports rose 4% in the first seven months of 2024. "
+            "Shipments to ASEAN members totalled $1.9 billion, and the United States took "
+            "$5.6 billion of the country's goods.")
+    r = _row(text, "$1.9 billion", "2024-08-10")
+    assert (r["party_to"], r["parties"]) == ("ASEAN", "KHM,ASEAN")
+
+
+def test_no_partner_is_carried_from_a_sentence_that_names_two() -> None:
+    text = ("MONTEVIDEO - Shipments to the European Union totalled $98 million and those to "
+            "the United States $64 million. Over the first two months, Uruguay's exports "
+            "reached $1.6 billion, customs said.")
+    r = _row(text, "$1.6 billion", "2024-03-10")
+    assert (r["party_from"], r["party_to"]) == ("URY", None)

@@ -215,6 +215,8 @@ _CHAIN_GAP = re.compile(r"^(?:['’]s)?\s*(?:-|–|/|and|,)\s*$")
 _GOODS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:goods|products|manufactures|merchandise|"
                           r"produce|cars|vehicles)\b")  # "imports of EC manufactured goods"
 _BOUND_GAP = re.compile(r"[-–]bound\s+(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
+_FIGURE_IN_GAP = re.compile(r"\d[\d.,]*\s*(?:%|pct|per\s*cent|percent|mln|million|bn|billion|"
+                            r"trillion)?")
 _DEBT_HEAD = re.compile(r"\b(?:debts?|borrowings?|liabilities)\b", re.IGNORECASE)
 _OWNER_GAP = re.compile(r"^(?:['’]s)?\s+(?:(?!(?:and|or|but|from|to|in|of|for|by|than)\s)[a-z-]+\s+){0,2}$")
 
@@ -261,8 +263,10 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
             break
         gap = text[pos:p.start]
         m = _PREP_FIRST.match(gap) or _PREP.search(gap)
-        if not m or (re.search(r",\s", gap) and m.group(1) != "and"):
-            break
+        if not m or (re.search(r",\s", gap) and m.group(1) != "and") \
+                or (last_role is not None and _FIGURE_IN_GAP.search(gap)):
+            break  # "shipments to ASEAN totalled $1.9bn, and the United States took ...": a
+            # figure between ends the phrase
         prep = m.group(1)
         role = PREP_ROLE[prep]
         if role == "same":

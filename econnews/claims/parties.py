@@ -190,16 +190,20 @@ def _context_roles(art: Article, idx: int, concept: str,
             # "Shipments to ASEAN grew 4.1%, while exports to the EU jumped 17%": two
             # partners, and the next figure is neither's
             kinds = {tuple(sorted(set(r["from"] + r["to"] + r["party"]))) for r in found}
-            if len(kinds) > 1 or any(len(set(r["to"])) > 1 or len(set(r["from"])) > 1
-                                     for r in found):
+            named = {c for k in kinds for c in k}
+            others = {p.code for p in sent.places if p.code not in named
+                      and _PARTNER_PREP.search(art.text, max(sent.start, p.start - 12), p.start)}
+            if len(kinds) > 1 or others or any(len(set(r["to"])) > 1 or len(set(r["from"])) > 1
+                                               for r in found):
                 return None  # "Shipments to the EU totalled $98m and those to the U.S. $64m"
             return found[0]
     return None
 
 
+_PARTNER_PREP = re.compile(r"\b(?:to|from|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: A place with its own value in a list: "Britain at $98 million", "India, $74 million".
 _LISTED_VALUE = re.compile(r"\s*(?:,|\bat|\bwith|\bon|\btaking|\()\s*(?:about\s+|some\s+|nearly\s+)?"
-                           r"(?:[$€£¥]|[A-Z]{1,3}\$|\d)")
+                           r"(?:[$€£¥]|[A-Z]{1,3}\$|\d)|\s+(?:[$€£¥]|[A-Z]{1,3}\$)\d")  # "the U.S. $64m"
 _FIGURE_BEFORE = re.compile(r"\d[^;,]*\Z")
 _FIGURE_AFTER = re.compile(r"[^;]*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|half|doubled?|tripled?)\b)", re.IGNORECASE)
