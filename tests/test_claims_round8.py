@@ -343,3 +343,28 @@ def test_no_partner_is_carried_from_a_sentence_that_names_two() -> None:
             "reached $1.6 billion, customs said.")
     r = _row(text, "$1.6 billion", "2024-03-10")
     assert (r["party_from"], r["party_to"]) == ("URY", None)
+
+
+def test_figures_released_by_a_body_with_an_adjective_before_them() -> None:
+    found = find_speaker("Exports fell 2 per cent, according to unadjusted figures released "
+                         "by the Central Statistics Office (CSO) today.")
+    assert found is not None and found.name == "the Central Statistics Office"
+    assert clean_speaker("a month-on-month comparison based on adjusted data") is None
+
+
+def test_spending_on_imports_is_imports() -> None:
+    r = _row("Total spending on imports was valued at US$2.4 billion in the first quarter, "
+             "the statistics institute of Jamaica said.", "US$2.4 billion")
+    assert r["concept"] == "imports"
+
+
+def test_an_upsurge_of_a_percent_is_a_change() -> None:
+    r = _row("As for total merchandise imports, Fiji recorded an upsurge of 31% during the "
+             "first quarter.", "31%")
+    assert r["claim_type"] == "change"
+
+
+def test_the_comparable_period_for_a_year() -> None:
+    text = ("Fiji's re-exports fell to US$80 million in January-April 2024, down from "
+            "US$120 million during the comparable period for 2023, the bureau said.")
+    assert _row(text, "US$120 million", "2024-07-01")["period"] == "2023-01/2023-04"

@@ -38,6 +38,10 @@ _MOVE_NOUN = re.compile(r"\s+(?:(?:annual|yearly|monthly|quarterly|year-on-year|
                         r"annualised|annualized)\s+)?(pace|growth|increase|rise|gain|jump|climb|"
                         r"expansion|decline|drop|fall|decrease|contraction|slump|slide)\b",
                         re.IGNORECASE)
+_MOVE_OF_BEFORE = re.compile(r"\b(increase|rise|growth|upsurge|surge|jump|gain|expansion|"
+                             r"decline|drop|fall|decrease|contraction|slump|slide|falloff)\s+of\s+"
+                             r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
+                             r"more\s+than\s+)?\Z", re.IGNORECASE)
 _DOWN_NOUNS = ("decline", "drop", "fall", "decrease", "contraction", "slump", "slide")
 _LIST_GAP = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}", re.IGNORECASE)
 _NEW_VERB = re.compile(r"\b(?:rose|fell|grew|dropped|declined|increased|decreased|jumped|"
@@ -59,6 +63,10 @@ def figure_change(text: str, it: Item, clause: tuple[int, int], prev: dict[str, 
         moved = _MOVE_NOUN.match(text, end)
         if moved:  # "slower than the 7.5% pace a year earlier", "a 4% drop in exports"
             change = "down" if moved.group(1).lower().startswith(_DOWN_NOUNS) else "up"
+    if pd.isna(change) and kind == "percent":
+        noun = _MOVE_OF_BEFORE.search(text, max(clause[0], start - 40), start)
+        if noun:  # "recorded an upsurge of 33%", "a decline of 6.1 per cent"
+            change = "down" if noun.group(1).lower().startswith(_DOWN_NOUNS) else "up"
     if pd.isna(change) and kind == "percent":
         rate_of = _RATE_OF.search(text, clause[0], start)
         if rate_of:  # "growth in China's shipments slowed to 5.4%", "export growth was 3.8%"

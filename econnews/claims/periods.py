@@ -320,7 +320,7 @@ _REL_BEFORE = re.compile(
     r"(?:period|months?|quarter)|"
     r"the\s+(?:same|corresponding|comparable|similar)\s+(?:(?:(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|\d+)\s+)?"
-    r"months|month|period|quarter|half|time)(?:\s+(?:of|in|a))?\s+(?:(?P<year>(?:19|20)\d\d)|"
+    r"months|month|period|quarter|half|time)(?:\s+(?:of|in|a|for))?\s+(?:(?P<year>(?:19|20)\d\d)|"
     r"(?:the\s+)?(?:previous|preceding|prior)\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|"
     r"the\s+year\s+(?:before|earlier)))", re.IGNORECASE)
 

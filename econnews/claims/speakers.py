@@ -97,7 +97,8 @@ _ADVERB_TAIL = re.compile(r"(?:^|\s)(?:already|widely|previously|generally|long|
 #: The head noun of a figure, not of a speaker: "the trade balance showed".
 _THING_HEAD = re.compile(r"\b(?:balance|surplus|deficit|exports|imports|trade|shipments|"
                          r"sales|account|output|production|growth|index|payments|reserves|"
-                         r"receipts|earnings|revenues?|inflation|economy|budget)$", re.IGNORECASE)
+                         r"receipts|earnings|revenues?|inflation|economy|budget)$|"
+                         r"\b(?:comparison|breakdown|calculations?)\b", re.IGNORECASE)
 
 
 _NP_BREAK = re.compile(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
@@ -223,7 +224,8 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+|the\s+[\w'’-]+\s+){1,4}
                            r"wants?)\b")
 _ACRONYM = re.compile(r"\s\((?:[A-Z][A-Za-z.&-]{1,11})\)(?=\s)")
 _DATA_BY = re.compile(r"^\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|preliminary\s+|provisional\s+|"
-                      r"recently\s+|newly\s+|just\s+)?(?:(?:released|published|issued)\s+)?"
+                      r"recently\s+|newly\s+|just\s+|unadjusted\s+|(?:seasonally\s+)?adjusted\s+|"
+                      r"revised\s+|final\s+|monthly\s+|quarterly\s+|annual\s+)?(?:(?:released|published|issued)\s+)?"
                       r"(?:data|figures|statistics|numbers|report|release|survey|estimates?)\s+"
                       r"(?:(?:released|published|issued|compiled)\s+(?:(?:on|this|last|earlier)\s+"
                       r"\w+\s+)?)?by\s+", re.IGNORECASE)
