@@ -368,3 +368,26 @@ def test_the_comparable_period_for_a_year() -> None:
     text = ("Fiji's re-exports fell to US$80 million in January-April 2024, down from "
             "US$120 million during the comparable period for 2023, the bureau said.")
     assert _row(text, "US$120 million", "2024-07-01")["period"] == "2023-01/2023-04"
+
+
+def test_each_end_of_a_span_keeps_its_own_year() -> None:
+    text = ("Trade between Oman and Qatar grew from $1.1 billion in 2015 to $2.6 billion at "
+            "the end of 2022, the chamber said.")
+    assert _row(text, "$1.1 billion", "2023-03-01")["period"] == "2015"
+    assert _row(text, "$2.6 billion", "2023-03-01")["period"] == "2022"
+    text = ("Since 2015, Oman's exports to Qatar have grown from $380 million to $710 "
+            "million by the end of 2022, the chamber said.")
+    assert _row(text, "$380 million", "2023-03-01")["period"] == "2015"
+
+
+def test_a_surplus_in_its_trade_balance_is_a_surplus() -> None:
+    r = _row("Oman has registered a surplus worth more than 4.2 billion rials in its trade "
+             "balance during the first half of 2023, the statistics centre said.",
+             "4.2 billion rials", "2023-08-20")
+    assert (r["concept"], r["party_from"]) == ("trade_surplus", "OMN")
+
+
+def test_data_collected_by_a_body_names_it() -> None:
+    assert clean_speaker("data collected by Mubasher based") == "Mubasher" or find_speaker(
+        "Trade rose 5%, according to data collected by Mubasher based on official figures."
+    ).name == "Mubasher"

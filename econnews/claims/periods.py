@@ -477,6 +477,10 @@ _RELATIVE_AFTER = re.compile(r"\b(?:ahead\s+of|(?<!year\s)(?<!period\s)that|whic
                              r"because)\b", re.IGNORECASE)
 _SHARED_TO = re.compile(r"\s+to\s+(?:between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
                         re.IGNORECASE)
+_OWN_PERIOD_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,1}(?:in|at|by|for|during)\s+(?:the\s+)?(?:end\s+of\s+"
+                               r"(?:the\s+)?)?(?:(?:19|20)\d\d|(?:January|February|March|April|May|"
+                               r"June|July|August|September|October|November|December)\b)",
+                               re.IGNORECASE)
 _TRAILING_PERIOD = re.compile(
     r"[^\w]{0,3}(?:\w+\s+){0,2}?(?:(?:in|of|for|during)\s+)?(?P<when>(?:the\s+)?(?:(?:19|20)\d\d|"
     r"last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|January|February|March|April|"
@@ -492,8 +496,10 @@ def main_period(art: Article, sent: Sentence, it: Item,
     if prev_end is not None and clause[0] <= prev_end <= it.start:
         lo = prev_end - sent.start
         trailing = _TRAILING_PERIOD.match(sent.text, lo)
-        if trailing and _SHARED_TO.match(sent.text, trailing.end(), it.start - sent.start):
+        if trailing and _SHARED_TO.match(sent.text, trailing.end(), it.start - sent.start) \
+                and not _OWN_PERIOD_AFTER.match(sent.text, it.end - sent.start):
             trailing = None  # "rising four pct this year to $270bn": the period of both
+            # (but "from $1.4bn in 2010 to $2.2bn at the end of 2017": each its own)
         if trailing and trailing.end() <= it.start - sent.start:
             whole = _PERIOD.match(sent.text, trailing.start("when"))
             # "from 15.2 billion last year": last year is 15.2's; "in January-June"

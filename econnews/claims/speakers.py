@@ -201,7 +201,7 @@ _NOT_INVERTED = frozenset({"attributed", "blamed", "showed", "shows", "show", "c
                            "revealed", "disclosed", "confirmed"})
 _QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _DATA_NOUN_SPEAKER = re.compile(r"\b(?:figures|data|statistics|numbers)\b", re.IGNORECASE)
-_SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|"
+_SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|based|"
                           r"showed|shows|posted|on|in|for|at)\b")
 
 
@@ -227,7 +227,7 @@ _DATA_BY = re.compile(r"^\s*(?:the\s+|an?\s+)?(?:latest\s+|official\s+|prelimina
                       r"recently\s+|newly\s+|just\s+|unadjusted\s+|(?:seasonally\s+)?adjusted\s+|"
                       r"revised\s+|final\s+|monthly\s+|quarterly\s+|annual\s+)?(?:(?:released|published|issued)\s+)?"
                       r"(?:data|figures|statistics|numbers|report|release|survey|estimates?)\s+"
-                      r"(?:(?:released|published|issued|compiled)\s+(?:(?:on|this|last|earlier)\s+"
+                      r"(?:(?:released|published|issued|compiled|collected|gathered)\s+(?:(?:on|this|last|earlier)\s+"
                       r"\w+\s+)?)?by\s+", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\s+(?:had|has|have|would|will|had\s+been|have\s+been)\s*$")
 _REPORTEDLY = re.compile(r"\s+(?:reportedly|also|earlier|previously|publicly|repeatedly)\s*$")

@@ -43,6 +43,10 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlie
                                  re.IGNORECASE)
 #: One-off deals (a loan extended, stakes bought, aid given) take no period from other
 #: sentences: unlike a trade statistic, they are not for the period the story reports on.
+_SINCE_YEAR = re.compile(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
+_FROM_BEFORE_FIG = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?\Z", re.IGNORECASE)
+_TO_FIGURE_AFTER = re.compile(r"\s+to\s+(?:about\s+|some\s+|around\s+|a\s+record\s+)?(?:[$€£¥]|"
+                              r"[A-Z]{1,3}\$|\d)")
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:in|for|during|over)\s+the\s+(?:same|corresponding|"
                                 r"comparable|similar)\s+(?:month|period|quarter|months)\s+"
                                 r"(?:of|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
@@ -78,6 +82,11 @@ def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[in
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(stated, " a year earlier") or period
+    since = _SINCE_YEAR.search(sent.text)
+    if since and _FROM_BEFORE_FIG.search(art.text, max(sent.start, it.start - 30), it.start) \
+            and _TO_FIGURE_AFTER.match(art.text, it.end):
+        # "Since 2010, its exports have grown from $482m to $894m": the span's first year
+        period, period_by = since.group(1), "clause"
     if period is None and _SAME_PERIOD_AFTER.match(art.text, it.end):
         # "up from 8.6 billion euros in the corresponding month in 2012": the months of
         # the figure it is compared with, in the year it names
