@@ -391,3 +391,24 @@ def test_data_collected_by_a_body_names_it() -> None:
     found = find_speaker("Trade rose 5%, according to data collected by Mubasher based on "
                          "official figures.")
     assert found is not None and found.name == "Mubasher"
+
+
+def test_a_span_that_ends_months_after_the_story_is_last_years() -> None:
+    text = ("MANILA - Foreign direct investment net inflows reached $6.1 billion during the "
+            "January to October period, up 21 percent from $5.0 billion in the same period "
+            "last year, the central bank said.")
+    assert _row(text, "$6.1 billion", "2017-01-10")["period"] == "2016-01/2016-10"
+    assert _row(text, "21 percent", "2017-01-10")["period"] == "2016-01/2016-10"
+    assert _row(text, "$5.0 billion", "2017-01-10")["period"] == "2015-01/2015-10"
+
+
+def test_a_change_against_the_year_ago_period_is_the_months_own() -> None:
+    text = ("In September alone, Vietnam drew $2.1 billion of FDI, up 7.9 per cent vis-a-vis "
+            "the year-ago period, the ministry said.")
+    assert _row(text, "7.9 per cent", "2011-10-18")["period"] == "2011-09"
+
+
+def test_the_first_three_quarters_is_no_fraction() -> None:
+    c = _claims("Outbound investment rose 12 per cent to $40 billion in the first three "
+                "quarters, the ministry said.", "2011-10-18")
+    assert "three quarters" not in set(c["surface"])

@@ -222,7 +222,10 @@ def _partial_period(g: dict[str, Any], date: pd.Timestamp | None,
             return f"{y - 1}-{a:02d}/{y}-{b:02d}"
         if not y or b <= a:
             return ""
-        if not g["mmy"] and not years and date is not None and a > date.month + 1:
+        if not g["mmy"] and not years and date is not None and (a > date.month + 1 or (
+                b >= date.month + 3 and a <= date.month)):
+            # "the January to October period" in a January story: last year's, as a span
+            # cannot be told before it ends
             y -= 1  # "the July-December period" in a February story: the last one (a span
             # starting next month, "the April-June period" told in March, may be forecast)
         return f"{y}-{a:02d}/{y}-{b:02d}" if (a, b) != (1, 12) else str(y)
@@ -367,7 +370,7 @@ _COMPARE_WORD = re.compile(
     r"(?:US|C|A|NZ|HK|S)\$|last|previous|prior|about|around|some|nearly|almost|just|"
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:19|20)\d\d)(?!\w*\s*(?:to|through|until|[-–])\s*(?:(?-i:[A-Z][a-z]+)|(?:19|20)\d\d)\b))|"
-    r"\b(?:against|compared|versus|vs|after|than|above|below)\b",
+    r"\b(?:against|compared|versus|vs|after|than|above|below)\b|\bvis-[aà]-vis\b",
     re.IGNORECASE)  # "from January to August" is a span, not a base
 
 
@@ -501,7 +504,9 @@ def main_period(art: Article, sent: Sentence, it: Item,
             trailing = None  # "rising four pct this year to $270bn": the period of both
             # (but "from $1.4bn in 2010 to $2.2bn at the end of 2017": each its own)
         if trailing and trailing.end() <= it.start - sent.start:
-            whole = _PERIOD.match(sent.text, trailing.start("when"))
+            at = trailing.start("when")
+            whole = _PERIOD.match(sent.text, at) or _PERIOD.match(
+                sent.text, at + len(re.match(r"(?:the\s+)?", sent.text[at:]).group(0)))
             # "from 15.2 billion last year": last year is 15.2's; "in January-June"
             # is one period, skipped whole
             lo = max(trailing.end(), whole.end() if whole else 0)

@@ -68,6 +68,8 @@ _OWN_PLACE_AFTER = re.compile(r"\s*(?:worth\s+)?(?:of\s+\w+\s+)?(?:to|from|with|
 _CHANGE_TO_LEVEL = re.compile(r"\s*(?:to|at)\s+(?:an?\s+)?(?:record\s+|new\s+|provisional\s+|"
                               r"estimated\s+|revised\s+)?(?:about\s+|some\s+|around\s+|nearly\s+)?",
                               re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|final|previous|remaining|opening)\s+\Z",
+                          re.IGNORECASE)
 _RATE_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
@@ -214,6 +216,10 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
         concept_by = "anaphor" if cmatch is not None else concept_by
     if compared is None and cmatch is None and kind != "money":
         return None
+    if kind in {"ratio", "percent", "measure"} and _SPAN_BEFORE.search(art.text, max(0, it.start - 12),
+                                                           it.start) \
+            and re.search(r"quarters?|halves|half", it.surface, re.IGNORECASE):
+        return None  # "in the first three quarters": a span of time, not a fraction
     if kind == "measure" and (_TIME_UNIT.search(str(it.unit))
                               or _NO_FLOW_UNIT.search(str(it.unit))):
         return None  # "the first 20 days of February": a span of time, not a claim

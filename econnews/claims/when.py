@@ -43,6 +43,9 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlie
                                  re.IGNORECASE)
 #: One-off deals (a loan extended, stakes bought, aid given) take no period from other
 #: sentences: unlike a trade statistic, they are not for the period the story reports on.
+#: "up 7.88% vis-a-vis the year-ago period": the base of the change, not the figure's time.
+_BASE_WORDS = re.compile(r"\s*(?:[\w-]+\s+)?(?:vis-a-vis|vis-à-vis|from|against|over|on|versus|"
+                         r"compared\s+(?:with|to))\s", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
 _FROM_BEFORE_FIG = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?\Z", re.IGNORECASE)
 _TO_FIGURE_AFTER = re.compile(r"\s+to\s+(?:about\s+|some\s+|around\s+|a\s+record\s+)?(?:[$€£¥]|"
@@ -78,7 +81,8 @@ def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[in
         stated = w.prev["period"]  # "expected to exceed $5.5bn in the first four months,
         # against 4.25 billion a year ago": the forecast's months a year back
     if period and isinstance(stated, str) and stated[:4] != period[:4] and ("-" in stated or "Q" in stated) \
-            and _YEAR_EARLIER_AFTER.match(art.text, it.end):
+            and _YEAR_EARLIER_AFTER.match(art.text, it.end) \
+            and not _BASE_WORDS.match(art.text, it.end):
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(stated, " a year earlier") or period
