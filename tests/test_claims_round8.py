@@ -412,3 +412,15 @@ def test_the_first_three_quarters_is_no_fraction() -> None:
     c = _claims("Outbound investment rose 12 per cent to $40 billion in the first three "
                 "quarters, the ministry said.", "2011-10-18")
     assert "three quarters" not in set(c["surface"])
+
+
+def test_a_base_a_year_earlier_after_its_own_noun() -> None:
+    text = ("Korea's trade surplus fell to 1.2 billion dlrs in the first 10 days of May from "
+            "a 1.4 billion surplus a year earlier, the ministry said.")
+    assert _row(text, "1.4 billion", "1987-05-20")["period"] == "1986-05"
+
+
+def test_export_orders_are_no_exports() -> None:
+    c = _claims("Export orders for Korean products fell 2 pct to 3.1 billion dlrs in May, an "
+                "official said.", "1987-06-10")
+    assert not c["concept"].isin({"exports", "imports"}).any()

@@ -47,7 +47,8 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlie
 _BASE_WORDS = re.compile(r"\s*(?:[\w-]+\s+)?(?:vis-a-vis|vis-à-vis|from|against|over|on|versus|"
                          r"compared\s+(?:with|to))\s", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
-_FROM_BEFORE_FIG = re.compile(r"\bfrom\s+(?:about\s+|some\s+|around\s+)?\Z", re.IGNORECASE)
+_FROM_BEFORE_FIG = re.compile(r"\bfrom\s+(?:an?\s+)?(?:revised\s+)?(?:about\s+|some\s+|around\s+)?\Z",
+                              re.IGNORECASE)
 _TO_FIGURE_AFTER = re.compile(r"\s+to\s+(?:about\s+|some\s+|around\s+|a\s+record\s+)?(?:[$€£¥]|"
                               r"[A-Z]{1,3}\$|\d)")
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:in|for|during|over)\s+the\s+(?:same|corresponding|"
@@ -86,6 +87,15 @@ def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[in
         # "grew 4.2% in the first half of 2019, slower than the 7.5% pace a year earlier":
         # the same months a year back, not the whole year
         period = comparison_period(stated, " a year earlier") or period
+    prev = w.prev
+    if prev is not None and prev.get("_sentence") == idx and isinstance(prev["period"], str) \
+            and _FROM_BEFORE_FIG.search(art.text, max(sent.start, it.start - 30), it.start) \
+            and _YEAR_EARLIER_AFTER.match(art.text, it.end):
+        # "fell to 1.89 billion in the first 10 days of March from a 1.91 billion surplus a
+        # year earlier": the figure before it, a year back
+        shifted = comparison_period(prev["period"], " a year earlier")
+        if shifted:
+            period, period_by = shifted, "comparison"
     since = _SINCE_YEAR.search(sent.text)
     if since and _FROM_BEFORE_FIG.search(art.text, max(sent.start, it.start - 30), it.start) \
             and _TO_FIGURE_AFTER.match(art.text, it.end):
