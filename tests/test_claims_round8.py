@@ -424,3 +424,11 @@ def test_export_orders_are_no_exports() -> None:
     c = _claims("Export orders for Korean products fell 2 pct to 3.1 billion dlrs in May, an "
                 "official said.", "1987-06-10")
     assert not c["concept"].isin({"exports", "imports"}).any()
+
+
+def test_a_flow_to_two_partners_together_has_no_single_buyer() -> None:
+    text = ("TASHKENT - Uzbekistan's exports rose 14% in the first five months. Shipments to "
+            "Turkey and Afghanistan together reached $1.3 billion, the agency said.")
+    r = _row(text, "$1.3 billion", "2025-06-12")
+    assert (r["party_from"], r["party_to"]) == ("UZB", None)
+    assert set(r["parties"].split(",")) == {"UZB", "TUR", "AFG"}

@@ -215,6 +215,8 @@ _CHAIN_GAP = re.compile(r"^(?:['’]s)?\s*(?:-|–|/|and|,)\s*$")
 _GOODS_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:goods|products|manufactures|merchandise|"
                           r"produce|cars|vehicles)\b")  # "imports of EC manufactured goods"
 _BOUND_GAP = re.compile(r"[-–]bound\s+(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
+_FLOW_WORD = re.compile(r"\b(?:imports?|exports?|shipments|sales|purchases|trade|investment)\b",
+                        re.IGNORECASE)  # "imports from Brazil and steady imports from Mexico"
 _FIGURE_IN_GAP = re.compile(r"\d[\d.,]*\s*(?:%|pct|per\s*cent|percent|mln|million|bn|billion|"
                             r"trillion)?")
 _DEBT_HEAD = re.compile(r"\b(?:debts?|borrowings?|liabilities)\b", re.IGNORECASE)
@@ -264,7 +266,8 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
         gap = text[pos:p.start]
         m = _PREP_FIRST.match(gap) or _PREP.search(gap)
         if not m or (re.search(r",\s", gap) and m.group(1) != "and") \
-                or (last_role is not None and _FIGURE_IN_GAP.search(gap)):
+                or (last_role is not None and (_FIGURE_IN_GAP.search(gap)
+                                               or _FLOW_WORD.search(gap))):
             break  # "shipments to ASEAN totalled $1.9bn, and the United States took ...": a
             # figure between ends the phrase
         prep = m.group(1)

@@ -152,8 +152,11 @@ def _its_owner(art: Article, sent: Sentence, cmatch: ConceptMatch) -> str | None
 
 
 def roles_to_parties(roles: dict[str, list[str]]) -> tuple[str | None, str | None, list[str]]:
-    src = roles["from"][0] if roles["from"] else None
-    dst = next((c for c in roles["to"] if c != src), None)
+    """``(party_from, party_to, parties)`` from the roles; a side named by two places
+    ("shipments to Turkey and Afghanistan together") has no single party."""
+    src = roles["from"][0] if len(set(roles["from"])) == 1 else None
+    dst = next((c for c in roles["to"] if c != src), None) \
+        if len(set(roles["to"]) - {src}) == 1 else None
     rest = sorted({*roles["from"], *roles["to"], *roles["party"]} - {src, dst} - {None})
     ordered = [c for c in (src, dst) if c] + rest
     if src is None or dst is None:  # no full direction: a set of parties, sorted
