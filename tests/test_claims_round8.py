@@ -432,3 +432,16 @@ def test_a_flow_to_two_partners_together_has_no_single_buyer() -> None:
     r = _row(text, "$1.3 billion", "2025-06-12")
     assert (r["party_from"], r["party_to"]) == ("UZB", None)
     assert set(r["parties"].split(",")) == {"UZB", "TUR", "AFG"}
+
+
+def test_the_time_of_an_aside_is_not_the_figures() -> None:
+    text = ("NAIROBI - Kenya's tea exports rose 9% in the 2024/25 fiscal year, the board said. "
+            "Sales to Iran, which resumed in March, came to 2.1 billion shillings.")
+    assert _row(text, "2.1 billion shillings", "2025-08-28")["period"] == "2024/25"
+
+
+def test_over_the_fiscal_year_is_the_fiscal_year_told_before() -> None:
+    text = ("NAIROBI - Kenya's tea exports rose 9% in the 2024/25 fiscal year that ended in "
+            "June, the board said. Total exports rose 7.5% to 1.1 trillion shillings over the "
+            "fiscal year, central bank data showed.")
+    assert _row(text, "1.1 trillion shillings", "2025-08-28")["period"] == "2024/25"

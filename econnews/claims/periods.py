@@ -471,6 +471,7 @@ def _align_year(own: str | None, base: Any, tail: str) -> str | None:
     return f"{year}{m.group(2)}"
 
 
+_ASIDE_BEFORE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{0,80},")
 #: A base with no figure of its own: "rose 14.6 pct from a year earlier in February".
 _BARE_BASE = re.compile(r"(?:from|against|compared\s+with|over)\s+(?:a\s+year\s+(?:earlier|ago|before)|"
                         r"the\s+(?:previous|prior|same)\s+(?:year|month|quarter|period)(?:\s+a\s+year\s+"
@@ -519,6 +520,10 @@ def main_period(art: Article, sent: Sentence, it: Item,
     if rel:  # "jumped 17% ahead of talks on a pact that Bangkok hopes to conclude next year"
         stop = rel.start()
     text = sent.text[lo:stop]
+    for aside in _ASIDE_BEFORE.finditer(sent.text, lo, it.start - sent.start):
+        # "Sales to Iran, which resumed in March, came to 2.1 billion": the aside's time
+        a, b = aside.start() - lo, aside.end() - lo
+        text = text[:a] + " " * (b - a) + text[b:]
     if bare and bare.end() <= stop:
         a, b = bare.start() - lo, bare.end() - lo
         text = text[:a] + " " * (b - a) + text[b:]

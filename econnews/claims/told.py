@@ -30,9 +30,12 @@ _COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 
 #: A period named again by its unit: "in the quarter", "over the same six months".
 _THE_UNIT = re.compile(r"\b(?:in|over|for|during|of)\s+the\s+(?:same\s+)?(?P<unit>quarter|month|"
-                       r"(?:six|three|nine)\s+months|half[- ]year|half|year)\b", re.IGNORECASE)
+                       r"(?:six|three|nine)\s+months|half[- ]year|half|(?:fiscal\s+|financial\s+)?"
+                       r"year)\b", re.IGNORECASE)
 _UNIT_SHAPE = {"quarter": re.compile(r"\d{4}Q[1-4]"), "month": re.compile(r"\d{4}-\d\d"),
-               "year": re.compile(r"\d{4}(?:/\d\d)?")}
+               "year": re.compile(r"\d{4}(?:/\d\d)?"),
+               "fiscal year": re.compile(r"(?:FY)?\d{4}(?:/\d\d)?"),
+               "financial year": re.compile(r"(?:FY)?\d{4}(?:/\d\d)?")}
 
 
 def named_unit(art: Article, sentence_period: dict[int, str | None], idx: int,
