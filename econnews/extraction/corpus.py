@@ -43,8 +43,10 @@ from ..common.budget import OverBudget, within
 from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
+from . import scan
 from .scan import check_currency_hint
 from .table import frame
+from .units import place_currency
 
 __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 
@@ -106,8 +108,6 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
     its error record, or None (then none of its rows are kept). The time budget is
     checked in the scanner's loops (:mod:`econnews.common.budget`): it holds in any
     thread or process, and no timer or signal of the caller's is touched."""
-    from . import scan
-
     doc_id, text, date, source, path, dateline, title = item
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
@@ -222,8 +222,6 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
     >>> place_hint(None, "HONG KONG M3 RISES 2.2 PCT", "Local M2 rose to 249 billion dlrs.")
     'HKD'
     """
-    from .units import place_currency
-
     found = dateline_hint(dateline)
     body = text if isinstance(text, str) else ""
     opening = None  # a dateline opening the text (looked for once)
