@@ -163,3 +163,20 @@ def test_grouped_lexicon_alternations_match_as_the_plain_ones(where):
         for pos in range(len(text)):
             ma, mb = a.match(text, pos), b.match(text, pos)
             assert (ma and ma.span()) == (mb and mb.span()), (where, tail, text[pos:pos + 20])
+
+
+def test_spoken_cores_are_what_the_whole_text_pass_finds():
+    """``wordforms.spoken_cores`` tries SPOKEN_CORE only before "point" and "and-a-half"
+    (issue 24): the same matches as ``SPOKEN_CORE.finditer`` over the whole text."""
+    from econnews.extraction.wordforms import spoken_cores
+
+    rnd = random.Random(2425)
+    pieces = ["six", "SIX", "ſix", "seventeen", "twenty-one", "12", "1234", "0", "-", " ", "  ",
+              "\n", "point", "POINT", "poınt", "-point-", " point ", "two", "oh", "zero",
+              "percent", " billion", "and-a-half", "-and-a-half", "x", ".", "at one point"]
+    texts = _texts()[:40] + [
+        "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(3000)
+    ]
+    for text in texts:
+        want = [m.span() for m in g.SPOKEN_CORE.finditer(text)]
+        assert [m.span() for m in spoken_cores(text)] == want, text

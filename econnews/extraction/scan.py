@@ -89,6 +89,7 @@ from .wordforms import (
     _one_in,
     _overlaps,
     _ratio_words,
+    spoken_cores,
 )
 
 __all__ = ["add_rows", "extract", "new_columns"]
@@ -203,7 +204,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
         g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
     ):
-        spoken = list(g.SPOKEN_CORE.finditer(text))
+        spoken = spoken_cores(text)
         if spoken:
             sspans = [m.span() for m in spoken]
             cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
