@@ -308,7 +308,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     kind = unit["kind"]
     code = unit.get("unit")
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
-    if kind == "number" and found and not _SHARE_LABEL.search(text, max(0, s - 16), s):
+    if kind == "number" and found and not (  # the label ends with white space: look first
+        g.space_before(text, s) and _SHARE_LABEL.search(text, max(0, s - 16), s)
+    ):
         prev = _elided_from(text, found, s, e, bool(scale_words))
         if prev is not None:
             kind, code = prev.kind, prev.unit
@@ -339,7 +341,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     ):
         q.unit = "USD"  # "$52 a barrel" in a Canadian story: world prices are in US dollars
     _finish(text, q, unit)
-    if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
+    if not (math.isfinite(q.value) and math.isfinite(q.low) and math.isfinite(q.high)):
         return None, pos
     return q, pos
 
