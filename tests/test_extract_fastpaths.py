@@ -126,3 +126,57 @@ def _unit_patterns() -> list[re.Pattern]:
             g.MEASURE_AFTER.regex, units._LETTER_AFTER, units._GENERATION_AFTER,
             measures._WORDS, units._ABBREV_COUNT, units._POINT_AFTER, units._ONE_OF,
             units._MORE, units._WORD]
+
+
+def _lexicon_probes(items: list[tuple[str, bool]]) -> list[str]:
+    """Each word as written, in other cases and with the letters that fold to ASCII ones,
+    before the characters that end or extend a match."""
+    rnd = random.Random(2424)
+    folds = {"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ", "S": "ſ", "K": "\u212a"}
+    out = []
+    for word, _ in items:
+        for form in {word, word.lower(), word.upper(), word.title(), word.swapcase(),
+                     "".join(folds.get(c, c) for c in word)}:
+            out.append(form + rnd.choice(["", "s", " ", "x", ".", "1", "-", "S"]))
+    return out
+
+
+@pytest.mark.parametrize("where", ["prefix", "suffix", "measures"])
+def test_grouped_lexicon_alternations_match_as_the_plain_ones(where):
+    """``lexicon.grouped_alternation`` (issue 24: a first-letter test in front of each
+    group of words) matches what the plain alternation of the same words matches, at
+    every position and with what follows the match deciding (the engine backtracks into
+    the alternation in the same order)."""
+    from econnews.extraction import lexicon as lx
+
+    if where == "measures":
+        items = [(m.surface, m.any_case)
+                 for m in sorted(lx.measures(), key=lambda m: (-len(m.surface), m.surface))]
+    else:
+        cur = [c for c in lx.currencies() if c.where in (where, "both")]
+        items = sorted([(c.surface, c.any_case) for c in cur], key=lambda p: (-len(p[0]), p[0]))
+    grouped, plain = lx.grouped_alternation(items), lx._plain(items)
+    assert grouped != plain  # the groups are used
+    for tail in ("", r"(?![A-Za-z])", r"\s?$"):
+        a, b = re.compile(grouped + tail), re.compile(plain + tail)
+        text = " ".join(_lexicon_probes(items)) + " " + " ".join(_texts()[:40])
+        for pos in range(len(text)):
+            ma, mb = a.match(text, pos), b.match(text, pos)
+            assert (ma and ma.span()) == (mb and mb.span()), (where, tail, text[pos:pos + 20])
+
+
+def test_spoken_cores_are_what_the_whole_text_pass_finds():
+    """``wordforms.spoken_cores`` tries SPOKEN_CORE only before "point" and "and-a-half"
+    (issue 24): the same matches as ``SPOKEN_CORE.finditer`` over the whole text."""
+    from econnews.extraction.wordforms import spoken_cores
+
+    rnd = random.Random(2425)
+    pieces = ["six", "SIX", "ſix", "seventeen", "twenty-one", "12", "1234", "0", "-", " ", "  ",
+              "\n", "point", "POINT", "poınt", "-point-", " point ", "two", "oh", "zero",
+              "percent", " billion", "and-a-half", "-and-a-half", "x", ".", "at one point"]
+    texts = _texts()[:40] + [
+        "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(3000)
+    ]
+    for text in texts:
+        want = [m.span() for m in g.SPOKEN_CORE.finditer(text)]
+        assert [m.span() for m in spoken_cores(text)] == want, text

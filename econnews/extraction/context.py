@@ -48,7 +48,7 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
         # the label is what stands before the figure on its line, after the figure before
         # it ("Net loss 19,186,000 vs profit 12,438,000 Sales 157.9 mln" on one line)
         after_prev = prev is not None and prev.end > line_start and prev.kind == "money"
-        label = text[prev.end if after_prev else line_start : q.start].strip()
+        label = _label(text, prev.end if after_prev else line_start, q.start)
         same_line_vs = (
             prev is not None and prev.end >= line_start and _VS.match(text[prev.end : q.start])
         )
@@ -71,6 +71,19 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
             q.kind, q.unit, q.unit_name = "count", "shares", "share"
         elif money and _LABEL_MONEY.match(label) and (line_start > 0 or after_prev):
             q.kind, q.unit, q.unit_name = "money", money, _measures.currency_name(money)
+
+
+_WORDY = re.compile(r"[\w\s]*")
+
+
+def _label(text: str, a: int, b: int) -> str:
+    """``text[a:b].strip()``, the words before a figure on its line, or "" where they
+    cannot be a label: every label pattern takes letters, digits and white space only,
+    so a tail that holds anything else rules it out without copying the line (a line of
+    run-on text can be the whole text, and copying it for each figure was quadratic)."""
+    if b - a > 64 and not _WORDY.fullmatch(text, b - 64, b):
+        return ""
+    return text[a:b].strip()
 
 
 _AND = re.compile(r"\s*(?:and\s+)?$")
@@ -200,7 +213,7 @@ def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q
     sentence for a number after "from"/"to"/"against", the counted noun of the sentence
     for "... and 95800 who", the percent of "increased by 2 percent but decreased by 1".
     ``s``, ``e``: where the bare number starts and ends."""
-    cue = g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
+    cue = g.space_before(text, s) and g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
     if not (scaled or cue):
         prev = found[-1]
         gap = text[prev.end : s]

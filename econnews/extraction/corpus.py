@@ -43,8 +43,10 @@ from ..common.budget import OverBudget, within
 from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
+from . import scan
 from .scan import check_currency_hint
 from .table import frame
+from .units import place_currency
 
 __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 
@@ -101,13 +103,11 @@ def _missing(value: Any) -> bool:
 
 
 def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
-         cols: dict[str, list], sources: list) -> dict[str, Any] | None:
-    """Append one article's rows to ``cols`` (and its source to ``sources``); return its
-    error record, or None. The time budget is checked in the scanner's loops
-    (:mod:`econnews.common.budget`): it holds in any thread or process, and no timer
-    or signal of the caller's is touched."""
-    from . import scan
-
+         cols: dict[str, list]) -> dict[str, Any] | None:
+    """Append one article's rows to ``cols`` (its source in ``cols["source"]``); return
+    its error record, or None (then none of its rows are kept). The time budget is
+    checked in the scanner's loops (:mod:`econnews.common.budget`): it holds in any
+    thread or process, and no timer or signal of the caller's is touched."""
     doc_id, text, date, source, path, dateline, title = item
     doc = None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text.strip():
@@ -116,29 +116,47 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
         if mode == "raise":
             raise InputError(f"article {doc!r}: {err['message']}")
         return err
-    mine = scan.new_columns()
+    before = len(cols["start"])
     try:
         with within(budget):
             hint = hint or place_hint(dateline, title, text)  # here: in the worker
-            scan.add_rows(mine, text, doc_id=doc, date=None if _missing(date) else date,
-                          hint=hint)
-    except OverBudget:
-        message = (f"extraction took longer than the time budget of {budget:g} s; "
-                   "pass a larger timeout= to extract_corpus (or timeout=None)")
-        if mode == "raise":
-            raise InputError(f"article {doc!r}: {message}") from None
-        return {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-timeout",
-                "message": message}
-    except Exception as exc:  # the extractor's failure on one article must not stop the run
+            added = scan.add_rows(cols, text, doc_id=doc,
+                                  date=None if _missing(date) else date, hint=hint)
+    except BaseException as exc:
+        for values in cols.values():  # the article's rows, some written: none kept
+            del values[before:]
+        if isinstance(exc, OverBudget):
+            message = (f"extraction took longer than the time budget of {budget:g} s; "
+                       "pass a larger timeout= to extract_corpus (or timeout=None)")
+            if mode == "raise":
+                raise InputError(f"article {doc!r}: {message}") from None
+            return {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-timeout",
+                    "message": message}
+        if not isinstance(exc, Exception):
+            raise
+        # the extractor's failure on one article must not stop the run
         if mode == "raise":
             raise InputError(f"article {doc!r}: extraction failed: {type(exc).__name__}: {exc}; "
                              "report the article text as a bug") from exc
         return {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-failed",
                 "message": f"{type(exc).__name__}: {exc}"[:500]}
-    for name, values in mine.items():
-        cols[name].extend(values)
-    sources.extend([None if _missing(source) else str(source)] * len(mine["start"]))
+    if added:
+        cols["source"].extend([None if _missing(source) else str(source)] * added)
     return None
+
+
+def _columns() -> dict[str, list]:
+    """Empty column lists for the rows of many articles (``OUTPUT``: with ``source``)."""
+    return {name: [] for name in OUTPUT}
+
+
+def _fill(items: Sequence[_Item], mode: str, hint: str | None, budget: float | None,
+          cols: dict[str, list], errs: list[dict[str, Any]]) -> None:
+    """The rows of ``items`` appended to ``cols``, their error records to ``errs``."""
+    for item in items:
+        err = _one(item, mode, hint, budget, cols)
+        if err is not None:
+            errs.append(err)
 
 
 def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
@@ -149,18 +167,10 @@ def _chunk(items: Sequence[_Item], mode: str, hint: str | None = None,
     article would cost more than reading it, and thousands of small frames would cost
     memory in the parent and time in pickling.
     """
-    from . import scan
-
-    cols, sources, errs = scan.new_columns(), [], []
-    for item in items:
-        err = _one(item, mode, hint, budget, cols, sources)
-        if err is not None:
-            errs.append(err)
-    if not sources:
-        return [], errs
-    out = frame(cols)
-    out["source"] = pd.array(sources, dtype=schema.STRING)
-    return [out], errs
+    cols: dict[str, list] = _columns()
+    errs: list[dict[str, Any]] = []
+    _fill(items, mode, hint, budget, cols, errs)
+    return ([frame(cols, OUTPUT)] if cols["start"] else []), errs
 
 
 def _items(articles: pd.DataFrame) -> list[_Item]:
@@ -197,15 +207,6 @@ _TEXT_DATELINE = re.compile(
 )
 
 
-def _has_dateline(dateline: Any, body: str) -> bool:
-    """Whether the article has a dateline (its column, or one opening the text): one
-    outside the local-dollar cities places its bare dollars in U.S. dollars, whatever
-    places the story goes on to name."""
-    if isinstance(dateline, str) and dateline.strip():
-        return True
-    return bool(body) and _TEXT_DATELINE.match(body, 0, 200) is not None
-
-
 def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str | None:
     """The currency a bare "$", "dollars", "dlrs" or "Rs" means in an article, or None
     (then the text alone decides, as in :func:`econnews.extract`):
@@ -221,17 +222,16 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
     >>> place_hint(None, "HONG KONG M3 RISES 2.2 PCT", "Local M2 rose to 249 billion dlrs.")
     'HKD'
     """
-    from .units import place_currency
-
     found = dateline_hint(dateline)
     body = text if isinstance(text, str) else ""
+    opening = None  # a dateline opening the text (looked for once)
     if found is None and body:
-        m = _TEXT_DATELINE.match(body, 0, 200)
-        if m is not None:
-            found = dateline_hint(m.group("city").title())
+        opening = _TEXT_DATELINE.match(body, 0, 200)
+        if opening is not None:
+            found = dateline_hint(opening.group("city").title())
     if found is not None:
         return found
-    if _has_dateline(dateline, body):
+    if opening is not None or (isinstance(dateline, str) and dateline.strip()):
         return "USD"  # "SEOUL - ... shipments to Singapore ... $51.2 billion": U.S. dollars
     head = title if isinstance(title, str) else ""
     if head.isupper():  # wire headlines in capitals: "HONG KONG M3 RISES"
@@ -246,6 +246,10 @@ def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return schema.empty(OUTPUT)
     out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if list(out.columns) == list(OUTPUT) and all(
+        a == b for a, b in zip(out.dtypes, OUTPUT.values(), strict=True)
+    ):
+        return out  # tables built with the schema's types: nothing to cast
     return schema.coerce(out, OUTPUT)
 
 
@@ -355,6 +359,28 @@ def _parallel(chunks: list[list[_Item]], n_jobs: int, mode: str, hint: str | Non
     return frames, errs
 
 
+#: Rows the serial path gathers in lists before it makes them a typed table (a table
+#: per chunk costs more than a short article; lists of many rows cost memory).
+_ROWS_PER_TABLE = 50_000
+
+
+def _serial(chunks: list[list[_Item]], mode: str, hint: str | None, budget: float | None,
+            errs: list[dict[str, Any]], bar) -> list[pd.DataFrame]:
+    """The chunks in this process, their rows gathered into as few tables as memory
+    allows (one for up to :data:`_ROWS_PER_TABLE` rows)."""
+    frames: list[pd.DataFrame] = []
+    cols = _columns()
+    for chunk in chunks:
+        _fill(chunk, mode, hint, budget, cols, errs)
+        bar.update(len(chunk))
+        if len(cols["start"]) >= _ROWS_PER_TABLE:
+            frames.append(frame(cols, OUTPUT))
+            cols = _columns()
+    if cols["start"]:
+        frames.append(frame(cols, OUTPUT))
+    return frames
+
+
 def extract_corpus(
     articles: Any,
     *,
@@ -428,11 +454,7 @@ def extract_corpus(
         size = chunk_size or max(1, min(100, math.ceil(len(items) / (max(n_jobs, 1) * 8))))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         if n_jobs == 1 or len(chunks) <= 1:
-            for chunk in chunks:
-                fr, er = _chunk(chunk, mode, hint, timeout)
-                frames.extend(fr)
-                errs.extend(er)
-                bar.update(len(chunk))
+            frames = _serial(chunks, mode, hint, timeout, errs, bar)
         else:
             frames, errs = _parallel(chunks, n_jobs, mode, hint, timeout, bar)
     finally:

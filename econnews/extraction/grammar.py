@@ -131,7 +131,7 @@ def _word_cores(text: str) -> Iterator[re.Match]:
         m = match(text, f.start("words"))
         if m is not None:  # always: the same pattern where \b holds
             yield m
-_DIGIT_START = re.compile(r"\d|\.(?=\d)")  # DIGITS begins with a digit or ".5"
+_DIGIT_START = re.compile(r"[\d.](?:(?<=\.)(?=\d)|(?<!\.))")  # "5", ".5": a class first
 # the two passes cannot cut into each other's matches: a spelled number holds no digit or
 # point, and a digit core no letter a spelled number begins with (checked here)
 assert not set(_FIRST) & set("x×"), "a digit core's letters begin no spelled number"

@@ -36,6 +36,68 @@ def alternation(words: list[str], *, any_case: bool = False) -> str:
     return f"(?i:{body})" if any_case else f"(?:{body})"
 
 
+#: The non-ASCII characters a case-insensitive pattern takes for an ASCII letter.
+_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _plain(items: list[tuple[str, bool]]) -> str:
+    return "(?:" + "|".join(f"(?i:{re.escape(w)})" if ic else re.escape(w) for w, ic in items) + ")"
+
+
+def grouped_alternation(items: list[tuple[str, bool]], *, after_head: str = "") -> str:
+    r"""The alternation of ``items`` (word, any case?), tried in the order given, written
+    so that the regex engine enters only the words that can begin at a position: those
+    with one first letter are grouped behind one character test (the engine checks an
+    alternative's first character in C only when it is a plain character or class,
+    never a case-insensitive one, and then tries the alternatives one by one). It
+    matches exactly what the plain alternation matches: alternatives of different
+    groups can never begin at the same character, and a group keeps its words in order.
+    ``after_head`` (a one-character lookbehind test, ``(?<!...).``) follows each
+    group's first character; with it, words of non-ASCII first letters are not allowed.
+
+    >>> grouped_alternation([("dlrs", True), ("DM", False), ("$", False)])
+    '(?:[Dd](?:(?i:lrs)|(?<=D)M)|\\$)'
+    """
+    groups: dict[str, tuple[set[str], list[tuple[str, str, bool]]]] = {}
+    rest: list[tuple[str, bool]] = []
+    for word, any_case in items:
+        c = word[:1]
+        if not c or not c.isascii():
+            if c in "İıſ\u212a" or after_head:
+                return _plain(items)  # it folds to an ASCII letter: no groups
+            rest.append((word, any_case))  # kept whole, in order, in a group of their own
+            continue
+        cased = any_case and c.isalpha()
+        chars, alts = groups.setdefault(c.lower(), (set(), []))
+        chars.update({c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")} if cased else {c})
+        alts.append((c, re.escape(word[1:]), cased))
+    parts = []
+    for chars, alts in _split_exact(groups.values()):
+        head = (re.escape(next(iter(chars))) if len(chars) == 1
+                else "[" + "".join(re.escape(c) for c in sorted(chars)) + "]") + after_head
+        tails = []
+        for c, tail, cased in alts:
+            if cased:  # the head takes exactly what a case-insensitive first letter takes
+                tails.append(f"(?i:{tail})" if tail else "")
+            else:  # one character of the head's: looked at again where it has more
+                tails.append(tail if len(chars) == 1 else f"(?<={re.escape(c)}){tail}")
+        parts.append(head if tails == [""] else head + "(?:" + "|".join(tails) + ")")
+    if rest:
+        parts.append(_plain(rest))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _split_exact(groups):
+    """A group of exact words only, split by its words' first characters (each group's
+    head then a plain character: a pattern of such heads is found by a fast scan)."""
+    for chars, alts in groups:
+        if any(cased for _, _, cased in alts) or len(chars) == 1:
+            yield chars, alts
+            continue
+        for c in dict.fromkeys(c for c, _, _ in alts):
+            yield {c}, [a for a in alts if a[0] == c]
+
+
 @dataclass(frozen=True)
 class Currency:
     surface: str
@@ -107,8 +169,7 @@ def currency_regex(where: str) -> str:
     allw = sorted(
         [(w, False) for w in exact] + [(w, True) for w in loose], key=lambda p: (-len(p[0]), p[0])
     )
-    parts = [f"(?i:{re.escape(w)})" if ic else re.escape(w) for w, ic in allw]
-    return "(?:" + "|".join(parts) + ")"
+    return grouped_alternation(allw)
 
 
 @dataclass(frozen=True)
@@ -175,8 +236,7 @@ def measure_lookup() -> dict[str, Measure]:
 
 def measure_regex() -> str:
     allm = sorted(measures(), key=lambda m: (-len(m.surface), m.surface))
-    parts = [f"(?i:{re.escape(m.surface)})" if m.any_case else re.escape(m.surface) for m in allm]
-    return "(?:" + "|".join(parts) + ")"
+    return grouped_alternation([(m.surface, m.any_case) for m in allm])
 
 
 @cache

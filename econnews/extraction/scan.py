@@ -89,6 +89,7 @@ from .wordforms import (
     _one_in,
     _overlaps,
     _ratio_words,
+    spoken_cores,
 )
 
 __all__ = ["add_rows", "extract", "new_columns"]
@@ -192,7 +193,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         fractions += _half_points(text)
     if (" in " in low or "out of" in low) and g.ONE_IN_HINT.search(text):
         fractions += _one_in(text)
-    if any(w in low for w in _FRACTION_HINTS):
+    if _holds_any(low, _FRACTION_HINTS):
         if "half" in low or g.FRACTION_HINT.search(text):
             fractions += _fractions(text, [(q.start, q.end) for q in fractions])
         if g.FRACTION_CHANGE_HINT.search(text):
@@ -203,7 +204,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
         g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
     ):
-        spoken = list(g.SPOKEN_CORE.finditer(text))
+        spoken = spoken_cores(text)
         if spoken:
             sspans = [m.span() for m in spoken]
             cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
@@ -220,20 +221,37 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             skip_to = max(skip_to, q.end)
     if found:
         _check()
-        _earnings_table(text, found)
+        if _may_be_table(text, low, found):
+            _earnings_table(text, found)
         _coordinate(text, found)
         _movements(text, found)
     found.extend(fractions)
     _check()
     taken = [(q.start, q.end) for q in found]
     extra: list[_Q] = []
-    if any(w in low for w in _RATIO_HINTS):
+    if _holds_any(low, _RATIO_HINTS):
         extra += _ratio_words(text, taken)
-    if any(w in low for w in _APPROX_HINTS):
+    if _holds_any(low, _APPROX_HINTS):
         extra += _approx(text, taken + [(q.start, q.end) for q in extra])
     found.extend(extra)
     found.sort(key=lambda q: q.start)
     return iter(found)
+
+
+def _may_be_table(text: str, low: str, found: list[_Q]) -> bool:
+    """Can :func:`_earnings_table` change a mention? Only a bare figure, or a figure
+    after a "Shr" label or a "vs" (for ASCII text a look at the lower-cased text
+    decides; in other text a case-insensitive pattern may match more: "ſhr")."""
+    return (not text.isascii() or "shr" in low or "vs" in low or "versus" in low
+            or any(q.kind == "number" for q in found))
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """``any(w in low for w in words)``, without a generator (this runs on every text)."""
+    for w in words:  # noqa: SIM110 - a plain loop: half the cost of any() over a generator
+        if w in low:
+            return True
+    return False
 
 
 # substrings without which a word-only pass cannot match (kept in step with the lexicons
@@ -290,7 +308,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     kind = unit["kind"]
     code = unit.get("unit")
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
-    if kind == "number" and found and not _SHARE_LABEL.search(text, max(0, s - 16), s):
+    if kind == "number" and found and not (  # the label ends with white space: look first
+        g.space_before(text, s) and _SHARE_LABEL.search(text, max(0, s - 16), s)
+    ):
         prev = _elided_from(text, found, s, e, bool(scale_words))
         if prev is not None:
             kind, code = prev.kind, prev.unit
@@ -321,7 +341,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     ):
         q.unit = "USD"  # "$52 a barrel" in a Canadian story: world prices are in US dollars
     _finish(text, q, unit)
-    if not all(math.isfinite(x) for x in (q.value, q.low, q.high)):
+    if not (math.isfinite(q.value) and math.isfinite(q.low) and math.isfinite(q.high)):
         return None, pos
     return q, pos
 

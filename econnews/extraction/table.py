@@ -94,10 +94,11 @@ def _categories(dtype: pd.CategoricalDtype):
 
 
 @functools.cache
-def _builders() -> tuple:
-    """One cheap typed-column constructor per output column (built once)."""
+def _builders(columns: tuple = ()) -> tuple:
+    """One cheap typed-column constructor per output column (built once per schema:
+    ``columns`` is ``tuple(schema.items())``, the quantities' own when empty)."""
     out = []
-    for name, dtype in QUANTITY_COLUMNS.items():
+    for name, dtype in columns or tuple(QUANTITY_COLUMNS.items()):
         if isinstance(dtype, pd.CategoricalDtype):
             out.append((name, _categories(dtype)))
         elif dtype == schema.FLOAT:
@@ -112,13 +113,13 @@ def _builders() -> tuple:
 
 
 @functools.cache
-def _column_index() -> pd.Index:
-    return pd.Index(list(QUANTITY_COLUMNS))
+def _column_index(columns: tuple = ()) -> pd.Index:
+    return pd.Index([name for name, _ in columns] if columns else list(QUANTITY_COLUMNS))
 
 
 @functools.cache
-def _placements() -> list[np.ndarray]:
-    return [np.array([i]) for i in range(len(QUANTITY_COLUMNS))]
+def _placements(n: int) -> list[np.ndarray]:
+    return [np.array([i]) for i in range(n)]
 
 
 try:  # pandas >= 3: a table straight from ready typed arrays, one block each
@@ -127,12 +128,17 @@ except ImportError:  # pragma: no cover - older pandas
     _from_blocks = None
 
 
-def frame(cols: dict[str, list]) -> pd.DataFrame:
-    """The quantities table from one list of values per column (``QUANTITY_COLUMNS``).
+def frame(cols: dict[str, list], columns: dict[str, object] | None = None) -> pd.DataFrame:
+    """The quantities table from one list of values per column (``QUANTITY_COLUMNS``, or
+    the schema ``columns`` names: each of its columns typed as it says).
 
     >>> frame({name: [] for name in QUANTITY_COLUMNS}).shape
     (0, 18)
+    >>> frame({"x": ["a"], "n": [1]}, {"x": schema.STRING, "n": schema.INT}).dtypes.tolist()
+    [<StringDtype(na_value=<NA>)>, Int64Dtype()]
     """
+    if columns is not None and columns is not QUANTITY_COLUMNS:
+        return _frame(cols, tuple(columns.items()))
     n = len(cols["start"])
     fast = _fast_path()
     if fast is not None and n <= _SMALL:
@@ -140,21 +146,22 @@ def frame(cols: dict[str, list]) -> pd.DataFrame:
     return _frame(cols)
 
 
-def _frame(cols: dict[str, list]) -> pd.DataFrame:
-    arrays = [build(cols[name]) for name, build in _builders()]
+def _frame(cols: dict[str, list], columns: tuple = ()) -> pd.DataFrame:
+    arrays = [build(cols[name]) for name, build in _builders(columns)]
     n = len(arrays[0])
+    index = _column_index(columns)
     if _from_blocks is not None:  # the cheapest path: no dtype grouping, no re-validation
-        return _from_blocks(list(zip(arrays, _placements(), strict=True)),
-                            index=pd.RangeIndex(n), columns=_column_index())
+        return _from_blocks(list(zip(arrays, _placements(len(arrays)), strict=True)),
+                            index=pd.RangeIndex(n), columns=index)
     from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
     if from_arrays is not None:
         try:  # pandas' own fast path for ready typed arrays (skips re-validating each)
             return from_arrays(
-                arrays, columns=_column_index(), index=pd.RangeIndex(n), verify_integrity=False
+                arrays, columns=index, index=pd.RangeIndex(n), verify_integrity=False
             )
         except TypeError:  # pragma: no cover - a pandas without these keywords
             pass
-    return pd.DataFrame(dict(zip(QUANTITY_COLUMNS, arrays, strict=True)), copy=False)
+    return pd.DataFrame(dict(zip(index, arrays, strict=True)), copy=False)
 
 
 #: Rows up to which :func:`frame` takes the small-table path: one text's quantities, as

@@ -129,16 +129,21 @@ def _place_codes() -> dict[str, str]:
 
 @functools.cache
 def _place_regex() -> re.Pattern:
-    first = "".join(sorted({w[0] for w in _place_codes()}))
+    # a place word not after a word character or a point: grouped by first letter, the
+    # test after that letter (so that the engine finds the letters by a fast scan)
+    words = sorted(set(_place_codes()), key=lambda w: (-len(w), w))
     return re.compile(
-        rf"(?=[{re.escape(first)}])(?<![\w.])"
-        + lx.alternation(list(_place_codes()), any_case=False) + r"(?![\w])"
+        lx.grouped_alternation([(w, False) for w in words], after_head=r"(?<![\w.].)")
+        + r"(?![\w])"
     )
 
 
+_QUALIFIERS = ("Australian", "Canadian", "New Zealand", "N.Z.", "Hong Kong", "H.K.", "HK",
+               "Singapore", "Taiwan", "U.S.", "US", "American")
+# "\b" before the qualifier, tested after its first letter (a fast scan finds those)
 _QUALIFIED_DOLLAR = re.compile(
-    r"\b(?P<q>Australian|Canadian|New Zealand|N\.Z\.|Hong Kong|H\.K\.|HK|Singapore|Taiwan|"
-    r"U\.S\.|US|American)\s+(?i:dlrs?|dollars?)\b"
+    "(?P<q>" + lx.grouped_alternation([(w, False) for w in _QUALIFIERS], after_head=r"(?<!\w.)")
+    + r")\s+(?i:dlrs?|dollars?)\b"
 )
 _QUALIFIER_CODE = {
     "australian": "AUD",

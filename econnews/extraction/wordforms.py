@@ -229,3 +229,39 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         else:
             q = _Q(s, e, "number", (low + high) / 2, low, high, None, None, bound="~")
         yield q
+
+
+# A number read aloud (grammar.SPOKEN) holds "point" or "and-a-half", and begins at most
+# a whole number's length (digits, or two number words and a hyphen) before the white
+# space or hyphen in front of that word.
+_SPOKEN_WORD = re.compile(r"(?i:point|and-a-half)")
+_SPOKEN_WHOLE_MAX = max(3, 2 * max(len(w) for w in g._CARDINAL) + 1)
+
+
+def spoken_cores(text: str) -> list[re.Match]:
+    """``list(grammar.SPOKEN_CORE.finditer(text))``, with the pattern tried only at the
+    few positions before each "point" or "and-a-half" where a match can begin (the
+    whole-text pass tried every position).
+
+    >>> [m.group(0) for m in spoken_cores("It grew six-point-two percent, at one point.")]
+    ['six-point-two']
+    """
+    out: list[re.Match] = []
+    match = g.SPOKEN_CORE.match
+    pos = 0
+    while (w := _SPOKEN_WORD.search(text, pos)) is not None:
+        h = w.start()
+        j = h
+        while j > pos and (text[j - 1].isspace() or text[j - 1] == "-"):
+            j -= 1
+        found = None
+        for p in range(max(pos, j - _SPOKEN_WHOLE_MAX), h + 1):
+            found = match(text, p)
+            if found is not None:
+                break
+        if found is None:
+            pos = h + 1  # no match holds this word: the next begins after it
+        else:
+            out.append(found)
+            pos = found.end()
+    return out
