@@ -445,3 +445,11 @@ def test_over_the_fiscal_year_is_the_fiscal_year_told_before() -> None:
             "June, the board said. Total exports rose 7.5% to 1.1 trillion shillings over the "
             "fiscal year, central bank data showed.")
     assert _row(text, "1.1 trillion shillings", "2025-08-28")["period"] == "2024/25"
+
+
+def test_a_governments_lending_agency_lends_for_its_country() -> None:
+    text = ("ACCRA - The World Bank approved a $250 million credit for Ghana, while China "
+            "Development Bank agreed to lend $600 million for a rail link, officials said.")
+    r = _row(text, "$600 million", "2024-11-05")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("loans", "CHN", "GHA")
+    assert [p.code for p in find_places("a loan from KfW")] == ["DEU"]

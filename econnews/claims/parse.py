@@ -335,6 +335,9 @@ def company_spans(sentence: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(m.start() + offset, m.end() + offset) for m in COMPANY.finditer(sentence)]
 
 
+_AGENCY_SEAT = re.compile(r"Bank|Agency|Fund|Cooperation|Eximbank|KfW|USAID|JICA|JBIC")
+
+
 def drop_non_parties(places: list[Place], text: str,
                      skip: list[tuple[int, int]]) -> list[Place]:
     """The places that can be a party to a figure: not a currency's country ("33 mln U.S.
@@ -349,6 +352,9 @@ def drop_non_parties(places: list[Place], text: str,
     """
     out = []
     for p in places:
+        if p.kind == "seat" and _AGENCY_SEAT.search(p.surface):
+            out.append(p)  # "China Development Bank agreed to lend": China lends
+            continue
         if any(a <= p.start and p.end <= b for a, b in skip):
             continue
         after = text[p.end:p.end + 60]
