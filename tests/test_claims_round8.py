@@ -453,3 +453,13 @@ def test_a_governments_lending_agency_lends_for_its_country() -> None:
     r = _row(text, "$600 million", "2024-11-05")
     assert (r["concept"], r["party_from"], r["party_to"]) == ("loans", "CHN", "GHA")
     assert [p.code for p in find_places("a loan from KfW")] == ["DEU"]
+
+
+def test_economists_who_see_a_figure_forecast_it() -> None:
+    text = ("Economists at the central bank see Sri Lanka's trade deficit widening to about "
+            "$6 billion in 2024, from $4.9 billion last year.")
+    r = _row(text, "$6 billion", "2024-01-20")
+    assert (r["claim_type"], r["speaker"]) == ("forecast", "Economists at the central bank")
+    found = find_speaker("The exporters' assembly sees exports rising 4% this year, its "
+                         "chairman Murat Ozkan said on Thursday.")
+    assert found is not None and found.name == "Murat Ozkan"

@@ -142,6 +142,8 @@ def clean_speaker(np: str) -> str | None:
     np = re.sub(r"^(?:(?:As|as|But|but|However|And|and|Meanwhile|Also|Now|now|Though|though|"
                 r"While|while|So|so|Yet|yet)\s+)+", "", np)
     np = _TIME_TAIL.sub("", np).strip()
+    # "its chairman Murat Ozkan": the person the possessive title names
+    np = re.sub(r"^(?:its|their|his|her)\s+(?=(?:[a-z-]+\s+){1,3}[A-Z])", "", np)
     # "a senior Taiwanese trade official who asked not to be named": the official
     np = re.sub(r",?\s+(?:who|which)\s+(?:asked|declined|requested|spoke|did\s+not|would\s+not|"
                 r"was\s+not|were\s+not|is\s+not|are\s+not)\b.*$", "", np)
@@ -195,6 +197,9 @@ def clean_speaker(np: str) -> str | None:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", np)
 
 
+#: Verbs that name a speaker only when the sentence has no other: "Economists see the deficit
+#: widening to $6bn" (the economists), "The Assembly sees exports rising, its chairman said".
+_WEAK_VERBS = frozenset({"see", "sees"})
 #: Verbs that never follow their subject ("..., said X" is, "..., attributed X" is not).
 _NOT_INVERTED = frozenset({"attributed", "blamed", "showed", "shows", "show", "calculated",
                            "concluded", "ruled", "highlighted", "estimated", "reported",
@@ -260,10 +265,14 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
             return Speaker(name, m.start() + offset, "")
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
     data_speaker = None
-    for m in before.finditer(sentence):
+    verbs = list(before.finditer(sentence))
+    strong = any(v.group(0).lower() not in _WEAK_VERBS for v in verbs)
+    for m in verbs:
         if any(a < m.start() < b for a, b in quoted):
             continue  # '"We expect exports of ...," said X': the verb inside the quote
         verb = m.group(0).lower()
+        if verb in _WEAK_VERBS and strong:
+            continue  # "The Assembly sees exports rising ..., its chairman said": the chairman
         hint = hints.get(verb, "")
         head = sentence[:m.start()]
         # inverted: '..., said Trade Minister X.' / '"...," said X'
