@@ -463,3 +463,21 @@ def test_economists_who_see_a_figure_forecast_it() -> None:
     found = find_speaker("The exporters' assembly sees exports rising 4% this year, its "
                          "chairman Murat Ozkan said on Thursday.")
     assert found is not None and found.name == "Murat Ozkan"
+
+
+def test_a_typed_description_in_the_owners_slot_is_the_datelines_country() -> None:
+    text = ("BISHKEK, July 15 - Kyrgyzstan's imports from China rose 31%, while re-exports to "
+            "Russia and Kazakhstan boomed, customs data showed. The landlocked country's total "
+            "foreign trade rose 12% to $7.1 billion over the six months.")
+    r = _row(text, "$7.1 billion", "2025-07-15")
+    assert r["parties"] == "KGZ"
+    text = ("HANOI - Vietnam's exports to South Korea rose 5%, the office said. Imports from the "
+            "East Asian country reached $10.7 billion.")
+    r = _row(text, "$10.7 billion", "2023-03-01")
+    assert (r["party_from"], r["party_to"]) == ("KOR", "VNM")
+
+
+def test_purchases_from_a_country_are_imports() -> None:
+    r = _row("BISHKEK - Purchases from Kazakhstan reached $610 million in the first half, "
+             "customs data showed.", "$610 million", "2025-07-15")
+    assert (r["concept"], r["party_from"], r["party_to"]) == ("imports", "KAZ", "KGZ")

@@ -132,6 +132,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|whereas|although)\b|\bwhile\b")
 _COUNTRY_KINDS = {"name", "short", "demonym", "capital", "seat", "combining", "description"}
 
 
+_PREP_END = re.compile(r"\b(?:to|from|with|in|into|for|by|on)\s+\Z", re.IGNORECASE)
+
+
 def described_places(sentence: str, offset: int, places: list[Place],
                      named: list[str], blocs: list[str] | None = None,
                      home: str | None = None) -> list[Place]:
@@ -207,6 +210,11 @@ def described_places(sentence: str, offset: int, places: list[Place],
                 and c not in _owners_before(places, sentence, offset, start)]
             left = typed
         code = (left[0] if left else None) if bloc else _most_named(left)
+        if kinds is not None and home in left and not re.match(r"its\b", m.group(0), re.I) \
+                and not _PREP_END.search(sentence, 0, m.start()):
+            # "the landlocked country's trade" in a Bishkek story: Kyrgyzstan (but "imports
+            # from the East Asian country" is a partner's)
+            code = home
         if kind.startswith("home") and home and (home in left or (home in pool and not any(
                 p.code == home and lo + offset <= p.start and p.end <= start for p in places))):
             # "the country's total exports" in a Hanoi story: Vietnam's (also when a later
