@@ -481,3 +481,13 @@ def test_purchases_from_a_country_are_imports() -> None:
     r = _row("BISHKEK - Purchases from Kazakhstan reached $610 million in the first half, "
              "customs data showed.", "$610 million", "2025-07-15")
     assert (r["concept"], r["party_from"], r["party_to"]) == ("imports", "KAZ", "KGZ")
+
+
+def test_a_comparison_is_flagged_with_the_figure_it_is_compared_with() -> None:
+    text = ("Taiwan's exports to China fell to 6.3 billion dlrs last year, while China's "
+            "exports rose to 1.1 billion dlrs from 904 mln dlrs.")
+    c = _claims(text, "1987-03-20")
+    main = c[c["surface"].str.startswith("1.1 billion")].iloc[0]
+    base = c[c["surface"].str.startswith("904 mln")].iloc[0]
+    assert bool(main["needs_review"])  # one side of the flow not named
+    assert bool(base["needs_review"]) and base["review_reason"] == "compared with a flagged figure"

@@ -29,7 +29,8 @@ speaker_by     ``sentence``, ``earlier_sentence`` ("he said"), ``plan_owner``,
 ============== ==================================================================
 
 :func:`review` sets ``needs_review`` when a field came from outside the figure's
-sentence or was guessed, with a short ``review_reason``.
+sentence or was guessed, with a short ``review_reason``; a comparison figure ("from $904m")
+is flagged with the figure it is compared with ("compared with a flagged figure").
 
 >>> review({"concept": "trade", "concept_by": "phrase", "parties": "JPN,RUS",
 ...         "parties_by": "earlier_sentence", "claim_type": "level", "period_by": "clause",

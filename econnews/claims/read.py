@@ -197,6 +197,14 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
     for r in out:
         r["evidence"] = evidence_text(r)
         r["needs_review"], r["review_reason"] = review(r)
+    flagged = {(r.get("start"), r.get("concept")) for r in out if r["needs_review"]}
+    for r in out:
+        base = r.get("_compared")
+        if not r["needs_review"] and isinstance(base, dict) \
+                and (base.get("start"), base.get("concept")) in flagged:
+            # "China's exports rose to $1.12bn from $904m": read with the figure it is
+            # compared with, so as doubtful as that one
+            r["needs_review"], r["review_reason"] = True, "compared with a flagged figure"
         for key in _PRIVATE:
             r.pop(key, None)
     return out
