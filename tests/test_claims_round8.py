@@ -4,29 +4,13 @@ figure and the fields it must have."""
 
 from __future__ import annotations
 
-import warnings
-
-import pandas as pd
 import pytest
+from _claim_rows import claims_of, row_of
 
-from econnews.claims import find_claims
 from econnews.claims.places import find_places
 from econnews.claims.voice import clean_speaker, find_speaker
 
-
-def _claims(text: str, date: str = "2024-05-10") -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        c = find_claims({"id": "x", "date": date, "text": text})
-    return c[c["claim_type"] != "implied"]
-
-
-def _row(text: str, surface: str, date: str = "2024-05-10") -> dict[str, object]:
-    c = _claims(text, date)
-    hit = c[c["surface"].str.startswith(surface)]
-    assert len(hit) == 1, (surface, c[["surface", "concept"]].to_dict("records"))
-    return {k: (None if not isinstance(v, (str, bool)) and pd.isna(v) else v)
-            for k, v in hit.iloc[0].items()}
+_claims, _row = claims_of, row_of
 
 
 # --- speakers -------------------------------------------------------------------------
