@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from _claim_rows import claims_of, row_of
 
+from econnews.claims.bases import comparison_period
 from econnews.claims.giving import verb_concept
-from econnews.claims.periods import comparison_period
 from econnews.claims.places import find_places
 
 _claims, _row = claims_of, row_of

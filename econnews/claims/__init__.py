@@ -10,11 +10,13 @@ Modules, one question each: :mod:`.find` (the stage: inputs, conversion, the tab
 walk), the readers :mod:`.figures` (concept, comparison, rates), :mod:`.parties`,
 :mod:`.totals` (economy-wide totals, a figure's own partner), :mod:`.giving` (who gives
 and who takes: "will lend Ghana $300m"), :mod:`.markets` (trading roles: "China remained
-Peru's biggest buyer at $1.6bn", goods bought), :mod:`.periods`, :mod:`.told`
-(periods the story tells) and :mod:`.when` (a figure's period, its own clause first), :mod:`.voice` (speaker, hedges, claim type), :mod:`.resolve`
-(the story-level pass: lists, pointing back, totals), :mod:`.sources` (the story-level
-pass over speakers), :mod:`.evidence` (the `*_by` columns and
-needs_review), :mod:`.merge`
+Peru's biggest buyer at $1.6bn", goods bought), :mod:`.periods`, :mod:`.bases`
+(the period of a figure compared with another), :mod:`.told` (periods the story tells)
+and :mod:`.when` (a figure's period, its own clause first), :mod:`.speakers` (who states
+it), :mod:`.voice` (hedges, claim type), :mod:`.change` (a rise or a fall, a share),
+:mod:`.resolve` (the story-level pass: lists, pointing back, totals), :mod:`.sources` (the
+story-level pass over speakers), :mod:`.evidence` (the `*_by` columns and needs_review),
+:mod:`.merge`
 (one row a claim, implied figures), :mod:`.compare`, and the sentence-level
 :mod:`.parse` (concept words, clauses, place roles), :mod:`.places` (country and city
 names, aliases), :mod:`.story` (the story's country: metadata, dateline, headline).

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..common.sentences import sentence_at
 from .article import Article, Item, Sentence, find_conversions, items_of
+from .bases import compared_period, prior_period, respective_periods
 from .change import figure_change
 from .evidence import evidence_text, review
 from .figures import (
@@ -37,11 +38,6 @@ from .parse import (
     clause_around,
 )
 from .parties import read_roles, reporting_economies, roles_to_parties
-from .periods import (
-    compared_period,
-    prior_period,
-    respective_periods,
-)
 from .resolve import (
     anaphor,
     anaphor_parties,

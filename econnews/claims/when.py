@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .bases import comparison_period
 from .parse import FAMILY
-from .periods import comparison_period, main_period
+from .periods import main_period
 from .told import fiscal_part, named_unit, relative_fiscal_year, story_period
 
 if TYPE_CHECKING:
