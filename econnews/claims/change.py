@@ -55,6 +55,8 @@ def figure_change(text: str, it: Item, clause: tuple[int, int], prev: dict[str, 
     the claim read just before it in its sentence (None when there is none)."""
     kind, start, end = it.kind, it.start, it.end
     change = _listed_change(text, it, prev, prev_item) if pd.isna(it.change) else it.change
+    if pd.isna(change) and kind == "percent" and it.surface[:1] in "+-−–":
+        change = "down" if it.surface[:1] != "+" else "up"  # "imports from Japan (-17%)"
     if pd.isna(change) and kind in {"money", "percent"}:
         than = _THAN.match(text, end)
         if than:  # "17.6% less than in 2018", "$4bn more than a year earlier"

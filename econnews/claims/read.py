@@ -66,6 +66,7 @@ _CHANGE_TO_LEVEL = re.compile(r"\s*(?:to|at)\s+(?:an?\s+)?(?:record\s+|new\s+|pr
                               re.IGNORECASE)
 _SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|final|previous|remaining|opening)\s+\Z",
                           re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"quarters?|halves|half", re.IGNORECASE)
 _RATE_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _BASE_BEFORE = re.compile(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
@@ -220,9 +221,8 @@ def _what(w: _Walk, k: int, it: Item, sent: Sentence, idx: int, clause: tuple[in
         concept_by = "anaphor" if cmatch is not None else concept_by
     if compared is None and cmatch is None and kind != "money":
         return None
-    if kind in {"ratio", "percent", "measure"} and _SPAN_BEFORE.search(art.text, max(0, it.start - 12),
-                                                           it.start) \
-            and re.search(r"quarters?|halves|half", it.surface, re.IGNORECASE):
+    if kind in {"ratio", "percent", "measure"} and _PART_OF_YEAR.search(it.surface) \
+            and _SPAN_BEFORE.search(art.text, max(0, it.start - 12), it.start):
         return None  # "in the first three quarters": a span of time, not a fraction
     if kind == "measure" and (_TIME_UNIT.search(str(it.unit))
                               or _NO_FLOW_UNIT.search(str(it.unit))):
@@ -457,8 +457,6 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
             parties = [c for c in (src, dst) if isinstance(c, str)]
     src, dst, parties, parties_by = _pair_from_previous(w, it, sent, idx, concept, src, dst,
                                                         parties, parties_by)
-    if it.kind == "percent" and not isinstance(change, str) and it.surface[:1] in "+-−–":
-        change = "down" if it.surface[:1] != "+" else "up"  # "imports from Japan (-17%)"
     claim_type, type_by = type_of_claim(hedge_kind, hint, change, it.kind)
     if planned and claim_type in {"level", "change", "ratio"}:
         claim_type, type_by = "target", "plan_owner"  # part of somebody's plan

@@ -78,23 +78,15 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
         named_before[i] = last_named
         source_before[i] = last_source
         subject_at[i] = subject
-        if sent.speaker and sent.speaker.name in PRONOUN_SPEAKERS and known:
+        if sent.speaker and sent.speaker.name in PRONOUN_SPEAKERS:
             # "After the talks Putin called the level low: ..., he said": the person the
-            # sentence names before its pronoun
+            # sentence names before its pronoun; "South Korea unveiled the plan. It said
+            # ...": the country the sentence before opens with
             head = sent.text[:max(0, sent.speaker.start - sent.start)]
             here = next((k for k in reversed(known) if re.search(
                 rf"\b{re.escape(k.split()[-1])}\b", head)), None)
-            if here:
-                named_before[i] = last_named = here
-            elif i and _BARE_PRONOUN.fullmatch(head):
-                # "South Korea unveiled the plan. It said ...": the country the sentence
-                # before opens with
+            if here is None and i and _BARE_PRONOUN.fullmatch(head):
                 here = _opening_place(art.sentences[i - 1])
-                if here:
-                    named_before[i] = last_named = here
-        elif sent.speaker and i and _BARE_PRONOUN.fullmatch(
-                sent.text[:max(0, sent.speaker.start - sent.start)]):
-            here = _opening_place(art.sentences[i - 1])
             if here:
                 named_before[i] = last_named = here
         forecasters = sent.speaker is not None and last_named is not None \

@@ -98,7 +98,8 @@ def own_partner(text: str, places: list[Place], start: int, end: int, nxt: int,
             role = _PREP_SIDE.get(concept, {}).get(prep)
             return (role, p.code) if role else None
     before = [p for p in places if p.end <= start]
-    if before and concept in {"exports", "imports", "trade"} and p_kind_ok(before[-1]) \
+    if before and concept in {"exports", "imports", "trade"} \
+            and before[-1].kind != "description" \
             and _BRACKET_BEFORE.match(text, before[-1].end, start):
         # "imports from Japan (-17 percent), Brazil (-15 percent) and Norway": each its own
         return ({"exports": "to", "imports": "from"}.get(concept, "party"), before[-1].code)
@@ -113,11 +114,6 @@ def own_partner(text: str, places: list[Place], start: int, end: int, nxt: int,
 
 
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:up\s+|down\s+|both\s+)?\+?\s*\Z", re.IGNORECASE)
-
-
-def p_kind_ok(p: Place) -> bool:
-    """A place that can be a list item's partner (a name, not a description)."""
-    return p.kind != "description"
 
 
 _FAVOUR = re.compile(r"\bin\s+(?:the\s+)?(?P<who>[\w.'’ -]{2,40}?)(?:['’]s?)?\s+favou?r\b",

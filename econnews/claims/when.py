@@ -42,8 +42,6 @@ _CONSENSUS = re.compile(r"\bhad\s+(?:been\s+)?(?:expected|forecast|predicted|pro
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|"
                                  r"year[- ]ago|in\s+the\s+year[- ]ago\s+period)\b",
                                  re.IGNORECASE)
-#: One-off deals (a loan extended, stakes bought, aid given) take no period from other
-#: sentences: unlike a trade statistic, they are not for the period the story reports on.
 #: "up 7.88% vis-a-vis the year-ago period": the base of the change, not the figure's time.
 _BASE_WORDS = re.compile(r"\s*(?:[\w-]+\s+)?(?:vis-a-vis|vis-à-vis|from|against|over|on|versus|"
                          r"compared\s+(?:with|to))\s", re.IGNORECASE)
@@ -55,6 +53,8 @@ _TO_FIGURE_AFTER = re.compile(r"\s+to\s+(?:about\s+|some\s+|around\s+|a\s+record
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:in|for|during|over)\s+the\s+(?:same|corresponding|"
                                 r"comparable|similar)\s+(?:month|period|quarter|months)\s+"
                                 r"(?:of|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+#: One-off deals (a loan extended, stakes bought, aid given) take no period from other
+#: sentences: unlike a trade statistic, they are not for the period the story reports on.
 _DEALS = frozenset({"investment", "loans", "aid"})
 _AFTER_GROWTH = re.compile(r"(?:\s+(?:in|for|during)\s+[\w/-]+(?:\s+[\w/-]+){0,3})?\s*,?\s*after\s+(?:a\s+|an\s+)?(?:annual\s+|yearly\s+)?(?:growth|"
                            r"rise|increase|fall|drop|decline|jump)\s+of\s+\Z", re.IGNORECASE)
