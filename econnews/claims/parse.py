@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..common.regex import Lexicon, with_first_chars
+from ..common.regex import Lexicon, with_first_chars, with_start_filter
 from ..schema import CONCEPTS
 from .places import Place, find_places, read_csv_data
 
@@ -182,7 +182,7 @@ def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
     return best
 
 
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared with\b|"
+_CLAUSE_BREAK = with_start_filter(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared with\b|"
                            r"\bagainst\b(?= (?:a |an )?\$?\d)|, up from|, down from|\bup from\b|"
                            r"\bdown from\b|, from\b|\bversus\b|\bvs\b")
 
@@ -316,7 +316,7 @@ _NAME_AFTER = re.compile(r"\s+(?:Round|Club|Accord|Agreement|Group|Plan|Declarat
 
 
 #: A company name: capitalised words ending in a corporate form ("Pier 1 Imports Inc").
-COMPANY = re.compile(
+COMPANY = with_start_filter(
     r"[A-Z][\w&'’.-]*\s+(?:[A-Z0-9&][\w&'’.-]*\s+){0,5}"
     r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|KK|Bhd|Group|Holdings|"
     r"Industries|Airlines|Airways|Motors|Bank|Banking|Trust|Securities)\b\.?")

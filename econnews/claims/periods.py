@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..common.regex import with_start_filter
 from .parse import (
     words,
 )
@@ -31,7 +32,8 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "final": 4, "last": 4}
 
 
-_PERIOD = re.compile(
+# compiled behind a word-start look-ahead: the same matches, with the inside of words skipped
+_PERIOD = with_start_filter(
     r"""
     (?P<part>\b(?:the\s+)?first\s+(?P<pn>two|three|four|five|six|seven|eight|nine|ten|eleven|
         [2-9]|1[01])\s+months(?:\s+of(?:\s+(?:the|this|(?P<plast>last))\s+year)?)?(?:\s+(?P<py>(?:19|20)\d\d))?)

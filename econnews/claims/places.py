@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..common.regex import trie_alternation
+
 #: Columns of ``places_aliases.csv``.
 ALIAS_COLUMNS = ["alias", "code", "kind", "valid_from", "valid_to"]
 KINDS = {"name", "short", "demonym", "capital", "seat", "bloc", "region", "combining", "blocker"}
@@ -93,7 +95,7 @@ def _entries() -> tuple[dict[str, list[tuple[str, str, str, str]]], re.Pattern[s
         if len(alias) >= 4 and upper != alias and upper not in table:
             table[upper] = table[alias]
     names = sorted(table, key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    alternation = trie_alternation(names)  # the longest name first, as sorted above
     first = "".join(sorted({n[0] for n in names}))
     # "the U.S." and "U.S.-Japan": no word character may follow, but a final
     # dot in the alias itself is fine; possessive 's is outside the match

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..common.regex import with_start_filter
 from .parse import spaced, words
 from .places import find_places, read_csv_data
 
@@ -101,10 +102,10 @@ _THING_HEAD = re.compile(r"\b(?:balance|surplus|deficit|exports|imports|trade|sh
                          r"\b(?:comparison|breakdown|calculations?)\b", re.IGNORECASE)
 
 
-_NP_BREAK = re.compile(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
+_NP_BREAK = with_start_filter(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
 
 
-_POSSESSIVE_PLAN = re.compile(
+_POSSESSIVE_PLAN = with_start_filter(
     r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z]+\s+)?"
     r"(proposals?|plans?|offers?|initiatives?|ideas?|targets?|goals?|forecasts?|estimates?|"
     r"projections?|calls?|suggestions?)\b")

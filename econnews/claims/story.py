@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..common.regex import with_start_filter
 from .parse import spaced
 from .places import Place, find_places, read_csv_data
 
@@ -126,7 +127,7 @@ _OWNER_AFTER = re.compile(r"['’]s?\s")
 #: Regions a description such as "the continent" can stand for.
 _REGIONS = {"AFRICA", "ASIA", "EUROPE", "LATAM"}
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|whereas|although)\b|\bwhile\b")
+_CLAUSE_BREAK = with_start_filter(r";|,\s*(?:while|but|whereas|although)\b|\bwhile\b")
 
 #: Place kinds that name one country (a description resolves to the last of these).
 _COUNTRY_KINDS = {"name", "short", "demonym", "capital", "seat", "combining", "description"}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import schema
+from ..common.regex import with_start_filter
 from .parse import spaced
 from .places import read_csv_data
 from .speakers import (
@@ -33,7 +34,7 @@ __all__ = ["PRONOUN_SPEAKERS", "Speaker", "clean_speaker", "find_hedges", "find_
 @lru_cache(maxsize=1)
 def _hedge_rules() -> list[tuple[re.Pattern[str], str]]:
     df = read_csv_data("hedges.csv")
-    return [(re.compile(rf"\b(?:{spaced(p)})\b", re.IGNORECASE), t)
+    return [(with_start_filter(rf"\b(?:{spaced(p)})\b", re.IGNORECASE), t)
             for p, t in zip(df["pattern"], df["claim_type"], strict=True)]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..common.regex import with_start_filter
 from .bases import comparison_period
 from .parse import FAMILY
 from .periods import main_period
@@ -32,7 +33,7 @@ TIME_UNITS = {"year", "month", "quarter", "week", "day", "annum", "annually", "y
 
 #: Words that make a figure a stock ("cumulative investment has passed $43bn", "the total
 #: amount of Japanese investments"): no period is carried to it from the story.
-_STOCK_CUE = re.compile(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
+_STOCK_CUE = with_start_filter(r"\b(?:cumulative|accumulated|stock|so\s+far|to\s+date|in\s+total|"
                         r"total\s+amount|outstanding|ha(?:s|ve)\s+(?:reached|passed|exceeded|topped)|"
                         r"stands?\s+at|currently|ow(?:es|ed|e|ing)(?!\s+to\b))\b",
                         re.IGNORECASE)  # "stands at about $10bn", "owes China $21bn": a stock

@@ -147,3 +147,94 @@ class Lexicon:
                 out.append(m)
                 end = m.end()
         return out
+
+
+def _branch_start(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """How a match of the parsed sequence ``items`` can start: (characters that begin it at
+    a word start, characters that begin it anywhere); None when that is not known."""
+    boundary = False
+    for k, (op, av) in enumerate(items):
+        if op == _C.AT:
+            boundary = boundary or av == _C.AT_BOUNDARY
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if op == _C.SUBPATTERN or op == _C.BRANCH:
+            alts = [list(av[-1])] if op == _C.SUBPATTERN else [list(a) for a in av[1]]
+            if not boundary and all(_first(a)[0] is not None and not _first(a)[1]
+                                    for a in alts):
+                parts = [_branch_start(a) for a in alts]
+                if all(p is not None for p in parts):
+                    return (frozenset().union(*(p[0] for p in parts)),  # type: ignore[index]
+                            frozenset().union(*(p[1] for p in parts)))  # type: ignore[index]
+        chars, nullable = _first(items[k:])
+        if chars is None or nullable:
+            return None
+        if boundary and all(c.isalnum() or c == "_" for c in chars):
+            return frozenset(chars), frozenset()
+        return frozenset(), frozenset(chars)
+    return None
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def with_start_filter(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    r"""``pattern`` compiled behind a look-ahead that every match meets where it starts:
+    a word start with one of the characters that can begin the alternatives opening with
+    ``\b``, or one of the characters the others can begin with. The same matches, found
+    faster: the engine skips most positions at once. Unchanged when no such look-ahead is
+    known.
+
+    >>> p = with_start_filter(r"\b(?:last|next)\s+year\b|(?<!\d)(?:19|20)\d\d", re.IGNORECASE)
+    >>> p.pattern.startswith("(?=[12LNln])")
+    True
+    >>> [m.group(0) for m in p.finditer("Next year, not 1987 or x2001")]
+    ['Next year', '1987', '2001']
+    """
+    try:
+        parsed = list(_P.parse(pattern, flags))
+    except Exception:  # pragma: no cover - a pattern ``re`` rejects fails below
+        return re.compile(pattern, flags)
+    start = _branch_start(parsed)
+    if start is None:
+        return re.compile(pattern, flags)
+    bounded, free = start
+    if len(bounded | free) <= 16:  # a few characters skip most positions on their own
+        parts = [_char_class(bounded | free)]
+    else:
+        parts = ([r"\b" + _char_class(bounded)] if bounded else []) + (
+            [_char_class(free)] if free else [])
+    tail = "\n)" if flags & re.VERBOSE else ")"  # a closing comment line ends before it
+    return re.compile(f"(?={'|'.join(parts)})(?:{pattern}{tail}", flags)
+
+
+def trie_alternation(words: list[str] | set[str]) -> str:
+    """An alternation of the literal ``words`` written as a trie: the engine follows the
+    text down one branch instead of trying every word in turn. At each place it matches the
+    longest word that lets the rest of the pattern match, as an alternation of the words
+    sorted longest first does.
+
+    >>> p = re.compile(f"(?:{trie_alternation(['US', 'USA', 'UK'])})(?!\\\\w)")
+    >>> p.pattern
+    '(?:U(?:K|S(?:A)?))(?!\\\\w)'
+    >>> [m.group(0) for m in p.finditer("USA, UK and US")]
+    ['USA', 'UK', 'US']
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        kids = sorted(ch for ch in node if ch)
+        if not kids:
+            return ""
+        alts = [re.escape(ch) + emit(node[ch]) for ch in kids]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
