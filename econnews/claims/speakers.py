@@ -35,8 +35,8 @@ def _speech_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
             hints[word.lower()] = hint
     before = spaced("|".join(df.loc[df["position"] == "before", "phrase"]))
     after = spaced("|".join(df.loc[df["position"] == "after", "phrase"]))
-    return (re.compile(rf"\b(?:{before})\b"), re.compile(rf"\b(?:{after})\b", re.IGNORECASE),
-            hints)
+    return (with_start_filter(rf"\b(?:{before})\b"),
+            with_start_filter(rf"\b(?:{after})\b", re.IGNORECASE), hints)
 
 
 _TITLE_WORDS = frozenset(words("""
@@ -205,7 +205,7 @@ _WEAK_VERBS = frozenset({"see", "sees"})
 _NOT_INVERTED = frozenset({"attributed", "blamed", "showed", "shows", "show", "calculated",
                            "concluded", "ruled", "highlighted", "estimated", "reported",
                            "revealed", "disclosed", "confirmed"})
-_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+_QUOTED = with_start_filter(r"[\"“][^\"”]{3,}[\"”]")
 _DATA_NOUN_SPEAKER = re.compile(r"\b(?:figures|data|statistics|numbers)\b", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|based|"
                           r"showed|shows|posted|on|in|for|at)\b")

@@ -120,7 +120,8 @@ def _descriptions() -> re.Pattern[str]:
     df = read_csv_data("descriptions.csv")
     parts = [f"(?P<{r}{i}>{spaced(p)})" for i, (p, r) in enumerate(zip(df["pattern"], df["refers"],
                                                                 strict=True))]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return with_start_filter(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])",
+                             re.IGNORECASE)
 
 
 _OWNER_AFTER = re.compile(r"['’]s?\s")
@@ -153,7 +154,7 @@ def described_places(sentence: str, offset: int, places: list[Place],
     blocs = [] if blocs is None else blocs
     found = []
     for m in _descriptions().finditer(sentence):
-        kind = next(k for k, v in m.groupdict().items() if v is not None)
+        kind = m.lastgroup or ""  # the description's own group closes last
         if not kind.startswith(("country", "bloc", "home", "region")):
             continue
         start, end = m.start() + offset, m.end() + offset
@@ -325,5 +326,5 @@ def pair_words(text: str, lo: int, hi: int) -> bool:
     >>> pair_words("Bilateral trade rose 12%", 0, 24)
     True
     """
-    return any(k.startswith("pair") for m in _descriptions().finditer(text, lo, hi)
-               for k, v in m.groupdict().items() if v is not None)
+    return any((m.lastgroup or "").startswith("pair")
+               for m in _descriptions().finditer(text, lo, hi))
