@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from econnews.claims.parse import _concept_lexicon, _concept_rules
-from econnews.common.regex import Lexicon, first_chars, with_first_chars
+from econnews.common.regex import (
+    Lexicon,
+    first_chars,
+    first_pairs,
+    trie_alternation,
+    with_first_chars,
+    with_start_filter,
+)
 
 
 def test_first_chars_of_common_shapes() -> None:
@@ -47,3 +54,64 @@ def test_a_lexicon_matches_like_its_single_pattern(text: str) -> None:
                   re.IGNORECASE)
     assert [(m.span(), m.lastgroup) for m in lex.finditer(text)] == \
         [(m.span(), m.lastgroup) for m in lex.pattern.finditer(text)]
+
+
+_CONCEPT_WORDS = [*_WORDS, "coffee export earnings", "earnings from", "sales to the U.S.",
+                  "\u212aorea", "ſurplus", "expoſts", "trade\u00a0surplus", "Exp", "e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CONCEPT_WORDS), max_size=12))
+def test_the_concept_lexicon_matches_like_its_single_pattern(words: list[str]) -> None:
+    # pairs of characters pick the phrases; case-folded letters (the kelvin sign, the long
+    # s) and non-ASCII spaces fall back to the single pattern, never to a crash
+    lex = _concept_lexicon()[0]
+    text = " ".join(words)
+    assert [(m.span(), m.lastgroup) for m in lex.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in lex.pattern.finditer(text)]
+
+
+def test_first_pairs_of_common_shapes() -> None:
+    assert first_pairs(r"(?:re-)?exports?|trade") == frozenset({"re", "ex", "tr"})
+    assert first_pairs(r"[Aa]id|FDI", re.IGNORECASE) == frozenset({"ai", "fd"})
+    assert first_pairs(r"a|ab") is None                  # a match of one character
+    assert first_pairs(r"\w+ trade") is None             # too many pairs
+
+
+_PERIOD_WORDS = ["last", "year", "the", "first", "quarter", "1987", "1987/88", "fiscal", "in",
+                 "January", "to", "March", "May", "H1", "Q3", "a", "ago", "since", "x1990",
+                 "months", "six", "-", ",", "21st", "half"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_WORDS), max_size=14), st.sampled_from([" ", "", "\n"]))
+def test_a_start_filter_keeps_every_match(words: list[str], sep: str) -> None:
+    from econnews.claims.periods import _PERIOD
+    from econnews.claims.voice import _hedge_rules
+
+    text = sep.join(words)
+    plain = re.compile(_PERIOD.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], _PERIOD.flags)
+    assert [(m.span(), m.groupdict()) for m in _PERIOD.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    for rule, _ in _hedge_rules():
+        bare = re.compile(rule.pattern.split(")", 1)[1], rule.flags)
+        assert [m.span() for m in rule.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+def test_with_start_filter_shapes() -> None:
+    assert with_start_filter(r"\bplans?\b|\bwill\b").pattern.startswith("(?=[PWpw])")
+    assert with_start_filter(r"\w+").pattern == r"\w+"          # no filter known
+    verbose = with_start_filter("\\b(?:year)  # a comment\n", re.VERBOSE)
+    assert verbose.search("this year").group(0) == "year"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["US", "USA", "U.S.", "UK", "U", "Sudan", "South Sudan",
+                                 "South", "Africa", "South Africa", " ", ",", "x"]), max_size=10))
+def test_a_trie_alternation_matches_like_the_sorted_one(words: list[str]) -> None:
+    names = ["US", "USA", "U.S.", "UK", "Sudan", "South Sudan", "South Africa"]
+    text = " ".join(words)
+    trie = re.compile(rf"(?<![\w.])(?:{trie_alternation(names)})(?!\w)")
+    flat = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(
+        names, key=len, reverse=True)) + r")(?!\w)")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]

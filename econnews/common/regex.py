@@ -103,12 +103,98 @@ def with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{cls}]){pattern}", flags)
 
 
+_ASCII = [chr(i) for i in range(128)]
+_CATEGORIES = {_C.CATEGORY_SPACE: r"\s", _C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_WORD: r"\w"}
+
+
+def _class_chars(av: Any) -> set[str] | None:
+    """The ASCII characters (lower case) a parsed character class matches; None when it
+    is not a plain list of characters, ranges and ``\\s``/``\\d``/``\\w``."""
+    out: set[str] = set()
+    for op, a in av:
+        if op == _C.LITERAL:
+            out.add(chr(a))
+        elif op == _C.RANGE and a[1] - a[0] < 128:
+            out |= {chr(c) for c in range(a[0], a[1] + 1)}
+        elif op == _C.CATEGORY and a in _CATEGORIES:
+            out |= {c for c in _ASCII if re.match(_CATEGORIES[a], c)}
+        else:
+            return None
+    return {c.lower() for c in out}
+
+
+def _joined(heads: set[str], tails: set[str], k: int) -> set[str]:
+    return {h if len(h) >= k else (h + t)[:k] for h in heads for t in tails}
+
+
+def _heads(items: list[tuple[Any, Any]], k: int, limit: int) -> set[str] | None:
+    """The first ``k`` characters (lower case) a match of the parsed sequence can begin
+    with, shorter where a match ends sooner; None when unknown or more than ``limit``."""
+    out = {""}
+    for op, av in items:
+        if all(len(h) >= k for h in out):
+            break
+        step: set[str] | None
+        if op == _C.AT or op in _ZERO_WIDTH:
+            continue
+        if op == _C.LITERAL:
+            step = {chr(av).lower()}
+        elif op == _C.IN:
+            step = _class_chars(av)
+        elif op == _C.SUBPATTERN:
+            step = _heads(list(av[-1]), k, limit)
+        elif op == _C.BRANCH:
+            alts = [_heads(list(alt), k, limit) for alt in av[1]]
+            step = None if any(a is None for a in alts) else set().union(*alts)  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            lo, hi, item = av
+            one = _heads(list(item), k, limit)
+            if one is None:
+                return None
+            step = set()
+            for n in (range(min(lo, k), k + 1) if hi >= k else range(lo, hi + 1)):
+                acc = {""}
+                for _ in range(n):
+                    acc = _joined(acc, one, k)
+                step |= acc
+        else:
+            return None
+        if step is None:
+            return None
+        out = _joined(out, step, k)
+        if len(out) > limit:
+            return None
+    return out
+
+
+def first_pairs(pattern: str, flags: int = 0, limit: int = 64) -> frozenset[str] | None:
+    """The pairs of characters (lower case) a match of ``pattern`` can begin with, or None
+    when there are more than ``limit``, when a match can be shorter than two characters,
+    or when they cannot be read off the pattern.
+
+    >>> sorted(first_pairs(r"exports?|imports?|trade(?: surplus)?"))
+    ['ex', 'im', 'tr']
+    >>> first_pairs(r"(?:[a-z]+ )?exports") is None
+    True
+    """
+    try:
+        parsed = list(_P.parse(pattern, flags))
+    except Exception:  # pragma: no cover - a pattern ``re`` rejects fails elsewhere
+        return None
+    heads = _heads(parsed, 2, limit)
+    if heads is None or any(len(h) < 2 for h in heads):
+        return None
+    return frozenset(heads)
+
+
 class Lexicon:
     """An ordered alternation of named phrase patterns, matched like one compiled
     ``(?<!guard)(?:(?P<n0>p0)|(?P<n1>p1)|...)(?!guard)`` pattern but tried, at each place a
-    phrase can start, only with the phrases that can begin with the character found there.
-    ``finditer`` gives the same matches as the single pattern (leftmost, first phrase in
-    order, no overlap); ``lastgroup`` names the phrase.
+    phrase can start, only with the phrases that can begin with the two characters found
+    there (or, where those are not known, with the first).  ``finditer`` gives the same
+    matches as the single pattern (leftmost, first phrase in order, no overlap);
+    ``lastgroup`` names the phrase.  The patterns for each pair of characters are compiled
+    when the text first shows it.
 
     >>> lex = Lexicon(["trade surplus", "trade", "exports?"], re.IGNORECASE)
     >>> [(m.group(0), m.lastgroup) for m in lex.finditer("Trade rose; exports fell")]
@@ -116,38 +202,58 @@ class Lexicon:
     """
 
     def __init__(self, patterns: list[str], flags: int = 0, guard: str = r"[\w-]") -> None:
-        self._before, self._after = f"(?<!{guard})", f"(?!{guard})"
-        parts = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
-        self.pattern = re.compile(self._before + "(?:" + "|".join(parts) + ")" + self._after,
-                                  flags)
-        firsts = [first_chars(p) for p in patterns]
-        self._by_char: dict[str, re.Pattern[str]] | None = None
-        if all(f is not None for f in firsts):
-            chars = sorted(set().union(*firsts)) if firsts else []  # type: ignore[arg-type]
+        self._before, self._after, self._flags = f"(?<!{guard})", f"(?!{guard})", flags
+        self._parts = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
+        self.pattern = re.compile(self._wrap(range(len(patterns))), flags)
+        self._firsts = [first_chars(p) for p in patterns]
+        self._pairs = [first_pairs(p, flags) for p in patterns]
+        self._by_key: dict[str, re.Pattern[str] | None] = {}  # two characters of text -> pattern
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._starts: re.Pattern[str] | None = None
+        if all(f is not None for f in self._firsts):
+            chars = sorted(set().union(*self._firsts)) if patterns else []  # type: ignore[arg-type]
             self._starts = re.compile(self._before + "[" + "".join(re.escape(c) for c in chars)
                                       + "]", flags)
-            self._by_char = {}
-            for c in chars:
-                mine = [parts[i] for i, f in enumerate(firsts) if f is not None and c in f]
-                self._by_char[c] = re.compile(
-                    self._before + "(?:" + "|".join(mine) + ")" + self._after, flags)
+
+    def _wrap(self, members: Any) -> str:
+        return self._before + "(?:" + "|".join(self._parts[i] for i in members) + ")" + self._after
+
+    def _key_pattern(self, key: str) -> re.Pattern[str] | None:
+        """The pattern of the phrases that can begin with ``key`` (two characters of text)."""
+        if not key[0].isascii():  # a case-folded letter ("K", the kelvin sign): all phrases
+            pat: re.Pattern[str] | None = self.pattern
+        else:
+            low = key.lower()
+            two = len(key) == 2 and key.isascii()
+            members = tuple(i for i, (f, p) in enumerate(zip(self._firsts, self._pairs,
+                                                              strict=True))
+                            if (low in p if two and p is not None else key[0] in f))  # type: ignore[operator]
+            pat = self._compiled.get(members) if members else None
+            if members and pat is None:
+                pat = self._compiled[members] = re.compile(self._wrap(members), self._flags)
+        self._by_key[key] = pat
+        return pat
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Every match in ``text``, left to right."""
-        if self._by_char is None:
+        if self._starts is None:
             return list(self.pattern.finditer(text))
         out: list[re.Match[str]] = []
         end = 0
+        by_key = self._by_key
         for s in self._starts.finditer(text):
             pos = s.start()
             if pos < end:
                 continue
-            m = self._by_char[text[pos]].match(text, pos)
+            key = text[pos:pos + 2]
+            pat = by_key[key] if key in by_key else self._key_pattern(key)
+            if pat is None:
+                continue
+            m = pat.match(text, pos)
             if m is not None:
                 out.append(m)
                 end = m.end()
         return out
-
 
 def _branch_start(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], frozenset[str]] | None:
     """How a match of the parsed sequence ``items`` can start: (characters that begin it at
