@@ -107,16 +107,17 @@ _ASCII = [chr(i) for i in range(128)]
 _CATEGORIES = {_C.CATEGORY_SPACE: r"\s", _C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_WORD: r"\w"}
 
 
-def _class_chars(av: Any) -> set[str] | None:
+def _class_chars(av: Any, strict: bool = False) -> set[str] | None:
     """The ASCII characters (lower case) a parsed character class matches; None when it
-    is not a plain list of characters, ranges and ``\\s``/``\\d``/``\\w``."""
+    is not a plain list of characters, ranges and ``\\s``/``\\d``/``\\w`` (``strict``:
+    of characters and ranges, as the classes match non-ASCII characters too)."""
     out: set[str] = set()
     for op, a in av:
         if op == _C.LITERAL:
             out.add(chr(a))
         elif op == _C.RANGE and a[1] - a[0] < 128:
             out |= {chr(c) for c in range(a[0], a[1] + 1)}
-        elif op == _C.CATEGORY and a in _CATEGORIES:
+        elif op == _C.CATEGORY and a in _CATEGORIES and not strict:
             out |= {c for c in _ASCII if re.match(_CATEGORIES[a], c)}
         else:
             return None
@@ -127,7 +128,8 @@ def _joined(heads: set[str], tails: set[str], k: int) -> set[str]:
     return {h if len(h) >= k else (h + t)[:k] for h in heads for t in tails}
 
 
-def _heads(items: list[tuple[Any, Any]], k: int, limit: int) -> set[str] | None:
+def _heads(items: list[tuple[Any, Any]], k: int, limit: int,
+           strict: bool = False) -> set[str] | None:
     """The first ``k`` characters (lower case) a match of the parsed sequence can begin
     with, shorter where a match ends sooner; None when unknown or more than ``limit``."""
     out = {""}
@@ -140,15 +142,15 @@ def _heads(items: list[tuple[Any, Any]], k: int, limit: int) -> set[str] | None:
         if op == _C.LITERAL:
             step = {chr(av).lower()}
         elif op == _C.IN:
-            step = _class_chars(av)
+            step = _class_chars(av, strict)
         elif op == _C.SUBPATTERN:
-            step = _heads(list(av[-1]), k, limit)
+            step = _heads(list(av[-1]), k, limit, strict)
         elif op == _C.BRANCH:
-            alts = [_heads(list(alt), k, limit) for alt in av[1]]
+            alts = [_heads(list(alt), k, limit, strict) for alt in av[1]]
             step = None if any(a is None for a in alts) else set().union(*alts)  # type: ignore[arg-type]
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
             lo, hi, item = av
-            one = _heads(list(item), k, limit)
+            one = _heads(list(item), k, limit, strict)
             if one is None:
                 return None
             step = set()
@@ -255,11 +257,13 @@ class Lexicon:
                 end = m.end()
         return out
 
-def _branch_start(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], frozenset[str]] | None:
-    """How a match of the parsed sequence ``items`` can start: (characters that begin it at
-    a word start, characters that begin it anywhere); None when that is not known."""
+def _branch_start(items: list[tuple[Any, Any]],
+                  k: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    """How a match of the parsed sequence ``items`` can start: (its first ``k`` characters,
+    lower case, where it opens at a word start; where it opens anywhere); None when that is
+    not known."""
     boundary = False
-    for k, (op, av) in enumerate(items):
+    for n, (op, av) in enumerate(items):
         if op == _C.AT:
             boundary = boundary or av == _C.AT_BOUNDARY
             continue
@@ -269,16 +273,18 @@ def _branch_start(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], frozens
             alts = [list(av[-1])] if op == _C.SUBPATTERN else [list(a) for a in av[1]]
             if not boundary and all(_first(a)[0] is not None and not _first(a)[1]
                                     for a in alts):
-                parts = [_branch_start(a) for a in alts]
+                parts = [_branch_start(a, k) for a in alts]
                 if all(p is not None for p in parts):
                     return (frozenset().union(*(p[0] for p in parts)),  # type: ignore[index]
                             frozenset().union(*(p[1] for p in parts)))  # type: ignore[index]
-        chars, nullable = _first(items[k:])
-        if chars is None or nullable:
+        heads = _heads(items[n:], k, 400, strict=True)
+        if (heads is None or "" in heads) and k > 1:  # what the first character tells
+            heads = _heads(items[n:], 1, 400, strict=True)
+        if heads is None or "" in heads:
             return None
-        if boundary and all(c.isalnum() or c == "_" for c in chars):
-            return frozenset(chars), frozenset()
-        return frozenset(), frozenset(chars)
+        if boundary and all(h[0].isalnum() or h[0] == "_" for h in heads):
+            return frozenset(heads), frozenset()
+        return frozenset(), frozenset(heads)
     return None
 
 
@@ -287,14 +293,14 @@ def _char_class(chars: frozenset[str]) -> str:
 
 
 def with_start_filter(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    r"""``pattern`` compiled behind a look-ahead that every match meets where it starts:
-    a word start with one of the characters that can begin the alternatives opening with
-    ``\b``, or one of the characters the others can begin with. The same matches, found
-    faster: the engine skips most positions at once. Unchanged when no such look-ahead is
-    known.
+    r"""``pattern`` compiled behind a look-ahead that every match meets where it starts: one
+    of the characters a match can begin with, in either case; or, when those are many, the
+    first two characters, at a word start for the alternatives that open with ``\b``. The
+    same matches, found faster: the engine skips most positions at once. Unchanged when no
+    such look-ahead is known.
 
     >>> p = with_start_filter(r"\b(?:last|next)\s+year\b|(?<!\d)(?:19|20)\d\d", re.IGNORECASE)
-    >>> p.pattern.startswith("(?=[12LNln])")
+    >>> p.pattern.startswith("(?=(?i:[12ln]))")
     True
     >>> [m.group(0) for m in p.finditer("Next year, not 1987 or x2001")]
     ['Next year', '1987', '2001']
@@ -303,15 +309,19 @@ def with_start_filter(pattern: str, flags: int = 0) -> re.Pattern[str]:
         parsed = list(_P.parse(pattern, flags))
     except Exception:  # pragma: no cover - a pattern ``re`` rejects fails below
         return re.compile(pattern, flags)
-    start = _branch_start(parsed)
+    start = _branch_start(parsed, 2)
     if start is None:
         return re.compile(pattern, flags)
     bounded, free = start
-    if len(bounded | free) <= 16:  # a few characters skip most positions on their own
-        parts = [_char_class(bounded | free)]
-    else:
-        parts = ([r"\b" + _char_class(bounded)] if bounded else []) + (
-            [_char_class(free)] if free else [])
+
+    def heads(found: frozenset[str]) -> str:  # case-blind: a superset of what may follow
+        return "(?i:" + trie_alternation(found) + ")"
+
+    firsts = {h[0] for h in bounded | free}
+    if len(firsts) <= 16:  # a class of a few letters skips most places fastest on its own
+        parts = ["(?i:" + _char_class(frozenset(firsts)) + ")"]
+    else:  # the first two letters, at a word start where the alternative opens with one
+        parts = ([r"\b" + heads(bounded)] if bounded else []) + ([heads(free)] if free else [])
     tail = "\n)" if flags & re.VERBOSE else ")"  # a closing comment line ends before it
     return re.compile(f"(?={'|'.join(parts)})(?:{pattern}{tail}", flags)
 
@@ -339,7 +349,10 @@ def trie_alternation(words: list[str] | set[str]) -> str:
         kids = sorted(ch for ch in node if ch)
         if not kids:
             return ""
-        alts = [re.escape(ch) + emit(node[ch]) for ch in kids]
+        ends = [ch for ch in kids if list(node[ch]) == [""]]  # one class for the last letters
+        alts = [re.escape(ch) + emit(node[ch]) for ch in kids if ch not in ends or len(ends) < 2]
+        if len(ends) > 1:
+            alts.append("[" + "".join(re.escape(ch) for ch in ends) + "]")
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
