@@ -189,6 +189,33 @@ def first_pairs(pattern: str, flags: int = 0, limit: int = 64) -> frozenset[str]
     return frozenset(heads)
 
 
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Words (lower case) of which a match of the parsed sequence always holds one, the
+    longest such choice; None when there are none."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op == _C.LITERAL:
+            run += chr(av).lower()
+            continue
+        if len(run) >= 3:
+            found.append(frozenset({run}))
+        run = ""
+        sub: frozenset[str] | None = None
+        if op == _C.SUBPATTERN:
+            sub = _required(list(av[-1]))
+        elif op == _C.BRANCH:
+            alts = [_required(list(alt)) for alt in av[1]]
+            sub = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(list(av[2]))
+        if sub:
+            found.append(sub)
+    if not found:
+        return None
+    return max(found, key=lambda words: (min(map(len, words)), -len(words)))
+
+
 class Lexicon:
     """An ordered alternation of named phrase patterns, matched like one compiled
     ``(?<!guard)(?:(?P<n0>p0)|(?P<n1>p1)|...)(?!guard)`` pattern but tried, at each place a
@@ -216,12 +243,40 @@ class Lexicon:
             chars = sorted(set().union(*self._firsts)) if patterns else []  # type: ignore[arg-type]
             self._starts = re.compile(self._before + "[" + "".join(re.escape(c) for c in chars)
                                       + "]", flags)
+        self._gated: set[int] = set()  # phrases looked for only behind the gate
+        self._by_key_narrow: dict[str, re.Pattern[str] | None] = {}
+        self._gate, self._narrow = self._narrowing(patterns, flags)
+
+    def _narrowing(self, patterns: list[str], flags: int
+                   ) -> tuple[frozenset[str], re.Pattern[str] | None]:
+        """Phrases that can begin with almost anything ("(?:[a-z]+ )?export earnings") are
+        only looked for in a text that holds one of their words (the gate); the other
+        phrases begin with one of a few hundred runs of four letters, which one scan finds.
+        (None when a phrase has neither.)"""
+        gate: set[str] = set()
+        heads: set[str] = set()
+        for i, p in enumerate(patterns):
+            parsed = list(_P.parse(p, flags))
+            four = _heads(parsed, 4, 400) if self._pairs[i] is not None else None
+            if four is not None and "" not in four:
+                heads |= four
+                continue
+            words = _required(parsed)
+            if words is None:
+                return frozenset(), None
+            gate |= words
+            self._gated.add(i)
+        if not heads or not gate:
+            return frozenset(gate), None
+        return frozenset(gate), re.compile(
+            self._before + "(?=(?i:" + trie_alternation(heads) + "))", flags)
 
     def _wrap(self, members: Any) -> str:
         return self._before + "(?:" + "|".join(self._parts[i] for i in members) + ")" + self._after
 
-    def _key_pattern(self, key: str) -> re.Pattern[str] | None:
-        """The pattern of the phrases that can begin with ``key`` (two characters of text)."""
+    def _key_pattern(self, key: str, narrow: bool) -> re.Pattern[str] | None:
+        """The pattern of the phrases that can begin with ``key`` (two characters of text),
+        less the gated ones when ``narrow``."""
         if not key[0].isascii():  # a case-folded letter ("K", the kelvin sign): all phrases
             pat: re.Pattern[str] | None = self.pattern
         else:
@@ -229,26 +284,31 @@ class Lexicon:
             two = len(key) == 2 and key.isascii()
             members = tuple(i for i, (f, p) in enumerate(zip(self._firsts, self._pairs,
                                                               strict=True))
-                            if (low in p if two and p is not None else key[0] in f))  # type: ignore[operator]
+                            if (low in p if two and p is not None else key[0] in f)  # type: ignore[operator]
+                            and not (narrow and i in self._gated))
             pat = self._compiled.get(members) if members else None
             if members and pat is None:
                 pat = self._compiled[members] = re.compile(self._wrap(members), self._flags)
-        self._by_key[key] = pat
+        (self._by_key_narrow if narrow else self._by_key)[key] = pat
         return pat
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Every match in ``text``, left to right."""
         if self._starts is None:
             return list(self.pattern.finditer(text))
+        starts, by_key, narrow = self._starts, self._by_key, False
+        if self._narrow is not None and text.isascii():  # (case folds are ASCII's own)
+            low = text.lower()
+            if not any(word in low for word in self._gate):
+                starts, by_key, narrow = self._narrow, self._by_key_narrow, True
         out: list[re.Match[str]] = []
         end = 0
-        by_key = self._by_key
-        for s in self._starts.finditer(text):
+        for s in starts.finditer(text):
             pos = s.start()
             if pos < end:
                 continue
             key = text[pos:pos + 2]
-            pat = by_key[key] if key in by_key else self._key_pattern(key)
+            pat = by_key[key] if key in by_key else self._key_pattern(key, narrow)
             if pat is None:
                 continue
             m = pat.match(text, pos)
