@@ -401,6 +401,15 @@ def test_untrusted_text_does_not_break_it():
     assert c.loc[0, "party_to"] == "JPN"
 
 
+def test_a_lone_surrogate_or_a_case_folded_letter_is_read_past():
+    # "\ud800" is valid JSON but no table stores it; the kelvin sign folds to "k"
+    for text in ("Exports to Japan rose to \ud800$5 billion.",
+                 "Exports to Japan rose to $5 billion, \u212aorea said."):
+        for given in (text, {"id": "s", "text": text}):
+            c = find_claims(given)
+            assert c.loc[0, ["surface", "party_to"]].tolist() == ["$5 billion", "JPN"]
+
+
 # ---------------------------------------------------------------- compare
 
 

@@ -53,6 +53,7 @@ names the two claim ids and whose ``surface`` spells the arithmetic.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -108,11 +109,13 @@ QUANTITY_COLUMNS = ["doc_id", "start", "end", "surface", "kind", "value", "unit"
 
 def _articles_frame(articles: Any) -> pd.DataFrame:
     if isinstance(articles, str):
-        frame = pd.DataFrame({"text": [articles]})
+        frame = pd.DataFrame({"text": [_SURROGATES.sub("\ufffd", articles)]})
     elif isinstance(articles, pd.Series):
         frame = articles.to_frame().T.reset_index(drop=True)
     elif isinstance(articles, Mapping):
-        frame = pd.DataFrame([dict(articles)])
+        one = {k: _SURROGATES.sub("\ufffd", v) if isinstance(v, str) else v
+               for k, v in articles.items()}  # a lone surrogate no table can store
+        frame = pd.DataFrame([one])
     elif isinstance(articles, pd.DataFrame):
         frame = articles
     else:
@@ -128,34 +131,45 @@ def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0) -> pd.DataFra
     checked in the scanner's loops: it holds in threads and Dask workers); an article
     over it gives no quantities and an ``extract-timeout`` ExtractWarning. Each article
     is read with the place hint ``extract_corpus`` passes (a Singapore story's "dollars"
-    are SGD)."""
+    are SGD). The rows are those of :func:`econnews.extract` on each article in turn, in
+    one typed table built once (a table per article costs more than reading it)."""
     from ..common.budget import OverBudget, within
     from ..errors import ExtractWarning
     from ..extraction.corpus import place_hint
-    from ..extraction.scan import extract
+    from ..extraction.scan import add_rows, check_currency_hint, new_columns
+    from ..extraction.table import frame
 
-    parts, late = [], []
+    cols = new_columns()
+    late = []
     for row in arts.itertuples(index=False):
-        text = "" if pd.isna(row.text) else str(row.text)
+        text = "" if pd.isna(row.text) else _SURROGATES.sub("\ufffd", str(row.text))
         doc_id = None if pd.isna(row.id) else str(row.id)
-        date = None if pd.isna(row.date) else row.date
+        date = None if pd.isna(row.date) else pd.Timestamp(row.date)
         dateline = getattr(row, "dateline", None)
         title = None if pd.isna(row.title) else str(row.title)
+        before = len(cols["start"])
         try:
             with within(timeout):
                 hint = place_hint(None if dateline is None or pd.isna(dateline) else dateline,
                                   title, text)
-                parts.append(extract(text, doc_id=doc_id, date=date, currency_hint=hint))
+                add_rows(cols, text, doc_id=doc_id, date=date, hint=check_currency_hint(hint))
         except OverBudget:
+            for values in cols.values():  # the article's rows, some written: none kept
+                del values[before:]
             late.append(doc_id)
     if late:
         warnings.warn(f"{len(late)} of {len(arts)} articles could not be extracted "
                       f"(extract-timeout: over the time budget of {timeout:g} s: "
                       f"{', '.join(map(repr, late[:5]))}); pass a larger timeout= "
                       "(or timeout=None)", ExtractWarning, stacklevel=3)
-    if not parts:
+    if not cols["start"]:
         return schema.empty(schema.QUANTITIES)
-    return pd.concat(parts, ignore_index=True)
+    return frame(cols)
+
+
+#: Lone surrogates ("\ud800", valid JSON) that no table can store: one for one, as
+#: :func:`econnews.extract` replaces them, so offsets stay right.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
