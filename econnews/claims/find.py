@@ -61,9 +61,10 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
-from ..errors import EconnewsWarning, InputError, SchemaError
+from ..errors import EconnewsWarning, ExtractWarning, InputError, SchemaError
 from .article import Article, quantity_items
 from .compare import compare
+from .jobs import auto_jobs, run, split
 from .parse import relative_changes
 from .read import article_claims
 
@@ -126,15 +127,15 @@ def _articles_frame(articles: Any) -> pd.DataFrame:
     return schema.coerce(frame, schema.ARTICLES).reset_index(drop=True)
 
 
-def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0) -> pd.DataFrame:
+def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0
+                 ) -> tuple[pd.DataFrame, list[str | None]]:
     """Each article's quantities, each within its time budget (``timeout`` seconds,
-    checked in the scanner's loops: it holds in threads and Dask workers); an article
-    over it gives no quantities and an ``extract-timeout`` ExtractWarning. Each article
+    checked in the scanner's loops: it holds in threads and Dask workers), and the ids of
+    the articles over it (they give no quantities; :func:`find_claims` warns). Each article
     is read with the place hint ``extract_corpus`` passes (a Singapore story's "dollars"
     are SGD). The rows are those of :func:`econnews.extract` on each article in turn, in
     one typed table built once (a table per article costs more than reading it)."""
     from ..common.budget import OverBudget, within
-    from ..errors import ExtractWarning
     from ..extraction.corpus import place_hint
     from ..extraction.scan import add_rows, check_currency_hint, new_columns
     from ..extraction.table import frame
@@ -157,14 +158,9 @@ def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0) -> pd.DataFra
             for values in cols.values():  # the article's rows, some written: none kept
                 del values[before:]
             late.append(doc_id)
-    if late:
-        warnings.warn(f"{len(late)} of {len(arts)} articles could not be extracted "
-                      f"(extract-timeout: over the time budget of {timeout:g} s: "
-                      f"{', '.join(map(repr, late[:5]))}); pass a larger timeout= "
-                      "(or timeout=None)", ExtractWarning, stacklevel=3)
     if not cols["start"]:
-        return schema.empty(schema.QUANTITIES)
-    return frame(cols)
+        return schema.empty(schema.QUANTITIES), late
+    return frame(cols), late
 
 
 #: Lone surrogates ("\ud800", valid JSON) that no table can store: one for one, as
@@ -174,7 +170,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
                 to: str | None = "USD", corrections: Any = None,
-                timeout: float | None = 60.0) -> pd.DataFrame:
+                timeout: float | None = 60.0, n_jobs: int | None = None) -> pd.DataFrame:
     """The claims table: one typed row per claim in each article (see the module doc).
 
     Requires: ``articles`` with a ``text`` column (also ``id``, ``date``, ``title``,
@@ -200,6 +196,11 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     does.  Exchange rates ("152.50 yen to the dollar") get concept ``exchange_rate`` and
     ``per``; they are never converted or summed.
 
+    ``n_jobs`` processes read the articles (-1: one per CPU); the rows are the same as
+    one process reads.  None (the default) uses one process below about 200,000
+    characters of text, or where worker processes do not start by fork, else one per CPU
+    (:mod:`econnews.claims.jobs`).
+
     >>> q = pd.DataFrame({"doc_id": ["x"], "start": [26], "end": [35], "surface": ["$2 billion"],
     ...                   "kind": ["money"], "value": [2e9], "unit": ["USD"]})
     >>> text = "Japanese investment in Russia is $2 billion."
@@ -209,35 +210,42 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     ['investment', 'JPN,RUS', 'JPN', 'RUS', 'level']
     """
     arts = _articles_frame(articles)
-    if quantities is None:
-        qs = _extract_all(arts, timeout=timeout)
-    else:
-        schema.require(quantities, QUANTITY_COLUMNS, stage="find_claims")
-        qs = quantities
-    qs = qs.reset_index(drop=True).assign(_pos=range(len(qs)))
-    qs = _convert(qs, arts, to)
-    key = qs["doc_id"].astype("string").fillna("\x00")
     ids = arts["id"].astype("string").fillna("\x00")
     if ids.duplicated().any():
         dup = ids[ids.duplicated()].iloc[0]
         raise InputError(f"find_claims: article id {dup!r} appears twice; give each article "
                          "a unique id")
-    unknown = sorted(set(key) - set(ids))
-    if unknown:
-        warnings.warn(f"find_claims: {len(unknown)} doc_id(s) in quantities have no article "
-                      f"(e.g. {unknown[0]!r}); their quantities are skipped",
-                      EconnewsWarning, stacklevel=2)
-    by_doc = quantity_items(qs) if len(qs) else {}
+    qs = None
+    if quantities is not None:
+        schema.require(quantities, QUANTITY_COLUMNS, stage="find_claims")
+        qs = _convert(_positions(quantities), arts, to)
+        unknown = sorted(set(qs["doc_id"].astype("string").fillna("\x00")) - set(ids))
+        if unknown:
+            warnings.warn(f"find_claims: {len(unknown)} doc_id(s) in quantities have no "
+                          f"article (e.g. {unknown[0]!r}); their quantities are skipped",
+                          EconnewsWarning, stacklevel=2)
+    jobs = auto_jobs([len(t) if isinstance(t, str) else 0 for t in arts["text"]], n_jobs)
+    if jobs > 1:
+        parts = run(_chunk_rows, [(a, q, to, timeout) for a, q in split(arts, qs, ids, jobs)],
+                    jobs)
+    else:
+        parts = [_chunk_rows(arts, qs, to, timeout)]
     rows: list[dict[str, Any]] = []
-    for row, doc in zip(arts.itertuples(index=False), ids, strict=True):
-        if doc not in by_doc:
-            text = "" if pd.isna(row.text) else str(row.text)
-            if not relative_changes(text):
-                continue  # no figure at all ("grew by a third" is read here, not extracted)
-            by_doc[doc] = []
-        found = sorted(by_doc[doc], key=lambda i: i.start)
-        art = Article.read(row, [(i.start, i.end) for i in found])
-        rows.extend(article_claims(art, found))
+    late: list[str | None] = []
+    offset = 0  # extracted here: positions in the per-article tables concatenated
+    for part_rows, part_late, extracted in parts:
+        if offset:
+            for r in part_rows:
+                if not pd.isna(r["quantity_index"]):
+                    r["quantity_index"] += offset
+        offset += extracted
+        rows.extend(part_rows)
+        late.extend(part_late)
+    if late:
+        warnings.warn(f"{len(late)} of {len(arts)} articles could not be extracted "
+                      f"(extract-timeout: over the time budget of {timeout:g} s: "
+                      f"{', '.join(map(repr, late[:5]))}); pass a larger timeout= "
+                      "(or timeout=None)", ExtractWarning, stacklevel=2)
     if not rows:
         return schema.empty(CLAIMS)
     frame = pd.DataFrame(rows)
@@ -251,6 +259,37 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     from .corrections import apply_corrections  # the analyst's fixes (corrections.csv)
 
     return apply_corrections(out, corrections) if corrections is not None else out
+
+
+def _positions(qs: pd.DataFrame) -> pd.DataFrame:
+    """``qs`` with a fresh index and each row's position (``quantity_index``) in ``_pos``."""
+    return qs.reset_index(drop=True).assign(_pos=range(len(qs)))
+
+
+def _chunk_rows(arts: pd.DataFrame, qs: pd.DataFrame | None, to: str | None,
+                timeout: float | None) -> tuple[list[dict[str, Any]], list[str | None], int]:
+    """The claim rows of ``arts`` (a worker's chunk, or all of them), the ids of articles
+    over the time budget, and how many quantities were extracted here (0 when ``qs`` was
+    given: its positions are the caller's)."""
+    late: list[str | None] = []
+    extracted = 0
+    if qs is None:
+        found, late = _extract_all(arts, timeout=timeout)
+        qs = _convert(_positions(found), arts, to)
+        extracted = len(qs)
+    by_doc = quantity_items(qs) if len(qs) else {}
+    ids = arts["id"].astype("string").fillna("\x00")
+    rows: list[dict[str, Any]] = []
+    for row, doc in zip(arts.itertuples(index=False), ids, strict=True):
+        if doc not in by_doc:
+            text = "" if pd.isna(row.text) else str(row.text)
+            if not relative_changes(text):
+                continue  # no figure at all ("grew by a third" is read here, not extracted)
+            by_doc[doc] = []
+        found_items = sorted(by_doc[doc], key=lambda i: i.start)
+        art = Article.read(row, [(i.start, i.end) for i in found_items])
+        rows.extend(article_claims(art, found_items))
+    return rows, late, extracted
 
 
 def _convert(qs: pd.DataFrame, arts: pd.DataFrame, to: str | None) -> pd.DataFrame:

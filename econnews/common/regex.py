@@ -292,6 +292,17 @@ class Lexicon:
         (self._by_key_narrow if narrow else self._by_key)[key] = pat
         return pat
 
+    def prepare(self) -> None:
+        """Compile now every pattern :meth:`finditer` would compile when a text first shows
+        its pair of characters (before worker processes are forked, so that they inherit
+        them)."""
+        pairs = set().union(*(p for p in self._pairs if p is not None))
+        firsts = set().union(*(f for f in self._firsts if f is not None))
+        keys = [*pairs, *firsts, *(c + "\x00" for c in firsts)]  # a pair no phrase begins
+        for narrow in (False, True) if self._narrow is not None else (False,):
+            for key in keys:
+                self._key_pattern(key, narrow)
+
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Every match in ``text``, left to right."""
         if self._starts is None:

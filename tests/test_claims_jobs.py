@@ -1,0 +1,73 @@
+"""The claims stage in several processes reads the same rows as one process."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import econnews
+from econnews.claims import find_claims
+from econnews.claims.jobs import auto_jobs, plan
+from econnews.errors import ExtractWarning
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def arts() -> pd.DataFrame:
+    return econnews.load_articles(ROOT / "data")
+
+
+def test_two_processes_read_the_same_rows_as_one(arts):
+    one = find_claims(arts, n_jobs=1)
+    two = find_claims(arts, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(one) > 50
+
+
+def test_given_quantities_keep_their_positions_in_two_processes(arts):
+    q = econnews.extract_corpus(arts, n_jobs=1, progress=False)
+    q = pd.concat([q.iloc[::-1], q.head(0)], ignore_index=True)  # positions not in text order
+    one = find_claims(arts, q, n_jobs=1)
+    two = find_claims(arts, q, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    body = two[two["quantity_index"].notna()]
+    assert (q.loc[body["quantity_index"].astype(int), "surface"].to_numpy()
+            == body["surface"].to_numpy()).all()
+
+
+def test_extracted_positions_count_across_the_chunks(arts):
+    c = find_claims(arts, n_jobs=2)
+    q = pd.concat([econnews.extract(t, doc_id=i, date=d) for i, d, t in
+                   zip(arts["id"], arts["date"], arts["text"], strict=True)], ignore_index=True)
+    body = c[c["quantity_index"].notna()]
+    assert (q.loc[body["quantity_index"].astype(int), "surface"].to_numpy()
+            == body["surface"].to_numpy()).all()
+
+
+def test_an_article_over_its_budget_in_a_worker_is_reported_here(arts):
+    with pytest.warns(ExtractWarning, match=f"{len(arts)} of {len(arts)} articles"):
+        c = find_claims(arts, n_jobs=2, timeout=1e-9)
+    assert c["quantity_index"].isna().all()  # only what the claims stage reads itself
+
+
+def test_how_many_processes():
+    assert auto_jobs([1_000] * 10, None) == 1            # small work: one process
+    assert auto_jobs([1_000] * 10, 2) == 2
+    assert auto_jobs([1_000], 4) == 1                    # never more than the articles
+    with pytest.raises(ValueError, match="n_jobs=0"):
+        auto_jobs([1_000] * 10, 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert find_claims("Exports rose 5%.", n_jobs=1)["surface"].tolist() == ["5%"]
+
+
+@pytest.mark.parametrize("sizes,chunks", [([5] * 7, 3), ([1, 100, 1, 1], 2), ([0, 0], 4),
+                                          ([10], 8)])
+def test_a_plan_covers_every_article_once_in_order(sizes, chunks):
+    runs = plan(sizes, chunks)
+    assert [i for a, b in runs for i in range(a, b)] == list(range(len(sizes)))
+    assert len(runs) <= chunks
