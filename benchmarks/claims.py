@@ -1,6 +1,7 @@
 """Benchmark: claims per second over the Reuters-21578 sample (../shared, third-party data).
 
 Run:  /work/venv/bin/python benchmarks/claims.py [--repeat N] [--trade] [--unseen --rounds N]
+      [--jobs N]
 
 Times ``econnews.find_claims`` on the 200-story sample (or, with ``--trade``, on the
 trade stories tagged Japan or USSR), once with the quantities given (the claims stage
@@ -12,6 +13,8 @@ figure. ``--unseen`` (issue 24) times stories the process has not read: each rou
 fresh process that warms up on 200 other Reuters-21578 stories and then reads the sample
 once (the claims stage after the sample's quantities were extracted, as in a pipeline;
 end to end in a second fresh process); best of ``--rounds``, wall and CPU seconds.
+``--jobs N`` reads the claims in N processes (``find_claims(n_jobs=N)``; default 1: the
+figures are one process's unless asked).
 """
 
 from __future__ import annotations
@@ -57,39 +60,41 @@ def warm_stories(sample: pd.DataFrame, n: int = 200) -> pd.DataFrame:
     return pd.DataFrame(rows).assign(source="Reuters-21578")
 
 
-def child(path: str, trade: bool) -> None:
+def child(path: str, trade: bool, jobs: int) -> None:
     """One timed pass over stories this process has not read (``--unseen``)."""
     import econnews
     from econnews.claims import find_claims
 
     arts = load(trade)
     warm = warm_stories(arts)
-    find_claims(warm)  # lexicons, caches and lazily compiled patterns, on other stories
+    find_claims(warm, n_jobs=jobs)  # lexicons, caches and compiled patterns, other stories
     given = None
     if path == "stage":
         given = pd.concat([econnews.extract(t, doc_id=i, date=d) for i, d, t in
                            zip(arts["id"], arts["date"], arts["text"], strict=True)],
                           ignore_index=True)
     t0, c0 = time.perf_counter(), time.process_time()
-    claims = find_claims(arts, given)
+    claims = find_claims(arts, given, n_jobs=jobs)
     print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
                       "claims": len(claims), "articles": len(arts)}))
 
 
-def unseen(rounds: int, trade: bool) -> None:
+def unseen(rounds: int, trade: bool, jobs: int) -> None:
     """Best of ``rounds`` fresh processes for each path (see the module doc)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for path, label in (("stage", "claims stage (quantities given)"),
                         ("e2e", "end to end (extract + claims)")):
         runs = []
         for _ in range(rounds):
-            cmd = [sys.executable, __file__, "--child", path] + (["--trade"] if trade else [])
+            cmd = [sys.executable, __file__, "--child", path, "--jobs", str(jobs)] + (
+                ["--trade"] if trade else [])
             out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
                                  check=True)
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
         best = min(runs, key=lambda r: r["wall"])
         cpu = min(r["cpu"] for r in runs)
-        print(f"{label}, unseen: {best['articles']} articles, {best['claims']} claims in "
+        print(f"{label}, unseen, {jobs} process{'es' if jobs > 1 else ''}: "
+              f"{best['articles']} articles, {best['claims']} claims in "
               f"{best['wall']:.2f} s wall = {best['claims'] / best['wall']:,.0f} claims/s "
               f"({cpu:.2f} CPU-s = {best['claims'] / cpu:,.0f} claims per CPU-s)")
 
@@ -101,16 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unseen", action="store_true",
                         help="time stories each fresh process has not read (issue 24)")
     parser.add_argument("--rounds", type=int, default=3, help="fresh processes per path")
+    parser.add_argument("--jobs", type=int, default=1, help="processes (find_claims n_jobs)")
     parser.add_argument("--child", choices=["stage", "e2e"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not SAMPLE.exists():
         print(f"Reuters sample not found at {SAMPLE}; set ECONNEWS_SHARED", file=sys.stderr)
         return 1
     if args.child:
-        child(args.child, args.trade)
+        child(args.child, args.trade, args.jobs)
         return 0
     if args.unseen:
-        unseen(args.rounds, args.trade)
+        unseen(args.rounds, args.trade, args.jobs)
         return 0
     import econnews
     from econnews.claims import find_claims
@@ -119,15 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     quantities = pd.concat([econnews.extract(t, doc_id=i, date=d) for i, d, t in
                             zip(arts["id"], arts["date"], arts["text"], strict=True)],
                            ignore_index=True)
-    find_claims(arts.head(3))  # warm the lexicon caches
+    find_claims(arts.head(3), n_jobs=1)  # warm the lexicon caches
     for label, given in (("claims stage (quantities given)", quantities),
                          ("end to end (extract + claims)", None)):
         best = float("inf")
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            claims = find_claims(arts, given)
+            claims = find_claims(arts, given, n_jobs=args.jobs)
             best = min(best, time.perf_counter() - t0)
-        print(f"{label}: {len(arts)} articles, {len(claims)} claims in {best:.2f} s "
+        print(f"{label}, {args.jobs} process{'es' if args.jobs > 1 else ''}: {len(arts)} articles, {len(claims)} claims in {best:.2f} s "
               f"= {len(claims) / best:,.0f} claims/s, {len(arts) / best:,.1f} articles/s")
     return 0
 
