@@ -84,15 +84,18 @@ _PERIOD_WORDS = ["the emirate", "bilateral", "its", "last", "year", "the", "firs
 
 
 def _without_look_ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern a start filter was put in front of: its leading look-ahead and the group
-    around the rest taken off."""
-    text, depth = pattern.pattern, 0
-    for i, ch in enumerate(text):
-        if text[i - 1:i] != "\\":
-            depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth == 0:
-            return re.compile(text[i + 1:], pattern.flags)
-    raise AssertionError(pattern.pattern)
+    """The pattern a start filter was put in front of: its guard and look-ahead taken off."""
+    text = pattern.pattern
+    while text.startswith(("(?=", "(?<")):  # a guard, then the look-ahead
+        depth = 0
+        for i, ch in enumerate(text):
+            if text[i - 1:i] != "\\":
+                depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth == 0:
+                text = text[i + 1:]
+                break
+    assert text.startswith("(?:"), pattern.pattern
+    return re.compile(text, pattern.flags)
 
 
 @settings(max_examples=300, deadline=None)

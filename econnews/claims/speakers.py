@@ -251,7 +251,8 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
     """
     before, after, hints = _speech_rules()
     # "Export Promotion Bureau (EPB) data showed": the bracketed short name is no break
-    sentence = _ACRONYM.sub(lambda a: " " * len(a.group(0)), sentence)
+    if "(" in sentence:
+        sentence = _ACRONYM.sub(lambda a: " " * len(a.group(0)), sentence)
     m = after.search(sentence)
     if m:
         rest = sentence[m.end():]
@@ -264,9 +265,11 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         name = clean_speaker(np.split(".")[0] if not re.search(r"\b[A-Z]\.", np) else np)
         if name:
             return Speaker(name, m.start() + offset, "")
+    verbs = list(before.finditer(sentence))
+    if not verbs:
+        return None
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
     data_speaker = None
-    verbs = list(before.finditer(sentence))
     strong = any(v.group(0).lower() not in _WEAK_VERBS for v in verbs)
     for m in verbs:
         if any(a < m.start() < b for a, b in quoted):

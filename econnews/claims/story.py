@@ -121,7 +121,7 @@ def _descriptions() -> re.Pattern[str]:
     parts = [f"(?P<{r}{i}>{spaced(p)})" for i, (p, r) in enumerate(zip(df["pattern"], df["refers"],
                                                                 strict=True))]
     return with_start_filter(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])",
-                             re.IGNORECASE)
+                             re.IGNORECASE, guard=r"(?<![\w-])")
 
 
 _OWNER_AFTER = re.compile(r"['’]s?\s")

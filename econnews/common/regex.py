@@ -363,12 +363,14 @@ def _char_class(chars: frozenset[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def with_start_filter(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def with_start_filter(pattern: str, flags: int = 0, guard: str = "") -> re.Pattern[str]:
     r"""``pattern`` compiled behind a look-ahead that every match meets where it starts: one
     of the characters a match can begin with, in either case; or, when those are many, the
     first two characters, at a word start for the alternatives that open with ``\b``. The
     same matches, found faster: the engine skips most positions at once. Unchanged when no
-    such look-ahead is known.
+    such look-ahead is known. ``guard``, a look-behind every match meets (``pattern`` opens
+    with it: ``(?<![\w-])``), goes first, and the look-ahead then tries the first two
+    characters: past the guard, the inside of words is skipped already.
 
     >>> p = with_start_filter(r"\b(?:last|next)\s+year\b|(?<!\d)(?:19|20)\d\d", re.IGNORECASE)
     >>> p.pattern.startswith("(?=(?i:[12ln]))")
@@ -389,12 +391,14 @@ def with_start_filter(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return "(?i:" + trie_alternation(found) + ")"
 
     firsts = {h[0] for h in bounded | free}
-    if len(firsts) <= 16:  # a class of a few letters skips most places fastest on its own
+    if guard:
+        parts = [heads(bounded | free)]
+    elif len(firsts) <= 16:  # a class of a few letters skips most places fastest on its own
         parts = ["(?i:" + _char_class(frozenset(firsts)) + ")"]
     else:  # the first two letters, at a word start where the alternative opens with one
         parts = ([r"\b" + heads(bounded)] if bounded else []) + ([heads(free)] if free else [])
     tail = "\n)" if flags & re.VERBOSE else ")"  # a closing comment line ends before it
-    return re.compile(f"(?={'|'.join(parts)})(?:{pattern}{tail}", flags)
+    return re.compile(f"{guard}(?={'|'.join(parts)})(?:{pattern}{tail}", flags)
 
 
 def trie_alternation(words: list[str] | set[str]) -> str:
