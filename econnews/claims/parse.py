@@ -16,10 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..common.regex import Lexicon, with_first_chars, with_start_filter
 from ..schema import CONCEPTS
 from .places import Place, find_places, read_csv_data
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: How a place written before the concept word ("Japanese investment", "Japan's imports")
 #: relates to the flow, per concept: ``from``, ``to`` or ``party`` (no direction).
@@ -68,11 +72,18 @@ def spaced(pattern: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
+def _concept_table() -> pd.DataFrame:
+    """``concepts.csv``, its concepts checked against the taxonomy."""
     df = read_csv_data("concepts.csv")
     unknown = sorted(set(df["concept"]) - set(CONCEPTS) - {""})
     if unknown:  # pragma: no cover - guarded by tests on the data file
         raise ValueError(f"concepts.csv: unknown concept(s) {unknown}")
+    return df
+
+
+@lru_cache(maxsize=1)
+def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
+    df = _concept_table()
     parts = [f"(?P<c{i}>{spaced(p)})" for i, p in enumerate(df["pattern"])]
     # alternation in file order; a longer match at the same position is preferred
     # by sorting each alternative's literal length descending is not possible for
@@ -86,8 +97,7 @@ def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
 def _concept_lexicon() -> tuple[Lexicon, list[str]]:
     """The concept phrases as a :class:`~econnews.common.regex.Lexicon` (the same matches as
     :func:`_concept_rules`' pattern, tried only with the phrases a character can begin)."""
-    _concept_rules()  # validates the data file
-    df = read_csv_data("concepts.csv")
+    df = _concept_table()
     return Lexicon([spaced(p) for p in df["pattern"]], re.IGNORECASE), list(df["concept"])
 
 

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 try:  # Python 3.11+: the regex parser behind ``re``
@@ -87,7 +88,11 @@ def first_chars(pattern: str) -> frozenset[str] | None:
         parsed = _P.parse(pattern)
     except Exception:  # pragma: no cover - a pattern ``re`` rejects fails elsewhere
         return None
-    chars, nullable = _first(list(parsed))
+    return _chars_of(list(parsed))
+
+
+def _chars_of(parsed: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    chars, nullable = _first(parsed)
     if chars is None or nullable or not chars:
         return None
     return frozenset(chars)
@@ -125,7 +130,25 @@ def _class_chars(av: Any, strict: bool = False) -> set[str] | None:
 
 
 def _joined(heads: set[str], tails: set[str], k: int) -> set[str]:
-    return {h if len(h) >= k else (h + t)[:k] for h in heads for t in tails}
+    out = {h for h in heads if len(h) >= k}
+    out.update((h + t)[:k] for h in heads if len(h) < k for t in tails)
+    return out
+
+
+def _repeats(one: set[str], lo: int, hi: int, k: int, limit: int) -> set[str] | None:
+    """The heads of an item with heads ``one`` repeated ``lo`` to ``hi`` times (past ``k``
+    times, more repeats add nothing to the first ``k`` characters)."""
+    first, last = (min(lo, k), k) if hi >= k else (lo, hi)
+    out: set[str] = set()
+    acc = {""}
+    for n in range(last + 1):
+        if n >= first:
+            out |= acc
+        if n < last:
+            acc = _joined(acc, one, k)
+            if len(acc) > limit:
+                return None
+    return out
 
 
 def _heads(items: list[tuple[Any, Any]], k: int, limit: int,
@@ -134,7 +157,8 @@ def _heads(items: list[tuple[Any, Any]], k: int, limit: int,
     with, shorter where a match ends sooner; None when unknown or more than ``limit``."""
     out = {""}
     for op, av in items:
-        if all(len(h) >= k for h in out):
+        need = k - min(map(len, out))  # the characters still to read, at most
+        if need <= 0:
             break
         step: set[str] | None
         if op == _C.AT or op in _ZERO_WIDTH:
@@ -144,21 +168,18 @@ def _heads(items: list[tuple[Any, Any]], k: int, limit: int,
         elif op == _C.IN:
             step = _class_chars(av, strict)
         elif op == _C.SUBPATTERN:
-            step = _heads(list(av[-1]), k, limit, strict)
+            step = _heads(list(av[-1]), need, limit, strict)
         elif op == _C.BRANCH:
-            alts = [_heads(list(alt), k, limit, strict) for alt in av[1]]
+            alts = [_heads(list(alt), need, limit, strict) for alt in av[1]]
             step = None if any(a is None for a in alts) else set().union(*alts)  # type: ignore[arg-type]
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
             lo, hi, item = av
-            one = _heads(list(item), k, limit, strict)
+            one = _heads(list(item), need, limit, strict)
             if one is None:
                 return None
-            step = set()
-            for n in (range(min(lo, k), k + 1) if hi >= k else range(lo, hi + 1)):
-                acc = {""}
-                for _ in range(n):
-                    acc = _joined(acc, one, k)
-                step |= acc
+            step = _repeats(one, lo, hi, need, limit)
+            if step is None:
+                return None
         else:
             return None
         if step is None:
@@ -183,6 +204,10 @@ def first_pairs(pattern: str, flags: int = 0, limit: int = 64) -> frozenset[str]
         parsed = list(_P.parse(pattern, flags))
     except Exception:  # pragma: no cover - a pattern ``re`` rejects fails elsewhere
         return None
+    return _pairs_of(parsed, limit)
+
+
+def _pairs_of(parsed: list[tuple[Any, Any]], limit: int = 64) -> frozenset[str] | None:
     heads = _heads(parsed, 2, limit)
     if heads is None or any(len(h) < 2 for h in heads):
         return None
@@ -233,9 +258,9 @@ class Lexicon:
     def __init__(self, patterns: list[str], flags: int = 0, guard: str = r"[\w-]") -> None:
         self._before, self._after, self._flags = f"(?<!{guard})", f"(?!{guard})", flags
         self._parts = [f"(?P<p{i}>{p})" for i, p in enumerate(patterns)]
-        self.pattern = re.compile(self._wrap(range(len(patterns))), flags)
-        self._firsts = [first_chars(p) for p in patterns]
-        self._pairs = [first_pairs(p, flags) for p in patterns]
+        parsed = [list(_P.parse(p, flags)) for p in patterns]
+        self._firsts = [_chars_of(p) for p in parsed]
+        self._pairs = [_pairs_of(p) for p in parsed]
         self._by_key: dict[str, re.Pattern[str] | None] = {}  # two characters of text -> pattern
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._starts: re.Pattern[str] | None = None
@@ -245,9 +270,14 @@ class Lexicon:
                                       + "]", flags)
         self._gated: set[int] = set()  # phrases looked for only behind the gate
         self._by_key_narrow: dict[str, re.Pattern[str] | None] = {}
-        self._gate, self._narrow = self._narrowing(patterns, flags)
+        self._gate, self._narrow = self._narrowing(parsed, flags)
 
-    def _narrowing(self, patterns: list[str], flags: int
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The single pattern the lexicon matches like (compiled when first asked for)."""
+        return re.compile(self._wrap(range(len(self._parts))), self._flags)
+
+    def _narrowing(self, patterns: list[list[tuple[Any, Any]]], flags: int
                    ) -> tuple[frozenset[str], re.Pattern[str] | None]:
         """Phrases that can begin with almost anything ("(?:[a-z]+ )?export earnings") are
         only looked for in a text that holds one of their words (the gate); the other
@@ -255,8 +285,7 @@ class Lexicon:
         (None when a phrase has neither.)"""
         gate: set[str] = set()
         heads: set[str] = set()
-        for i, p in enumerate(patterns):
-            parsed = list(_P.parse(p, flags))
+        for i, parsed in enumerate(patterns):
             four = _heads(parsed, 4, 400) if self._pairs[i] is not None else None
             if four is not None and "" not in four:
                 heads |= four
@@ -266,7 +295,7 @@ class Lexicon:
                 return frozenset(), None
             gate |= words
             self._gated.add(i)
-        if not heads or not gate:
+        if not heads:
             return frozenset(gate), None
         return frozenset(gate), re.compile(
             self._before + "(?=(?i:" + trie_alternation(heads) + "))", flags)
