@@ -368,8 +368,8 @@ def _convert(quantities: pd.DataFrame, to: str | None) -> pd.DataFrame:
     return normalize(quantities, to=to)
 
 
-def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
-               ) -> pd.DataFrame:
+def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None,
+               n_jobs: int | None = None) -> pd.DataFrame:
     """The claims table with amounts in ``to`` (and in USD): find_claims(to=) where it
     takes it, else the quantities converted first (as the report does) and the
     claims converted to ``to`` here, both with econnews.normalize."""
@@ -381,7 +381,7 @@ def _claims_in(articles: pd.DataFrame, quantities: pd.DataFrame, to: str | None
     if "to" in inspect.signature(find_claims).parameters:
         from .report import fx_for
 
-        return fx_for(find_claims(articles, quantities, to=to or "USD"), to)
+        return fx_for(find_claims(articles, quantities, to=to or "USD", n_jobs=n_jobs), to)
     if "value_usd" not in quantities.columns:
         quantities = normalize(quantities, to="USD")
     claims = find_claims(articles, quantities)
@@ -426,7 +426,8 @@ def _cmd_extract(args: argparse.Namespace, started: float) -> int:
 def _claims_stage(args: argparse.Namespace) -> Any:
     from .cli_stream import offset_quantity_index
 
-    return lambda arts, q, before: offset_quantity_index(_claims_in(arts, q, args.to), before)
+    return lambda arts, q, before: offset_quantity_index(
+        _claims_in(arts, q, args.to, args.jobs), before)
 
 
 def _all_claims(args: argparse.Namespace) -> tuple[Any, pd.DataFrame]:

@@ -142,7 +142,7 @@ def _claims(pdf: pd.DataFrame, to: str | None = "USD", timeout: float | None = 6
             ) -> pd.DataFrame:
     from .claims.find import find_claims as _find_claims
 
-    out = _find_claims(pdf, to=to, timeout=timeout)
+    out = _find_claims(pdf, to=to, timeout=timeout, n_jobs=1)  # Dask runs the partitions
     out.attrs.clear()
     return out
 

@@ -528,13 +528,16 @@ def _check_date(date: Any) -> pd.Timestamp | None:
 
 
 def _claims(find_claims: Callable[..., pd.DataFrame], articles: pd.DataFrame,
-            quantities: pd.DataFrame, to: str) -> pd.DataFrame:
-    """find_claims with amounts in ``to`` (passed on where find_claims takes ``to=``)."""
+            quantities: pd.DataFrame, to: str, n_jobs: int | None = None) -> pd.DataFrame:
+    """find_claims with amounts in ``to`` and ``n_jobs`` processes (each passed on where
+    find_claims takes it)."""
     import inspect
 
-    if "to" in inspect.signature(find_claims).parameters:
-        return find_claims(articles, quantities, to=to)
-    return find_claims(articles, quantities)
+    params = inspect.signature(find_claims).parameters
+    kwargs: dict[str, Any] = {"n_jobs": n_jobs} if "n_jobs" in params else {}
+    if "to" in params:
+        return find_claims(articles, quantities, to=to, **kwargs)
+    return find_claims(articles, quantities, **kwargs)
 
 
 def _public_paths(errors: pd.DataFrame, roots: Sequence[str | os.PathLike[str]]

@@ -84,7 +84,7 @@ def read(inputs: Sequence[str | os.PathLike[str]], *, to: str, batch_size: int |
             else load_errors
         quantities = normalize(extract_corpus(articles, n_jobs=n_jobs, progress=progress,
                                               currency_hint=currency_hint), to=to)
-        claims = fx_for(_claims(find_claims, articles, quantities, to), to) \
+        claims = fx_for(_claims(find_claims, articles, quantities, to, n_jobs), to) \
             if len(articles) else pd.DataFrame()
         if before and len(claims) and "quantity_index" in claims:
             claims = claims.assign(quantity_index=claims["quantity_index"] + before)

@@ -71,3 +71,16 @@ def test_a_plan_covers_every_article_once_in_order(sizes, chunks):
     runs = plan(sizes, chunks)
     assert [i for a, b in runs for i in range(a, b)] == list(range(len(sizes)))
     assert len(runs) <= chunks
+
+
+def _in_a_daemon(arts: pd.DataFrame, n_jobs: int | None) -> int:
+    return len(find_claims(arts, n_jobs=n_jobs))
+
+
+def test_a_pool_worker_reads_its_claims_itself(arts):
+    # a worker of a process pool is a daemon and may start no processes of its own
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        got = pool.apply(_in_a_daemon, (arts, 2))
+    assert got == len(find_claims(arts, n_jobs=1))

@@ -47,7 +47,8 @@ def auto_jobs(sizes: Sequence[int], n_jobs: int | None) -> int:
     """How many processes to use for articles of ``sizes`` characters: ``n_jobs`` when
     given (-1: one per CPU); for None, one below :data:`PARALLEL_FROM` characters or where
     workers would not start by fork (a script without a ``__main__`` guard would run again
-    in each), else one per CPU.
+    in each), else one per CPU. Inside a pool's worker process (which may start none),
+    always one.
 
     >>> auto_jobs([1_000] * 10, None), auto_jobs([1_000] * 10, 3)
     (1, 3)
@@ -57,8 +58,11 @@ def auto_jobs(sizes: Sequence[int], n_jobs: int | None) -> int:
         if jobs < 1:
             raise ValueError(f"n_jobs={n_jobs!r}: give a positive number of processes, "
                              "-1 for one per CPU, or None to choose")
+        if multiprocessing.current_process().daemon:
+            return 1  # a pool's worker (Dask, multiprocessing) may start no processes
         return min(jobs, max(1, len(sizes)))
-    if sum(sizes) < PARALLEL_FROM or len(sizes) < 2 or not _forks():
+    if sum(sizes) < PARALLEL_FROM or len(sizes) < 2 or not _forks() \
+            or multiprocessing.current_process().daemon:
         return 1
     return min(_cpus(), len(sizes))
 
