@@ -214,10 +214,20 @@ def _pairs_of(parsed: list[tuple[Any, Any]], limit: int = 64) -> frozenset[str] 
     return frozenset(heads)
 
 
-def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Words (lower case) of which a match of the parsed sequence always holds one, the
-    longest such choice; None when there are none."""
-    found: list[frozenset[str]] = []
+Words = frozenset[str]
+#: What a text must hold for a phrase to match in it: any one of several lists, each of
+#: sets of words (lower case) of which the text holds one word from every set.
+Conditions = list[list[Words]]
+
+
+def _required(items: list[tuple[Any, Any]]) -> Conditions | None:
+    """What a match of the parsed sequence always holds (:data:`Conditions`): its words
+    of three letters or more, and for an alternation its alternatives'; None when nothing
+    is known."""
+    if len(items) == 1 and items[0][0] == _C.BRANCH:
+        alts = [_required(list(alt)) for alt in items[0][1][1]]
+        return None if any(a is None for a in alts) else [c for a in alts for c in a]  # type: ignore[union-attr]
+    found: list[Words] = []
     run = ""
     for op, av in [*items, (None, None)]:
         if op == _C.LITERAL:
@@ -226,19 +236,20 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         if len(run) >= 3:
             found.append(frozenset({run}))
         run = ""
-        sub: frozenset[str] | None = None
-        if op == _C.SUBPATTERN:
-            sub = _required(list(av[-1]))
-        elif op == _C.BRANCH:
-            alts = [_required(list(alt)) for alt in av[1]]
-            sub = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        sub: Conditions | None = None
+        if op == _C.SUBPATTERN or op == _C.BRANCH:
+            sub = _required(list(av[-1]) if op == _C.SUBPATTERN else [(op, av)])
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
             sub = _required(list(av[2]))
-        if sub:
-            found.append(sub)
-    if not found:
-        return None
-    return max(found, key=lambda words: (min(map(len, words)), -len(words)))
+        if sub and len(sub) == 1:
+            found.extend(sub[0])
+        elif sub and all(sub):  # one of the alternatives: a word of each one's first set
+            found.append(frozenset().union(*(c[0] for c in sub)))
+    return [found] if found else None
+
+
+def _holds(low: str, conditions: Conditions) -> bool:
+    return any(all(any(w in low for w in words) for words in c) for c in conditions)
 
 
 class Lexicon:
@@ -278,26 +289,27 @@ class Lexicon:
         return re.compile(self._wrap(range(len(self._parts))), self._flags)
 
     def _narrowing(self, patterns: list[list[tuple[Any, Any]]], flags: int
-                   ) -> tuple[frozenset[str], re.Pattern[str] | None]:
+                   ) -> tuple[Conditions, re.Pattern[str] | None]:
         """Phrases that can begin with almost anything ("(?:[a-z]+ )?export earnings") are
-        only looked for in a text that holds one of their words (the gate); the other
+        only looked for in a text that holds their words (the gate: "export" and one of
+        "earnings", "receipts", ...); the other
         phrases begin with one of a few hundred runs of four letters, which one scan finds.
         (None when a phrase has neither.)"""
-        gate: set[str] = set()
+        gate: Conditions = []
         heads: set[str] = set()
         for i, parsed in enumerate(patterns):
             four = _heads(parsed, 4, 400) if self._pairs[i] is not None else None
             if four is not None and "" not in four:
                 heads |= four
                 continue
-            words = _required(parsed)
-            if words is None:
-                return frozenset(), None
-            gate |= words
+            needs = _required(parsed)
+            if needs is None:
+                return [], None
+            gate.extend(needs)
             self._gated.add(i)
         if not heads:
-            return frozenset(gate), None
-        return frozenset(gate), re.compile(
+            return gate, None
+        return gate, re.compile(
             self._before + "(?=(?i:" + trie_alternation(heads) + "))", flags)
 
     def _wrap(self, members: Any) -> str:
@@ -339,7 +351,7 @@ class Lexicon:
         starts, by_key, narrow = self._starts, self._by_key, False
         if self._narrow is not None and text.isascii():  # (case folds are ASCII's own)
             low = text.lower()
-            if not any(word in low for word in self._gate):
+            if not _holds(low, self._gate):
                 starts, by_key, narrow = self._narrow, self._by_key_narrow, True
         out: list[re.Match[str]] = []
         end = 0
