@@ -193,17 +193,23 @@ def nearest_concept(concepts: list[ConceptMatch], start: int, end: int,
 
 
 _CLAUSE_BREAK = with_start_filter(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bcompared with\b|"
-                           r"\bagainst\b(?= (?:a |an )?\$?\d)|, up from|, down from|\bup from\b|"
-                           r"\bdown from\b|, from\b|\bversus\b|\bvs\b")
+                                  r"\bagainst\b(?= (?:a |an )?\$?\d)|, up from|, down from|\bup from\b|"
+                                  r"\bdown from\b|, from\b|\bversus\b|\bvs\b")
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where ``sentence``'s clauses break, read once for all its figures."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
 
 
 def clause_around(sentence: str, offset: int, start: int, end: int) -> tuple[int, int]:
     """Article offsets of the clause of ``sentence`` that holds the quantity."""
     lo, hi = offset, offset + len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        pos = m.start() + offset
-        if pos + (m.end() - m.start()) <= start:
-            lo = max(lo, m.end() + offset)
+    for a, b in _clause_breaks(sentence):
+        pos = a + offset
+        if pos + (b - a) <= start:
+            lo = max(lo, b + offset)
         elif pos >= end:
             hi = min(hi, pos)
             break
@@ -326,10 +332,13 @@ _NAME_AFTER = re.compile(r"\s+(?:Round|Club|Accord|Agreement|Group|Plan|Declarat
 
 
 #: A company name: capitalised words ending in a corporate form ("Pier 1 Imports Inc").
-COMPANY = with_start_filter(
-    r"[A-Z][\w&'’.-]*\s+(?:[A-Z0-9&][\w&'’.-]*\s+){0,5}"
-    r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|KK|Bhd|Group|Holdings|"
-    r"Industries|Airlines|Airways|Motors|Bank|Banking|Trust|Securities)\b\.?")
+_CORPORATE = (r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|KK|Bhd|Group|"
+              r"Holdings|Industries|Airlines|Airways|Motors|Bank|Banking|Trust|Securities)\b")
+COMPANY = with_start_filter(r"[A-Z][\w&'’.-]*\s+(?:[A-Z0-9&][\w&'’.-]*\s+){0,5}" + _CORPORATE
+                            + r"\.?")
+#: Every company name holds a corporate form after a space: one scan tells a sentence
+#: has none.
+_CORPORATE_FORM = re.compile(r"\s" + _CORPORATE)
 
 
 _BANK_OF = re.compile(r"\b(?:Bank|Banque|Banco|Bancorp) of\s+$")
@@ -342,6 +351,8 @@ def company_spans(sentence: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in company_spans(s)]
     ['Pier 1 Imports Inc']
     """
+    if _CORPORATE_FORM.search(sentence) is None:
+        return []
     return [(m.start() + offset, m.end() + offset) for m in COMPANY.finditer(sentence)]
 
 

@@ -349,6 +349,8 @@ def _apposed_name(head: str) -> str | None:
 def proposal_owner(sentence: str, offset: int, before: int) -> tuple[str, int] | None:
     """"Putin's plan ... to increase trade": the owner of a plan named before ``before``."""
     found = None
+    if "'s" not in sentence and "’s" not in sentence:
+        return None  # no possessive, no owner
     for m in _POSSESSIVE_PLAN.finditer(sentence):
         if m.end() + offset <= before:
             name = clean_speaker(m.group(1))
