@@ -116,7 +116,8 @@ def test_with_start_filter_shapes() -> None:
     assert with_start_filter(r"\bplans?\b|\bwill\b").pattern.startswith("(?=(?i:[pw]))")
     many = with_start_filter(r"\b(?:ab|bc|cd|de|ef|fg|gh|hi|ij|jk|kl|lm|mn|no|op|pq|qr)\b")
     assert many.pattern.startswith(r"(?=\b(?i:")              # two letters at a word start
-    assert with_start_filter(r"\w+").pattern == r"\w+"          # no filter known
+    assert with_start_filter(r".x").pattern == r".x"            # no filter known
+    assert with_start_filter(r"\bin\s\d").pattern.startswith(r"(?=(?i:[i]))")
     verbose = with_start_filter("\\b(?:year)  # a comment\n", re.VERBOSE)
     assert verbose.search("this year").group(0) == "year"
     kelvin = with_start_filter(r"\bkm\b", re.IGNORECASE)      # case folds still match

@@ -110,23 +110,34 @@ def with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _ASCII = [chr(i) for i in range(128)]
 _CATEGORIES = {_C.CATEGORY_SPACE: r"\s", _C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_WORD: r"\w"}
+#: Private-use characters standing for ``\\s``, ``\\d``, ``\\w`` in the heads a start filter
+#: writes out (they match non-ASCII characters too, so they are not spelled out there).
+_STAND_INS = {"\ue000": r"\s", "\ue001": r"\d", "\ue002": r"\w"}
+_STAND_IN_OF = {cat: ch for ch, cat in _STAND_INS.items()}
 
 
 def _class_chars(av: Any, strict: bool = False) -> set[str] | None:
     """The ASCII characters (lower case) a parsed character class matches; None when it
     is not a plain list of characters, ranges and ``\\s``/``\\d``/``\\w`` (``strict``:
-    of characters and ranges, as the classes match non-ASCII characters too)."""
+    those three as stand-ins, as they match non-ASCII characters too)."""
     out: set[str] = set()
     for op, a in av:
         if op == _C.LITERAL:
             out.add(chr(a))
         elif op == _C.RANGE and a[1] - a[0] < 128:
             out |= {chr(c) for c in range(a[0], a[1] + 1)}
-        elif op == _C.CATEGORY and a in _CATEGORIES and not strict:
-            out |= {c for c in _ASCII if re.match(_CATEGORIES[a], c)}
+        elif op == _C.CATEGORY and a in _CATEGORIES:
+            if strict:
+                out.add(_STAND_IN_OF[_CATEGORIES[a]])
+            else:
+                out |= {c for c in _ASCII if re.match(_CATEGORIES[a], c)}
         else:
             return None
     return {c.lower() for c in out}
+
+
+def _escaped(ch: str) -> str:
+    return _STAND_INS.get(ch) or re.escape(ch)
 
 
 def _joined(heads: set[str], tails: set[str], k: int) -> set[str]:
@@ -401,7 +412,7 @@ def _branch_start(items: list[tuple[Any, Any]],
 
 
 def _char_class(chars: frozenset[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    return "[" + "".join(_escaped(c) for c in sorted(chars)) + "]"
 
 
 def with_start_filter(pattern: str, flags: int = 0, guard: str = "") -> re.Pattern[str]:
@@ -466,9 +477,9 @@ def trie_alternation(words: list[str] | set[str]) -> str:
         if not kids:
             return ""
         ends = [ch for ch in kids if list(node[ch]) == [""]]  # one class for the last letters
-        alts = [re.escape(ch) + emit(node[ch]) for ch in kids if ch not in ends or len(ends) < 2]
+        alts = [_escaped(ch) + emit(node[ch]) for ch in kids if ch not in ends or len(ends) < 2]
         if len(ends) > 1:
-            alts.append("[" + "".join(re.escape(ch) for ch in ends) + "]")
+            alts.append("[" + "".join(_escaped(ch) for ch in ends) + "]")
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
