@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..common.regex import with_start_filter
+
 if TYPE_CHECKING:
     from .article import Article, Sentence
 
@@ -80,11 +82,11 @@ def giver(art: Article, sent: Sentence, clause: tuple[int, int],
 #: Verbs that name what they give: "Japan will lend Ghana $300m" is a loan, "Toyota will
 #: invest $1bn" an investment, "donated $5m" aid, "Qatar supplied gas worth $2.3bn to
 #: Pakistan" exports.
-_NAMING_VERB = re.compile(r"\b(?:(?P<loans>lend|lends|lent|loaned)|"
-                          r"(?P<investment>invest(?:s|ed|ing)?)|(?P<aid>donate[sd]?|donating)|"
-                          r"(?P<exports>supplied|supplies|shipped|ships|exported|"
-                          r"sold(?=\s+(?:[\w-]+\s+){0,2}?(?:goods|products|merchandise|produce)\b)))\b"
-                          r"(?P<gap>[^.;:$£€¥\d]{0,70})\Z", re.IGNORECASE)
+_NAMING_VERB = with_start_filter(r"\b(?:(?P<loans>lend|lends|lent|loaned)|"
+                                 r"(?P<investment>invest(?:s|ed|ing)?)|(?P<aid>donate[sd]?|donating)|"
+                                 r"(?P<exports>supplied|supplies|shipped|ships|exported|"
+                                 r"sold(?=\s+(?:[\w-]+\s+){0,2}?(?:goods|products|merchandise|produce)\b)))\b"
+                                 r"(?P<gap>[^.;:$£€¥\d]{0,70})\Z", re.IGNORECASE)
 
 
 def verb_concept(text: str, lo: int, start: int) -> tuple[str, int, int] | None:

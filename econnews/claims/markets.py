@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..common.regex import with_start_filter
+
 if TYPE_CHECKING:
     from .article import Article, Sentence
 
@@ -30,7 +32,7 @@ _RANK = (r"(?:(?:single|very|own|second|third|fourth|fifth|No\.?\s*\d|number\s+(
          r"principal|key|most\s+important|single\s+largest|second|third)")
 #: The role noun: ``sell`` (the possessor sells to the holder), ``buy`` (buys from it),
 #: ``trade`` (trades with it).
-_ROLE = re.compile(
+_ROLE = with_start_filter(
     rf"\b(?:{_RANK}[\s-]+)?(?:(?P<sell>buyers?|customers?|clients?|export\s+(?:markets?|"
     r"destinations?)|markets?\s+for\s+(?:its|their)\s+(?:exports|goods|products)|"
     r"destinations?\s+for\s+(?:its|their)\s+(?:exports|goods|products)|markets?|"
@@ -121,8 +123,8 @@ _GOODS_NOUN = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:goods|products|exp
                          r"produce|machinery|equipment|farm\s+goods)\b", re.IGNORECASE)
 _UNNAMED_GOODS = re.compile(r"\s+(?:worth\s+)?of\s+(?:(?:its|their|the\s+country['’]s)\s+)?"
                             r"(?:goods|products|exports|merchandise)\b", re.IGNORECASE)
-_BUY_VERB = re.compile(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchases|purchasing|"
-                       r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
+_BUY_VERB = with_start_filter(r"\b(?:took|takes|bought|buys?|buying|purchased?|purchases|purchasing|"
+                              r"imported|imports|absorbed|absorbs)\b", re.IGNORECASE)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)

@@ -334,8 +334,8 @@ _NAME_AFTER = re.compile(r"\s+(?:Round|Club|Accord|Agreement|Group|Plan|Declarat
 #: A company name: capitalised words ending in a corporate form ("Pier 1 Imports Inc").
 _CORPORATE = (r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|SpA|GmbH|KK|Bhd|Group|"
               r"Holdings|Industries|Airlines|Airways|Motors|Bank|Banking|Trust|Securities)\b")
-COMPANY = with_start_filter(r"[A-Z][\w&'’.-]*\s+(?:[A-Z0-9&][\w&'’.-]*\s+){0,5}" + _CORPORATE
-                            + r"\.?")
+COMPANY = re.compile(r"[A-Z][\w&'’.-]*\s+(?:[A-Z0-9&][\w&'’.-]*\s+){0,5}" + _CORPORATE
+                     + r"\.?")
 #: Every company name holds a corporate form after a space: one scan tells a sentence
 #: has none.
 _CORPORATE_FORM = re.compile(r"\s" + _CORPORATE)
@@ -449,7 +449,7 @@ _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth
               "three quarters": 0.75}
 
 
-_RELATIVE = re.compile(
+_RELATIVE = with_start_filter(
     r"\b(?P<verb>grew|grown|grow|grows|rose|risen|rise|rises|increased|increase|jumped|surged|"
     r"expanded|expand|climbed|fell|fallen|fall|falls|dropped|declined|decline|decreased|"
     r"shrank|shrunk|slumped|cut|cuts|reduced|reduce|slashed|lowered|boosted|raised|raise)"

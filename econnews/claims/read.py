@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..common.regex import with_start_filter
 from ..common.sentences import sentence_at
 from .article import Article, Item, Sentence, find_conversions, items_of
 from .bases import compared_period, prior_period, respective_periods
@@ -68,7 +69,7 @@ _SPAN_BEFORE = re.compile(r"\b(?:first|last|past|next|final|previous|remaining|o
                           re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"quarters?|halves|half", re.IGNORECASE)
 _RATE_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
-_BASE_BEFORE = re.compile(
+_BASE_BEFORE = with_start_filter(
     r"\b(?:after\s+(?:reaching|hitting|totall?ing|touching)|(?:up|down)\s+from|from|below|above|"
     r"compared\s+(?:with|to)(?:\s+an?)?(?:\s+\w+)?\s+of|compared\s+with|against|versus|currently(?:\s+at)?|previously[- ](?:pledged|promised|"
     r"announced)|(?:last|the\s+previous|the\s+prior)\s+year['’]s)\s+(?:an?\s+)?(?:estimated\s+)?"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..common.regex import with_start_filter
 from .parse import FAMILY, owner_place
 from .speakers import PRONOUN_SPEAKERS
 
@@ -52,8 +53,8 @@ def headline_speaker_rows(art: Article, rows: list[dict[str, Any]]) -> None:
             r["speaker"], r["speaker_by"] = art.headline_speaker, "headline"
 
 
-_SOURCE_CUE = re.compile(r"\baccording\s+to\b|\b(?:data|figures|statistics)\s+(?:from|of)\b",
-                         re.IGNORECASE)
+_SOURCE_CUE = with_start_filter(r"\baccording\s+to\b|\b(?:data|figures|statistics)\s+(?:from|of)\b",
+                                re.IGNORECASE)
 
 
 _FORECASTERS = re.compile(r"\b(?:economists?|analysts?|forecasters?|polled|poll|consensus|"

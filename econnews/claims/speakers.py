@@ -79,7 +79,7 @@ Forum Observatory Institute Council Trust Society Foundation
 """))
 
 
-_TIME_TAIL = re.compile(
+_TIME_TAIL = with_start_filter(
     r"(?:\s+(?:also|here|today|yesterday|tonight|earlier|later|again|on|last|this|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
     r"morning|afternoon|evening))+$")
@@ -96,16 +96,16 @@ revised unofficial monthly annual trade the"""))
 _ADVERB_TAIL = re.compile(r"(?:^|\s)(?:already|widely|previously|generally|long|often|"
                           r"initially|originally|earlier)$")
 #: The head noun of a figure, not of a speaker: "the trade balance showed".
-_THING_HEAD = re.compile(r"\b(?:balance|surplus|deficit|exports|imports|trade|shipments|"
-                         r"sales|account|output|production|growth|index|payments|reserves|"
-                         r"receipts|earnings|revenues?|inflation|economy|budget)$|"
-                         r"\b(?:comparison|breakdown|calculations?)\b", re.IGNORECASE)
+_THING_HEAD = with_start_filter(r"\b(?:balance|surplus|deficit|exports|imports|trade|shipments|"
+                                r"sales|account|output|production|growth|index|payments|reserves|"
+                                r"receipts|earnings|revenues?|inflation|economy|budget)$|"
+                                r"\b(?:comparison|breakdown|calculations?)\b", re.IGNORECASE)
 
 
 _NP_BREAK = with_start_filter(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
 
 
-_POSSESSIVE_PLAN = with_start_filter(
+_POSSESSIVE_PLAN = re.compile(
     r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z]+\s+)?"
     r"(proposals?|plans?|offers?|initiatives?|ideas?|targets?|goals?|forecasts?|estimates?|"
     r"projections?|calls?|suggestions?)\b")
@@ -205,7 +205,7 @@ _WEAK_VERBS = frozenset({"see", "sees"})
 _NOT_INVERTED = frozenset({"attributed", "blamed", "showed", "shows", "show", "calculated",
                            "concluded", "ruled", "highlighted", "estimated", "reported",
                            "revealed", "disclosed", "confirmed"})
-_QUOTED = with_start_filter(r"[\"“][^\"”]{3,}[\"”]")
+_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _DATA_NOUN_SPEAKER = re.compile(r"\b(?:figures|data|statistics|numbers)\b", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|based|"
                           r"showed|shows|posted|on|in|for|at)\b")

@@ -76,9 +76,9 @@ def find_hedges(text: str, lo: int, hi: int) -> tuple[list[str], str]:
     return seen, kind
 
 
-_HEDGE_RESET = re.compile(r"\b(?:which|who|than|against|compared\s+(?:with|to)|after)\b|"
-                          r"[,;]\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])",
-                          re.IGNORECASE)
+_HEDGE_RESET = with_start_filter(r"\b(?:which|who|than|against|compared\s+(?:with|to)|after)\b|"
+                                 r"[,;]\s+(?:and|but|while|whereas)\s+(?=(?:the\s+)?[A-Z])",
+                                 re.IGNORECASE)
 
 
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
@@ -132,11 +132,11 @@ _ATTRIBUTIVE = re.compile(r"\b(?:its|their|his|her|our|the|last\s+year['’]s|th
                           r"(?:(?:19|20)\d\d\s+)?(?:current\s+|existing\s+|"
                           r"annual\s+|yearly\s+|record\s+|huge\s+|massive\s+|large\s+)?\Z",
                           re.IGNORECASE)
-_SHOULD_BEFORE = re.compile(r"\bshould\s+(?:[a-z]+\s+){0,2}\Z")
+_SHOULD_BEFORE = with_start_filter(r"\bshould\s+(?:[a-z]+\s+){0,2}\Z")
 _BY_YEAR_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b")
 _DATA_WORDS = {"the data", "the figures", "the statistics", "the numbers", "data", "figures"}
-_DATA_SHOWED = re.compile(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
-                          r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
+_DATA_SHOWED = with_start_filter(r"\b(?:the|these|those|its|their)\s+(?:figures|data|statistics|numbers)"
+                                 r"\s+(?:showed|show|shows|indicated|suggest(?:ed)?)\b", re.IGNORECASE)
 
 
 def voice(art: Article, sent: Sentence, clause: tuple[int, int], start: int, end: int,

@@ -46,7 +46,7 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlie
 #: "up 7.88% vis-a-vis the year-ago period": the base of the change, not the figure's time.
 _BASE_WORDS = re.compile(r"\s*(?:[\w-]+\s+)?(?:vis-a-vis|vis-à-vis|from|against|over|on|versus|"
                          r"compared\s+(?:with|to))\s", re.IGNORECASE)
-_SINCE_YEAR = re.compile(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
+_SINCE_YEAR = with_start_filter(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
 _FROM_BEFORE_FIG = re.compile(r"\bfrom\s+(?:an?\s+)?(?:revised\s+)?(?:about\s+|some\s+|around\s+)?\Z",
                               re.IGNORECASE)
 _TO_FIGURE_AFTER = re.compile(r"\s+to\s+(?:about\s+|some\s+|around\s+|a\s+record\s+)?(?:[$€£¥]|"

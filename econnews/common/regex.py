@@ -434,6 +434,13 @@ def with_start_filter(pattern: str, flags: int = 0, guard: str = "") -> re.Patte
         parsed = list(_P.parse(pattern, flags))
     except Exception:  # pragma: no cover - a pattern ``re`` rejects fails below
         return re.compile(pattern, flags)
+    if re.match(r"\(\?[aiLmsux]+\)", pattern):  # global flags must open the pattern
+        return re.compile(pattern, flags)
+    first = parsed[0] if parsed else (None, None)
+    if first[0] in (_C.MAX_REPEAT, _C.MIN_REPEAT) and first[1][0] >= 1:
+        first = (list(first[1][2]) or [(None, None)])[0]
+    if first[0] in (_C.LITERAL, _C.IN):  # the engine skips to a first character or class
+        return re.compile(pattern, flags)  # itself, faster than behind a look-ahead
     start = _branch_start(parsed, 2)
     if start is None:
         return re.compile(pattern, flags)
