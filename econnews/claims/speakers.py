@@ -35,7 +35,8 @@ def _speech_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
             hints[word.lower()] = hint
     before = spaced("|".join(df.loc[df["position"] == "before", "phrase"]))
     after = spaced("|".join(df.loc[df["position"] == "after", "phrase"]))
-    return (with_start_filter(rf"\b(?:{before})\b"),
+    # "according to" behind a start filter; the verbs are found faster without one
+    return (re.compile(rf"\b(?:{before})\b"),
             with_start_filter(rf"\b(?:{after})\b", re.IGNORECASE), hints)
 
 
