@@ -248,17 +248,30 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
                       "(or timeout=None)", ExtractWarning, stacklevel=2)
     if not rows:
         return schema.empty(CLAIMS)
-    frame = pd.DataFrame(rows)
-    frame = frame.astype({c: object for c in frame.columns})
-    frame = frame.where(frame.notna(), pd.NA)
-    out = schema.coerce(frame, CLAIMS)
-    extra = [c for c in frame.columns if c.startswith("value_") and c not in CLAIMS]
-    for c in extra:
-        out[c] = out[c].astype(schema.FLOAT)
-    out = out[list(CLAIMS) + extra].reset_index(drop=True)
+    out = _table(rows)
     from .corrections import apply_corrections  # the analyst's fixes (corrections.csv)
 
     return apply_corrections(out, corrections) if corrections is not None else out
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and value != value)
+
+
+def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The typed claims table of ``rows``: the :data:`CLAIMS` columns, then the amounts in
+    other currencies (``value_eur``, ...), built column by column from the rows."""
+    names = dict.fromkeys(k for r in rows for k in r)
+    extra = [c for c in names if c.startswith("value_") and c not in CLAIMS]
+    out = {}
+    for name in [*CLAIMS, *extra]:
+        col = pd.Series([pd.NA if _missing(v := r.get(name)) else v for r in rows],
+                        dtype=object)
+        dtype = CLAIMS.get(name, schema.FLOAT)
+        out[name] = schema.to_datetimes(col, name) if dtype == schema.DATETIME \
+            else col.astype(dtype)
+    return pd.DataFrame(out)
 
 
 def _positions(qs: pd.DataFrame) -> pd.DataFrame:
