@@ -225,11 +225,8 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
                           f"article (e.g. {unknown[0]!r}); their quantities are skipped",
                           EconnewsWarning, stacklevel=2)
     jobs = auto_jobs([len(t) if isinstance(t, str) else 0 for t in arts["text"]], n_jobs)
-    if jobs > 1:
-        parts = run(_chunk_rows, [(a, q, to, timeout) for a, q in split(arts, qs, ids, jobs)],
-                    jobs)
-    else:
-        parts = [_chunk_rows(arts, qs, to, timeout)]
+    chunks = [(a, q, to, timeout) for a, q in split(arts, qs, ids, jobs)]
+    parts = run(_chunk_rows, chunks, jobs) if jobs > 1 else [_chunk_rows(*c) for c in chunks]
     rows: list[dict[str, Any]] = []
     late: list[str | None] = []
     offset = 0  # extracted here: positions in the per-article tables concatenated

@@ -31,6 +31,10 @@ PARALLEL_FROM = 200_000
 #: Chunks per worker: enough that one long chunk does not leave the others idle.
 CHUNKS_PER_JOB = 4
 
+#: Articles per chunk at most: the extractor's sentence splits of the last 256 texts are
+#: kept, so that the claims stage finds them when it reads the chunk after extracting it.
+ARTICLES_PER_CHUNK = 200
+
 
 def _forks() -> bool:
     method = (multiprocessing.get_start_method(allow_none=True)
@@ -110,11 +114,15 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
 
 def split(arts: pd.DataFrame, qs: pd.DataFrame | None, ids: pd.Series, jobs: int
           ) -> list[tuple[pd.DataFrame, pd.DataFrame | None]]:
-    """The articles cut by :func:`plan`, each with its rows of ``qs`` (keyed by ``ids``)."""
+    """The articles cut by :func:`plan` for ``jobs`` processes (in chunks of at most
+    :data:`ARTICLES_PER_CHUNK`), each with its rows of ``qs`` (keyed by ``ids``)."""
     sizes = [len(t) if isinstance(t, str) else 0 for t in arts["text"]]
+    chunks = max(jobs * CHUNKS_PER_JOB if jobs > 1 else 1, -(-len(sizes) // ARTICLES_PER_CHUNK))
+    if chunks == 1:
+        return [(arts, qs)]
     out = []
     key = None if qs is None else qs["doc_id"].astype("string").fillna("\x00")
-    for a, b in plan(sizes, jobs * CHUNKS_PER_JOB):
+    for a, b in plan(sizes, chunks):
         part = arts.iloc[a:b]
         out.append((part, None if qs is None else qs[key.isin(set(ids.iloc[a:b]))]))
     return out
