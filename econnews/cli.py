@@ -71,8 +71,8 @@ def _common(p: argparse.ArgumentParser, *, output: bool = True,
                             "with pip install 'econnews[xlsx]'); default: a text table on "
                             "stdout")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                   help="extract with N processes (-1: one per CPU; default: chosen for "
-                        "the machine and the input)")
+                   help="extract (and read claims) with N processes (-1: one per CPU; "
+                        "default: chosen for the machine and the input)")
     what = "default USD" if default_to else "default: no conversion"
     p.add_argument("--to", metavar="CCY", default=default_to,
                    help=f"convert money to this ISO 4217 currency at each article's date "
