@@ -401,6 +401,21 @@ def test_untrusted_text_does_not_break_it():
     assert c.loc[0, "party_to"] == "JPN"
 
 
+def test_sentences_after_the_last_figure_are_read_only_for_the_first_source():
+    from econnews.claims.article import Article
+
+    text = "Exports rose 5% in April. Imports were flat. The ministry said the data were final."
+    c = find_claims({"id": "a", "date": "2024-05-01", "text": text})
+    assert c[["surface", "speaker", "speaker_by"]].values.tolist() == [
+        ["5%", "the ministry", "story_source"]]
+    row = pd.Series({"id": "a", "date": pd.NA, "title": pd.NA, "source": pd.NA, "text": text})
+    five = [(text.index("5%"), text.index("5%") + 2)]
+    art = Article.read(row, five, up_to_last_figure=True)
+    assert art.upto == 1 and len(art.sentences) == 3
+    assert art.sentences[2].concepts == [] and art.first_speaker() == "the ministry"
+    assert Article.read(row, five).upto == 3  # unless asked: every sentence read
+
+
 def test_a_lone_surrogate_or_a_case_folded_letter_is_read_past():
     # "\ud800" is valid JSON but no table stores it; the kelvin sign folds to "k"
     for text in ("Exports to Japan rose to \ud800$5 billion.",

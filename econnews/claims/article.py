@@ -29,6 +29,7 @@ from .parse import (
 from .places import Place, find_places
 from .story import dateline_span, described_places, story_country
 from .voice import (
+    PRONOUN_SPEAKERS,
     Speaker,
     find_speaker,
 )
@@ -58,11 +59,30 @@ class Article:
     #: the text tells of ("in November" in an undated story on 2004's figures is 2004-11)
     period_date: pd.Timestamp | None = None
     period_date_inferred: bool = False
+    #: sentences read for their concepts, places and speaker: those up to the last figure
+    #: (the ones after it only hold text; no figure's reading looks forward)
+    read_upto: int | None = None
+
+    @property
+    def upto(self) -> int:
+        return len(self.sentences) if self.read_upto is None else self.read_upto
+
+    def first_speaker(self) -> str | None:
+        """The first source the story names (a sentence after the last figure is read for
+        its speaker only here, and only when none before it names one)."""
+        for k, sent in enumerate(self.sentences):
+            found = sent.speaker if k < self.upto else find_speaker(sent.text, sent.start)
+            if found is not None and found.name not in PRONOUN_SPEAKERS:
+                return found.name
+        return None
 
     @classmethod
-    def read(cls, row: Any, figures: list[tuple[int, int]] | None = None) -> Article:
+    def read(cls, row: Any, figures: list[tuple[int, int]] | None = None, *,
+             up_to_last_figure: bool = False) -> Article:
         """Sentences with their concepts, parties and speakers; ``figures`` are the
-        quantities' spans (a country inside a figure, "33 mln U.S. dlrs", is no party)."""
+        quantities' spans (a country inside a figure, "33 mln U.S. dlrs", is no party).
+        ``up_to_last_figure``: the sentences after the last of them (and of the relative
+        changes read here) keep their text only (:attr:`read_upto`)."""
         text = "" if pd.isna(row.text) else str(row.text)
         title = "" if pd.isna(row.title) else str(row.title).strip()
         title_end = _title_end(text, title)
@@ -76,8 +96,13 @@ class Article:
         sentences = []
         named: list[str] = []  # countries named so far, for "the kingdom", "that country"
         blocs: list[str] = []  # blocs named so far, for "the bloc"
-        for s, e in split_sentences(text):
+        spans = split_sentences(text)
+        upto = _read_upto(text, spans, figures or []) if up_to_last_figure else None
+        for k, (s, e) in enumerate(spans):
             seg = text[s:e]
+            if upto is not None and k >= upto:
+                sentences.append(Sentence(s, e, seg))
+                continue
             companies = company_spans(seg, s)
             concepts = [c for c in find_concepts(seg, s)
                         if not any(a <= c.start and c.end <= b for a, b in companies)]
@@ -95,7 +120,18 @@ class Article:
                    None if pd.isna(row.source) else str(row.source), text, title_end, sentences,
                    country, headline_speaker(title or text[:title_end]),
                    date if told is None else pd.Timestamp(year=told, month=12, day=31),
-                   told is not None)
+                   told is not None, upto)
+
+
+def _read_upto(text: str, spans: list[tuple[int, int]], figures: list[tuple[int, int]]) -> int:
+    """How many sentences reach the last figure: the quantities' and the relative changes
+    the claims stage reads itself ("grew by a third")."""
+    last = max((b for _, b in figures), default=-1)
+    k = len(spans)
+    while k and spans[k - 1][0] >= last and not relative_changes(text[spans[k - 1][0]:
+                                                                       spans[k - 1][1]]):
+        k -= 1
+    return k
 
 
 _TOLD_YEAR = re.compile(r"(?<![\d.,$£€])(19[5-9]\d|20[0-4]\d)(?![\d.,]\d)")

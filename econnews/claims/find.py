@@ -297,7 +297,7 @@ def _chunk_rows(arts: pd.DataFrame, qs: pd.DataFrame | None, to: str | None,
                 continue  # no figure at all ("grew by a third" is read here, not extracted)
             by_doc[doc] = []
         found_items = sorted(by_doc[doc], key=lambda i: i.start)
-        art = Article.read(row, [(i.start, i.end) for i in found_items])
+        art = Article.read(row, [(i.start, i.end) for i in found_items], up_to_last_figure=True)
         rows.extend(article_claims(art, found_items))
     return rows, late, extracted
 

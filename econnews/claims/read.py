@@ -393,7 +393,7 @@ def _own_fields(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[int,
     concept = cmatch.concept if cmatch else "other"
     concept_by = None
     if w.fdi_from is None:
-        w.fdi_from = next((j for j, s in enumerate(art.sentences)
+        w.fdi_from = next((j for j, s in enumerate(art.sentences[:art.upto])
                            if any(c.concept == "fdi" for c in s.concepts)), len(art.sentences))
     if concept == "investment" and w.fdi_from <= idx:
         concept, concept_by = "fdi", "story_concept"  # "investors" in a story on FDI

@@ -32,9 +32,7 @@ def story_source_rows(art: Article, named_before: dict[int, str | None],
     or, with none before it, the first source the story credits (a lead attributed in
     the next paragraph); ``speaker_by`` is ``story_source``. ``named_before`` is the last
     source named before each sentence (:func:`walk_story`)."""
-    first = art.headline_speaker or next(
-        (s.speaker.name for s in art.sentences
-         if s.speaker is not None and s.speaker.name not in PRONOUN_SPEAKERS), None)
+    first = art.headline_speaker or art.first_speaker()
     for r in rows:
         if r["speaker"] is None:
             name = named_before.get(r["_sentence"]) or first
@@ -75,7 +73,7 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
     subject_at: dict[int, str | None] = {}
     subject = None
     known: list[str] = []
-    for i, sent in enumerate(art.sentences):
+    for i, sent in enumerate(art.sentences[:art.upto]):  # no figure after: no reading
         named_before[i] = last_named
         source_before[i] = last_source
         subject_at[i] = subject
