@@ -251,19 +251,16 @@ def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,
     return apply_corrections(out, corrections) if corrections is not None else out
 
 
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and value != value)
-
-
 def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The typed claims table of ``rows``: the :data:`CLAIMS` columns, then the amounts in
     other currencies (``value_eur``, ...), built column by column from the rows."""
     names = dict.fromkeys(k for r in rows for k in r)
     extra = [c for c in names if c.startswith("value_") and c not in CLAIMS]
     out = {}
+    na, nat = pd.NA, pd.NaT
     for name in [*CLAIMS, *extra]:
-        col = pd.Series([pd.NA if _missing(v := r.get(name)) else v for r in rows],
+        col = pd.Series([na if (v := r.get(name)) is None or v is na or v is nat
+                         or (isinstance(v, float) and v != v) else v for r in rows],
                         dtype=object)
         dtype = CLAIMS.get(name, schema.FLOAT)
         out[name] = schema.to_datetimes(col, name) if dtype == schema.DATETIME \
