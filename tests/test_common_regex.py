@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from econnews.claims.parse import _concept_lexicon, _concept_rules
+from econnews.common.lexicon import Lexicon
 from econnews.common.regex import (
-    Lexicon,
     first_chars,
     first_pairs,
     trie_alternation,

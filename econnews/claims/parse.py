@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..common.regex import Lexicon, with_first_chars, with_start_filter
+from ..common.lexicon import Lexicon
+from ..common.regex import with_first_chars, with_start_filter
 from ..schema import CONCEPTS
 from .places import Place, find_places, read_csv_data
 
@@ -95,7 +96,7 @@ def _concept_rules() -> tuple[re.Pattern[str], list[str]]:
 
 @lru_cache(maxsize=1)
 def _concept_lexicon() -> tuple[Lexicon, list[str]]:
-    """The concept phrases as a :class:`~econnews.common.regex.Lexicon` (the same matches as
+    """The concept phrases as a :class:`~econnews.common.lexicon.Lexicon` (the same matches as
     :func:`_concept_rules`' pattern, tried only with the phrases a character can begin)."""
     df = _concept_table()
     return Lexicon([spaced(p) for p in df["pattern"]], re.IGNORECASE), list(df["concept"])
