@@ -125,6 +125,12 @@ def _pick(options: list[tuple[str, str, str, str]], date: str | None) -> tuple[s
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
+@lru_cache(maxsize=64)
+def _day(date: object) -> str:
+    """``date`` as ``YYYY-MM-DD`` (read once for all the sentences of a story)."""
+    return pd.Timestamp(date).strftime("%Y-%m-%d")
+
+
 def find_places(text: str, *, date: object = None) -> list[Place]:
     """Every country or bloc mention in ``text``, in order.
 
@@ -139,7 +145,10 @@ def find_places(text: str, *, date: object = None) -> list[Place]:
     """
     day = None
     if date is not None and not (isinstance(date, float) or pd.isna(date)):
-        day = pd.Timestamp(date).strftime("%Y-%m-%d")
+        try:
+            day = _day(date)
+        except TypeError:  # unhashable: read it here
+            day = pd.Timestamp(date).strftime("%Y-%m-%d")
     table, pattern = _entries()
     out = []
     # a name broken over a wire line ("South\nAfrica") is the name: line breaks and tabs
