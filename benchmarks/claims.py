@@ -60,21 +60,35 @@ def warm_stories(sample: pd.DataFrame, n: int = 200) -> pd.DataFrame:
     return pd.DataFrame(rows).assign(source="Reuters-21578")
 
 
+def _with_jobs(find_claims, jobs: int):
+    """``find_claims`` with ``n_jobs=jobs`` (an older econnews without it: as it is, when
+    one process is asked for)."""
+    import inspect
+
+    if "n_jobs" in inspect.signature(find_claims).parameters:
+        return lambda *a, **k: find_claims(*a, n_jobs=jobs, **k)
+    if jobs != 1:
+        raise SystemExit("this econnews has no find_claims(n_jobs=)")
+    return find_claims
+
+
 def child(path: str, trade: bool, jobs: int) -> None:
     """One timed pass over stories this process has not read (``--unseen``)."""
     import econnews
     from econnews.claims import find_claims
 
+    find_claims = _with_jobs(find_claims, jobs)
+
     arts = load(trade)
     warm = warm_stories(arts)
-    find_claims(warm, n_jobs=jobs)  # lexicons, caches and compiled patterns, other stories
+    find_claims(warm)  # lexicons, caches and compiled patterns, on other stories
     given = None
     if path == "stage":
         given = pd.concat([econnews.extract(t, doc_id=i, date=d) for i, d, t in
                            zip(arts["id"], arts["date"], arts["text"], strict=True)],
                           ignore_index=True)
     t0, c0 = time.perf_counter(), time.process_time()
-    claims = find_claims(arts, given, n_jobs=jobs)
+    claims = find_claims(arts, given)
     print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
                       "claims": len(claims), "articles": len(arts)}))
 
@@ -121,17 +135,18 @@ def main(argv: list[str] | None = None) -> int:
     import econnews
     from econnews.claims import find_claims
 
+    find_claims = _with_jobs(find_claims, args.jobs)
     arts = load(args.trade)
     quantities = pd.concat([econnews.extract(t, doc_id=i, date=d) for i, d, t in
                             zip(arts["id"], arts["date"], arts["text"], strict=True)],
                            ignore_index=True)
-    find_claims(arts.head(3), n_jobs=1)  # warm the lexicon caches
+    find_claims(arts.head(3))  # warm the lexicon caches
     for label, given in (("claims stage (quantities given)", quantities),
                          ("end to end (extract + claims)", None)):
         best = float("inf")
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            claims = find_claims(arts, given, n_jobs=args.jobs)
+            claims = find_claims(arts, given)
             best = min(best, time.perf_counter() - t0)
         print(f"{label}, {args.jobs} process{'es' if args.jobs > 1 else ''}: {len(arts)} articles, {len(claims)} claims in {best:.2f} s "
               f"= {len(claims) / best:,.0f} claims/s, {len(arts) / best:,.1f} articles/s")
