@@ -5,6 +5,7 @@ currency, scale word or cue is a line of CSV, not code. The patterns are
 anchored and bounded (no nested unbounded repeats) so that scanning stays
 linear in the length of the text.
 
+>>> from econnews.extraction.grammar import NUMBER, SPELLED
 >>> bool(NUMBER.fullmatch("1,234.5"))
 True
 >>> SPELLED.fullmatch("one and a half").group(0)
@@ -14,10 +15,25 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from . import lexicon as lx
+
+# Patterns a reader needs only for some texts are compiled on first use: the module's
+# ``__getattr__`` builds one when ``grammar.NAME`` is first read and keeps it as a global
+# (later reads cost nothing more). Compiling every pattern was most of the time
+# ``import econnews`` spends on its own modules.
+_LAZY: dict[str, Callable[[], re.Pattern]] = {}
+
+
+def __getattr__(name: str) -> re.Pattern:
+    try:
+        build = _LAZY.pop(name)
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = globals()[name] = build()
+    return value
 
 _NUMWORDS = lx.number_words()
 _CARDINAL = [w for w, (_, role) in _NUMWORDS.items() if role in ("unit", "teen", "tens")]
@@ -30,7 +46,7 @@ _BIGALT = lx.alternation(_BIG)
 
 # Digits: 1,234,567.89 | 1234.5 | .5 ; an optional glued fraction "8-1/8", "3 1/2".
 DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?)|(?:\d{1,2}⁄\d{1,3}|\d/(?:2|3|4|8|16|32|64|128)(?![\d/]))|(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+|\s\.\d+(?![\d.]))?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?(?:\s?[×x]\s?10\^?[−-]?\d{1,3}(?![\d.]))?|\.\d+"
-NUMBER = re.compile(DIGITS)
+_LAZY["NUMBER"] = lambda: re.compile(DIGITS)
 
 # Spelled numbers: "thirty", "one hundred and twenty", "two-and-a-half", "a billion",
 # "half a billion", "one and a half".
@@ -44,7 +60,7 @@ SPELLED_BODY = (
     rf"(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and)?(?:\s+|-){_W}){{0,6}}"
     r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
 )
-SPELLED = re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
+_LAZY["SPELLED"] = lambda: re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
 
 # A number read aloud (broadcast transcripts): "12-point-34", "six-point-two",
 # "20-and-a-half"; spaced ("six point two") only before a scale or percent word, where
@@ -63,7 +79,7 @@ SPOKEN = (
 # it halves the time of this, the extractor's widest pass.
 _FIRST = "".join(sorted({w[0].lower() for w in [*_CARDINAL, "a", "an", "half"]}))
 _FIRST = _FIRST + _FIRST.upper()
-CORE = re.compile(
+_LAZY["CORE"] = lambda: re.compile(
     rf"(?=[\d.{_FIRST}])(?:(?P<digits>{DIGITS})|(?P<words>\b(?i:{SPELLED_BODY})\b))"
 )
 # CORE's two branches as passes of their own, merged by :func:`cores` into what
@@ -173,7 +189,7 @@ def cores(text: str) -> Iterator[re.Match]:
 
 # A number read aloud, read in a pass of its own where "point" or "and-a-half" occurs
 # (groups named as in CORE, so that the same reader takes it).
-SPOKEN_CORE = re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")
+_LAZY["SPOKEN_CORE"] = lambda: re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")
 
 _scale_any = [s.word for s in lx.scales().values() if s.attach in ("any", "spaced")]
 _scale_glued = [s.word for s in lx.scales().values() if s.attach in ("any", "attached")]
@@ -198,9 +214,9 @@ class _Guarded:
     (' dlrs', None)
     """
 
-    def __init__(self, pattern: re.Pattern, words: list[tuple[str, bool]]) -> None:
-        self.regex = pattern
-        self.pattern = pattern.pattern
+    def __init__(self, pattern: str, words: list[tuple[str, bool]]) -> None:
+        self.pattern = pattern
+        self._regex: re.Pattern | None = None  # compiled on first use
         self._exact1: set[str] = set()
         self._any1: set[str] = set()
         self._exact2: set[str] = set()
@@ -221,6 +237,13 @@ class _Guarded:
                                         for a in {h[0], h[0].upper()} for b in {h[1], h[1].upper()}}
         self._starts1 = self._exact1 | {c.upper() for c in self._any1} | self._any1
 
+    @property
+    def regex(self) -> re.Pattern:
+        """The pattern, compiled (on first use: most texts never need it)."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
+
     def _may_start(self, two: str) -> bool:
         return two in self._starts2 or two[:1] in self._starts1 or not two.isascii()
 
@@ -234,7 +257,7 @@ class _Guarded:
                 (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
             ):
                 return None
-        return self.regex.match(text, pos)
+        return (self._regex or self.regex).match(text, pos)
 
 
 CURRENCY_PREFIX = lx.currency_regex("prefix")
@@ -282,7 +305,7 @@ _LETTER_NAMES = (
     "Table",
 )
 _SPACED_LETTER_OK = "".join(rf"(?<!{w}\s)" for w in _LETTER_NAMES) + r"(?<![.'’])"
-PREFIX_BEFORE = re.compile(
+_LAZY["PREFIX_BEFORE"] = lambda: re.compile(
     rf"(?<![A-Za-z])(?:(?![A-Z]\s\$)|{_SPACED_LETTER_OK}){CURRENCY_PREFIX}\s?$"
 )
 # The last characters a currency prefix can end with (both cases where its case is free):
@@ -366,7 +389,7 @@ def space_before(text: str, s: int) -> bool:
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
 SUFFIX_AFTER = _Guarded(
-    re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])"),
+    rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])",
     [(c.surface, c.any_case) for c in lx.currencies() if c.where in ("suffix", "both")],
 )
 CENTS_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?:(?i:U\.S\.|US)\s)?(?i:cents?|cts|ct|c)(?![A-Za-z])")
@@ -428,7 +451,7 @@ APPROX_WORD = re.compile(
 )
 
 MEASURE_AFTER = _Guarded(
-    re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])"),
+    rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])",
     [(m.surface, m.any_case) for m in lx.measures()],
 )
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")

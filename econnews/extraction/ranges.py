@@ -8,6 +8,7 @@ year's figure in brackets ("EUR 105.8 ( 83.4 ) million"). Part of the extractor.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -18,9 +19,10 @@ from .numbers import parse_digits, parse_words
 from .rejects import _is_year, _not_a_quantity
 from .units import _currency, _scales, _unit
 
-_PREFIX_AT = re.compile(g.CURRENCY_PREFIX + r"\s?")
 
-
+@functools.cache
+def _prefix_at() -> re.Pattern:  # compiled on first use: a range with a second currency
+    return re.compile(g.CURRENCY_PREFIX + r"\s?")
 
 
 def _range_tail(
@@ -48,7 +50,7 @@ def _range_tail(
     change_first = word == "to" and _change_before(text, qstart)
     p = sep.end()
     prefix2 = None
-    pm = _PREFIX_AT.match(text, p)
+    pm = _prefix_at().match(text, p)
     if pm is not None:
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
