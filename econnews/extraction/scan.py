@@ -190,12 +190,12 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     low = text.lower()  # cheap substring checks spare whole-text regex passes
     fractions: list[_Q] = []
     if "point" in low:
-        fractions += _half_points(text)
-    if (" in " in low or "out of" in low) and g.ONE_IN_HINT.search(text):
-        fractions += _one_in(text)
+        fractions += _half_points(text, low)
+    if " in " in low or "out of" in low:  # _one_in needs ONE_IN_HINT's words
+        fractions += _one_in(text, low)
     if _holds_any(low, _FRACTION_HINTS):
         if "half" in low or g.FRACTION_HINT.search(text):
-            fractions += _fractions(text, [(q.start, q.end) for q in fractions])
+            fractions += _fractions(text, [(q.start, q.end) for q in fractions], low)
         if g.FRACTION_CHANGE_HINT.search(text):
             fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
@@ -230,7 +230,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     taken = [(q.start, q.end) for q in found]
     extra: list[_Q] = []
     if _holds_any(low, _RATIO_HINTS):
-        extra += _ratio_words(text, taken)
+        extra += _ratio_words(text, taken, low)
     if _holds_any(low, _APPROX_HINTS):
         extra += _approx(text, taken + [(q.start, q.end) for q in extra])
     found.extend(extra)
