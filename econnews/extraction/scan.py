@@ -200,7 +200,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
-    cores: Iterator[re.Match] = g.cores(text)
+    cores: Iterator[re.Match] = g.cores(text, low)
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
         g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
     ):

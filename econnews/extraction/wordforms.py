@@ -36,54 +36,10 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 # --------------------------------------------------------------------------- anchors
 # Each word pass below tries its pattern only where a match can begin, found from a word
-# every match holds (a C substring search over the lower-cased text), instead of at every
-# position of the text: the same matches as ``finditer`` (checked on ASCII text, where
-# lower-casing maps each letter to the one the case-insensitive pattern takes; other text
-# keeps the whole-text pass).
+# every match holds (:func:`.grammar.anchored`), instead of at every position of the text.
 
-
-def _anchored(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
-    """``list(pattern.finditer(text))`` when every match begins at one of ``starts``.
-
-    >>> [m.group(0) for m in _anchored(re.compile("ab|b"), "abab b", [0, 1, 2, 5])]
-    ['ab', 'ab', 'b']
-    """
-    out: list[re.Match] = []
-    end = 0
-    match = pattern.match
-    for p in sorted(set(starts)):
-        if p >= end and (m := match(text, p)) is not None:
-            out.append(m)
-            end = m.end()
-    return out
-
-
-def _finds(low: str, words: tuple[str, ...]) -> list[int]:
-    """Every index where one of ``words`` occurs in ``low`` (overlaps included)."""
-    out: list[int] = []
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            out.append(i)
-            i = low.find(w, i + 1)
-    return out
-
-
-def _space_start(text: str, i: int) -> int:
-    """Where the run of white space that ends at ``i`` begins (``i`` when there is none)."""
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    return i
-
-
-def _firsts(words: list[str]) -> tuple[str, ...]:
-    """The words no other one begins: every word begins with one of them."""
-    return tuple(sorted(w for w in set(words) if not any(o != w and w.startswith(o)
-                                                           for o in words)))
-
-
-_RATIO_FIRSTS = _firsts(list(lx.ratio_words()))
-_FRACTION_FIRSTS = _firsts(g._FRACTION)
+_RATIO_FIRSTS = g.firsts(list(lx.ratio_words()))
+_FRACTION_FIRSTS = g.firsts(g._FRACTION)
 _HALF_POINT_FIRSTS = ("half", "quarter")  # HALF_POINT's w and w2
 _NUM_BEFORE_FRACTION = 5  # FRACTION_WORD's longest num: "three"
 _ONE_IN_A = 3  # ONE_IN's longest a: "one", two digits
@@ -96,7 +52,7 @@ _OUT_OF_AT = re.compile(rf"out(?<=\sout)(?=\s+of\s+(?:{g._CARD}|\d))")
 def _ratio_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
     if not text.isascii():
         return g.RATIO_WORD.finditer(text)
-    return _anchored(g.RATIO_WORD, text, _finds(low, _RATIO_FIRSTS))
+    return g.anchored(g.RATIO_WORD, text, g.finds(low, _RATIO_FIRSTS))
 
 
 def _fraction_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
@@ -105,11 +61,11 @@ def _fraction_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match
     if not text.isascii():
         return g.FRACTION_WORD.finditer(text)
     starts = []
-    for i in _finds(low, _FRACTION_FIRSTS):
+    for i in g.finds(low, _FRACTION_FIRSTS):
         starts.append(i)
-        j = i - 1 if i and text[i - 1] == "-" else _space_start(text, i)
+        j = i - 1 if i and text[i - 1] == "-" else g.space_start(text, i)
         starts.extend(range(max(0, j - _NUM_BEFORE_FRACTION), j))
-    return _anchored(g.FRACTION_WORD, text, starts)
+    return g.anchored(g.FRACTION_WORD, text, starts)
 
 
 def _half_point_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
@@ -118,12 +74,12 @@ def _half_point_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Mat
     if not text.isascii():
         return g.HALF_POINT.finditer(text)
     starts = []
-    for i in _finds(low, _HALF_POINT_FIRSTS):
+    for i in g.finds(low, _HALF_POINT_FIRSTS):
         starts.append(i)
-        j = _space_start(text, i)
+        j = g.space_start(text, i)
         if 0 < j < i:
             starts.append(j - 1)
-    return _anchored(g.HALF_POINT, text, starts)
+    return g.anchored(g.HALF_POINT, text, starts)
 
 
 def _one_in_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
@@ -134,9 +90,9 @@ def _one_in_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
     starts = []
     for anchor in (_IN_AT, _OUT_OF_AT):
         for a in anchor.finditer(low):
-            j = _space_start(text, a.start())
+            j = g.space_start(text, a.start())
             starts.extend(range(max(0, j - _ONE_IN_A), j))
-    return _anchored(g.ONE_IN, text, starts) if starts else []
+    return g.anchored(g.ONE_IN, text, starts) if starts else []
 
 
 # --------------------------------------------------------------------------- passes
