@@ -128,7 +128,8 @@ _SPELLED_HEADS = "|".join(sorted(
 ))
 assert all(w[0] in _FIRST for w in _CARDINAL)
 assert all(len(w) >= 2 for w in _CARDINAL)
-_WORDS_AFTER_GAP = re.compile(
+# (compiled on first use: only text that is not ASCII needs it, see :func:`_word_cores`)
+_LAZY["_WORDS_AFTER_GAP"] = lambda: re.compile(
     rf"\W(?=[{_FIRST}])(?={_SPELLED_HEADS})(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
 )
 
@@ -218,7 +219,8 @@ def _word_cores(text: str, low: str | None = None) -> Iterator[re.Match]:
             yield m
             pos = m.end()
     match = _WORDS_CORE.match
-    for f in _WORDS_AFTER_GAP.finditer(text, pos):
+    gap = globals().get("_WORDS_AFTER_GAP") or __getattr__("_WORDS_AFTER_GAP")
+    for f in gap.finditer(text, pos):
         m = match(text, f.start("words"))
         if m is not None:  # always: the same pattern where \b holds
             yield m
@@ -478,8 +480,8 @@ PERCENT_AFTER = re.compile(
     r"|(?P<pc>%|(?i:per\s?cent|percent|pct|pc|precent|percnt)))(?![A-Za-z])"
 )
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
-RATIO_WORD = re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
-FRACTION_WORD = re.compile(
+_LAZY["RATIO_WORD"] = lambda: re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
+_LAZY["FRACTION_WORD"] = lambda: re.compile(
     r"(?=[aAoOtTfFhH])"
     rf"(?:(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
     rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
@@ -487,7 +489,7 @@ FRACTION_WORD = re.compile(
 )
 # A fraction of change with no "of" after it: "grew by a third", "fell by a quarter",
 # "almost a fourth higher" (a fraction before "of" is a share: FRACTION_WORD).
-FRACTION_CHANGE = re.compile(
+_LAZY["FRACTION_CHANGE"] = lambda: re.compile(
     r"(?=[bBaAnNrRsSoO])"
     rf"(?i:\b(?P<lead>by|almost|nearly|about|around|roughly|some|over)\s+"
     rf"(?P<body>(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)}))\b"
@@ -495,13 +497,13 @@ FRACTION_CHANGE = re.compile(
     r"(?=\s+(?:higher|lower|more|less|bigger|smaller|larger|up|down|above|below)\b)?))"
 )
 # "half a point", "a quarter of a percentage point", "half-point", "quarter-point"
-HALF_POINT = re.compile(
+_LAZY["HALF_POINT"] = lambda: re.compile(
     r"(?i:\b(?:a\s+)?(?P<w>half|quarter)(?:\s+of)?\s+an?\s+(?:percentage\s+)?point\b"
     r"|\b(?P<w2>half|quarter)[\s-](?:percentage[\s-])?point\b)"
 )
 # "one in six", "one out of three". (A lookahead of the possible first characters before
 # a pattern lets the regex engine skip most positions of a text: several times faster.)
-ONE_IN = re.compile(
+_LAZY["ONE_IN"] = lambda: re.compile(
     r"(?=[oOaA\d])"
     rf"(?i:(?<![\d.,$€£¥])\b(?P<a>one|a|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,3}})\b(?![.,]\d))"
 )
@@ -512,19 +514,19 @@ ONE_IN = re.compile(
 SPOKEN_DASHED_HINT = re.compile(r"-(?i:point-|and-a-half)")
 SPOKEN_SPACED_HINT = re.compile(r"\s(?i:point)\s")
 #: ONE_IN needs white space, "in" or "out of", white space, then a number
-ONE_IN_HINT = re.compile(rf"\s(?i:in|out\s+of)\s+(?i:{_CARD}|\d)")
+_LAZY["ONE_IN_HINT"] = lambda: re.compile(rf"\s(?i:in|out\s+of)\s+(?i:{_CARD}|\d)")
 
 
 #: FRACTION_WORD's first two forms need a fraction word after white space or a hyphen
 #: (its third, "half of", needs "half")
-FRACTION_HINT = re.compile(rf"[\s-](?i:{lx.alternation(_FRACTION)})")
+_LAZY["FRACTION_HINT"] = lambda: re.compile(rf"[\s-](?i:{lx.alternation(_FRACTION)})")
 #: FRACTION_CHANGE needs white space, a small number, then a fraction word
-FRACTION_CHANGE_HINT = re.compile(
+_LAZY["FRACTION_CHANGE_HINT"] = lambda: re.compile(
     rf"\s(?i:a|an|one|two|three|four)(?:\s+|-)(?i:{lx.alternation(_FRACTION)})"
 )
 
 
-APPROX_WORD = re.compile(
+_LAZY["APPROX_WORD"] = lambda: re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
 )
 
@@ -550,12 +552,14 @@ _PER_MEASURE = (
     )
     + ")"
 )
-PER_AFTER = re.compile(
+# (compiled on first use; PER_MAY, its separators and first letters, says where it may match)
+_LAZY["PER_AFTER"] = lambda: re.compile(
     rf"(?:\s?-\s?|\s)(?:(?i:per)(?:\s?-\s?|\s)(?P<per>{_PER_MEASURE}|(?i:{_PER_WORDS}))"
     rf"|(?i:a|an)(?:\s?-\s?|\s)(?P<pera>(?i:{_PER_WORDS}))"
     r"(?!\s(?i:earlier|ago|before|later|previously)))"
     rf"(?![A-Za-z])|\s?/(?P<per2>{_PER_MEASURE}|(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl))(?![A-Za-z])"
 )
+PER_MAY = re.compile(r"(?:\s?-\s?|\s)[pPaA]|\s?/")
 RANGE_SEP = re.compile(r"(?:-|–|—)(?!\s)|\s(?:-|–|—)\s|–|\s(?i:to|and)\s")
 
 # Left context (searched in a bounded window ending at the number).
