@@ -83,7 +83,8 @@ def _range_tail(
         unit2 = None  # "a 50-50 joint venture"
     if unit is not None:
         # both sides carry a unit: they must agree ("$2 billion to $3 billion")
-        if unit2 is None or any(unit2.get(k) != unit.get(k) for k in ("kind", "unit", "name")):
+        if unit2 is None or unit2.get("kind") != unit.get("kind") or (
+                unit2.get("unit") != unit.get("unit") or unit2.get("name") != unit.get("name")):
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2

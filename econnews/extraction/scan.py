@@ -227,12 +227,14 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         _movements(text, found)
     found.extend(fractions)
     _check()
-    taken = [(q.start, q.end) for q in found]
     extra: list[_Q] = []
-    if _holds_any(low, _RATIO_HINTS):
-        extra += _ratio_words(text, taken, low)
-    if _holds_any(low, _APPROX_HINTS):
-        extra += _approx(text, taken + [(q.start, q.end) for q in extra])
+    ratio, approx = _holds_any(low, _RATIO_HINTS), _holds_any(low, _APPROX_HINTS)
+    if ratio or approx:  # the spans taken: only these passes need them
+        taken = [(q.start, q.end) for q in found]
+        if ratio:
+            extra += _ratio_words(text, taken, low)
+        if approx:
+            extra += _approx(text, taken + [(q.start, q.end) for q in extra])
     found.extend(extra)
     found.sort(key=lambda q: q.start)
     return iter(found)
