@@ -62,6 +62,8 @@ def _range_tail(
     v2 = parse_digits(m2.group(0)) if d2 else parse_words(m2.group(0))
     if v2 is None or not math.isfinite(v2):
         return None
+    if prefix2 is not None and unit is not None and unit["kind"] != "money":
+        return None  # "5% to $30 billion": the second side, with a currency, is money
     if d2 and _not_a_quantity(
         text,
         m2.start(),
@@ -88,8 +90,9 @@ def _range_tail(
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2
-    first = _core_value(g.SPOKEN_CORE.match(text, s) or g.CORE.match(text, s))
-    if _is_year(g.CORE.match(text, s).group(0)) and not (
+    core1 = g.CORE.match(text, s)
+    first = _core_value(g.SPOKEN_CORE.match(text, s) or core1)
+    if _is_year(core1.group(0)) and not (
         d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
     ):
         return None  # "in 2018 to 3.9 million"
