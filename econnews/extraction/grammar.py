@@ -189,7 +189,8 @@ _BIG_FIRSTS = firsts(_BIG)
 
 def _word_core_starts(text: str, low: str) -> list[int]:
     """Where a spelled number can begin (for :func:`anchored`): at a cardinal ("thirty"),
-    or at the "a", "an" or "half a(n)" and white space before a big word ("a million")."""
+    or at the "a", "an" or "half a(n)" and white space before a big word ("a million"),
+    the heads of ``_SPELLED_BODY_CASELESS``."""
     starts = finds(low, _CARDINAL_FIRSTS)
     for b in finds(low, _BIG_FIRSTS):
         j = space_start(text, b)
@@ -481,6 +482,10 @@ PERCENT_AFTER = re.compile(
 )
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
 _LAZY["RATIO_WORD"] = lambda: re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
+# (wordforms' anchored pass takes FRACTION_WORD's matches to begin at a fraction word or
+# at most five characters before the hyphen or white space in front of it: the longest
+# num is "three"; HALF_POINT's to begin at its w/w2 or at an "a" and white space before
+# it; ONE_IN's at most three characters before the white space in front of "in"/"out of")
 _LAZY["FRACTION_WORD"] = lambda: re.compile(
     r"(?=[aAoOtTfFhH])"
     rf"(?:(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
