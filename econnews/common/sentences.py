@@ -40,11 +40,34 @@ ABBREVIATIONS = frozenset(
 COMPANY_SUFFIXES = frozenset(str.split("corp inc co ltd plc cos bros llc nv ag sa spa bhd pty"))
 _OPENERS = frozenset(str.split("The It He She They We But This In A An That Its Their"))
 
-# a candidate end: terminal punctuation, optional closing quotes/brackets
-_END = re.compile(r"""[.!?]+["'”’)\]]*""")
+# a candidate end: terminal punctuation, optional closing quotes/brackets, then white space
+# or the end of the text (a paragraph ends before white space): "1.5" and "U.S.-Japan" are
+# never candidates (:func:`_is_boundary` would reject them first thing)
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?!\S)""")
 # a paragraph break: blank line, or newline followed by indentation
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n[ \t\u00a0]{2,}")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.&'-")
+
+
+def _word_before(text: str, dot: int) -> str | None:
+    """The word ``_WORD_BEFORE.search(text, max(0, dot - 40), dot)`` finds (or None),
+    read back from ``dot``: the run of its characters that ends there (or before a final
+    newline, where ``$`` also matches), from its first letter on.
+
+    >>> _word_before("in the U.S. It", 10), _word_before("rose 5.", 6)
+    ('U.S', None)
+    """
+    lo = max(0, dot - 40)
+    end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot
+    r = end
+    while r > lo and text[r - 1] in _WORD_CHARS:
+        r -= 1
+    for p in range(r, end):
+        c = text[p]
+        if c.isascii() and c.isalpha():
+            return text[p:end]
+    return None
 
 
 def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
@@ -63,10 +86,9 @@ def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:
     before = text[dot - 1] if dot > 0 else ""
     if not (before in ".&'-\n" or (before.isascii() and before.isalpha())) or not before:
         return True  # a figure, a bracket or a sign before the stop: no word ends there
-    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    if not m:
+    word = _word_before(text, dot)
+    if word is None:
         return True
-    word = m.group(1)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
     following = rest[ws:].split(None, 1)[0] if rest[ws:].strip() else ""
@@ -93,20 +115,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=256)
 def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
-        start = p_start
-        for m in _END.finditer(text, p_start, p_end):
-            if _is_boundary(text, m.end(), m.start(), p_end):
-                spans.append((start, m.end()))
-                start = m.end()
-        spans.append((start, p_end))
+    paragraphs = iter(_paragraphs(text))
+    start, p_end = next(paragraphs)
+    # one pass over the whole text: a candidate holds no white space, so it never spans a
+    # paragraph break (which starts with a newline, as white space as the end of a text)
+    for m in _END.finditer(text):
+        dot = m.start()
+        while dot >= p_end:
+            spans.append((start, p_end))
+            start, p_end = next(paragraphs)
+        end = m.end()
+        if _is_boundary(text, end, dot, p_end):
+            spans.append((start, end))
+            start = end
+    spans.append((start, p_end))
+    spans.extend(paragraphs)
     out = []
     for s, e in spans:
         seg = text[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if e - trail > s + lead:
-            out.append((s + lead, e - trail))
+        kept = seg.strip()
+        if kept:  # the first character kept is the first that is not white space
+            lead = s + seg.find(kept[0])
+            out.append((lead, lead + len(kept)))
     return tuple(out)
 
 

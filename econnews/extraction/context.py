@@ -49,8 +49,8 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
         # it ("Net loss 19,186,000 vs profit 12,438,000 Sales 157.9 mln" on one line)
         after_prev = prev is not None and prev.end > line_start and prev.kind == "money"
         label = _label(text, prev.end if after_prev else line_start, q.start)
-        same_line_vs = (
-            prev is not None and prev.end >= line_start and _VS.match(text[prev.end : q.start])
+        same_line_vs = (  # matched in place: the text between can be long
+            prev is not None and prev.end >= line_start and _VS.match(text, prev.end, q.start)
         )
         if q.kind == "money" and _LABEL_SHR.match(label) and q.per is None:
             q.per = "share"
@@ -280,14 +280,15 @@ def _movements(text: str, found: list[_Q]) -> None:
             continue
         if a.kind != b.kind and a.kind != "number":
             continue
-        gap = text[a.end : b.start]
-        if _words_before(text, a.start)[-1:] == ["from"] and _GAP_TO.fullmatch(gap):
+        # the gap matched in place (no copy: it can be long), the pattern first (cheaper)
+        if _GAP_TO.fullmatch(text, a.end, b.start) and _words_before(text, a.start)[-1:] == [
+                "from"]:
             a.role, b.role = "from", "to"
-            if a.kind == "number" and _TIGHT_TO.fullmatch(gap):
+            if a.kind == "number" and _TIGHT_TO.fullmatch(text, a.end, b.start):
                 a.kind, a.unit, a.unit_name, a.per = b.kind, b.unit, b.unit_name, b.per
         elif (
             a.kind == b.kind
-            and _GAP_FROM.fullmatch(gap)
+            and _GAP_FROM.fullmatch(text, a.end, b.start)
             and _after_change(text, a.start, "to", reach=3, nouns=True)
         ):
             a.role, b.role = "to", "from"  # "narrowed to X from Y", "has risen sharply to"

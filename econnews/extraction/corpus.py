@@ -44,6 +44,7 @@ from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
 from . import scan
+from .lexicon import dateline_currencies
 from .scan import check_currency_hint
 from .table import frame
 from .units import place_currency
@@ -194,8 +195,6 @@ def dateline_hint(dateline: Any) -> str | None:
     """
     if not isinstance(dateline, str) or not dateline.strip():
         return None
-    from .lexicon import dateline_currencies
-
     city = dateline.split(",")[0].strip().lower()
     return dateline_currencies().get(city)
 

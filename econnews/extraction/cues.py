@@ -103,11 +103,12 @@ def _after_change(text: str, pos: int, word: str, *, reach: int = 5, nouns: bool
 def _from_after_change(text: str, pos: int) -> bool:
     """'fell from X', 'has risen since 1986 from X', 'raised interest rates from X': a
     from-to that moves a level (the verbs that take "by" for a change take "from" too)."""
-    if _after_change(text, pos, "from"):
-        return True
-    words = _words_before(text, pos)
+    words = _words_before(text, pos)  # (once: what _after_change(text, pos, "from") reads)
     if not words or words[-1] != "from":
         return False
+    changes = lx.cues("change", "before")
+    if any(w in changes and w not in _CHANGE_NOUNS for w in words[-6:-1]):
+        return True  # _after_change(text, pos, "from")
     verbs = lx.cues("change", "before_by")
     return any(w in verbs for w in words[-6:-1])
 

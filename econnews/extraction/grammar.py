@@ -5,6 +5,7 @@ currency, scale word or cue is a line of CSV, not code. The patterns are
 anchored and bounded (no nested unbounded repeats) so that scanning stays
 linear in the length of the text.
 
+>>> from econnews.extraction.grammar import NUMBER, SPELLED
 >>> bool(NUMBER.fullmatch("1,234.5"))
 True
 >>> SPELLED.fullmatch("one and a half").group(0)
@@ -14,10 +15,25 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from . import lexicon as lx
+
+# Patterns a reader needs only for some texts are compiled on first use: the module's
+# ``__getattr__`` builds one when ``grammar.NAME`` is first read and keeps it as a global
+# (later reads cost nothing more). Compiling every pattern was most of the time
+# ``import econnews`` spends on its own modules.
+_LAZY: dict[str, Callable[[], re.Pattern]] = {}
+
+
+def __getattr__(name: str) -> re.Pattern:
+    try:
+        build = _LAZY.pop(name)
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = globals()[name] = build()
+    return value
 
 _NUMWORDS = lx.number_words()
 _CARDINAL = [w for w, (_, role) in _NUMWORDS.items() if role in ("unit", "teen", "tens")]
@@ -30,7 +46,7 @@ _BIGALT = lx.alternation(_BIG)
 
 # Digits: 1,234,567.89 | 1234.5 | .5 ; an optional glued fraction "8-1/8", "3 1/2".
 DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?)|(?:\d{1,2}⁄\d{1,3}|\d/(?:2|3|4|8|16|32|64|128)(?![\d/]))|(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+|\s\.\d+(?![\d.]))?(?:(?:-|\s)\d{1,2}/\d{1,2}(?!\d))?(?:\s?[×x]\s?10\^?[−-]?\d{1,3}(?![\d.]))?|\.\d+"
-NUMBER = re.compile(DIGITS)
+_LAZY["NUMBER"] = lambda: re.compile(DIGITS)
 
 # Spelled numbers: "thirty", "one hundred and twenty", "two-and-a-half", "a billion",
 # "half a billion", "one and a half".
@@ -44,7 +60,7 @@ SPELLED_BODY = (
     rf"(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and)?(?:\s+|-){_W}){{0,6}}"
     r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
 )
-SPELLED = re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
+_LAZY["SPELLED"] = lambda: re.compile(rf"(?i:\b{SPELLED_BODY}\b)")
 
 # A number read aloud (broadcast transcripts): "12-point-34", "six-point-two",
 # "20-and-a-half"; spaced ("six point two") only before a scale or percent word, where
@@ -63,7 +79,7 @@ SPOKEN = (
 # it halves the time of this, the extractor's widest pass.
 _FIRST = "".join(sorted({w[0].lower() for w in [*_CARDINAL, "a", "an", "half"]}))
 _FIRST = _FIRST + _FIRST.upper()
-CORE = re.compile(
+_LAZY["CORE"] = lambda: re.compile(
     rf"(?=[\d.{_FIRST}])(?:(?P<digits>{DIGITS})|(?P<words>\b(?i:{SPELLED_BODY})\b))"
 )
 # CORE's two branches as passes of their own, merged by :func:`cores` into what
@@ -112,14 +128,91 @@ _SPELLED_HEADS = "|".join(sorted(
 ))
 assert all(w[0] in _FIRST for w in _CARDINAL)
 assert all(len(w) >= 2 for w in _CARDINAL)
-_WORDS_AFTER_GAP = re.compile(
+# (compiled on first use: only text that is not ASCII needs it, see :func:`_word_cores`)
+_LAZY["_WORDS_AFTER_GAP"] = lambda: re.compile(
     rf"\W(?=[{_FIRST}])(?={_SPELLED_HEADS})(?P<words>(?i:{_SPELLED_BODY_CASELESS})\b)"
 )
 
 
-def _word_cores(text: str) -> Iterator[re.Match]:
+# --------------------------------------------------------------------------- anchors
+# A pass over the whole text with a pattern that begins with a case-insensitive word
+# tries it at every position. Where every match holds one of a few words, a substring
+# search of the lower-cased text (in C) finds them, and the pattern is tried only where a
+# match holding one can begin: the same matches as ``finditer``, for ASCII text (where
+# lower-casing maps each letter to the one the case-insensitive pattern takes; other text
+# keeps the whole-text pass).
+
+
+def anchored(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` when every match begins at one of ``starts``.
+
+    >>> [m.group(0) for m in anchored(re.compile("ab|b"), "abab b", [0, 1, 2, 5])]
+    ['ab', 'ab', 'b']
+    """
+    out: list[re.Match] = []
+    end = 0
+    match = pattern.match
+    for p in sorted(set(starts)):
+        if p >= end and (m := match(text, p)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def finds(low: str, words: tuple[str, ...]) -> list[int]:
+    """Every index where one of ``words`` occurs in ``low`` (overlaps included)."""
+    out: list[int] = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    return out
+
+
+def space_start(text: str, i: int) -> int:
+    """Where the run of white space that ends at ``i`` begins (``i`` when there is none)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def firsts(words: list[str]) -> tuple[str, ...]:
+    """The words no other one begins: every word begins with one of them."""
+    return tuple(sorted(w for w in set(words) if not any(o != w and w.startswith(o)
+                                                           for o in words)))
+
+
+_CARDINAL_FIRSTS = firsts(_CARDINAL)
+_BIG_FIRSTS = firsts(_BIG)
+
+
+def _word_core_starts(text: str, low: str) -> list[int]:
+    """Where a spelled number can begin (for :func:`anchored`): at a cardinal ("thirty"),
+    or at the "a", "an" or "half a(n)" and white space before a big word ("a million"),
+    the heads of ``_SPELLED_BODY_CASELESS``."""
+    starts = finds(low, _CARDINAL_FIRSTS)
+    for b in finds(low, _BIG_FIRSTS):
+        j = space_start(text, b)
+        if j == b:
+            continue
+        for q in (j - 1, j - 2):  # "a", "an"
+            if q >= 0:
+                starts.append(q)
+                k = space_start(text, q)
+                if 4 <= k < q:
+                    starts.append(k - 4)  # "half"
+    return starts
+
+
+def _word_cores(text: str, low: str | None = None) -> Iterator[re.Match]:
     """``_WORDS_CORE.finditer(text)``: a spelled number starts the text or follows a
-    non-word character."""
+    non-word character (in ASCII text tried only where :func:`_word_core_starts` says one
+    can begin; ``low`` is ``text.lower()``)."""
+    if text.isascii():
+        yield from anchored(_WORDS_CORE, text,
+                            _word_core_starts(text, text.lower() if low is None else low))
+        return
     pos = 0
     if text[:1] and text[0] in _FIRST:
         m = _WORDS_CORE.match(text, 0)
@@ -127,10 +220,13 @@ def _word_cores(text: str) -> Iterator[re.Match]:
             yield m
             pos = m.end()
     match = _WORDS_CORE.match
-    for f in _WORDS_AFTER_GAP.finditer(text, pos):
+    gap = globals().get("_WORDS_AFTER_GAP") or __getattr__("_WORDS_AFTER_GAP")
+    for f in gap.finditer(text, pos):
         m = match(text, f.start("words"))
         if m is not None:  # always: the same pattern where \b holds
             yield m
+
+
 _DIGIT_START = re.compile(r"[\d.](?:(?<=\.)(?=\d)|(?<!\.))")  # "5", ".5": a class first
 # the two passes cannot cut into each other's matches: a spelled number holds no digit or
 # point, and a digit core no letter a spelled number begins with (checked here)
@@ -149,14 +245,15 @@ def _digit_cores(text: str) -> Iterator[re.Match]:
             pos = m.end()
 
 
-def cores(text: str) -> Iterator[re.Match]:
+def cores(text: str, low: str | None = None) -> Iterator[re.Match]:
     """The numeric cores of ``text`` in order, as ``CORE.finditer`` finds them (groups
-    ``digits`` and ``words``), in about two thirds of its time.
+    ``digits`` and ``words``), in a fraction of its time (``low``: ``text.lower()``, if
+    the caller has it).
 
     >>> [m.group(0) for m in cores("one of 3,400 firms paid 1.5 times")]
     ['one', '3,400', '1.5']
     """
-    words = _word_cores(text)
+    words = _word_cores(text, low)
     w = next(words, None)
     if w is None:
         yield from _digit_cores(text)
@@ -173,7 +270,7 @@ def cores(text: str) -> Iterator[re.Match]:
 
 # A number read aloud, read in a pass of its own where "point" or "and-a-half" occurs
 # (groups named as in CORE, so that the same reader takes it).
-SPOKEN_CORE = re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")
+_LAZY["SPOKEN_CORE"] = lambda: re.compile(rf"(?P<digits>(?!))?(?P<words>(?i:\b{SPOKEN}\b))")
 
 _scale_any = [s.word for s in lx.scales().values() if s.attach in ("any", "spaced")]
 _scale_glued = [s.word for s in lx.scales().values() if s.attach in ("any", "attached")]
@@ -198,9 +295,9 @@ class _Guarded:
     (' dlrs', None)
     """
 
-    def __init__(self, pattern: re.Pattern, words: list[tuple[str, bool]]) -> None:
-        self.regex = pattern
-        self.pattern = pattern.pattern
+    def __init__(self, pattern: str, words: list[tuple[str, bool]]) -> None:
+        self.pattern = pattern
+        self._regex: re.Pattern | None = None  # compiled on first use
         self._exact1: set[str] = set()
         self._any1: set[str] = set()
         self._exact2: set[str] = set()
@@ -221,6 +318,13 @@ class _Guarded:
                                         for a in {h[0], h[0].upper()} for b in {h[1], h[1].upper()}}
         self._starts1 = self._exact1 | {c.upper() for c in self._any1} | self._any1
 
+    @property
+    def regex(self) -> re.Pattern:
+        """The pattern, compiled (on first use: most texts never need it)."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
+
     def _may_start(self, two: str) -> bool:
         return two in self._starts2 or two[:1] in self._starts1 or not two.isascii()
 
@@ -234,7 +338,7 @@ class _Guarded:
                 (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
             ):
                 return None
-        return self.regex.match(text, pos)
+        return (self._regex or self.regex).match(text, pos)
 
 
 CURRENCY_PREFIX = lx.currency_regex("prefix")
@@ -282,7 +386,7 @@ _LETTER_NAMES = (
     "Table",
 )
 _SPACED_LETTER_OK = "".join(rf"(?<!{w}\s)" for w in _LETTER_NAMES) + r"(?<![.'’])"
-PREFIX_BEFORE = re.compile(
+_LAZY["PREFIX_BEFORE"] = lambda: re.compile(
     rf"(?<![A-Za-z])(?:(?![A-Z]\s\$)|{_SPACED_LETTER_OK}){CURRENCY_PREFIX}\s?$"
 )
 # The last characters a currency prefix can end with (both cases where its case is free):
@@ -366,7 +470,7 @@ def space_before(text: str, s: int) -> bool:
 # "$76 US", "$75 U.S." after a dollar amount.
 US_AFTER = re.compile(r"\s(?:US|U\.S\.)(?![A-Za-z])")
 SUFFIX_AFTER = _Guarded(
-    re.compile(rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])"),
+    rf"[\s-]?{CURRENCY_SUFFIX}(?![A-Za-z])",
     [(c.surface, c.any_case) for c in lx.currencies() if c.where in ("suffix", "both")],
 )
 CENTS_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?:(?i:U\.S\.|US)\s)?(?i:cents?|cts|ct|c)(?![A-Za-z])")
@@ -377,8 +481,12 @@ PERCENT_AFTER = re.compile(
     r"|(?P<pc>%|(?i:per\s?cent|percent|pct|pc|precent|percnt)))(?![A-Za-z])"
 )
 RATIO_AFTER = re.compile(r"(?:\s?-\s?|\s)?(?i:times|fold)(?![A-Za-z])")
-RATIO_WORD = re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
-FRACTION_WORD = re.compile(
+_LAZY["RATIO_WORD"] = lambda: re.compile(rf"(?i:\b{lx.alternation(list(lx.ratio_words()))}\b)(?!-)")
+# (wordforms' anchored pass takes FRACTION_WORD's matches to begin at a fraction word or
+# at most five characters before the hyphen or white space in front of it: the longest
+# num is "three"; HALF_POINT's to begin at its w/w2 or at an "a" and white space before
+# it; ONE_IN's at most three characters before the white space in front of "in"/"out of")
+_LAZY["FRACTION_WORD"] = lambda: re.compile(
     r"(?=[aAoOtTfFhH])"
     rf"(?:(?i:\b(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)})(?=\s+of\b))"
     rf"|(?i:\b(?P<num2>one|two|three|four)-(?P<frac2>{lx.alternation(_FRACTION)})\b)"
@@ -386,7 +494,7 @@ FRACTION_WORD = re.compile(
 )
 # A fraction of change with no "of" after it: "grew by a third", "fell by a quarter",
 # "almost a fourth higher" (a fraction before "of" is a share: FRACTION_WORD).
-FRACTION_CHANGE = re.compile(
+_LAZY["FRACTION_CHANGE"] = lambda: re.compile(
     r"(?=[bBaAnNrRsSoO])"
     rf"(?i:\b(?P<lead>by|almost|nearly|about|around|roughly|some|over)\s+"
     rf"(?P<body>(?P<num>a|an|one|two|three|four)(?:\s+|-)(?P<frac>{lx.alternation(_FRACTION)}))\b"
@@ -394,13 +502,13 @@ FRACTION_CHANGE = re.compile(
     r"(?=\s+(?:higher|lower|more|less|bigger|smaller|larger|up|down|above|below)\b)?))"
 )
 # "half a point", "a quarter of a percentage point", "half-point", "quarter-point"
-HALF_POINT = re.compile(
+_LAZY["HALF_POINT"] = lambda: re.compile(
     r"(?i:\b(?:a\s+)?(?P<w>half|quarter)(?:\s+of)?\s+an?\s+(?:percentage\s+)?point\b"
     r"|\b(?P<w2>half|quarter)[\s-](?:percentage[\s-])?point\b)"
 )
 # "one in six", "one out of three". (A lookahead of the possible first characters before
 # a pattern lets the regex engine skip most positions of a text: several times faster.)
-ONE_IN = re.compile(
+_LAZY["ONE_IN"] = lambda: re.compile(
     r"(?=[oOaA\d])"
     rf"(?i:(?<![\d.,$€£¥])\b(?P<a>one|a|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>{_CARD}|\d{{1,3}})\b(?![.,]\d))"
 )
@@ -411,24 +519,24 @@ ONE_IN = re.compile(
 SPOKEN_DASHED_HINT = re.compile(r"-(?i:point-|and-a-half)")
 SPOKEN_SPACED_HINT = re.compile(r"\s(?i:point)\s")
 #: ONE_IN needs white space, "in" or "out of", white space, then a number
-ONE_IN_HINT = re.compile(rf"\s(?i:in|out\s+of)\s+(?i:{_CARD}|\d)")
+_LAZY["ONE_IN_HINT"] = lambda: re.compile(rf"\s(?i:in|out\s+of)\s+(?i:{_CARD}|\d)")
 
 
 #: FRACTION_WORD's first two forms need a fraction word after white space or a hyphen
 #: (its third, "half of", needs "half")
-FRACTION_HINT = re.compile(rf"[\s-](?i:{lx.alternation(_FRACTION)})")
+_LAZY["FRACTION_HINT"] = lambda: re.compile(rf"[\s-](?i:{lx.alternation(_FRACTION)})")
 #: FRACTION_CHANGE needs white space, a small number, then a fraction word
-FRACTION_CHANGE_HINT = re.compile(
+_LAZY["FRACTION_CHANGE_HINT"] = lambda: re.compile(
     rf"\s(?i:a|an|one|two|three|four)(?:\s+|-)(?i:{lx.alternation(_FRACTION)})"
 )
 
 
-APPROX_WORD = re.compile(
+_LAZY["APPROX_WORD"] = lambda: re.compile(
     rf"(?i:\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>{lx.alternation(_APPROX)})\s+of\b)"
 )
 
 MEASURE_AFTER = _Guarded(
-    re.compile(rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])"),
+    rf"(?:\s|-)?{lx.measure_regex()}(?![A-Za-z])",
     [(m.surface, m.any_case) for m in lx.measures()],
 )
 AGE_AFTER = re.compile(r"(?:\s|-)(?i:years?[\s-]old|year-olds?|yrs?[\s-]old)(?![A-Za-z])")
@@ -449,12 +557,14 @@ _PER_MEASURE = (
     )
     + ")"
 )
-PER_AFTER = re.compile(
+# (compiled on first use; PER_MAY, its separators and first letters, says where it may match)
+_LAZY["PER_AFTER"] = lambda: re.compile(
     rf"(?:\s?-\s?|\s)(?:(?i:per)(?:\s?-\s?|\s)(?P<per>{_PER_MEASURE}|(?i:{_PER_WORDS}))"
     rf"|(?i:a|an)(?:\s?-\s?|\s)(?P<pera>(?i:{_PER_WORDS}))"
     r"(?!\s(?i:earlier|ago|before|later|previously)))"
     rf"(?![A-Za-z])|\s?/(?P<per2>{_PER_MEASURE}|(?i:share|barrel|month|year|day|hour|gram|oz|tonne|ton|kg|bbl))(?![A-Za-z])"
 )
+PER_MAY = re.compile(r"(?:\s?-\s?|\s)[pPaA]|\s?/")
 RANGE_SEP = re.compile(r"(?:-|–|—)(?!\s)|\s(?:-|–|—)\s|–|\s(?i:to|and)\s")
 
 # Left context (searched in a bounded window ending at the number).

@@ -8,6 +8,7 @@ year's figure in brackets ("EUR 105.8 ( 83.4 ) million"). Part of the extractor.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -18,9 +19,10 @@ from .numbers import parse_digits, parse_words
 from .rejects import _is_year, _not_a_quantity
 from .units import _currency, _scales, _unit
 
-_PREFIX_AT = re.compile(g.CURRENCY_PREFIX + r"\s?")
 
-
+@functools.cache
+def _prefix_at() -> re.Pattern:  # compiled on first use: a range with a second currency
+    return re.compile(g.CURRENCY_PREFIX + r"\s?")
 
 
 def _range_tail(
@@ -48,7 +50,7 @@ def _range_tail(
     change_first = word == "to" and _change_before(text, qstart)
     p = sep.end()
     prefix2 = None
-    pm = _PREFIX_AT.match(text, p)
+    pm = _prefix_at().match(text, p)
     if pm is not None:
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
@@ -60,6 +62,8 @@ def _range_tail(
     v2 = parse_digits(m2.group(0)) if d2 else parse_words(m2.group(0))
     if v2 is None or not math.isfinite(v2):
         return None
+    if prefix2 is not None and unit is not None and unit["kind"] != "money":
+        return None  # "5% to $30 billion": the second side, with a currency, is money
     if d2 and _not_a_quantity(
         text,
         m2.start(),
@@ -81,12 +85,14 @@ def _range_tail(
         unit2 = None  # "a 50-50 joint venture"
     if unit is not None:
         # both sides carry a unit: they must agree ("$2 billion to $3 billion")
-        if unit2 is None or any(unit2.get(k) != unit.get(k) for k in ("kind", "unit", "name")):
+        if unit2 is None or unit2.get("kind") != unit.get("kind") or (
+                unit2.get("unit") != unit.get("unit") or unit2.get("name") != unit.get("name")):
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2
-    first = _core_value(g.SPOKEN_CORE.match(text, s) or g.CORE.match(text, s))
-    if _is_year(g.CORE.match(text, s).group(0)) and not (
+    core1 = g.CORE.match(text, s)
+    first = _core_value(g.SPOKEN_CORE.match(text, s) or core1)
+    if _is_year(core1.group(0)) and not (
         d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
     ):
         return None  # "in 2018 to 3.9 million"

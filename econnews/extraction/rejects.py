@@ -145,6 +145,9 @@ _MONTH3_IN = re.compile("|".join(_MONTH3))  # any(m in lb for m in _MONTH3), in 
 # are left to the regex): a look at one character spares the regex call at most numbers.
 _TIME_FIRST = frozenset(":.aApPgGuUeEcCmMhH")  # g.TIME_AFTER: [:.], \s or a letter of its words
 _MONTH_AFTER_FIRST = frozenset("oOjJfFmMaAsSnNdD")  # g.MONTH_AFTER: "of" or a month word
+# after white space (taken by TIME_AFTER's and _ERA_AFTER's "\s?") their words must begin
+# there: a letter of _TIME_FIRST (or a non-ASCII one), an "A" or a "B"
+_ERA_FIRST = frozenset("AB")  # _ERA_AFTER: B.C., BCE, BC, A.D., AD
 assert {w[0] for w in g._MONTH_WORDS} <= _MONTH_AFTER_FIRST
 
 
@@ -182,12 +185,13 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
     if not has_prefix and (
         (g.space_before(text, s) and ("AD" in before or "A.D." in before)
          and _ERA_BEFORE.search(text, max(0, s - 22), s))
-        or (right and (right in "AB" or right.isspace()) and _ERA_AFTER.match(text, e))
+        or ((right in _ERA_FIRST or (right.isspace() and text[e + 1 : e + 2] in _ERA_FIRST))
+            and _ERA_AFTER.match(text, e))
     ):
         return True  # "A.D. 1000 and 1260", "500 BC": years
-    if right and (right in _TIME_FIRST or right.isspace() or not right.isascii()) and (
-        g.TIME_AFTER.match(text, e)
-    ):
+    if right and (right in _TIME_FIRST or not right.isascii() or (right.isspace() and (
+        (nx1 := text[e + 1 : e + 2]) in _TIME_FIRST or (nx1 and not nx1.isascii()))
+    )) and g.TIME_AFTER.match(text, e):
         return True
     if not has_prefix and ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
                            or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):

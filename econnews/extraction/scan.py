@@ -190,17 +190,17 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     low = text.lower()  # cheap substring checks spare whole-text regex passes
     fractions: list[_Q] = []
     if "point" in low:
-        fractions += _half_points(text)
-    if (" in " in low or "out of" in low) and g.ONE_IN_HINT.search(text):
-        fractions += _one_in(text)
+        fractions += _half_points(text, low)
+    if " in " in low or "out of" in low:  # _one_in needs ONE_IN_HINT's words
+        fractions += _one_in(text, low)
     if _holds_any(low, _FRACTION_HINTS):
         if "half" in low or g.FRACTION_HINT.search(text):
-            fractions += _fractions(text, [(q.start, q.end) for q in fractions])
+            fractions += _fractions(text, [(q.start, q.end) for q in fractions], low)
         if g.FRACTION_CHANGE_HINT.search(text):
             fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions]
     skip_to = 0
-    cores: Iterator[re.Match] = g.cores(text)
+    cores: Iterator[re.Match] = g.cores(text, low)
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
         g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
     ):
@@ -227,12 +227,14 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         _movements(text, found)
     found.extend(fractions)
     _check()
-    taken = [(q.start, q.end) for q in found]
     extra: list[_Q] = []
-    if _holds_any(low, _RATIO_HINTS):
-        extra += _ratio_words(text, taken)
-    if _holds_any(low, _APPROX_HINTS):
-        extra += _approx(text, taken + [(q.start, q.end) for q in extra])
+    ratio, approx = _holds_any(low, _RATIO_HINTS), _holds_any(low, _APPROX_HINTS)
+    if ratio or approx:  # the spans taken: only these passes need them
+        taken = [(q.start, q.end) for q in found]
+        if ratio:
+            extra += _ratio_words(text, taken, low)
+        if approx:
+            extra += _approx(text, taken + [(q.start, q.end) for q in extra])
     found.extend(extra)
     found.sort(key=lambda q: q.start)
     return iter(found)

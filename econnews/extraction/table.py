@@ -342,9 +342,12 @@ def rows(
         if not (a <= q.start < b + 1):
             a, b = q.start, q.end
         b = max(b, q.end)
-        start, end = original_span(where, q.start, q.end, n)
-        a, b = original_span(where, a, b, n)
-        wa, wb = _window(a, b, start, end)
+        if where is None:  # (original_span, inlined for the common case: no folding)
+            start, end = q.start, q.end
+        else:
+            start, end = original_span(where, q.start, q.end, n)
+            a, b = original_span(where, a, b, n)
+        wa, wb = (a, b) if b - a <= SENTENCE_WINDOW else _window(a, b, start, end)
         surface, sentence = text[start:end], text[wa:wb]
         if odd:
             surface, sentence = safe(surface), safe(sentence)

@@ -393,7 +393,7 @@ def _per(text: str, unit: dict) -> dict:
     {'end': 4, 'per': 'share'}
     """
     end = unit["end"]
-    pm = g.PER_AFTER.match(text, end)
+    pm = g.PER_AFTER.match(text, end) if g.PER_MAY.match(text, end) else None
     if pm:
         return dict(unit, per=_per_name(pm), end=pm.end())
     bm = _BRACKETED_AMOUNT.match(text, end)

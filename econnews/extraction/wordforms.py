@@ -34,8 +34,73 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
-def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
-    for m in g.RATIO_WORD.finditer(text):
+# --------------------------------------------------------------------------- anchors
+# Each word pass below tries its pattern only where a match can begin, found from a word
+# every match holds (:func:`.grammar.anchored`), instead of at every position of the text.
+
+_RATIO_FIRSTS = g.firsts(list(lx.ratio_words()))
+_FRACTION_FIRSTS = g.firsts(g._FRACTION)
+_HALF_POINT_FIRSTS = ("half", "quarter")  # HALF_POINT's w and w2
+_NUM_BEFORE_FRACTION = 5  # FRACTION_WORD's longest num: "three"
+_ONE_IN_A = 3  # ONE_IN's longest a: "one", two digits
+# ONE_IN holds white space, "in" or "out of", white space and a number (ONE_IN_HINT):
+# found from its "in"/"out", a literal (in lower-cased text)
+_IN_AT = re.compile(rf"in(?<=\sin)(?=\s+(?:{g._CARD}|\d))")
+_OUT_OF_AT = re.compile(rf"out(?<=\sout)(?=\s+of\s+(?:{g._CARD}|\d))")
+
+
+def _ratio_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
+    if not text.isascii():
+        return g.RATIO_WORD.finditer(text)
+    return g.anchored(g.RATIO_WORD, text, g.finds(low, _RATIO_FIRSTS))
+
+
+def _fraction_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
+    """FRACTION_WORD's matches: each begins at its fraction word ("half the"), or at the
+    number before it and a hyphen or white space ("two-thirds", "a third")."""
+    if not text.isascii():
+        return g.FRACTION_WORD.finditer(text)
+    starts = []
+    for i in g.finds(low, _FRACTION_FIRSTS):
+        starts.append(i)
+        j = i - 1 if i and text[i - 1] == "-" else g.space_start(text, i)
+        starts.extend(range(max(0, j - _NUM_BEFORE_FRACTION), j))
+    return g.anchored(g.FRACTION_WORD, text, starts)
+
+
+def _half_point_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
+    """HALF_POINT's matches: each begins at "half"/"quarter" or at an "a" and white space
+    before it."""
+    if not text.isascii():
+        return g.HALF_POINT.finditer(text)
+    starts = []
+    for i in g.finds(low, _HALF_POINT_FIRSTS):
+        starts.append(i)
+        j = g.space_start(text, i)
+        if 0 < j < i:
+            starts.append(j - 1)
+    return g.anchored(g.HALF_POINT, text, starts)
+
+
+def _one_in_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
+    """ONE_IN's matches: each begins at most three characters before the white space in
+    front of its "in" or "out of"."""
+    if not text.isascii():
+        return g.ONE_IN.finditer(text) if g.ONE_IN_HINT.search(text) else []
+    starts = []
+    for anchor in (_IN_AT, _OUT_OF_AT):
+        for a in anchor.finditer(low):
+            j = g.space_start(text, a.start())
+            starts.extend(range(max(0, j - _ONE_IN_A), j))
+    return g.anchored(g.ONE_IN, text, starts) if starts else []
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def _ratio_words(text: str, taken: list[tuple[int, int]], low: str | None = None
+                 ) -> Iterator[_Q]:
+    for m in _ratio_matches(text, text.lower() if low is None else low):
         _check()
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -52,8 +117,9 @@ def _ratio_words(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         yield q
 
 
-def _fractions(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
-    for m in g.FRACTION_WORD.finditer(text):
+def _fractions(text: str, taken: list[tuple[int, int]], low: str | None = None
+               ) -> Iterator[_Q]:
+    for m in _fraction_matches(text, text.lower() if low is None else low):
         _check()
         if m.group("half"):
             s, e, value = m.start("half"), m.end("half"), 0.5
@@ -115,9 +181,9 @@ def _verb_before_by(text: str, by: int) -> str | None:
     return next((verbs[w] for w in reversed(_words_before(text, by)[-4:]) if w in verbs), None)
 
 
-def _half_points(text: str) -> Iterator[_Q]:
+def _half_points(text: str, low: str | None = None) -> Iterator[_Q]:
     """'half a point', 'a quarter-point cut', 'a quarter of a percentage point'."""
-    for m in g.HALF_POINT.finditer(text):
+    for m in _half_point_matches(text, text.lower() if low is None else low):
         _check()
         w = (m.group("w") or m.group("w2")).lower()
         value = 0.5 if w == "half" else 0.25
@@ -140,9 +206,9 @@ def _half_points(text: str) -> Iterator[_Q]:
         yield q
 
 
-def _one_in(text: str) -> Iterator[_Q]:
+def _one_in(text: str, low: str | None = None) -> Iterator[_Q]:
     """'one in six cars', 'one out of three Germans': a ratio."""
-    for m in g.ONE_IN.finditer(text):
+    for m in _one_in_matches(text, text.lower() if low is None else low):
         _check()
         a = parse_words(m.group("a")) if not m.group("a").isdigit() else float(m.group("a"))
         b = parse_digits(m.group("b")) if m.group("b").isdigit() else parse_words(m.group("b"))
