@@ -112,6 +112,7 @@ CHANGES = [
 ]
 
 NOT_QUANTITIES = [
+    "a mass of 3x10^999 tonnes",  # past any float: no figure, and no OverflowError
     "In 2019 the G20 met.", "On March 29, 2019 at 10:30 am.", "the 22nd amendment",
     "fiscal 1987/88", "Call 555-123-4567.", "a Boeing 737 and an F-35 during COVID-19",
     "iPhone 11 Pro", "The S&P 500 index", "Game 7 ended 2-1.", "version 1.2.3",

@@ -33,7 +33,10 @@ def parse_digits(s: str) -> float | None:
         if base is None:
             return None
         exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
-        return base * 10.0**exponent
+        try:
+            return base * 10.0**exponent
+        except OverflowError:  # "$3x10^999": past any float, no figure to read
+            return None
     frac = 0.0
     m = _GLUED_FRACTION.fullmatch(s) if "/" in s else None
     if m and m.group(1):
