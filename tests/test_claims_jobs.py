@@ -28,6 +28,14 @@ def test_two_processes_read_the_same_rows_as_one(arts):
     assert len(one) > 50
 
 
+def test_chunks_joined_keep_the_columns_of_another_currency(arts):
+    # an amount in euros, whichever chunks hold its rows
+    one = find_claims(arts, n_jobs=1, to="EUR")
+    two = find_claims(arts, n_jobs=2, to="EUR")
+    pd.testing.assert_frame_equal(one, two)
+    assert one.columns[-1] == "value_eur" and str(one["value_eur"].dtype) == "Float64"
+
+
 def test_given_quantities_keep_their_positions_in_two_processes(arts):
     q = econnews.extract_corpus(arts, n_jobs=1, progress=False)
     q = pd.concat([q.iloc[::-1], q.head(0)], ignore_index=True)  # positions not in text order

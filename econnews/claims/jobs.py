@@ -12,6 +12,7 @@ building them again.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -100,16 +101,35 @@ def warm() -> None:
         n_jobs=1)
 
 
+#: Whether this process has read a chunk itself: until it has, the patterns and caches
+#: the readers build on first use are not there for forked workers to inherit.
+_READ_HERE: list[bool] = []
+
+
 def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) -> list[Any]:
-    """``worker(*chunk)`` for every chunk in ``jobs`` processes, results in chunk order."""
+    """``worker(*chunk)`` for every chunk in ``jobs`` processes, results in chunk order.
+    Where workers start by fork, the first chunk of a process's first run is read here
+    first (the workers then inherit what it built), and the objects built so far are
+    kept out of the workers' garbage collection (``gc.freeze``), which would otherwise
+    copy the memory pages they share with this process."""
+    out: list[Any] = []
+    context = None
     if _forks():
         warm()
         context = multiprocessing.get_context("fork")
-    else:
-        context = None
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
-        futures = [pool.submit(worker, *chunk) for chunk in chunks]
-        return [f.result() for f in futures]
+        if not _READ_HERE:
+            out.append(worker(*chunks[0]))
+            _READ_HERE.append(True)
+    rest = chunks[len(out):]
+    if not rest:
+        return out
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(rest)), mp_context=context) as pool:
+            futures = [pool.submit(worker, *chunk) for chunk in rest]
+            return out + [f.result() for f in futures]
+    finally:
+        gc.unfreeze()
 
 
 def split(arts: pd.DataFrame, qs: pd.DataFrame | None, ids: pd.Series, jobs: int
