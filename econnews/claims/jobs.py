@@ -30,7 +30,7 @@ __all__ = ["auto_jobs", "plan", "run", "split", "warm"]
 PARALLEL_FROM = 200_000
 
 #: Chunks per worker: enough that one long chunk does not leave the others idle.
-CHUNKS_PER_JOB = 4
+CHUNKS_PER_JOB = 3
 
 #: Articles per chunk at most: the extractor's sentence splits of the last 256 texts are
 #: kept, so that the claims stage finds them when it reads the chunk after extracting it.
