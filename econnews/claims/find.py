@@ -53,7 +53,6 @@ names the two claim ids and whose ``surface`` spells the arithmetic.
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -61,6 +60,7 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
+from ..common.text import without_surrogates
 from ..errors import EconnewsWarning, ExtractWarning, InputError, SchemaError
 from .article import Article, quantity_items
 from .compare import compare
@@ -110,11 +110,11 @@ QUANTITY_COLUMNS = ["doc_id", "start", "end", "surface", "kind", "value", "unit"
 
 def _articles_frame(articles: Any) -> pd.DataFrame:
     if isinstance(articles, str):
-        frame = pd.DataFrame({"text": [_SURROGATES.sub("\ufffd", articles)]})
+        frame = pd.DataFrame({"text": [without_surrogates(articles)]})
     elif isinstance(articles, pd.Series):
         frame = articles.to_frame().T.reset_index(drop=True)
     elif isinstance(articles, Mapping):
-        one = {k: _SURROGATES.sub("\ufffd", v) if isinstance(v, str) else v
+        one = {k: without_surrogates(v) if isinstance(v, str) else v
                for k, v in articles.items()}  # a lone surrogate no table can store
         frame = pd.DataFrame([one])
     elif isinstance(articles, pd.DataFrame):
@@ -143,7 +143,7 @@ def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0
     cols = new_columns()
     late = []
     for row in arts.itertuples(index=False):
-        text = "" if pd.isna(row.text) else _SURROGATES.sub("\ufffd", str(row.text))
+        text = "" if pd.isna(row.text) else without_surrogates(str(row.text))
         doc_id = None if pd.isna(row.id) else str(row.id)
         date = None if pd.isna(row.date) else pd.Timestamp(row.date)
         dateline = getattr(row, "dateline", None)
@@ -161,11 +161,6 @@ def _extract_all(arts: pd.DataFrame, timeout: float | None = 60.0
     if not cols["start"]:
         return schema.empty(schema.QUANTITIES), late
     return frame(cols), late
-
-
-#: Lone surrogates ("\ud800", valid JSON) that no table can store: one for one, as
-#: :func:`econnews.extract` replaces them, so offsets stay right.
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def find_claims(articles: Any, quantities: pd.DataFrame | None = None, *,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -38,14 +37,15 @@ ARTICLES_PER_CHUNK = 200
 
 
 def _forks() -> bool:
-    method = (multiprocessing.get_start_method(allow_none=True)
-              or multiprocessing.get_all_start_methods()[0])
-    return method == "fork"
+    from ..extraction.corpus import _forks as forks  # one rule for both stages
+
+    return forks()
 
 
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+def usable_cpus() -> int:
+    from ..extraction.corpus import usable_cpus as cpus
+
+    return cpus()
 
 
 def auto_jobs(sizes: Sequence[int], n_jobs: int | None) -> int:
@@ -59,7 +59,7 @@ def auto_jobs(sizes: Sequence[int], n_jobs: int | None) -> int:
     (1, 3)
     """
     if n_jobs is not None:
-        jobs = _cpus() if n_jobs == -1 else int(n_jobs)
+        jobs = usable_cpus() if n_jobs == -1 else int(n_jobs)
         if jobs < 1:
             raise ValueError(f"n_jobs={n_jobs!r}: give a positive number of processes, "
                              "-1 for one per CPU, or None to choose")
@@ -69,7 +69,7 @@ def auto_jobs(sizes: Sequence[int], n_jobs: int | None) -> int:
     if sum(sizes) < PARALLEL_FROM or len(sizes) < 2 or not _forks() \
             or multiprocessing.current_process().daemon:
         return 1
-    return min(_cpus(), len(sizes))
+    return min(usable_cpus(), len(sizes))
 
 
 def plan(sizes: Sequence[int], chunks: int) -> list[tuple[int, int]]:

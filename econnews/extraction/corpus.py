@@ -261,9 +261,14 @@ def auto_jobs(items: Sequence[_Item]) -> int:
     1
     """
     size = sum(len(it[1]) for it in items if isinstance(it[1], str))
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if size < _PARALLEL_FROM or len(items) < 2 or not _forks():
         return 1
+    return usable_cpus()
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (at least one)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, cpus or 1)
 
 

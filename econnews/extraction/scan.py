@@ -42,6 +42,7 @@ from datetime import datetime
 import pandas as pd
 
 from ..common.budget import check as _check
+from ..common.text import without_surrogates
 from ..errors import InputError
 from . import grammar as g
 from . import lexicon as lx
@@ -94,7 +95,6 @@ from .wordforms import (
 
 __all__ = ["add_rows", "extract", "new_columns"]
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def extract(
@@ -118,8 +118,7 @@ def extract(
     if not isinstance(text, str):
         raise InputError(f"extract() takes a str, got {type(text).__name__}; pass the article text")
     hint = check_currency_hint(currency_hint)
-    if _SURROGATES.search(text):  # valid JSON ("\ud800"), but no table can store it:
-        text = _SURROGATES.sub("\ufffd", text)  # one for one, so offsets stay right
+    text = without_surrogates(text)  # valid JSON ("\ud800"), but no table can store it
     if date is not None and not (isinstance(date, float) and date != date) and date is not pd.NaT:
         try:
             date = pd.Timestamp(date)

@@ -89,6 +89,7 @@ import pandas as pd
 
 from .. import schema
 from ..common.progress import progress_bar
+from ..common.text import without_surrogates
 from ..errors import InputError, LoadWarning
 from .dedup import NEAR_THRESHOLD, WINDOW
 from .dedup import flag as _flag
@@ -115,7 +116,6 @@ _DATA_FILES = ("manifest.csv", "corrections.csv")
 #: files larger than this are a ``too-large`` error row (``max_bytes=``)
 MAX_BYTES = 64 * 1024 * 1024
 _READ_BLOCK = 1 << 20
-_SURROGATES = re.compile("[\ud800-\udfff]")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _ARRAY_KEYS = ("articles", "results", "data", "items", "documents", "docs", "records")
 #: The columns every articles table has after ``schema.ARTICLES``: ``path``,
@@ -391,8 +391,7 @@ def _clean(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
-    if _SURROGATES.search(value):
-        value = _SURROGATES.sub("\ufffd", value)
+    value = without_surrogates(value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
