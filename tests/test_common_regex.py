@@ -134,3 +134,25 @@ def test_a_trie_alternation_matches_like_the_sorted_one(words: list[str]) -> Non
     flat = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(
         names, key=len, reverse=True)) + r")(?!\w)")
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["coffee", "export", "earnings", "exports", "the", "-", "e",
+                                 "Export", "earn", "é"]), max_size=10))
+def test_gated_phrases_keep_their_order_in_the_lexicon(words: list[str]) -> None:
+    # a phrase that can begin with any word is tried apart from the ones a pair of
+    # characters picks; where both match at one place, the one first in order wins
+    lex = Lexicon(["export", "(?:[a-z]+ )?export earnings", "exports?", "earn(?:ings)?"],
+                  re.IGNORECASE)
+    text = " ".join(words)
+    assert [(m.span(), m.lastgroup) for m in lex.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in lex.pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab_ .-é1\u0301", max_size=10), st.text(alphabet="ab_ .-é1\u0301",
+                                                               max_size=3))
+def test_holds_word_is_a_search_for_the_word_between_boundaries(text: str, word: str) -> None:
+    from econnews.common.text import holds_word
+
+    assert holds_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)

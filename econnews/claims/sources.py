@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..common.regex import with_start_filter
+from ..common.text import holds_word
 from .parse import FAMILY, owner_place
 from .speakers import PRONOUN_SPEAKERS
 
@@ -82,8 +83,8 @@ def walk_story(art: Article) -> tuple[dict[int, str | None], dict[int, str | Non
             # sentence names before its pronoun; "South Korea unveiled the plan. It said
             # ...": the country the sentence before opens with
             head = sent.text[:max(0, sent.speaker.start - sent.start)]
-            here = next((k for k in reversed(known) if re.search(
-                rf"\b{re.escape(k.split()[-1])}\b", head)), None)
+            here = next((k for k in reversed(known) if holds_word(head, k.split()[-1])),
+                        None)
             if here is None and i and _BARE_PRONOUN.fullmatch(head):
                 here = _opening_place(art.sentences[i - 1])
             if here:

@@ -50,6 +50,11 @@ def _required(items: list[tuple[Any, Any]]) -> Conditions | None:
     return [found] if found else None
 
 
+def _order(m: re.Match[str]) -> int:
+    """The place in the lexicon of the phrase ``m`` matched (its group is ``p<place>``)."""
+    return int(m.lastgroup[1:])  # type: ignore[index]
+
+
 def _holds(low: str, conditions: Conditions) -> bool:
     return any(all(any(w in low for w in words) for words in c) for c in conditions)
 
@@ -82,7 +87,6 @@ class Lexicon:
             self._starts = re.compile(self._before + "[" + "".join(re.escape(c) for c in chars)
                                       + "]", flags)
         self._gated: set[int] = set()  # phrases looked for only behind the gate
-        self._by_key_narrow: dict[str, re.Pattern[str] | None] = {}
         self._gate, self._narrow = self._narrowing(parsed, flags)
 
     @cached_property
@@ -118,9 +122,9 @@ class Lexicon:
     def _wrap(self, members: Any) -> str:
         return self._before + "(?:" + "|".join(self._parts[i] for i in members) + ")" + self._after
 
-    def _key_pattern(self, key: str, narrow: bool) -> re.Pattern[str] | None:
+    def _key_pattern(self, key: str) -> re.Pattern[str] | None:
         """The pattern of the phrases that can begin with ``key`` (two characters of text),
-        less the gated ones when ``narrow``."""
+        less the gated ones (:attr:`gated` holds those)."""
         if not key[0].isascii():  # a case-folded letter ("K", the kelvin sign): all phrases
             pat: re.Pattern[str] | None = self.pattern
         else:
@@ -129,12 +133,19 @@ class Lexicon:
             members = tuple(i for i, (f, p) in enumerate(zip(self._firsts, self._pairs,
                                                               strict=True))
                             if (low in p if two and p is not None else key[0] in f)  # type: ignore[operator]
-                            and not (narrow and i in self._gated))
+                            and i not in self._gated)
             pat = self._compiled.get(members) if members else None
             if members and pat is None:
                 pat = self._compiled[members] = re.compile(self._wrap(members), self._flags)
-        (self._by_key_narrow if narrow else self._by_key)[key] = pat
+        self._by_key[key] = pat
         return pat
+
+    @cached_property
+    def gated(self) -> re.Pattern[str] | None:
+        """The pattern of the gated phrases, tried besides the key's in a text that holds
+        their words (None when there are none)."""
+        members = sorted(self._gated)
+        return re.compile(self._wrap(members), self._flags) if members else None
 
     def prepare(self) -> None:
         """Compile now every pattern :meth:`finditer` would compile when a text first shows
@@ -143,19 +154,20 @@ class Lexicon:
         pairs = set().union(*(p for p in self._pairs if p is not None))
         firsts = set().union(*(f for f in self._firsts if f is not None))
         keys = [*pairs, *firsts, *(c + "\x00" for c in firsts)]  # a pair no phrase begins
-        for narrow in (False, True) if self._narrow is not None else (False,):
-            for key in keys:
-                self._key_pattern(key, narrow)
+        for key in keys:
+            self._key_pattern(key)
+        _ = self.gated
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Every match in ``text``, left to right."""
         if self._starts is None:
             return list(self.pattern.finditer(text))
-        starts, scanned, by_key, narrow = self._starts, text, self._by_key, False
+        starts, scanned, gated = self._starts, text, self.gated
         if self._narrow is not None and text.isascii():  # (case folds are ASCII's own)
             low = text.lower()
             if not _holds(low, self._gate):
-                starts, scanned, by_key, narrow = self._narrow, low, self._by_key_narrow, True
+                starts, scanned, gated = self._narrow, low, None
+        by_key = self._by_key
         out: list[re.Match[str]] = []
         end = 0
         for s in starts.finditer(scanned):
@@ -163,10 +175,13 @@ class Lexicon:
             if pos < end:
                 continue
             key = text[pos:pos + 2]
-            pat = by_key[key] if key in by_key else self._key_pattern(key, narrow)
-            if pat is None:
-                continue
-            m = pat.match(text, pos)
+            pat = by_key[key] if key in by_key else self._key_pattern(key)
+            m = None if pat is None else pat.match(text, pos)
+            if gated is not None and key[0].isascii():  # (else pat holds every phrase)
+                # the phrase first in order wins, as in the single alternation
+                g = gated.match(text, pos)
+                if g is not None and (m is None or _order(g) < _order(m)):
+                    m = g
             if m is not None:
                 out.append(m)
                 end = m.end()
