@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import warnings
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 
 import econnews
 from econnews.claims import find_claims
-from econnews.claims.jobs import auto_jobs, plan
+from econnews.claims.jobs import _forks, auto_jobs, plan, run
 from econnews.errors import ExtractWarning
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,3 +94,29 @@ def test_a_pool_worker_reads_its_claims_itself(arts):
     with multiprocessing.get_context("fork").Pool(1) as pool:
         got = pool.apply(_in_a_daemon, (arts, 2))
     assert got == len(find_claims(arts, n_jobs=1))
+
+
+def _twice_here_only(i: int, parent: int) -> int:
+    if os.getpid() != parent:
+        os._exit(3)  # a worker killed mid-run (out of memory, a signal)
+    time.sleep(0.01)
+    return 2 * i
+
+
+def _fails_in_a_worker(i: int, parent: int) -> int:
+    time.sleep(0.02)
+    if os.getpid() != parent:
+        raise ValueError(f"chunk {i} failed")
+    return i
+
+
+@pytest.mark.skipif(not _forks(), reason="workers start by fork only on Linux")
+def test_chunks_a_dead_worker_took_are_read_here():
+    chunks = [(i, os.getpid()) for i in range(12)]
+    assert run(_twice_here_only, chunks, 2) == [2 * i for i in range(12)]
+
+
+@pytest.mark.skipif(not _forks(), reason="workers start by fork only on Linux")
+def test_an_error_in_a_worker_is_raised_here():
+    with pytest.raises(ValueError, match=r"chunk \d+ failed"):
+        run(_fails_in_a_worker, [(i, os.getpid()) for i in range(20)], 2)

@@ -101,35 +101,81 @@ def warm() -> None:
         n_jobs=1)
 
 
-#: Whether this process has read a chunk itself: until it has, the patterns and caches
-#: the readers build on first use are not there for forked workers to inherit.
-_READ_HERE: list[bool] = []
+#: What forked workers read (set just before they are forked, so that they inherit it):
+#: the worker function, the chunks, and the shared count of chunks taken.
+_TASK: list[Any] = []
+
+
+def _take(counter: Any, n: int) -> int | None:
+    """The next chunk nobody has taken (None when all are)."""
+    with counter.get_lock():
+        i = counter.value
+        counter.value = i + 1
+    return i if i < n else None
+
+
+def _loop(conn: Any) -> None:
+    """A forked worker: take chunks until none is left, then send back what it read."""
+    worker, chunks, counter = _TASK
+    done: list[tuple[int, Any]] = []
+    try:
+        while (i := _take(counter, len(chunks))) is not None:
+            done.append((i, worker(*chunks[i])))
+        conn.send(("done", done))
+    except BaseException as exc:  # raised again in the caller
+        conn.send(("error", exc))
+    finally:
+        conn.close()
 
 
 def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) -> list[Any]:
     """``worker(*chunk)`` for every chunk in ``jobs`` processes, results in chunk order.
-    Where workers start by fork, the first chunk of a process's first run is read here
-    first (the workers then inherit what it built), and the objects built so far are
-    kept out of the workers' garbage collection (``gc.freeze``), which would otherwise
-    copy the memory pages they share with this process."""
-    out: list[Any] = []
-    context = None
-    if _forks():
-        warm()
-        context = multiprocessing.get_context("fork")
-        if not _READ_HERE:
-            out.append(worker(*chunks[0]))
-            _READ_HERE.append(True)
-    rest = chunks[len(out):]
-    if not rest:
-        return out
+
+    Where workers start by fork, this process is one of them: it forks ``jobs - 1``
+    workers, which inherit the chunks (nothing is pickled on the way there), and all take
+    the next chunk nobody has taken until none is left; only the workers' results come
+    back pickled. The objects built so far are kept out of the workers' garbage
+    collection (``gc.freeze``), which would otherwise copy the memory pages they share
+    with this process. A chunk a worker took but did not send back (it died) is read here.
+    Elsewhere (spawn) the chunks go to a pool of ``jobs`` processes."""
+    if not _forks():
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+            return list(pool.map(worker, *zip(*chunks, strict=True)))
+    warm()
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    _TASK[:] = [worker, chunks, counter]
+    workers = []
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(rest)), mp_context=context) as pool:
-            futures = [pool.submit(worker, *chunk) for chunk in rest]
-            return out + [f.result() for f in futures]
+        for _ in range(min(jobs, len(chunks)) - 1):
+            receive, send = context.Pipe(duplex=False)
+            proc = context.Process(target=_loop, args=(send,), daemon=True)
+            proc.start()
+            send.close()
+            workers.append((proc, receive))
     finally:
         gc.unfreeze()
+        _TASK.clear()  # (the workers have their copy)
+    try:
+        out: dict[int, Any] = {}
+        while (i := _take(counter, len(chunks))) is not None:
+            out[i] = worker(*chunks[i])
+        for _proc, receive in workers:
+            try:
+                status, got = receive.recv()
+            except EOFError:  # the worker died: its chunks are read below
+                continue
+            if status == "error":
+                raise got
+            out.update(got)
+        return [out[i] if i in out else worker(*chunks[i]) for i in range(len(chunks))]
+    finally:
+        for proc, receive in workers:
+            receive.close()
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
 
 
 def split(arts: pd.DataFrame, qs: pd.DataFrame | None, ids: pd.Series, jobs: int
