@@ -134,9 +134,9 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
     Where workers start by fork, this process is one of them: it forks ``jobs - 1``
     workers, which inherit the chunks (nothing is pickled on the way there), and all take
     the next chunk nobody has taken until none is left; only the workers' results come
-    back pickled. The objects built so far are kept out of the workers' garbage
-    collection (``gc.freeze``), which would otherwise copy the memory pages they share
-    with this process. A chunk a worker took but did not send back (it died) is read here.
+    back pickled. The objects built so far are kept out of the garbage collection in every
+    process until the workers are done (``gc.freeze``), which would otherwise copy the
+    memory pages they share. A chunk a worker took but did not send back (it died) is read here.
     Elsewhere (spawn) the chunks go to a pool of ``jobs`` processes."""
     if not _forks():
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
@@ -146,7 +146,7 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
     counter = context.Value("i", 0)
     _TASK[:] = [worker, chunks, counter]
     workers = []
-    gc.freeze()
+    gc.freeze()  # until the workers are done: a collection here would copy the pages too
     try:
         for _ in range(min(jobs, len(chunks)) - 1):
             receive, send = context.Pipe(duplex=False)
@@ -154,8 +154,10 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
             proc.start()
             send.close()
             workers.append((proc, receive))
-    finally:
+    except BaseException:
         gc.unfreeze()
+        raise
+    finally:
         _TASK.clear()  # (the workers have their copy)
     try:
         out: dict[int, Any] = {}
@@ -176,6 +178,7 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
             if proc.is_alive():
                 proc.terminate()
             proc.join()
+        gc.unfreeze()
 
 
 def split(arts: pd.DataFrame, qs: pd.DataFrame | None, ids: pd.Series, jobs: int
