@@ -1,10 +1,11 @@
 """The claims stage in several processes: a large articles table is cut into chunks of
-about equal text, each read in a worker (extraction included when no quantities are
-given), and the rows come back in article order, the same rows as one process reads.
+about equal text, each read by this process or a worker (extraction included when no
+quantities are given), and the rows come back in article order, the same rows as one
+process reads.
 
 Workers start by fork where the platform does (Linux), after this process has built the
-lexicons and patterns they need (:func:`warm`), so that they inherit them instead of
-building them again.
+lexicons and patterns they need (:func:`warm`), so that they inherit them (and the
+chunks) instead of building them again.
 
 >>> plan([10, 10, 10, 10], 2)
 [(0, 2), (2, 4)]
@@ -101,11 +102,6 @@ def warm() -> None:
         n_jobs=1)
 
 
-#: What forked workers read (set just before they are forked, so that they inherit it):
-#: the worker function, the chunks, and the shared count of chunks taken.
-_TASK: list[Any] = []
-
-
 def _take(counter: Any, n: int) -> int | None:
     """The next chunk nobody has taken (None when all are)."""
     with counter.get_lock():
@@ -114,9 +110,10 @@ def _take(counter: Any, n: int) -> int | None:
     return i if i < n else None
 
 
-def _loop(conn: Any) -> None:
-    """A forked worker: take chunks until none is left, then send back what it read."""
-    worker, chunks, counter = _TASK
+def _loop(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], counter: Any,
+          conn: Any) -> None:
+    """A forked worker: take chunks until none is left, then send back what it read (its
+    arguments are inherited by fork, not pickled)."""
     done: list[tuple[int, Any]] = []
     try:
         while (i := _take(counter, len(chunks))) is not None:
@@ -136,29 +133,27 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
     the next chunk nobody has taken until none is left; only the workers' results come
     back pickled. The objects built so far are kept out of the garbage collection in every
     process until the workers are done (``gc.freeze``), which would otherwise copy the
-    memory pages they share. A chunk a worker took but did not send back (it died) is read here.
-    Elsewhere (spawn) the chunks go to a pool of ``jobs`` processes."""
+    memory pages they share. A chunk a worker took but did not send back (it died) is
+    read here. Elsewhere (spawn) the chunks go to a pool of ``jobs`` processes."""
     if not _forks():
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
             return list(pool.map(worker, *zip(*chunks, strict=True)))
     warm()
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
-    _TASK[:] = [worker, chunks, counter]
     workers = []
     gc.freeze()  # until the workers are done: a collection here would copy the pages too
     try:
         for _ in range(min(jobs, len(chunks)) - 1):
             receive, send = context.Pipe(duplex=False)
-            proc = context.Process(target=_loop, args=(send,), daemon=True)
+            proc = context.Process(target=_loop, args=(worker, chunks, counter, send),
+                                   daemon=True)
             proc.start()
             send.close()
             workers.append((proc, receive))
     except BaseException:
         gc.unfreeze()
         raise
-    finally:
-        _TASK.clear()  # (the workers have their copy)
     try:
         out: dict[int, Any] = {}
         while (i := _take(counter, len(chunks))) is not None:
