@@ -14,7 +14,9 @@ fresh process that warms up on 200 other Reuters-21578 stories and then reads th
 once (the claims stage after the sample's quantities were extracted, as in a pipeline;
 end to end in a second fresh process); best of ``--rounds``, wall and CPU seconds.
 ``--jobs N`` reads the claims in N processes (``find_claims(n_jobs=N)``; default 1: the
-figures are one process's unless asked).
+figures are one process's unless asked); ``--jobs auto`` leaves the choice to
+``find_claims`` (``n_jobs=None``, what a user gets: one process per CPU from 200,000
+characters of text, which the sample holds). CPU seconds are summed over the processes.
 """
 
 from __future__ import annotations
@@ -60,7 +62,22 @@ def warm_stories(sample: pd.DataFrame, n: int = 200) -> pd.DataFrame:
     return pd.DataFrame(rows).assign(source="Reuters-21578")
 
 
-def _with_jobs(find_claims, jobs: int):
+def _jobs(value: str) -> int | None:
+    return None if value == "auto" else int(value)
+
+
+def _label(jobs: int | None) -> str:
+    return "processes as find_claims chooses" if jobs is None else \
+        f"{jobs} process{'es' if jobs > 1 else ''}"
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of the worker processes it has waited for."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _with_jobs(find_claims, jobs: int | None):
     """``find_claims`` with ``n_jobs=jobs`` (an older econnews without it: as it is, when
     one process is asked for)."""
     import inspect
@@ -72,7 +89,7 @@ def _with_jobs(find_claims, jobs: int):
     return find_claims
 
 
-def child(path: str, trade: bool, jobs: int) -> None:
+def child(path: str, trade: bool, jobs: int | None) -> None:
     """One timed pass over stories this process has not read (``--unseen``)."""
     import econnews
     from econnews.claims import find_claims
@@ -87,27 +104,28 @@ def child(path: str, trade: bool, jobs: int) -> None:
         given = pd.concat([econnews.extract(t, doc_id=i, date=d) for i, d, t in
                            zip(arts["id"], arts["date"], arts["text"], strict=True)],
                           ignore_index=True)
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), _cpu()
     claims = find_claims(arts, given)
-    print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+    print(json.dumps({"wall": time.perf_counter() - t0, "cpu": _cpu() - c0,
                       "claims": len(claims), "articles": len(arts)}))
 
 
-def unseen(rounds: int, trade: bool, jobs: int) -> None:
+def unseen(rounds: int, trade: bool, jobs: int | None) -> None:
     """Best of ``rounds`` fresh processes for each path (see the module doc)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for path, label in (("stage", "claims stage (quantities given)"),
                         ("e2e", "end to end (extract + claims)")):
         runs = []
         for _ in range(rounds):
-            cmd = [sys.executable, __file__, "--child", path, "--jobs", str(jobs)] + (
+            cmd = [sys.executable, __file__, "--child", path, "--jobs",
+                   "auto" if jobs is None else str(jobs)] + (
                 ["--trade"] if trade else [])
             out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
                                  check=True)
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
         best = min(runs, key=lambda r: r["wall"])
         cpu = min(r["cpu"] for r in runs)
-        print(f"{label}, unseen, {jobs} process{'es' if jobs > 1 else ''}: "
+        print(f"{label}, unseen, {_label(jobs)}: "
               f"{best['articles']} articles, {best['claims']} claims in "
               f"{best['wall']:.2f} s wall = {best['claims'] / best['wall']:,.0f} claims/s "
               f"({cpu:.2f} CPU-s = {best['claims'] / cpu:,.0f} claims per CPU-s)")
@@ -120,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unseen", action="store_true",
                         help="time stories each fresh process has not read (issue 24)")
     parser.add_argument("--rounds", type=int, default=3, help="fresh processes per path")
-    parser.add_argument("--jobs", type=int, default=1, help="processes (find_claims n_jobs)")
+    parser.add_argument("--jobs", type=_jobs, default=1,
+                        help="processes (find_claims n_jobs); auto: find_claims chooses")
     parser.add_argument("--child", choices=["stage", "e2e"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not SAMPLE.exists():
@@ -148,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             claims = find_claims(arts, given)
             best = min(best, time.perf_counter() - t0)
-        print(f"{label}, {args.jobs} process{'es' if args.jobs > 1 else ''}: {len(arts)} articles, {len(claims)} claims in {best:.2f} s "
+        print(f"{label}, {_label(args.jobs)}: {len(arts)} articles, {len(claims)} claims in {best:.2f} s "
               f"= {len(claims) / best:,.0f} claims/s, {len(arts) / best:,.1f} articles/s")
     return 0
 
