@@ -60,6 +60,7 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
+from ..common.frame import typed_frame
 from ..common.text import without_surrogates
 from ..errors import EconnewsWarning, ExtractWarning, InputError, SchemaError
 from .article import Article, quantity_items
@@ -250,17 +251,9 @@ def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The typed claims table of ``rows``: the :data:`CLAIMS` columns, then the amounts in
     other currencies (``value_eur``, ...), built column by column from the rows."""
     names = dict.fromkeys(k for r in rows for k in r)
-    extra = [c for c in names if c.startswith("value_") and c not in CLAIMS]
-    out = {}
-    na, nat = pd.NA, pd.NaT
-    for name in [*CLAIMS, *extra]:
-        col = pd.Series([na if (v := r.get(name)) is None or v is na or v is nat
-                         or (isinstance(v, float) and v != v) else v for r in rows],
-                        dtype=object)
-        dtype = CLAIMS.get(name, schema.FLOAT)
-        out[name] = schema.to_datetimes(col, name) if dtype == schema.DATETIME \
-            else col.astype(dtype)
-    return pd.DataFrame(out)
+    extra = {c: schema.FLOAT for c in names if c.startswith("value_") and c not in CLAIMS}
+    return typed_frame({name: [r.get(name) for r in rows] for name in [*CLAIMS, *extra]},
+                       {**CLAIMS, **extra})
 
 
 def _positions(qs: pd.DataFrame) -> pd.DataFrame:
