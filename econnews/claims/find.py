@@ -60,7 +60,7 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
-from ..common.frame import typed_frame
+from ..common.frame import typed_frame, with_columns
 from ..common.text import without_surrogates
 from ..errors import EconnewsWarning, ExtractWarning, InputError, SchemaError
 from .article import Article, quantity_items
@@ -309,5 +309,5 @@ def _convert(qs: pd.DataFrame, arts: pd.DataFrame, to: str | None) -> pd.DataFra
         keep = [f"value_{t.lower()}"]
         if t == "USD":
             keep += ["fx_rate", "fx_date", "fx_source", "fx_status"]
-        out = out.assign(**{c: conv[c] for c in keep})
+        out = with_columns(out, {c: conv[c].array for c in keep})  # (read, never changed)
     return out

@@ -25,7 +25,6 @@ from .. import schema
 __all__ = ["typed_frame"]
 
 _NS = np.dtype("M8[ns]")
-_FIRST_NS, _LAST_NS = pd.Timestamp.min, pd.Timestamp.max  # what nanoseconds can hold
 
 
 def _missing(v: Any) -> bool:
@@ -83,9 +82,11 @@ def _dates(values: list[Any]) -> Any:
         if v is not last:
             if _missing(v):
                 stamp = np.datetime64("NaT", "ns")
-            elif isinstance(v, pd.Timestamp) and v.tz is None \
-                    and _FIRST_NS <= v <= _LAST_NS:
-                stamp = np.datetime64(v.as_unit("ns"))
+            elif isinstance(v, pd.Timestamp) and v.tz is None:
+                try:
+                    stamp = np.datetime64(v.as_unit("ns"))
+                except (OverflowError, ValueError):  # beyond what nanoseconds hold
+                    return None
             else:
                 return None
             last = v
@@ -148,3 +149,28 @@ def typed_frame(cols: Mapping[str, list[Any]], columns: Mapping[str, Any]) -> pd
         return _from_blocks(list(zip(arrays, _placements(len(arrays)), strict=True)),
                             index=pd.RangeIndex(n), columns=index)
     return pd.DataFrame(dict(zip(index, arrays, strict=True)), copy=False)  # pragma: no cover
+
+
+def with_columns(frame: pd.DataFrame, arrays: Mapping[str, Any]) -> pd.DataFrame:
+    """``frame`` with the typed ``arrays`` (one per name, as long as ``frame``) in place of
+    its columns of those names, the others appended in order: what assigning them one by
+    one gives, in one step. ``frame``'s own arrays are shared, not copied (pass a copy).
+
+    >>> t = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+    >>> with_columns(t, {"b": pd.array([5, 6]), "c": pd.array([7, 8])}).columns.tolist()
+    ['a', 'b', 'c']
+    """
+    from ..extraction.table import _from_blocks, _placements
+
+    if _from_blocks is None or not frame.columns.is_unique:  # pragma: no cover
+        out = frame
+        for name, values in arrays.items():
+            out[name] = values
+        return out
+    names = [*frame.columns, *(c for c in arrays if c not in frame.columns)]
+    values = [arrays[c] if c in arrays else frame[c].array for c in names]
+    values = [v.to_numpy().reshape(1, -1) if isinstance(v, pd.arrays.NumpyExtensionArray)
+              else v.reshape(1, -1) if isinstance(v, np.ndarray) else v for v in values]
+    out = _from_blocks(list(zip(values, _placements(len(values)), strict=True)),
+                       index=frame.index, columns=pd.Index(names))
+    return out.__finalize__(frame)

@@ -39,6 +39,7 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
+from ..common.frame import typed_frame, with_columns
 from ..errors import CurrencyMixError, InputError, SchemaError
 from .rates import NEAREST_MAX_DAYS
 
@@ -264,38 +265,36 @@ def normalize(
     date_col: list[Any] = [pd.NaT] * n
     source_col: list[str | None] = [None] * n
     status_col: list[str | None] = [None] * n
-    cache: dict[tuple[Any, Any], tuple[float | None, _dt.date | None, str | None, str]] = {}
+    cache: dict[tuple[Any, Any], tuple[float | None, Any, str | None, str]] = {}
     unit_values = units.to_numpy(dtype=object, na_value=None)
     day_values = days.to_numpy()
     for i in range(n):
         if not money[i]:
             continue
-        ts = day_values[i]
-        day = None if pd.isna(ts) else pd.Timestamp(ts).date()
-        key = (unit_values[i], day)
-        if key not in cache:
-            cache[key] = _resolve(unit_values[i], to, day, user)
-        rate, used, src, status = cache[key]
-        rate_col[i] = rate
-        date_col[i] = pd.NaT if used is None else pd.Timestamp(used)
-        source_col[i] = src
-        status_col[i] = status
+        key = (unit_values[i], day_values[i])  # an article's rows share its day
+        found = cache.get(key)
+        if found is None:
+            ts = day_values[i]
+            day = None if pd.isna(ts) else pd.Timestamp(ts).date()
+            rate, used, src, status = _resolve(unit_values[i], to, day, user)
+            found = cache[key] = (rate, pd.NaT if used is None else pd.Timestamp(used), src,
+                                  status)
+        rate_col[i], date_col[i], source_col[i], status_col[i] = found
 
     _warn_latest(status_col)
     cols = normalized_columns(to)
     t = to.lower()
-    fx_rate = pd.array(rate_col, dtype=schema.FLOAT)
+    fx = typed_frame({"fx_rate": rate_col, "fx_date": date_col, "fx_source": source_col,
+                      "fx_status": status_col},
+                     {c: cols[c] for c in ("fx_rate", "fx_date", "fx_source", "fx_status")})
+    fx_rate = fx["fx_rate"].array
     new = {
         f"value_{t}": _floats(out, "value", stage="normalize") * fx_rate,
         f"low_{t}": _floats(out, "low", stage="normalize") * fx_rate,
         f"high_{t}": _floats(out, "high", stage="normalize") * fx_rate,
-        "fx_rate": fx_rate,
-        "fx_date": pd.to_datetime(pd.Series(date_col, dtype=object)).to_numpy(),
-        "fx_source": source_col,
-        "fx_status": status_col,
+        **{c: fx[c].array for c in fx.columns},
     }
-    for name, dtype in cols.items():
-        out[name] = pd.Series(new[name], index=out.index).astype(dtype)
+    out = with_columns(out, {name: new[name] for name in cols})  # (replaced where there)
     if pint:
         out[f"amount_{t}"] = to_pint(out[f"value_{t}"], unit=to)
     return out

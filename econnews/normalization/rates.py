@@ -23,7 +23,7 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +51,14 @@ def ecb_currencies() -> frozenset[str]:
     return frozenset(ecb().currencies)
 
 
+@cache
 def ecb_range() -> tuple[_dt.date, _dt.date]:
     """First and last day of the ECB file."""
     b = ecb().bounds["EUR"]
     return b.first_date, b.last_date
 
 
+@lru_cache(maxsize=16_384)  # the bundled file never changes: articles of a day share it
 def ecb_rate_on(source: str, target: str, day: _dt.date) -> float | None:
     """Units of ``target`` per 1 ``source`` on exactly ``day``, or None."""
     from currency_converter import RateNotFoundError
@@ -77,7 +79,8 @@ def ecb_business_day(day: _dt.date) -> bool:
     >>> ecb_business_day(_dt.date(2019, 1, 18)), ecb_business_day(_dt.date(2019, 1, 19))
     (True, False)
     """
-    return ecb_rate_on("EUR", "USD", day) is not None
+    first, last = ecb_range()
+    return first <= day <= last and ecb_rate_on("EUR", "USD", day) is not None
 
 
 def ecb_rate(source: str, target: str, day: _dt.date) -> tuple[float, _dt.date] | None:
