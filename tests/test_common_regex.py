@@ -113,11 +113,12 @@ def test_a_start_filter_keeps_every_match(words: list[str], sep: str) -> None:
 
 
 def test_with_start_filter_shapes() -> None:
-    assert with_start_filter(r"\bplans?\b|\bwill\b").pattern.startswith("(?=(?i:[pw]))")
+    assert with_start_filter(r"\bplans?\b|\bwill\b").pattern.startswith("(?=(?-i:[PWpw]))")
     many = with_start_filter(r"\b(?:ab|bc|cd|de|ef|fg|gh|hi|ij|jk|kl|lm|mn|no|op|pq|qr)\b")
-    assert many.pattern.startswith(r"(?=\b(?i:")              # two letters at a word start
+    # two letters at a word start, the first exact in each of its cases
+    assert many.pattern.startswith(r"(?=\b(?:(?-i:a)(?i:b)|(?-i:A)(?i:b)|")
     assert with_start_filter(r".x").pattern == r".x"            # no filter known
-    assert with_start_filter(r"\bin\s\d").pattern.startswith(r"(?=(?i:[i]))")
+    assert with_start_filter(r"\bin\s\d").pattern.startswith("(?=(?-i:[Ii\u0130\u0131]))")
     verbose = with_start_filter("\\b(?:year)  # a comment\n", re.VERBOSE)
     assert verbose.search("this year").group(0) == "year"
     kelvin = with_start_filter(r"\bkm\b", re.IGNORECASE)      # case folds still match
@@ -156,3 +157,29 @@ def test_holds_word_is_a_search_for_the_word_between_boundaries(text: str, word:
     from econnews.common.text import holds_word
 
     assert holds_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
+def test_the_case_folds_are_every_character_that_matches_an_ascii_letter_case_blind():
+    from econnews.common.regex import CASE_FOLDS
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found: dict[str, str] = {}
+    for code in range(0x80, 0x110000):
+        ch = chr(code)
+        if letter.match(ch):
+            for c in "abcdefghijklmnopqrstuvwxyz":
+                if re.match(c, ch, re.IGNORECASE):
+                    found[c] = found.get(c, "") + ch
+    assert found == CASE_FOLDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="tThHeEkK\u212asS\u017fiI\u0130\u0131éÉ1 -", max_size=12))
+def test_literal_first_matches_like_a_case_blind_alternation(text: str) -> None:
+    from econnews.common.regex import literal_first
+
+    heads = {"th", "te", "k", "si", "é", "1 ", "is"}
+    want = re.compile("(?=(?i:" + "|".join(sorted(heads)) + "))")
+    for flags in (0, re.IGNORECASE):
+        got = re.compile("(?=" + literal_first(heads) + ")", flags)
+        assert [m.start() for m in got.finditer(text)] == [m.start() for m in want.finditer(text)]

@@ -273,7 +273,7 @@ def with_start_filter(pattern: str, flags: int = 0, guard: str = "") -> re.Patte
     characters: past the guard, the inside of words is skipped already.
 
     >>> p = with_start_filter(r"\b(?:last|next)\s+year\b|(?<!\d)(?:19|20)\d\d", re.IGNORECASE)
-    >>> p.pattern.startswith("(?=(?i:[12ln]))")
+    >>> p.pattern.startswith("(?=(?-i:[12LNln]))")
     True
     >>> [m.group(0) for m in p.finditer("Next year, not 1987 or x2001")]
     ['Next year', '1987', '2001']
@@ -295,17 +295,59 @@ def with_start_filter(pattern: str, flags: int = 0, guard: str = "") -> re.Patte
     bounded, free = start
 
     def heads(found: frozenset[str]) -> str:  # case-blind: a superset of what may follow
-        return "(?i:" + trie_alternation(found) + ")"
+        return literal_first(found)
 
     firsts = {h[0] for h in bounded | free}
     if guard:
         parts = [heads(bounded | free)]
     elif len(firsts) <= 16:  # a class of a few letters skips most places fastest on its own
-        parts = ["(?i:" + _char_class(frozenset(firsts)) + ")"]
+        parts = [_first_class(firsts)]
     else:  # the first two letters, at a word start where the alternative opens with one
         parts = ([r"\b" + heads(bounded)] if bounded else []) + ([heads(free)] if free else [])
     tail = "\n)" if flags & re.VERBOSE else ")"  # a closing comment line ends before it
     return re.compile(f"{guard}(?={'|'.join(parts)})(?:{pattern}{tail}", flags)
+
+
+#: The characters other than an ASCII letter's own two cases that match it in a pattern
+#: compiled with ``re.IGNORECASE`` (tests/test_common_regex.py checks every code point).
+CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _first_class(firsts: set[str]) -> str:
+    """A class of the ``firsts`` (lower case) in every case, as exact characters: a
+    case-blind class folds the case of each character it tries."""
+    if any(not c.isascii() and c.lower() != c.upper() for c in firsts):
+        return "(?i:" + _char_class(frozenset(firsts)) + ")"  # another script's cases
+    chars = {c for f in firsts for c in ([f, f.upper(), *CASE_FOLDS.get(f, "")]
+                                         if f.isascii() and f.isalpha() else [f])}
+    return "(?-i:" + _char_class(frozenset(chars)) + ")"
+
+
+def literal_first(heads: frozenset[str] | set[str]) -> str:
+    r"""An alternation matching, case-blind, any of the lower-case ``heads``, written so
+    that each alternative opens with one exact character (each case of the head's first
+    letter apart, and the other characters that fold to it): the engine drops an
+    alternative on its first character without folding case, twice as fast as one
+    case-blind alternation in a look-ahead tried at every place of a text.
+
+    >>> p = re.compile("(?=" + literal_first({"th", "fi"}) + ")")
+    >>> [m.start() for m in p.finditer("The fit, with")]
+    [0, 4, 11]
+    """
+    by_first: dict[str, set[str]] = {}
+    for h in heads:
+        by_first.setdefault(h[0], set()).add(h[1:])
+    alts = []
+    for first in sorted(by_first):
+        rests = by_first[first]
+        rest = "" if rests == {""} else "(?i:" + trie_alternation(rests) + ")"
+        if first.isascii() and first.isalpha():
+            cases = [first, first.upper(), *CASE_FOLDS.get(first, "")]
+            alts.extend(f"(?-i:{_escaped(c)}){rest}" for c in cases)  # exact, whatever flags
+        else:  # a digit, a sign, a class; or a letter of another script, in every case
+            alts.append(f"(?{'i' if first.lower() != first.upper() else '-i'}:"
+                        f"{_escaped(first)}){rest}")
+    return "(?:" + "|".join(alts) + ")"
 
 
 def trie_alternation(words: list[str] | set[str]) -> str:
