@@ -17,13 +17,14 @@ from typing import Any
 
 import pandas as pd
 
+from ..common.regex import with_start_filter
 from .article import Item
 from .figures import CHANGE_VERB, DOWN_VERBS
 
 __all__ = ["figure_change"]
 
 #: The rate of change of a flow named before its percent: "growth in exports slowed to 5.4%".
-_RATE_OF = re.compile(r"\b(growth|rise|increase|decline|fall|drop|contraction|expansion)\s+"
+_RATE_OF = with_start_filter(r"\b(growth|rise|increase|decline|fall|drop|contraction|expansion)\s+"
                       r"(?:in|of)\s+(?:[\w’'-]+\s+){0,3}?(?:exports?|imports?|shipments|trade|"
                       r"sales|purchases)\b|\b(?:export|import|trade|shipment)s?\s+(growth)\b",
                       re.IGNORECASE)
@@ -38,7 +39,7 @@ _MOVE_NOUN = re.compile(r"\s+(?:(?:annual|yearly|monthly|quarterly|year-on-year|
                         r"annualised|annualized)\s+)?(pace|growth|increase|rise|gain|jump|climb|"
                         r"expansion|decline|drop|fall|decrease|contraction|slump|slide)\b",
                         re.IGNORECASE)
-_MOVE_OF_BEFORE = re.compile(r"\b(increase|rise|growth|upsurge|surge|jump|gain|expansion|"
+_MOVE_OF_BEFORE = with_start_filter(r"\b(increase|rise|growth|upsurge|surge|jump|gain|expansion|"
                              r"decline|drop|fall|decrease|contraction|slump|slide|falloff)\s+of\s+"
                              r"(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|"
                              r"more\s+than\s+)?\Z", re.IGNORECASE)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..common.regex import with_start_filter
 from .article import Article, Item, Sentence
 from .parse import (
     FAMILY,
@@ -275,7 +276,7 @@ def row_fx(it: Item, conv: list[Item], rate: bool) -> tuple[dict[str, Any], Any]
     return fx, stated
 
 
-CHANGE_VERB = re.compile(
+CHANGE_VERB = with_start_filter(
     r"\b(grew|grown|rose|risen|increased|jumped|surged|expanded|climbed|fell|fallen|dropped|"
     r"declined|decreased|shrank|shrunk|slumped)\s+(?:by\s+)?(?:some\s+|about\s+)?\Z",
     re.IGNORECASE)

@@ -24,7 +24,7 @@ __all__ = ["GIVE", "GIVEN", "giver", "verb_concept"]
 #: Concepts a giver gives: "Britain will give Kenya £48m in aid", "Japan extended a
 #: 30bn yen loan", "China will offer African countries $20bn in credit lines".
 GIVEN = {"aid", "loans", "investment", "fdi"}
-GIVE = re.compile(r"\b(?:give[sn]?|gave|offer(?:s|ed)?|provide[sd]?|extend(?:s|ed)?|"
+GIVE = with_start_filter(r"\b(?:give[sn]?|gave|offer(?:s|ed)?|provide[sd]?|extend(?:s|ed)?|"
                    r"grant(?:s|ed)?|lend(?:s)?|lent|pledge[sd]?|promise[sd]?|donate[sd]?|"
                    r"invest(?:s|ed)?|commit(?:s|ted)?)\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"(?:['’]s\s+[\w\s-]{0,40}?|\s+(?:state\s+)?(?:firms|companies|investors|banks|"

@@ -312,7 +312,7 @@ def place_roles(places: list[Place], concept: ConceptMatch | None,
     return roles
 
 
-_CURRENCY_AFTER = re.compile(
+_CURRENCY_AFTER = with_start_filter(
     r"\s*(?:dlrs?\b|dollars?\b|yen\b|marks?\b|francs?\b|pounds?\b|sterling\b|stg\b|won\b|"
     r"lira\b|lire\b|pesos?\b|crowns?\b|kronor\b|kroner\b|rupees?\b|yuan\b|renminbi\b|"
     r"roubles?\b|rubles?\b|guilders?\b|schillings?\b|rand\b|ringgit\b|baht\b|unit\b|"

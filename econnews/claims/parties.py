@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..common.regex import with_start_filter
 from .giving import GIVE, GIVEN, giver
 from .parse import (
     FAMILY,
@@ -126,7 +127,7 @@ def reporting_economies(art: Article, sent: Sentence, units: list[str],
     return out
 
 
-_ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
+_ITS = with_start_filter(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
 _TRADE_FLOWS = FLOWS | {"trade"}
 
 

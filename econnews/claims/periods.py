@@ -83,7 +83,7 @@ _MONTH_NAMES = (r"\b(?:January|February|March|April|May|June|July|August|Septemb
                 r"November|December)")
 _LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b",
                               re.IGNORECASE)
-_BASE_YEAR = re.compile(r"\b(?:same|similar|corresponding|comparable)\s+(?:period|months?|"
+_BASE_YEAR = with_start_filter(r"\b(?:same|similar|corresponding|comparable)\s+(?:period|months?|"
                         r"quarter|time)\s+(?:of|in|a)\s+$", re.IGNORECASE)
 
 
@@ -317,7 +317,7 @@ def resolve_period(sentence: str, date: pd.Timestamp | None, at: int,
     return best
 
 
-_COMPARE_WORD = re.compile(
+_COMPARE_WORD = with_start_filter(
     r"\bfrom(?=\s+(?:a\s|an\s|the\s+(?:same|previous|prior|year|level)|[$£€¥\d]|(?:one|two|"
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s|"
     r"(?:US|C|A|NZ|HK|S)\$|last|previous|prior|about|around|some|nearly|almost|just|"
@@ -333,7 +333,7 @@ _BARE_BASE = re.compile(r"(?:from|against|compared\s+with|over)\s+(?:a\s+year\s+
                         r"the\s+(?:previous|prior|same)\s+(?:year|month|quarter|period)(?:\s+a\s+year\s+"
                         r"(?:earlier|ago))?|last\s+year|a\s+month\s+(?:earlier|ago|before))"
                         r"(?=\s*(?:,\s*)?(?:in|for|during|over|to)\b)", re.IGNORECASE)
-_RELATIVE_AFTER = re.compile(r"\b(?:ahead\s+of|(?<!year\s)(?<!period\s)that|which|who|adding|"
+_RELATIVE_AFTER = with_start_filter(r"\b(?:ahead\s+of|(?<!year\s)(?<!period\s)that|which|who|adding|"
                              r"because)\b", re.IGNORECASE)
 _SHARED_TO = re.compile(r"\s+to\s+(?:between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?\Z",
                         re.IGNORECASE)

@@ -58,7 +58,7 @@ _SOURCE_CUE = with_start_filter(r"\baccording\s+to\b|\b(?:data|figures|statistic
 
 _FORECASTERS = re.compile(r"\b(?:economists?|analysts?|forecasters?|polled|poll|consensus|"
                           r"strategists?|dealers?|traders?)\b", re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:expected|expect|expects|expectations?|forecasts?|forecasted|"
+_EXPECTED = with_start_filter(r"\b(?:expected|expect|expects|expectations?|forecasts?|forecasted|"
                        r"forecasting|predicted|predicts?|projected|anticipated|poll|polled|"
                        r"consensus|estimates?|estimated)\b", re.IGNORECASE)
 

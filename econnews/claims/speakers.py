@@ -35,8 +35,7 @@ def _speech_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
             hints[word.lower()] = hint
     before = spaced("|".join(df.loc[df["position"] == "before", "phrase"]))
     after = spaced("|".join(df.loc[df["position"] == "after", "phrase"]))
-    # "according to" behind a start filter; the verbs are found faster without one
-    return (re.compile(rf"\b(?:{before})\b"),
+    return (with_start_filter(rf"\b(?:{before})\b"),
             with_start_filter(rf"\b(?:{after})\b", re.IGNORECASE), hints)
 
 
@@ -207,7 +206,7 @@ _NOT_INVERTED = frozenset({"attributed", "blamed", "showed", "shows", "show", "c
                            "concluded", "ruled", "highlighted", "estimated", "reported",
                            "revealed", "disclosed", "confirmed"})
 _QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
-_DATA_NOUN_SPEAKER = re.compile(r"\b(?:figures|data|statistics|numbers)\b", re.IGNORECASE)
+_DATA_NOUN_SPEAKER = with_start_filter(r"\b(?:figures|data|statistics|numbers)\b", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"\s+(?:released|published|issued|compiled|quoted|cited|seen|obtained|based|"
                           r"showed|shows|posted|on|in|for|at)\b")
 

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..common.regex import with_start_filter
 from .parse import FAMILY
 from .periods import resolve_period
 from .places import read_csv_data
@@ -29,7 +30,7 @@ _COMPARES = re.compile(r"\bcompared?s?\s+(?:with|to)\b", re.IGNORECASE)
 
 
 #: A period named again by its unit: "in the quarter", "over the same six months".
-_THE_UNIT = re.compile(r"\b(?:in|over|for|during|of)\s+the\s+(?:same\s+)?(?P<unit>quarter|month|"
+_THE_UNIT = with_start_filter(r"\b(?:in|over|for|during|of)\s+the\s+(?:same\s+)?(?P<unit>quarter|month|"
                        r"(?:six|three|nine)\s+months|half[- ]year|half|(?:fiscal\s+|financial\s+)?"
                        r"year)\b", re.IGNORECASE)
 _UNIT_SHAPE = {"quarter": re.compile(r"\d{4}Q[1-4]"), "month": re.compile(r"\d{4}-\d\d"),

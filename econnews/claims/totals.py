@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from ..common.regex import with_start_filter
 from .parse import ConceptMatch
 from .places import Place
 
 __all__ = ["favoured", "is_total", "own_partner", "total_roles"]
 
 
-_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|global|worldwide|aggregate|combined)\s+"
+_TOTAL_BEFORE = with_start_filter(r"\b(?:total|overall|global|worldwide|aggregate|combined)\s+"
                            r"(?:[a-z-]+\s+)?\Z", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:to|with|from)\s+(?:the\s+)?(?:rest\s+of\s+the\s+"
                           r"world|world(?!['’])(?:\s+as\s+a\s+whole)?|all\s+(?:countries|destinations|"
