@@ -96,10 +96,11 @@ def _entries() -> tuple[dict[str, list[tuple[str, str, str, str]]], re.Pattern[s
             table[upper] = table[alias]
     names = sorted(table, key=len, reverse=True)
     alternation = trie_alternation(names)  # the longest name first, as sorted above
-    first = "".join(sorted({n[0] for n in names}))
     # "the U.S." and "U.S.-Japan": no word character may follow, but a final
-    # dot in the alias itself is fine; possessive 's is outside the match
-    pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w.])(?:{alternation})(?![\w])")
+    # dot in the alias itself is fine; possessive 's is outside the match. (Inside a word
+    # the look-behind fails at once; at a word start the trie's branches open with
+    # exact letters, which the engine drops on the first: faster than a look-ahead.)
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
     return table, pattern
 
 
