@@ -126,12 +126,15 @@ def figure_period(w: _Walk, it: Item, sent: Sentence, idx: int, clause: tuple[in
         period_by = "earlier_clause" if period else "none"
     # a stock ("cumulative investment") or a yearly rate ("worth $13bn a year") takes
     # only the period its own clause tells
-    stock = _STOCK_CUE.search(art.text, clause[0], clause[1]) or per in TIME_UNITS
+    cue = _STOCK_CUE.search(art.text, clause[0], clause[1])
+    stock = cue or per in TIME_UNITS
     # the stock words after the figure before it are this figure's own ("..., and cumulative
     # investment has passed $43.2bn"), not the earlier figure's ("the cumulative deficit
     # for the first eleven months stands at £36.3bn, £4.5bn higher than ...")
     lo = prev_item.end if prev_item is not None and prev_item.end <= it.start else clause[0]
-    own_stock = _STOCK_CUE.search(art.text, max(clause[0], lo), clause[1]) or per in TIME_UNITS
+    if cue is not None and cue.start() < lo:  # (else the first cue is its own, or none is)
+        cue = _STOCK_CUE.search(art.text, lo, clause[1])
+    own_stock = cue or per in TIME_UNITS
     if period is None and concept in FAMILY and not own_stock:
         # a coordinated clause keeps the period told before in its sentence
         period = w.sentence_period.get(idx)
