@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -112,17 +113,32 @@ def _take(counter: Any, n: int) -> int | None:
 
 def _loop(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], counter: Any,
           conn: Any) -> None:
-    """A forked worker: take chunks until none is left, then send back what it read (its
-    arguments are inherited by fork, not pickled)."""
-    done: list[tuple[int, Any]] = []
+    """A forked worker: take chunks until none is left, sending back what it read chunk
+    by chunk (its arguments are inherited by fork, not pickled)."""
     try:
         while (i := _take(counter, len(chunks))) is not None:
-            done.append((i, worker(*chunks[i])))
-        conn.send(("done", done))
+            conn.send(("chunk", i, worker(*chunks[i])))
+        conn.send(("done", None, None))
     except BaseException as exc:  # raised again in the caller
-        conn.send(("error", exc))
+        conn.send(("error", None, exc))
     finally:
         conn.close()
+
+
+def _receive(conn: Any, out: dict[int, Any], errors: list[BaseException]) -> None:
+    """Store a worker's chunks as they come (a thread of the caller: the worker never
+    waits on a full pipe while the caller reads a chunk of its own)."""
+    try:
+        while True:
+            kind, i, got = conn.recv()
+            if kind == "chunk":
+                out[i] = got
+            else:
+                if kind == "error":
+                    errors.append(got)
+                return
+    except (EOFError, OSError):  # the worker died: its chunks are read in the caller
+        return
 
 
 def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) -> list[Any]:
@@ -131,7 +147,8 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
     Where workers start by fork, this process is one of them: it forks ``jobs - 1``
     workers, which inherit the chunks (nothing is pickled on the way there), and all take
     the next chunk nobody has taken until none is left; only the workers' results come
-    back pickled. The objects built so far are kept out of the garbage collection in every
+    back pickled, one chunk at a time, received by a thread here while this process reads
+    its own. The objects built so far are kept out of the garbage collection in every
     process until the workers are done (``gc.freeze``), which would otherwise copy the
     memory pages they share. A chunk a worker took but did not send back (it died) is
     read here. Elsewhere (spawn) the chunks go to a pool of ``jobs`` processes."""
@@ -141,6 +158,8 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
     warm()
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
+    out: dict[int, Any] = {}
+    errors: list[BaseException] = []
     workers = []
     gc.freeze()  # until the workers are done: a collection here would copy the pages too
     try:
@@ -154,25 +173,28 @@ def run(worker: Callable[..., Any], chunks: list[tuple[Any, ...]], jobs: int) ->
     except BaseException:
         gc.unfreeze()
         raise
+    threads = [threading.Thread(target=_receive, args=(receive, out, errors), daemon=True)
+               for _proc, receive in workers]  # (started after the forks: none is copied)
     try:
-        out: dict[int, Any] = {}
+        for thread in threads:
+            thread.start()
         while (i := _take(counter, len(chunks))) is not None:
             out[i] = worker(*chunks[i])
-        for _proc, receive in workers:
-            try:
-                status, got = receive.recv()
-            except EOFError:  # the worker died: its chunks are read below
-                continue
-            if status == "error":
-                raise got
-            out.update(got)
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
         return [out[i] if i in out else worker(*chunks[i]) for i in range(len(chunks))]
     finally:
-        for proc, receive in workers:
-            receive.close()
+        for proc, _receive_end in workers:
             if proc.is_alive():
                 proc.terminate()
             proc.join()
+        for thread in threads:
+            if thread.is_alive():
+                thread.join()
+        for _proc, receive in workers:
+            receive.close()
         gc.unfreeze()
 
 
