@@ -55,6 +55,13 @@ def _order(m: re.Match[str]) -> int:
     return int(m.lastgroup[1:])  # type: ignore[index]
 
 
+def _longest_heads(parsed: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The first five letters a phrase can begin with (fewer candidates to try than four),
+    or four where five are too many to list."""
+    five = _heads(parsed, 5, 1000)
+    return five if five is not None and "" not in five else _heads(parsed, 4, 400)
+
+
 def _holds(low: str, conditions: Conditions) -> bool:
     return any(all(any(w in low for w in words) for words in c) for c in conditions)
 
@@ -103,7 +110,7 @@ class Lexicon:
         gate: Conditions = []
         heads: set[str] = set()
         for i, parsed in enumerate(patterns):
-            four = _heads(parsed, 4, 400) if self._pairs[i] is not None else None
+            four = None if self._pairs[i] is None else _longest_heads(parsed)
             if four is not None and "" not in four:
                 heads |= four
                 continue
