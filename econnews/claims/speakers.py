@@ -102,6 +102,9 @@ _THING_HEAD = with_start_filter(r"\b(?:balance|surplus|deficit|exports|imports|t
                                 r"\b(?:comparison|breakdown|calculations?)\b", re.IGNORECASE)
 
 
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
 _NP_BREAK = with_start_filter(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
 
 
@@ -280,9 +283,9 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         hint = hints.get(verb, "")
         head = sentence[:m.start()]
         # inverted: '..., said Trade Minister X.' / '"...," said X'
-        if re.match(r"\s+by\b", sentence[m.end():]):
+        if _BY_AFTER.match(sentence, m.end()):
             continue  # "the debt freeze offered by the Paris Club": a passive participle
-        if re.search(r"[,\"”]\s*$", head) or not head.strip():
+        if head.rstrip().endswith((",", '"', "”")) or not head.strip():  # ', said X
             if verb in {"told", "tells"}:
                 continue  # ", told Reuters ...": whom he told, not who spoke
             if verb in _NOT_INVERTED:  # "Roberto Fendt, attributed March's fall to ...":
