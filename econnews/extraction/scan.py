@@ -208,16 +208,19 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             sspans = [m.span() for m in spoken]
             cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
                                 spoken, key=lambda m: m.start())
+    check, read, add = _check, _read, found.append  # (locals: this loop runs per number)
     for m in cores:
-        _check()
+        check()
         s, e = m.span()
         if s < skip_to or (fspans and _overlaps(fspans, s, e)):
             continue
-        q, consumed = _read(text, m, hint, found)
-        skip_to = max(skip_to, consumed)
+        q, consumed = read(text, m, hint, found)
+        if consumed > skip_to:
+            skip_to = consumed
         if q is not None:
-            found.append(q)
-            skip_to = max(skip_to, q.end)
+            add(q)
+            if q.end > skip_to:
+                skip_to = q.end
     if found:
         _check()
         if _may_be_table(text, low, found):
@@ -273,15 +276,21 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     elided currency from an earlier amount, then the cue words (:func:`_finish`).
     """
     s, e = m.span()
-    is_digits = m.group("digits") is not None
     core = m.group(0)
-    value = parse_digits(core) if is_digits else parse_words(core)
+    is_digits = m.group("digits") is not None
+    if is_digits:  # plain digits (most cores) read as parse_digits reads them
+        value = float(core) if core.isdigit() and core.isascii() else parse_digits(core)
+    else:
+        value = parse_words(core)
     if value is None or not math.isfinite(value):
         return None, e
 
-    prefix, start, sign_after_prefix = _left_context(text, s, is_digits, hint)
     left_char = text[s - 1] if s > 0 else ""
     right_char = text[e] if e < len(text) else ""
+    if is_digits and (left_char in _LEFT_CONTEXT_CHARS or g.prefix_may_end(text, s)):
+        prefix, start, sign_after_prefix = _left_context(text, s, is_digits, hint)
+    else:  # what _left_context finds where no currency prefix can end
+        prefix, start, sign_after_prefix = None, s, False
     if is_digits:
         if _not_a_quantity(text, s, e, left_char, right_char, prefix is not None):
             return None, _run_end(text, e)
@@ -310,7 +319,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     code = unit.get("unit")
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
     if kind == "number" and found and not (  # the label ends with white space: look first
-        g.space_before(text, s) and _SHARE_LABEL.search(text, max(0, s - 16), s)
+        left_char.isspace() and _SHARE_LABEL.search(text, s - 16 if s > 16 else 0, s)
     ):
         prev = _elided_from(text, found, s, e, bool(scale_words))
         if prev is not None:
@@ -345,6 +354,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if not (math.isfinite(q.value) and math.isfinite(q.low) and math.isfinite(q.high)):
         return None, pos
     return q, pos
+
+
+# _left_context looks past the number's left neighbour only where it is one of these
+# (a sign between prefix and number) or where g.prefix_may_end says a prefix may end
+_LEFT_CONTEXT_CHARS = frozenset("-−")
 
 
 def _left_context(
@@ -383,7 +397,8 @@ def _sign(
     if sign_after_prefix and prefix is not None:  # "$-50.8bn"
         return True, min(start, s - 2)
     if prefix is None:
-        if not is_digits or not (g.ends_in(text, s, "-−") or g.space_before(text, s)):
+        c = text[s - 1] if s > 0 else ""  # g.ends_in(text, s, "-−") or g.space_before(...)
+        if not is_digits or not (c.isspace() or (c and c in "-−")):
             return False, start
         window = text[max(0, s - 10) : s]  # a match holds "-", "minus" or "negative":
         if window.isascii() and "-" not in window and "minus" not in (lw := window.lower()) \
