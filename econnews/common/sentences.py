@@ -49,7 +49,7 @@ _END = re.compile(r"""[.!?][.!?]*["'”’)\]]*(?!\S)""")
 # a paragraph break: blank line, or newline followed by indentation
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*|\n[ \t\u00a0]{2,}")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&'-]*)$")
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.&'-")
+_WORD_CHARS_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.&'-"
 
 
 def _word_before(text: str, dot: int) -> str | None:
@@ -62,14 +62,9 @@ def _word_before(text: str, dot: int) -> str | None:
     """
     lo = max(0, dot - 40)
     end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot
-    r = end
-    while r > lo and text[r - 1] in _WORD_CHARS:
-        r -= 1
-    for p in range(r, end):
-        c = text[p]
-        if c.isascii() and c.isalpha():
-            return text[p:end]
-    return None
+    window = text[lo:end]
+    run = window[len(window.rstrip(_WORD_CHARS_STR)):]  # the run of its characters (in C)
+    return run.lstrip(".&'-") or None  # from its first letter: the run holds no other
 
 
 def _is_boundary(text: str, end: int, dot: int, limit: int) -> bool:

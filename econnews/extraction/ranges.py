@@ -43,7 +43,7 @@ def _range_tail(
     if not sep:
         return None
     word = sep.group(0).strip().lower()
-    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
+    if word == "and" and not g.BETWEEN_BEFORE.search(text, (qstart - 9 if qstart > 9 else 0), qstart):
         return None
     if word == "to" and _from_after_change(text, qstart):
         return None  # "sales fell from £138m to £118m": the old level and the new one
@@ -121,7 +121,7 @@ def _scale_after_bracket(
     """The scale written after last year's figure in brackets belongs to both: "EUR 105.8
     ( 83.4 ) million" is EUR 105.8 million, and 83.4 million."""
     bracket = _BRACKETED_NUMBER.match(text, pos) if has_prefix else None
-    if bracket is None and text[max(0, s - 3) : s].strip() == "(":
+    if bracket is None and text[(s - 3 if s > 3 else 0) : s].strip() == "(":
         bracket = _CLOSE_BRACKET.match(text, pos)
     if bracket is None:
         return 1.0, scale_words

@@ -44,10 +44,10 @@ def _rejected(
         return _run_end(text, e)
     c = text[start - 1] if start > 0 else ""  # (g.ends_in and g.space_before, inlined)
     if ((c == "-" or (c == "\n" and start >= 2 and text[start - 2] == "-"))
-            and _SPLIT_BEFORE.search(text, max(0, start - 12), start)) or text.startswith("-for-", e):
+            and _SPLIT_BEFORE.search(text, (start - 12 if start > 12 else 0), start)) or text.startswith("-for-", e):
         return pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if (c.isspace() and "vot" in text[max(0, start - 20) : start].lower()
-            and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
+    if (c.isspace() and "vot" in text[(start - 20 if start > 20 else 0) : start].lower()
+            and _VOTE_BEFORE.search(text, (start - 20 if start > 20 else 0), start)) or (
         lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
     ):
         return pos  # "by a vote of 34 to 2", "a 2-1 decision"
@@ -61,7 +61,7 @@ def _rejected(
         if is_digits and _is_year(core) and low == high == parse_digits(core):
             return pos  # a year
         if _name_before(text, start) and not (
-            kind == "count" and _TOP_BEFORE.search(text, max(0, start - 5), start)
+            kind == "count" and _TOP_BEFORE.search(text, (start - 5 if start > 5 else 0), start)
         ):
             return pos  # "Game 7", but "the top three seeds" is a count
         if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
@@ -112,7 +112,7 @@ def _is_age(
         and lo2 is None
         and text.startswith(",", e)
         and _AGE_COMMAS.match(text, e)
-        and _AGE_NAME.search(text, max(0, s - 40), s)
+        and _AGE_NAME.search(text, (s - 40 if s > 40 else 0), s)
         and 0 < value < 120
         and float(value).is_integer()
     )
@@ -177,7 +177,7 @@ def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix
             return True  # '87
     # (g.ends_in(text, s, "-"), inlined: this runs for every number)
     if not has_prefix and (left == "-" or (left == "\n" and s >= 2 and text[s - 2] == "-")):
-        lh = _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s)
+        lh = _LETTER_HYPHEN_BEFORE.search(text, (s - 12 if s > 12 else 0), s)
         if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
             return True  # COVID-19, F-35, mid-2019
     if right and not right.isspace():
@@ -206,24 +206,24 @@ def _not_a_quantity_unprefixed(text: str, s: int, e: int, left: str, right: str,
     lb = before.lower()
     if (
         (left.isspace() and ("AD" in before or "A.D." in before)
-         and _ERA_BEFORE.search(text, max(0, s - 22), s))
+         and _ERA_BEFORE.search(text, (s - 22 if s > 22 else 0), s))
         or ((right in _ERA_FIRST or (right.isspace() and text[e + 1 : e + 2] in _ERA_FIRST))
             and _ERA_AFTER.match(text, e))
     ):
         return True  # "A.D. 1000 and 1260", "500 BC": years
     if ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
-            or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):
+            or "mob" in lb) and _PHONE_BEFORE.search(text, (s - 24 if s > 24 else 0), s):
         return True  # "tel. +358 9 591 8342"
     if (e - s >= 3 and (c3 := text[s + 3 : s + 4])
             and (c3 in ").-" or c3.isspace()) and g.PHONE.match(text, s - 1 if left == "(" else s)):
         return True  # PHONE needs three digits at s, then ")", ".", "-" or white space
     if ((left in "#." or left.isspace() or left in "oOsSrRſ")
             and ("#" in before or "no" in lb or "nu" in lb)
-            and _NUMBER_SIGN.search(text, max(0, s - 10), s)):
+            and _NUMBER_SIGN.search(text, (s - 10 if s > 10 else 0), s)):
         return True
     # (g.ends_in(text, s, "o-–d") or white space: a newline is white space too)
     if ((left.isspace() or left in _MONTH_LAST) and ("ſ" in before or _MONTH3_IN.search(lb))
-            and (mb := g.MONTH_BEFORE.search(text, max(0, s - 12), s))
+            and (mb := g.MONTH_BEFORE.search(text, (s - 12 if s > 12 else 0), s))
             and not _UNIT_SOON.match(text, e)):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
@@ -246,12 +246,12 @@ def _name_before(text: str, s: int) -> bool:
     """A number right after a proper name is part of it: Boeing 737, Section 427, iPhone 11."""
     if not (s >= 1 and text[s - 1].isspace()):  # (g.space_before, inlined)
         return False  # both patterns end with a space before the number
-    nw = _LAST_WORD.search(text, max(0, s - 12), s)
+    nw = _LAST_WORD.search(text, (s - 12 if s > 12 else 0), s)
     if nw is not None and nw.group(1).lower() in g.name_before_words():
         return True
-    window = text[max(0, s - 30) : s]
+    window = text[(s - 30 if s > 30 else 0) : s]
     # both forms need a capital A-Z: an all-lower-case window holds none
-    nb = None if window.islower() else _NAME_BEFORE.search(text, max(0, s - 30), s)
+    nb = None if window.islower() else _NAME_BEFORE.search(text, (s - 30 if s > 30 else 0), s)
     if nb is None:
         return False
     word = nb.group(1).rstrip(".")

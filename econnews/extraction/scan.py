@@ -296,7 +296,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
             return None, _run_end(text, e)
     elif _lone_word_number(text, m, value) or (
         value < 1000
-        and _THE_BEFORE.search(text, max(0, s - 5), s)
+        and _THE_BEFORE.search(text, (s - 5 if s > 5 else 0), s)
         and not _UNIT_SOON.match(text, e)
     ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
@@ -331,17 +331,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
             unit = dict(unit, name=name, per=per)
 
     low, high = _tidy(low), _tidy(high)
-    q = _Q(
-        start=start,
-        end=pos,
-        kind=kind,
-        value=_tidy((low + high) / 2),
-        low=min(low, high),
-        high=max(low, high),
-        unit=code,
-        unit_name=unit.get("name"),
-        per=unit.get("per"),
-    )
+    # (positional: the keyword call costs twice as much; min() and max() written out)
+    q = _Q(start, pos, kind, _tidy((low + high) / 2), high if high < low else low,
+           high if high > low else low, code, unit.get("name"), "=", None, unit.get("per"))
     if unit.get("change"):
         q.change = unit["change"]
     if scale_words:
@@ -368,10 +360,10 @@ def _left_context(
     mention starts, and whether a sign stands between prefix and number ("$-50.8bn")."""
     if not is_digits:
         return None, s, False  # a spelled number takes no currency sign
-    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s) if g.prefix_may_end(text, s) else None
+    prefix_m = g.PREFIX_BEFORE.search(text, (s - 8 if s > 8 else 0), s) if g.prefix_may_end(text, s) else None
     sign_after_prefix = False
     if prefix_m is None and s > 1 and text[s - 1] in "-−" and g.prefix_may_end(text, s - 1):
-        prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
+        prefix_m = g.PREFIX_BEFORE.search(text, (s - 9 if s > 9 else 0), s - 1)  # "$-50.8bn"
         sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
         if not sign_after_prefix:
             prefix_m = None
@@ -400,17 +392,17 @@ def _sign(
         c = text[s - 1] if s > 0 else ""  # g.ends_in(text, s, "-−") or g.space_before(...)
         if not is_digits or not (c.isspace() or (c and c in "-−")):
             return False, start
-        window = text[max(0, s - 10) : s]  # a match holds "-", "minus" or "negative":
+        window = text[(s - 10 if s > 10 else 0) : s]  # a match holds "-", "minus" or "negative":
         if window.isascii() and "-" not in window and "minus" not in (lw := window.lower()) \
                 and "negative" not in lw:  # a look at the window spares the search
             return False, start
-        mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
+        mm = g.MINUS_BEFORE.search(text, (s - 10 if s > 10 else 0), s)
         if mm is not None:
             return True, mm.start()
         return False, start
     if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         return True, start - 1
-    if g.space_before(text, start) and _NEGATIVE_WORD.search(text, max(0, start - 10), start):
+    if (start >= 1 and text[start - 1].isspace()) and _NEGATIVE_WORD.search(text, (start - 10 if start > 10 else 0), start):
         return True, start  # "a negative EUR 68.6 mn"
     return False, start
 
@@ -465,15 +457,15 @@ def _finish(text: str, q: _Q, unit: dict) -> None:
         q.kind == "measure"
         and q.unit_name in ("year", "month", "week", "day")
         and (
-            (g.space_before(text, start) and _AGE_OF_BEFORE.search(text, max(0, start - 12), start))
+            ((start >= 1 and text[start - 1].isspace()) and _AGE_OF_BEFORE.search(text, (start - 12 if start > 12 else 0), start))
             or _OLD_AFTER.match(text, q.end)
         )
     ):
         q.unit_name += " of age"  # "under the age of 5 years", "her 18 month-old daughter"
     if (
         q.bound == "<"
-        and g.space_before(text, q.start)
-        and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start)
+        and (q.start >= 1 and text[q.start - 1].isspace())
+        and _UP_TO_BEFORE.search(text, (q.start - 8 if q.start > 8 else 0), q.start)
         and _FROM_SOON.match(text, q.end)
     ):
         q.bound = "="  # "earnings were up to 220 mln dlrs in March from 110 mln": a new level

@@ -415,7 +415,7 @@ _BRACKETED_AMOUNT = re.compile(r"\s?\((?=[^()\n]{0,40}\))(?=[^()\n]*\d)\s*\S+(?:
 
 def _inside_brackets(text: str, pos: int) -> bool:
     """Is ``pos`` inside a short bracket that opens with an amount ("(US $4.46|)")?"""
-    lo = max(0, pos - 40)
+    lo = (pos - 40 if pos > 40 else 0)
     opened = text.rfind("(", lo, pos)
     inside = text[opened:pos] if opened >= 0 else ""
     return bool(inside) and ")" not in inside and any(c.isdigit() for c in inside)
@@ -746,7 +746,7 @@ def _coordinable(words: list[tuple[str, int]]) -> bool:
 def _index_talk(text: str, pos: int) -> bool:
     """Does the sentence around ``pos`` talk about a stock index (where points are
     index points)?"""
-    lo = max(0, pos - 200)
+    lo = (pos - 200 if pos > 200 else 0)
     window = text[lo : pos + 120].lower()
     return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
 
