@@ -138,6 +138,8 @@ def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:  # every paragraph break starts with a newline
+        return [(0, len(text))]
     out = []
     pos = 0
     for m in _PARA.finditer(text):
