@@ -334,10 +334,12 @@ class _Guarded:
             two = text[pos : pos + 2]
             if not two:
                 return None  # every alternative needs a character
-            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()) and not (
-                (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
-            ):
-                return None
+            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
+                if not (two[0].isspace() or two[0] == "-"):
+                    return None
+                two = text[pos + 1 : pos + 3]  # (self._may_start of it, inlined)
+                if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
+                    return None
         return (self._regex or self.regex).match(text, pos)
 
 

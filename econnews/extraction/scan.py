@@ -308,7 +308,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     stop = _rejected(text, m, start, pos, unit, prefix, lo2, low, high)
     if stop is not None:
         return None, stop
-    if _is_age(text, s, e, unit, lo2, value, is_digits):
+    if right_char == "," and _is_age(text, s, e, unit, lo2, value, is_digits):  # ("Smith, 52,")
         unit = {"kind": "measure", "unit": "year", "name": "year of age", "end": pos}
 
     factor = unit.get("factor", 1.0)
