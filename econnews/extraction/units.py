@@ -200,6 +200,9 @@ def _points(end: int, *, name: str = "percentage point", factor: float = 1.0) ->
     }
 
 
+_PERCENT_RATIO_FIRST = frozenset("%pPbBtTfF")
+
+
 def _unit(
     text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
 ) -> dict | None:
@@ -207,7 +210,12 @@ def _unit(
     c = text[pos : pos + 1]
     if prefix is None and (not c or (c.isascii() and not (c.isalpha() or c.isspace() or c in "-%$"))):
         return None  # ",", ")", "." or the end: no unit of the lexicons begins so
-    pm = g.PERCENT_AFTER.match(text, pos)
+    # PERCENT_AFTER and RATIO_AFTER begin with at most three characters of white space and
+    # a hyphen, then "%" or one of these letters: where none of the next four characters
+    # is one (in ASCII text: no other letter matches them in any case) neither can match
+    head = text[pos : pos + 4]
+    maybe = not head.isascii() or not _PERCENT_RATIO_FIRST.isdisjoint(head)
+    pm = g.PERCENT_AFTER.match(text, pos) if maybe else None
     if pm and prefix is None:
         if pm.group("bp"):
             return _points(pm.end(), name="basis point", factor=0.01)
@@ -223,7 +231,7 @@ def _unit(
                 "rangeable": True,
             },
         )
-    if prefix is None:
+    if prefix is None and maybe:
         rm = g.RATIO_AFTER.match(text, pos)
         if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
             return _per(text, {"kind": "count", "unit": "times", "name": "time", "end": rm.end()})
