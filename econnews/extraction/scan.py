@@ -197,7 +197,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             fractions += _fractions(text, [(q.start, q.end) for q in fractions], low)
         if g.FRACTION_CHANGE_HINT.search(text):
             fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
-    fspans = [(q.start, q.end) for q in fractions]
+    fspans = [(q.start, q.end) for q in fractions] if fractions else []
     skip_to = 0
     cores: Iterator[re.Match] = g.cores(text, low)
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"

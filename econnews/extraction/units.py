@@ -110,6 +110,8 @@ def place_currency(text: str, title: str = "") -> str | None:
     """
     counts: dict[str, int] = {}
     for piece, weight in ((title, 2), (text, 1)):
+        if piece == "":
+            continue  # (most calls have no title)
         for m in _place_regex().finditer(piece):
             code = _place_codes()[m.group(0)]
             counts[code] = counts.get(code, 0) + weight
