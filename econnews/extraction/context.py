@@ -169,7 +169,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
             if same is not None:
                 q.kind, q.unit, q.unit_name, q.per = "money", same.unit, same.unit_name, q.per
             continue
-        if q.extra.get("scaled") and not _SHARE_LABEL.search(text, max(0, q.start - 16), q.start):
+        if q.extra.get("scaled") and not _SHARE_LABEL.search(text, (q.start - 16 if q.start > 16 else 0), q.start):
             for other in found[i + 1 :]:
                 if other.start - q.end > 200 or _STOP.search(text[q.end : other.start]):
                     break
@@ -186,7 +186,7 @@ def _converted_like(text: str, found: list[_Q], i: int, conversion: _Q) -> _Q | 
     """The earlier amount of the sentence (of the eight mentions before ``found[i]``,
     within 300 characters) written with a bracketed conversion into the same currency
     as ``conversion``."""
-    for j in range(i - 1, max(0, i - 8), -1):
+    for j in range(i - 1, (i - 8 if i > 8 else 0), -1):
         a, b = found[j - 1], found[j]
         if conversion.start - a.end > 300 or _STOP.search(text[a.end : b.start]):
             return None
@@ -213,7 +213,7 @@ def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q
     sentence for a number after "from"/"to"/"against", the counted noun of the sentence
     for "... and 95800 who", the percent of "increased by 2 percent but decreased by 1".
     ``s``, ``e``: where the bare number starts and ends."""
-    cue = g.space_before(text, s) and g.ELIDED_BEFORE.search(text, max(0, s - 16), s)
+    cue = (s >= 1 and text[s - 1].isspace()) and g.ELIDED_BEFORE.search(text, (s - 16 if s > 16 else 0), s)
     if not (scaled or cue):
         prev = found[-1]
         gap = text[prev.end : s]
@@ -257,7 +257,7 @@ def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q
 
 
 def _in_brackets(text: str, q: _Q) -> bool:
-    before = text[max(0, q.start - 2) : q.start].strip()
+    before = text[(q.start - 2 if q.start > 2 else 0) : q.start].strip()
     after = text[q.end : q.end + 2].strip()
     return before.endswith("(") and after.startswith((")", ";", ","))
 

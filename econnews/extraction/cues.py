@@ -132,10 +132,11 @@ def _bound_ends() -> frozenset[str]:
 
 def _left_cues(text: str, q: _Q) -> None:
     """Bound and change from the words before the mention ("rose about", "more than")."""
-    if q.start > 0 and text[q.start - 1] == "~":
+    c = text[q.start - 1] if q.start > 0 else ""
+    if c == "~":
         q.bound = "~"
         return
-    if q.start > 0 and text[q.start - 1] == "+" and q.kind in ("percent", "money"):
+    if c == "+" and q.kind in ("percent", "money"):
         q.change = "up"  # "+5%"
         return
     words = _tail_words(text, q.start)
@@ -177,8 +178,8 @@ _POSTPOSED = {"up", "higher", "above", "down", "lower", "below"}
 
 
 def _right_cues(text: str, q: _Q) -> None:
-    if q.change is None and q.kind in ("percent", "money"):
-        cm = g.CHANGE_AFTER.match(text, q.end)
+    if q.change is None and q.kind in ("percent", "money") and text[q.end : q.end + 1].isspace():
+        cm = g.CHANGE_AFTER.match(text, q.end)  # (it begins with white space)
         if cm:
             word = cm.group(0).split()[-1].lower()
             if word in _POSTPOSED and (q.kind != "percent" or _UP_TO_AFTER.match(text, q.end)):

@@ -187,12 +187,34 @@ _CARDINAL_FIRSTS = firsts(_CARDINAL)
 _BIG_FIRSTS = firsts(_BIG)
 
 
+# In a short text the first words are found in one pass of this pattern (grouped by first
+# letter: the engine skips to those letters in C) rather than a str.find pass per word,
+# whose calls then cost more than the scanning. It finds no occurrence inside another,
+# which finds() would: such a one follows a letter, where neither a spelled number nor the
+# "a" before a big word can begin (every word here is letters only).
+_FIRSTS_AT = re.compile(lx.grouped_alternation(
+    [(w, False) for w in sorted({*_CARDINAL_FIRSTS, *_BIG_FIRSTS}, key=lambda w: (-len(w), w))]))
+assert not {w[0] for w in _CARDINAL_FIRSTS} & set("bdhm") and {w[0] for w in _BIG_FIRSTS} <= set("bdhmt")
+_BIG_T = tuple(w for w in _BIG_FIRSTS if w[0] == "t")  # "thousand", "trillion"
+_SHORT = 400  # characters: below this the single pass is the cheaper
+
+
 def _word_core_starts(text: str, low: str) -> list[int]:
     """Where a spelled number can begin (for :func:`anchored`): at a cardinal ("thirty"),
     or at the "a", "an" or "half a(n)" and white space before a big word ("a million"),
     the heads of ``_SPELLED_BODY_CASELESS``."""
-    starts = finds(low, _CARDINAL_FIRSTS)
-    for b in finds(low, _BIG_FIRSTS):
+    if len(low) < _SHORT:
+        starts, bigs = [], []
+        for m in _FIRSTS_AT.finditer(low):
+            b = m.start()
+            c = low[b]
+            if c in "bdhm" or (c == "t" and low.startswith(_BIG_T, b)):
+                bigs.append(b)
+            else:
+                starts.append(b)  # a cardinal
+    else:
+        starts, bigs = finds(low, _CARDINAL_FIRSTS), finds(low, _BIG_FIRSTS)
+    for b in bigs:
         j = space_start(text, b)
         if j == b:
             continue
@@ -334,10 +356,12 @@ class _Guarded:
             two = text[pos : pos + 2]
             if not two:
                 return None  # every alternative needs a character
-            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()) and not (
-                (two[0].isspace() or two[0] == "-") and self._may_start(text[pos + 1 : pos + 3])
-            ):
-                return None
+            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
+                if not (two[0].isspace() or two[0] == "-"):
+                    return None
+                two = text[pos + 1 : pos + 3]  # (self._may_start of it, inlined)
+                if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
+                    return None
         return (self._regex or self.regex).match(text, pos)
 
 

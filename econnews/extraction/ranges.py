@@ -19,6 +19,9 @@ from .numbers import parse_digits, parse_words
 from .rejects import _is_year, _not_a_quantity
 from .units import _currency, _scales, _unit
 
+_DASHES = frozenset("-–—")  # what RANGE_SEP and _SPACED_DASH can begin with
+_SEP_NEXT = frozenset("-–—tTaA")  # ... and after white space
+
 
 @functools.cache
 def _prefix_at() -> re.Pattern:  # compiled on first use: a range with a second currency
@@ -37,13 +40,17 @@ def _range_tail(
 ):
     """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'."""
     after_unit = unit["end"] if unit else pos
+    c = text[after_unit : after_unit + 1]
+    if c not in _DASHES and not (c.isspace() and text[after_unit + 1 : after_unit + 2] in _SEP_NEXT):
+        return None  # RANGE_SEP and _SPACED_DASH begin with a dash, or white space and then
+        # a dash, "to" or "and" (no other letter matches t or a in any case)
     sep = g.RANGE_SEP.match(text, after_unit)
     if not sep and prefix is not None:
         sep = _SPACED_DASH.match(text, after_unit)  # "EUR 0.8 -1.2 million"
     if not sep:
         return None
     word = sep.group(0).strip().lower()
-    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, qstart - 9), qstart):
+    if word == "and" and not g.BETWEEN_BEFORE.search(text, (qstart - 9 if qstart > 9 else 0), qstart):
         return None
     if word == "to" and _from_after_change(text, qstart):
         return None  # "sales fell from £138m to £118m": the old level and the new one
@@ -121,7 +128,7 @@ def _scale_after_bracket(
     """The scale written after last year's figure in brackets belongs to both: "EUR 105.8
     ( 83.4 ) million" is EUR 105.8 million, and 83.4 million."""
     bracket = _BRACKETED_NUMBER.match(text, pos) if has_prefix else None
-    if bracket is None and text[max(0, s - 3) : s].strip() == "(":
+    if bracket is None and text[(s - 3 if s > 3 else 0) : s].strip() == "(":
         bracket = _CLOSE_BRACKET.match(text, pos)
     if bracket is None:
         return 1.0, scale_words

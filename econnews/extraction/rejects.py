@@ -42,11 +42,12 @@ def _rejected(
     bare = kind in ("number", "count")
     if kind == "skip":
         return _run_end(text, e)
-    if (g.ends_in(text, start, "-") and _SPLIT_BEFORE.search(text, max(0, start - 12), start)
-            ) or text.startswith("-for-", e):
+    c = text[start - 1] if start > 0 else ""  # (g.ends_in and g.space_before, inlined)
+    if ((c == "-" or (c == "\n" and start >= 2 and text[start - 2] == "-"))
+            and _SPLIT_BEFORE.search(text, (start - 12 if start > 12 else 0), start)) or text.startswith("-for-", e):
         return pos  # "a three-for-two stock split", "a 2-for-1 split"
-    if (g.space_before(text, start) and "vot" in text[max(0, start - 20) : start].lower()
-            and _VOTE_BEFORE.search(text, max(0, start - 20), start)) or (
+    if (c.isspace() and "vot" in text[(start - 20 if start > 20 else 0) : start].lower()
+            and _VOTE_BEFORE.search(text, (start - 20 if start > 20 else 0), start)) or (
         lo2 is not None and kind == "count" and str(unit.get("unit", "")).lower() in _TALLY_NOUNS
     ):
         return pos  # "by a vote of 34 to 2", "a 2-1 decision"
@@ -60,7 +61,7 @@ def _rejected(
         if is_digits and _is_year(core) and low == high == parse_digits(core):
             return pos  # a year
         if _name_before(text, start) and not (
-            kind == "count" and _TOP_BEFORE.search(text, max(0, start - 5), start)
+            kind == "count" and _TOP_BEFORE.search(text, (start - 5 if start > 5 else 0), start)
         ):
             return pos  # "Game 7", but "the top three seeds" is a count
         if not is_digits and core[0].isupper() and not _sentence_initial(text, s):
@@ -111,7 +112,7 @@ def _is_age(
         and lo2 is None
         and text.startswith(",", e)
         and _AGE_COMMAS.match(text, e)
-        and _AGE_NAME.search(text, max(0, s - 40), s)
+        and _AGE_NAME.search(text, (s - 40 if s > 40 else 0), s)
         and 0 < value < 120
         and float(value).is_integer()
     )
@@ -151,89 +152,106 @@ _ERA_FIRST = frozenset("AB")  # _ERA_AFTER: B.C., BCE, BC, A.D., AD
 assert {w[0] for w in g._MONTH_WORDS} <= _MONTH_AFTER_FIRST
 
 
+_MONTH_LAST = frozenset("o-–d")  # g.ends_in(text, s, "o-–d") for a character not white space
+
+
 def _is_year(core: str) -> bool:
     return len(core) == 4 and core.isdigit() and 1700 <= int(core) <= 2100
 
 
 def _not_a_quantity(text: str, s: int, e: int, left: str, right: str, has_prefix: bool) -> bool:
-    """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels."""
-    if left == "+" and _PLUS_PHONE.match(text[s : e + 3]):
-        return True  # "+358 9 591 8342": an international phone number
-    if left and (left.isalpha() or left in "_@") and not has_prefix:
-        return True  # G20, S23, XC40
-    if left and (left in ":/" or (left == "." and s >= 2 and text[s - 2].isdigit())):
-        return True
-    if left and left in "'’" and e - s == 2:
-        return True  # '87
-    lh = (None if has_prefix or not g.ends_in(text, s, "-")
-          else _LETTER_HYPHEN_BEFORE.search(text, max(0, s - 12), s))
-    if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
-        return True  # COVID-19, F-35, mid-2019
-    if right == "." and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # 1.2.3, dates 12.03.2019
-    if right == "/" and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # 1987/88, 12/25
-    if right == ":" and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # 10:30, 1:36.6
-    if right and right in "sSnNrRtTſ" and g.ORDINAL_AFTER.match(text, e):
-        return True
-    # the windows searched below end at s and hold at most 24 characters: a word a
-    # pattern needs must stand in them (none of these words has a letter that another
-    # folds to in a case-insensitive match, but for "sep": "ſ" is checked)
-    before = text[max(0, s - 24) : s]
-    lb = before.lower()
-    if not has_prefix and (
-        (g.space_before(text, s) and ("AD" in before or "A.D." in before)
-         and _ERA_BEFORE.search(text, max(0, s - 22), s))
-        or ((right in _ERA_FIRST or (right.isspace() and text[e + 1 : e + 2] in _ERA_FIRST))
-            and _ERA_AFTER.match(text, e))
-    ):
-        return True  # "A.D. 1000 and 1260", "500 BC": years
+    """Dates, times, ordinals, names with digits, versions, phone numbers, fiscal labels.
+
+    (Each test returns True, so their order is free: the tests of the left and right
+    neighbour are skipped where it is white space, which none of them takes, and those
+    that rule nothing out after a currency prefix are skipped after one.)
+    """
+    if left and not left.isspace():
+        if left == "+" and _PLUS_PHONE.match(text[s : e + 3]):
+            return True  # "+358 9 591 8342": an international phone number
+        if (left.isalpha() or left in "_@") and not has_prefix:
+            return True  # G20, S23, XC40
+        if left in ":/" or (left == "." and s >= 2 and text[s - 2].isdigit()):
+            return True
+        if left in "'’" and e - s == 2:
+            return True  # '87
+    # (g.ends_in(text, s, "-"), inlined: this runs for every number)
+    if not has_prefix and (left == "-" or (left == "\n" and s >= 2 and text[s - 2] == "-")):
+        lh = _LETTER_HYPHEN_BEFORE.search(text, (s - 12 if s > 12 else 0), s)
+        if lh is not None and lh.group(1).lower() not in _HYPHEN_OK:
+            return True  # COVID-19, F-35, mid-2019
+    if right and not right.isspace():
+        if right in "./:" and e + 1 < len(text) and text[e + 1].isdigit():
+            return True  # 1.2.3, dates 12.03.2019; 1987/88, 12/25; 10:30, 1:36.6
+        if right in "sSnNrRtTſ" and g.ORDINAL_AFTER.match(text, e):
+            return True
     if right and (right in _TIME_FIRST or not right.isascii() or (right.isspace() and (
         (nx1 := text[e + 1 : e + 2]) in _TIME_FIRST or (nx1 and not nx1.isascii()))
     )) and g.TIME_AFTER.match(text, e):
         return True
-    if not has_prefix and ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
-                           or "mob" in lb) and _PHONE_BEFORE.search(text, max(0, s - 24), s):
+    core = text[s:e]
+    if not has_prefix and _not_a_quantity_unprefixed(text, s, e, left, right, core):
+        return True
+    return bool(right and right in "/-" and g.FISCAL_AFTER.match(text, e) and _is_year(core))
+
+
+def _not_a_quantity_unprefixed(text: str, s: int, e: int, left: str, right: str,
+                               core: str) -> bool:
+    """The tests of :func:`_not_a_quantity` that only a number without a currency prefix
+    takes: eras, phone numbers, number signs, dates."""
+    # the windows searched below end at s and hold at most 24 characters: a word a
+    # pattern needs must stand in them (none of these words has a letter that another
+    # folds to in a case-insensitive match, but for "sep": "ſ" is checked)
+    before = text[s - 24 if s > 24 else 0 : s]
+    lb = before.lower()
+    if (
+        (left.isspace() and ("AD" in before or "A.D." in before)
+         and _ERA_BEFORE.search(text, (s - 22 if s > 22 else 0), s))
+        or ((right in _ERA_FIRST or (right.isspace() and text[e + 1 : e + 2] in _ERA_FIRST))
+            and _ERA_AFTER.match(text, e))
+    ):
+        return True  # "A.D. 1000 and 1260", "500 BC": years
+    if ("+" in before or "tel" in lb or "phone" in lb or "fax" in lb
+            or "mob" in lb) and _PHONE_BEFORE.search(text, (s - 24 if s > 24 else 0), s):
         return True  # "tel. +358 9 591 8342"
-    if (not has_prefix and e - s >= 3 and (c3 := text[s + 3 : s + 4])
+    if (e - s >= 3 and (c3 := text[s + 3 : s + 4])
             and (c3 in ").-" or c3.isspace()) and g.PHONE.match(text, s - 1 if left == "(" else s)):
         return True  # PHONE needs three digits at s, then ")", ".", "-" or white space
-    core = text[s:e]
-    if (not has_prefix and (left in "#." or left.isspace() or left in "oOsSrRſ")
+    if ((left in "#." or left.isspace() or left in "oOsSrRſ")
             and ("#" in before or "no" in lb or "nu" in lb)
-            and _NUMBER_SIGN.search(text, max(0, s - 10), s)):
+            and _NUMBER_SIGN.search(text, (s - 10 if s > 10 else 0), s)):
         return True
-    mb = (g.MONTH_BEFORE.search(text, max(0, s - 12), s)
-          if (left.isspace() or g.ends_in(text, s, "o-–d"))
-          and ("ſ" in before or _MONTH3_IN.search(lb)) else None)
-    if mb and not has_prefix and not _UNIT_SOON.match(text, e):
+    # (g.ends_in(text, s, "o-–d") or white space: a newline is white space too)
+    if ((left.isspace() or left in _MONTH_LAST) and ("ſ" in before or _MONTH3_IN.search(lb))
+            and (mb := g.MONTH_BEFORE.search(text, (s - 12 if s > 12 else 0), s))
+            and not _UNIT_SOON.match(text, e)):
         word = mb.group(0).strip(" .,").lower()
         if word not in ("may", "mar") or mb.group(0)[0].isupper():
             if core.replace(",", "").isdigit() and (
                 int(core.replace(",", "")) <= 31 or _is_year(core)
             ):
                 return True
-    nx = text[e + 1 : e + 2] if right.isspace() else ""
-    ma = (g.MONTH_AFTER.match(text, e)
-          if nx and (nx in _MONTH_AFTER_FIRST or not nx.isascii()) else None)
-    if ma and not has_prefix and core.isdigit() and int(core) <= 31:
-        word = ma.group(0).strip().split()[-1]
-        if word.lower() not in ("may", "mar") or word[0].isupper():
-            return True
-    return bool(right and right in "/-" and g.FISCAL_AFTER.match(text, e) and _is_year(core))
+    if core.isdigit() and right.isspace():
+        nx = text[e + 1 : e + 2]
+        ma = (g.MONTH_AFTER.match(text, e)
+              if nx and (nx in _MONTH_AFTER_FIRST or not nx.isascii()) else None)
+        if ma and int(core) <= 31:
+            word = ma.group(0).strip().split()[-1]
+            if word.lower() not in ("may", "mar") or word[0].isupper():
+                return True
+    return False
 
 
 def _name_before(text: str, s: int) -> bool:
     """A number right after a proper name is part of it: Boeing 737, Section 427, iPhone 11."""
-    if not g.space_before(text, s):
+    if not (s >= 1 and text[s - 1].isspace()):  # (g.space_before, inlined)
         return False  # both patterns end with a space before the number
-    nw = _LAST_WORD.search(text, max(0, s - 12), s)
+    nw = _LAST_WORD.search(text, (s - 12 if s > 12 else 0), s)
     if nw is not None and nw.group(1).lower() in g.name_before_words():
         return True
-    window = text[max(0, s - 30) : s]
+    window = text[(s - 30 if s > 30 else 0) : s]
     # both forms need a capital A-Z: an all-lower-case window holds none
-    nb = None if window.islower() else _NAME_BEFORE.search(text, max(0, s - 30), s)
+    nb = None if window.islower() else _NAME_BEFORE.search(text, (s - 30 if s > 30 else 0), s)
     if nb is None:
         return False
     word = nb.group(1).rstrip(".")

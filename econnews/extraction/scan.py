@@ -197,7 +197,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             fractions += _fractions(text, [(q.start, q.end) for q in fractions], low)
         if g.FRACTION_CHANGE_HINT.search(text):
             fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
-    fspans = [(q.start, q.end) for q in fractions]
+    fspans = [(q.start, q.end) for q in fractions] if fractions else []
     skip_to = 0
     cores: Iterator[re.Match] = g.cores(text, low)
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
@@ -208,16 +208,19 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             sspans = [m.span() for m in spoken]
             cores = heapq.merge((m for m in cores if not _overlaps(sspans, *m.span())),
                                 spoken, key=lambda m: m.start())
+    check, read, add = _check, _read, found.append  # (locals: this loop runs per number)
     for m in cores:
-        _check()
+        check()
         s, e = m.span()
         if s < skip_to or (fspans and _overlaps(fspans, s, e)):
             continue
-        q, consumed = _read(text, m, hint, found)
-        skip_to = max(skip_to, consumed)
+        q, consumed = read(text, m, hint, found)
+        if consumed > skip_to:
+            skip_to = consumed
         if q is not None:
-            found.append(q)
-            skip_to = max(skip_to, q.end)
+            add(q)
+            if q.end > skip_to:
+                skip_to = q.end
     if found:
         _check()
         if _may_be_table(text, low, found):
@@ -273,21 +276,27 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     elided currency from an earlier amount, then the cue words (:func:`_finish`).
     """
     s, e = m.span()
-    is_digits = m.group("digits") is not None
     core = m.group(0)
-    value = parse_digits(core) if is_digits else parse_words(core)
+    is_digits = m.group("digits") is not None
+    if is_digits:  # plain digits (most cores) read as parse_digits reads them
+        value = float(core) if core.isdigit() and core.isascii() else parse_digits(core)
+    else:
+        value = parse_words(core)
     if value is None or not math.isfinite(value):
         return None, e
 
-    prefix, start, sign_after_prefix = _left_context(text, s, is_digits, hint)
     left_char = text[s - 1] if s > 0 else ""
     right_char = text[e] if e < len(text) else ""
+    if is_digits and (left_char in _LEFT_CONTEXT_CHARS or g.prefix_may_end(text, s)):
+        prefix, start, sign_after_prefix = _left_context(text, s, is_digits, hint)
+    else:  # what _left_context finds where no currency prefix can end
+        prefix, start, sign_after_prefix = None, s, False
     if is_digits:
         if _not_a_quantity(text, s, e, left_char, right_char, prefix is not None):
             return None, _run_end(text, e)
     elif _lone_word_number(text, m, value) or (
         value < 1000
-        and _THE_BEFORE.search(text, max(0, s - 5), s)
+        and _THE_BEFORE.search(text, (s - 5 if s > 5 else 0), s)
         and not _UNIT_SOON.match(text, e)
     ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
@@ -299,7 +308,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     stop = _rejected(text, m, start, pos, unit, prefix, lo2, low, high)
     if stop is not None:
         return None, stop
-    if _is_age(text, s, e, unit, lo2, value, is_digits):
+    if right_char == "," and _is_age(text, s, e, unit, lo2, value, is_digits):  # ("Smith, 52,")
         unit = {"kind": "measure", "unit": "year", "name": "year of age", "end": pos}
 
     factor = unit.get("factor", 1.0)
@@ -310,7 +319,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     code = unit.get("unit")
     # elided currency: "rose to 8.14 billion dlrs from 5.7 billion"
     if kind == "number" and found and not (  # the label ends with white space: look first
-        g.space_before(text, s) and _SHARE_LABEL.search(text, max(0, s - 16), s)
+        left_char.isspace() and _SHARE_LABEL.search(text, s - 16 if s > 16 else 0, s)
     ):
         prev = _elided_from(text, found, s, e, bool(scale_words))
         if prev is not None:
@@ -322,17 +331,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
             unit = dict(unit, name=name, per=per)
 
     low, high = _tidy(low), _tidy(high)
-    q = _Q(
-        start=start,
-        end=pos,
-        kind=kind,
-        value=_tidy((low + high) / 2),
-        low=min(low, high),
-        high=max(low, high),
-        unit=code,
-        unit_name=unit.get("name"),
-        per=unit.get("per"),
-    )
+    # (positional: the keyword call costs twice as much; min() and max() written out)
+    q = _Q(start, pos, kind, _tidy((low + high) / 2), high if high < low else low,
+           high if high > low else low, code, unit.get("name"), "=", None, unit.get("per"))
     if unit.get("change"):
         q.change = unit["change"]
     if scale_words:
@@ -347,6 +348,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     return q, pos
 
 
+# _left_context looks past the number's left neighbour only where it is one of these
+# (a sign between prefix and number) or where g.prefix_may_end says a prefix may end
+_LEFT_CONTEXT_CHARS = frozenset("-−")
+
+
 def _left_context(
     text: str, s: int, is_digits: bool, hint: str | None
 ) -> tuple[str | None, int, bool]:
@@ -354,10 +360,10 @@ def _left_context(
     mention starts, and whether a sign stands between prefix and number ("$-50.8bn")."""
     if not is_digits:
         return None, s, False  # a spelled number takes no currency sign
-    prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 8), s) if g.prefix_may_end(text, s) else None
+    prefix_m = g.PREFIX_BEFORE.search(text, (s - 8 if s > 8 else 0), s) if g.prefix_may_end(text, s) else None
     sign_after_prefix = False
     if prefix_m is None and s > 1 and text[s - 1] in "-−" and g.prefix_may_end(text, s - 1):
-        prefix_m = g.PREFIX_BEFORE.search(text, max(0, s - 9), s - 1)  # "$-50.8bn"
+        prefix_m = g.PREFIX_BEFORE.search(text, (s - 9 if s > 9 else 0), s - 1)  # "$-50.8bn"
         sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
         if not sign_after_prefix:
             prefix_m = None
@@ -383,19 +389,20 @@ def _sign(
     if sign_after_prefix and prefix is not None:  # "$-50.8bn"
         return True, min(start, s - 2)
     if prefix is None:
-        if not is_digits or not (g.ends_in(text, s, "-−") or g.space_before(text, s)):
+        c = text[s - 1] if s > 0 else ""  # g.ends_in(text, s, "-−") or g.space_before(...)
+        if not is_digits or not (c.isspace() or (c and c in "-−")):
             return False, start
-        window = text[max(0, s - 10) : s]  # a match holds "-", "minus" or "negative":
+        window = text[(s - 10 if s > 10 else 0) : s]  # a match holds "-", "minus" or "negative":
         if window.isascii() and "-" not in window and "minus" not in (lw := window.lower()) \
                 and "negative" not in lw:  # a look at the window spares the search
             return False, start
-        mm = g.MINUS_BEFORE.search(text, max(0, s - 10), s)
+        mm = g.MINUS_BEFORE.search(text, (s - 10 if s > 10 else 0), s)
         if mm is not None:
             return True, mm.start()
         return False, start
     if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         return True, start - 1
-    if g.space_before(text, start) and _NEGATIVE_WORD.search(text, max(0, start - 10), start):
+    if (start >= 1 and text[start - 1].isspace()) and _NEGATIVE_WORD.search(text, (start - 10 if start > 10 else 0), start):
         return True, start  # "a negative EUR 68.6 mn"
     return False, start
 
@@ -450,15 +457,15 @@ def _finish(text: str, q: _Q, unit: dict) -> None:
         q.kind == "measure"
         and q.unit_name in ("year", "month", "week", "day")
         and (
-            (g.space_before(text, start) and _AGE_OF_BEFORE.search(text, max(0, start - 12), start))
+            ((start >= 1 and text[start - 1].isspace()) and _AGE_OF_BEFORE.search(text, (start - 12 if start > 12 else 0), start))
             or _OLD_AFTER.match(text, q.end)
         )
     ):
         q.unit_name += " of age"  # "under the age of 5 years", "her 18 month-old daughter"
     if (
         q.bound == "<"
-        and g.space_before(text, q.start)
-        and _UP_TO_BEFORE.search(text, max(0, q.start - 8), q.start)
+        and (q.start >= 1 and text[q.start - 1].isspace())
+        and _UP_TO_BEFORE.search(text, (q.start - 8 if q.start > 8 else 0), q.start)
         and _FROM_SOON.match(text, q.end)
     ):
         q.bound = "="  # "earnings were up to 220 mln dlrs in March from 110 mln": a new level

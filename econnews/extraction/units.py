@@ -110,6 +110,8 @@ def place_currency(text: str, title: str = "") -> str | None:
     """
     counts: dict[str, int] = {}
     for piece, weight in ((title, 2), (text, 1)):
+        if piece == "":
+            continue  # (most calls have no title)
         for m in _place_regex().finditer(piece):
             code = _place_codes()[m.group(0)]
             counts[code] = counts.get(code, 0) + weight
@@ -200,6 +202,9 @@ def _points(end: int, *, name: str = "percentage point", factor: float = 1.0) ->
     }
 
 
+_PERCENT_RATIO_FIRST = frozenset("%pPbBtTfF")
+
+
 def _unit(
     text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
 ) -> dict | None:
@@ -207,7 +212,12 @@ def _unit(
     c = text[pos : pos + 1]
     if prefix is None and (not c or (c.isascii() and not (c.isalpha() or c.isspace() or c in "-%$"))):
         return None  # ",", ")", "." or the end: no unit of the lexicons begins so
-    pm = g.PERCENT_AFTER.match(text, pos)
+    # PERCENT_AFTER and RATIO_AFTER begin with at most three characters of white space and
+    # a hyphen, then "%" or one of these letters: where none of the next four characters
+    # is one (in ASCII text: no other letter matches them in any case) neither can match
+    head = text[pos : pos + 4]
+    maybe = not head.isascii() or not _PERCENT_RATIO_FIRST.isdisjoint(head)
+    pm = g.PERCENT_AFTER.match(text, pos) if maybe else None
     if pm and prefix is None:
         if pm.group("bp"):
             return _points(pm.end(), name="basis point", factor=0.01)
@@ -223,7 +233,7 @@ def _unit(
                 "rangeable": True,
             },
         )
-    if prefix is None:
+    if prefix is None and maybe:
         rm = g.RATIO_AFTER.match(text, pos)
         if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
             return _per(text, {"kind": "count", "unit": "times", "name": "time", "end": rm.end()})
@@ -415,7 +425,7 @@ _BRACKETED_AMOUNT = re.compile(r"\s?\((?=[^()\n]{0,40}\))(?=[^()\n]*\d)\s*\S+(?:
 
 def _inside_brackets(text: str, pos: int) -> bool:
     """Is ``pos`` inside a short bracket that opens with an amount ("(US $4.46|)")?"""
-    lo = max(0, pos - 40)
+    lo = (pos - 40 if pos > 40 else 0)
     opened = text.rfind("(", lo, pos)
     inside = text[opened:pos] if opened >= 0 else ""
     return bool(inside) and ")" not in inside and any(c.isdigit() for c in inside)
@@ -746,7 +756,7 @@ def _coordinable(words: list[tuple[str, int]]) -> bool:
 def _index_talk(text: str, pos: int) -> bool:
     """Does the sentence around ``pos`` talk about a stock index (where points are
     index points)?"""
-    lo = max(0, pos - 200)
+    lo = (pos - 200 if pos > 200 else 0)
     window = text[lo : pos + 120].lower()
     return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
 

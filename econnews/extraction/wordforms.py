@@ -88,7 +88,7 @@ def _one_in_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
     if not text.isascii():
         return g.ONE_IN.finditer(text) if g.ONE_IN_HINT.search(text) else []
     starts = []
-    for anchor in (_IN_AT, _OUT_OF_AT):
+    for anchor in (_IN_AT, _OUT_OF_AT) if "out" in low else (_IN_AT,):  # each begins so
         for a in anchor.finditer(low):
             j = g.space_start(text, a.start())
             starts.extend(range(max(0, j - _ONE_IN_A), j))
