@@ -19,12 +19,88 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .. import schema
 
-__all__ = ["typed_frame"]
+__all__ = ["arrow_strings", "blocks_frame", "datetime_array", "typed_arrays", "typed_frame",
+           "with_columns"]
 
 _NS = np.dtype("M8[ns]")
+
+
+# ------------------------------------------------ typed arrays from ready values, unchecked
+
+def datetime_array(values: np.ndarray) -> Any:
+    """The ``datetime64[ns]`` ``values`` as pandas' array, with nothing inferred or checked."""
+    simple_new = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
+    if simple_new is not None:
+        try:
+            return simple_new(values, dtype=_NS)
+        except TypeError:  # pragma: no cover - another pandas signature
+            pass
+    return pd.array(values)  # pragma: no cover
+
+
+def _arrow_backed() -> bool:
+    try:
+        probe = pd.arrays.ArrowStringArray(
+            pa.chunked_array([pa.array(["x"], type=pa.large_string())])
+        )
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return probe.dtype == schema.STRING
+
+
+ARROW_STRINGS = _arrow_backed()
+#: An empty string array whose ``_from_pyarrow_array`` builds one as pandas builds the
+#: result of a string operation (None on a pandas without it).
+STRING_TEMPLATE = (
+    pd.arrays.ArrowStringArray(pa.chunked_array([pa.array([], type=pa.large_string())]))
+    if ARROW_STRINGS and hasattr(pd.arrays.ArrowStringArray, "_from_pyarrow_array") else None
+)
+
+
+def arrow_strings(values: list[str | None]) -> Any:
+    """The strings (None: missing) as the schema's string array, built in one go."""
+    if STRING_TEMPLATE is not None:
+        return STRING_TEMPLATE._from_pyarrow_array(pa.array(values, type=pa.large_string()))
+    if ARROW_STRINGS:  # pragma: no cover - a pandas without that constructor
+        return pd.arrays.ArrowStringArray(
+            pa.chunked_array([pa.array(values, type=pa.large_string())])
+        )
+    return pd.array(values, dtype=schema.STRING)  # pragma: no cover
+
+
+try:  # pandas >= 3: a table straight from ready typed arrays, one block each
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - older pandas
+    _from_blocks = None
+
+
+@functools.cache
+def _placements(n: int) -> list[np.ndarray]:
+    return [np.array([i]) for i in range(n)]
+
+
+def blocks_frame(arrays: list[Any], columns: pd.Index, index: pd.Index) -> pd.DataFrame:
+    """The table of ready typed ``arrays`` (1-D; one per column), one block each, with no
+    dtype grouping or re-validation where pandas allows it."""
+    if _from_blocks is not None:
+        values = [v.reshape(1, -1) if isinstance(v, np.ndarray) else v for v in arrays]
+        return _from_blocks(list(zip(values, _placements(len(values)), strict=True)),
+                            index=index, columns=columns)
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)  # pragma: no cover
+    if from_arrays is not None:  # pragma: no cover
+        try:  # pandas' own fast path for ready typed arrays (skips re-validating each)
+            return from_arrays(arrays, columns=columns, index=index, verify_integrity=False)
+        except TypeError:  # a pandas without these keywords
+            pass
+    return pd.DataFrame(dict(zip(columns, arrays, strict=True)), index=index,
+                        copy=False)  # pragma: no cover
+
+
+# ------------------------------------------------- typed columns from any Python values
 
 
 def _missing(v: Any) -> bool:
@@ -68,8 +144,6 @@ def _bools(values: list[Any]) -> Any:
 
 
 def _strings(values: list[Any]) -> Any:
-    from ..extraction.table import _strings as arrow_strings  # as the quantities' are built
-
     if not all(isinstance(v, str) or _missing(v) for v in values):
         return None
     return arrow_strings([None if _missing(v) else v for v in values])
@@ -91,13 +165,7 @@ def _dates(values: list[Any]) -> Any:
                 return None
             last = v
         stamps[i] = stamp
-    return _datetime_array(stamps)
-
-
-def _datetime_array(stamps: np.ndarray) -> Any:
-    from ..extraction.table import _datetime_array as build
-
-    return build(stamps)
+    return datetime_array(stamps)
 
 
 def _categories(dtype: pd.CategoricalDtype) -> Callable[[list[Any]], Any]:
@@ -130,12 +198,10 @@ def _slow(values: list[Any], name: str, dtype: Any) -> pd.Series:
     return schema.to_datetimes(col, name) if dtype == schema.DATETIME else col.astype(dtype)
 
 
-def typed_frame(cols: Mapping[str, list[Any]], columns: Mapping[str, Any]) -> pd.DataFrame:
-    """The table of ``cols`` (one list of values per name, all of one length) with the
-    dtypes ``columns`` gives (a schema such as :data:`econnews.schema.CLAIMS`), in its
-    order; a name ``cols`` lacks is a column of NA."""
-    from ..extraction.table import _from_blocks, _placements
-
+def typed_arrays(cols: Mapping[str, list[Any]], columns: Mapping[str, Any]) -> list[Any]:
+    """One typed array per name of ``columns`` (the dtypes of a schema such as
+    :data:`econnews.schema.CLAIMS`), from ``cols`` (one list of values per name, all of one
+    length; a name ``cols`` lacks is all NA)."""
     n = len(next(iter(cols.values()))) if cols else 0
     arrays = []
     for name, dtype in columns.items():
@@ -144,11 +210,14 @@ def typed_frame(cols: Mapping[str, list[Any]], columns: Mapping[str, Any]) -> pd
             values = [None] * n
         built = _builder(dtype)(values)
         arrays.append(_slow(values, name, dtype).array if built is None else built)
-    index = pd.Index(list(columns))
-    if _from_blocks is not None:  # one block per column, as the quantities table is built
-        return _from_blocks(list(zip(arrays, _placements(len(arrays)), strict=True)),
-                            index=pd.RangeIndex(n), columns=index)
-    return pd.DataFrame(dict(zip(index, arrays, strict=True)), copy=False)  # pragma: no cover
+    return arrays
+
+
+def typed_frame(cols: Mapping[str, list[Any]], columns: Mapping[str, Any]) -> pd.DataFrame:
+    """The table of :func:`typed_arrays`, its columns in the order of ``columns``."""
+    n = len(next(iter(cols.values()))) if cols else 0
+    return blocks_frame(typed_arrays(cols, columns), pd.Index(list(columns)),
+                        pd.RangeIndex(n))
 
 
 def with_columns(frame: pd.DataFrame, arrays: Mapping[str, Any]) -> pd.DataFrame:
@@ -160,8 +229,6 @@ def with_columns(frame: pd.DataFrame, arrays: Mapping[str, Any]) -> pd.DataFrame
     >>> with_columns(t, {"b": pd.array([5, 6]), "c": pd.array([7, 8])}).columns.tolist()
     ['a', 'b', 'c']
     """
-    from ..extraction.table import _from_blocks, _placements
-
     if _from_blocks is None or not frame.columns.is_unique:  # pragma: no cover
         out = frame
         for name, values in arrays.items():
@@ -169,8 +236,6 @@ def with_columns(frame: pd.DataFrame, arrays: Mapping[str, Any]) -> pd.DataFrame
         return out
     names = [*frame.columns, *(c for c in arrays if c not in frame.columns)]
     values = [arrays[c] if c in arrays else frame[c].array for c in names]
-    values = [v.to_numpy().reshape(1, -1) if isinstance(v, pd.arrays.NumpyExtensionArray)
-              else v.reshape(1, -1) if isinstance(v, np.ndarray) else v for v in values]
-    out = _from_blocks(list(zip(values, _placements(len(values)), strict=True)),
-                       index=frame.index, columns=pd.Index(names))
-    return out.__finalize__(frame)
+    values = [v.to_numpy() if isinstance(v, pd.arrays.NumpyExtensionArray) else v
+              for v in values]
+    return blocks_frame(values, pd.Index(names), frame.index).__finalize__(frame)

@@ -105,14 +105,14 @@ class Lexicon:
                    ) -> tuple[Conditions, re.Pattern[str] | None]:
         """Phrases that can begin with almost anything ("(?:[a-z]+ )?export earnings") are
         only looked for in a text that holds their words (the gate: "export" and one of
-        "earnings", "receipts", ...); the other phrases begin with one of a few hundred
-        runs of four letters, which one scan finds. (None when a phrase has neither.)"""
+        "earnings", "receipts", ...); the other phrases begin with one of a few thousand
+        runs of five (or four) letters, which one scan finds. (None when a phrase has neither.)"""
         gate: Conditions = []
         heads: set[str] = set()
         for i, parsed in enumerate(patterns):
-            four = None if self._pairs[i] is None else _longest_heads(parsed)
-            if four is not None and "" not in four:
-                heads |= four
+            first = None if self._pairs[i] is None else _longest_heads(parsed)
+            if first is not None and "" not in first:
+                heads |= first
                 continue
             needs = _required(parsed)
             if needs is None:

@@ -18,6 +18,10 @@ import pyarrow as pa
 
 from .. import schema
 from ..common.budget import check as _check
+from ..common.frame import STRING_TEMPLATE as _STRING_TEMPLATE
+from ..common.frame import arrow_strings as _strings
+from ..common.frame import blocks_frame
+from ..common.frame import datetime_array as _datetime_array
 from ..common.sentences import split_sentences
 from . import measures as _measures
 from .fold import original_span, safe
@@ -53,27 +57,6 @@ def _dates(values: list):
             last, stamp = v, _NAT if pd.isna(v) else np.datetime64(v.as_unit("ns"))
         stamps[i] = stamp
     return _datetime_array(stamps)
-
-
-def _datetime_array(values: np.ndarray):
-    simple_new = getattr(pd.arrays.DatetimeArray, "_simple_new", None)
-    if simple_new is not None:
-        try:  # the values are already datetime64[ns]: nothing to infer or check
-            return simple_new(values, dtype=_NS)
-        except TypeError:  # pragma: no cover - another pandas signature
-            pass
-    return pd.array(values)  # pragma: no cover
-
-
-def _strings(values: list):
-    if _STRING_TEMPLATE is not None:
-        # built as pandas builds the result of a string operation (no re-checking)
-        return _STRING_TEMPLATE._from_pyarrow_array(pa.array(values, type=pa.large_string()))
-    if _ARROW_STRINGS:  # pragma: no cover - a pandas without that constructor
-        return pd.arrays.ArrowStringArray(
-            pa.chunked_array([pa.array(values, type=pa.large_string())])
-        )
-    return pd.array(values, dtype=schema.STRING)  # pragma: no cover
 
 
 def _categories(dtype: pd.CategoricalDtype):
@@ -117,17 +100,6 @@ def _column_index(columns: tuple = ()) -> pd.Index:
     return pd.Index([name for name, _ in columns] if columns else list(QUANTITY_COLUMNS))
 
 
-@functools.cache
-def _placements(n: int) -> list[np.ndarray]:
-    return [np.array([i]) for i in range(n)]
-
-
-try:  # pandas >= 3: a table straight from ready typed arrays, one block each
-    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
-except ImportError:  # pragma: no cover - older pandas
-    _from_blocks = None
-
-
 def frame(cols: dict[str, list], columns: dict[str, object] | None = None) -> pd.DataFrame:
     """The quantities table from one list of values per column (``QUANTITY_COLUMNS``, or
     the schema ``columns`` names: each of its columns typed as it says).
@@ -149,19 +121,7 @@ def frame(cols: dict[str, list], columns: dict[str, object] | None = None) -> pd
 def _frame(cols: dict[str, list], columns: tuple = ()) -> pd.DataFrame:
     arrays = [build(cols[name]) for name, build in _builders(columns)]
     n = len(arrays[0])
-    index = _column_index(columns)
-    if _from_blocks is not None:  # the cheapest path: no dtype grouping, no re-validation
-        return _from_blocks(list(zip(arrays, _placements(len(arrays)), strict=True)),
-                            index=pd.RangeIndex(n), columns=index)
-    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
-    if from_arrays is not None:
-        try:  # pandas' own fast path for ready typed arrays (skips re-validating each)
-            return from_arrays(
-                arrays, columns=index, index=pd.RangeIndex(n), verify_integrity=False
-            )
-        except TypeError:  # pragma: no cover - a pandas without these keywords
-            pass
-    return pd.DataFrame(dict(zip(index, arrays, strict=True)), copy=False)
+    return blocks_frame(arrays, _column_index(columns), pd.RangeIndex(n))
 
 
 #: Rows up to which :func:`frame` takes the small-table path: one text's quantities, as
@@ -266,23 +226,6 @@ def empty_frame() -> pd.DataFrame:
     """An empty quantities table (a shallow copy of one built once: with pandas'
     copy-on-write, changing it never reaches the cached one)."""
     return _empty().copy(deep=False)
-
-
-def _arrow_strings() -> bool:
-    try:
-        probe = pd.arrays.ArrowStringArray(
-            pa.chunked_array([pa.array(["x"], type=pa.large_string())])
-        )
-    except (AttributeError, TypeError, ValueError):
-        return False
-    return probe.dtype == schema.STRING
-
-
-_ARROW_STRINGS = _arrow_strings()
-_STRING_TEMPLATE = (
-    pd.arrays.ArrowStringArray(pa.chunked_array([pa.array([], type=pa.large_string())]))
-    if _ARROW_STRINGS and hasattr(pd.arrays.ArrowStringArray, "_from_pyarrow_array") else None
-)
 
 
 # --------------------------------------------------------------------------- rows

@@ -39,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from .. import schema
-from ..common.frame import typed_frame, with_columns
+from ..common.frame import typed_arrays, with_columns
 from ..errors import CurrencyMixError, InputError, SchemaError
 from .rates import NEAREST_MAX_DAYS
 
@@ -284,15 +284,15 @@ def normalize(
     _warn_latest(status_col)
     cols = normalized_columns(to)
     t = to.lower()
-    fx = typed_frame({"fx_rate": rate_col, "fx_date": date_col, "fx_source": source_col,
-                      "fx_status": status_col},
-                     {c: cols[c] for c in ("fx_rate", "fx_date", "fx_source", "fx_status")})
-    fx_rate = fx["fx_rate"].array
+    fx_values = {"fx_rate": rate_col, "fx_date": date_col, "fx_source": source_col,
+                 "fx_status": status_col}
+    fx = dict(zip(fx_values, typed_arrays(fx_values, {c: cols[c] for c in fx_values}),
+                  strict=True))
     new = {
-        f"value_{t}": _floats(out, "value", stage="normalize") * fx_rate,
-        f"low_{t}": _floats(out, "low", stage="normalize") * fx_rate,
-        f"high_{t}": _floats(out, "high", stage="normalize") * fx_rate,
-        **{c: fx[c].array for c in fx.columns},
+        f"value_{t}": _floats(out, "value", stage="normalize") * fx["fx_rate"],
+        f"low_{t}": _floats(out, "low", stage="normalize") * fx["fx_rate"],
+        f"high_{t}": _floats(out, "high", stage="normalize") * fx["fx_rate"],
+        **fx,
     }
     out = with_columns(out, {name: new[name] for name in cols})  # (replaced where there)
     if pint:
