@@ -180,3 +180,26 @@ def test_spoken_cores_are_what_the_whole_text_pass_finds():
     for text in texts:
         want = [m.span() for m in g.SPOKEN_CORE.finditer(text)]
         assert [m.span() for m in spoken_cores(text)] == want, text
+
+
+def _prefix_soup() -> list[str]:
+    """Currency prefixes of every length glued, spaced and cased every way, between
+    digits, letters and line breaks (where the search from the first possible start
+    could miss a longer prefix, a case-free one or one before a final newline)."""
+    from econnews.extraction import lexicon as lx
+
+    surfaces = [c.surface for c in lx.currencies() if c.where in ("prefix", "both")]
+    rnd = random.Random(2425)
+    parts = surfaces + [s.lower() for s in surfaces] + [s.upper() for s in surfaces] + [
+        " ", "\n", " \n", "1", "2,", "A", "x", "Series ", "U.S. ", "-", "ſ", "é"]
+    return ["".join(rnd.choice(parts) for _ in range(rnd.randint(1, 12))) + rnd.choice(
+        ["5", "", "\n", " "]) for _ in range(3000)]
+
+
+def test_prefix_before_is_the_window_search():
+    for text in _prefix_soup() + _soup() + _texts():
+        for s in range(len(text) + 1):
+            for back in (8, 9):
+                want = g.PREFIX_BEFORE.search(text, max(0, s - back), s)
+                got = g.prefix_before(text, s, back)
+                assert (want and want.span()) == (got and got.span()), (text, s, back)

@@ -444,6 +444,52 @@ def _prefix_ends_at(text: str, j: int) -> bool:
     return (two in _PREFIX_END2 or two[-1:] in _PREFIX_END1 or not two.isascii())
 
 
+def _longest_prefixes() -> dict[str, int]:
+    """Per last two characters (each case where a prefix's case is free), the longest
+    currency prefix of two or more characters that ends with them."""
+    out: dict[str, int] = {}
+    for c in lx.currencies():
+        if c.where in ("prefix", "both") and len(c.surface) >= 2:
+            a, b = c.surface[-2], c.surface[-1]
+            pairs = ({x + y for x in {a.lower(), a.upper()} for y in {b.lower(), b.upper()}}
+                     if c.any_case else {a + b})
+            for two in pairs:
+                out[two] = max(out.get(two, 0), len(c.surface))
+    return out
+
+
+_PREFIX_LONGEST2 = _longest_prefixes()
+
+
+def prefix_before(text: str, s: int, back: int = 8) -> re.Match | None:
+    """``PREFIX_BEFORE.search(text, max(s - back, 0), s)``, searched from the first place
+    a prefix can begin (in ASCII text: the longest prefix ending right before ``s``, or
+    before the white space ``\\s?$`` allows, found by its last two characters), not from
+    every place of the window.
+
+    >>> prefix_before("paid US$ 5", 9).group(0), prefix_before("$1,2$1", 5).start()
+    ('US$ ', 4)
+    """
+    lo = s - back if s > back else 0
+    window = text[lo:s]
+    if window.isascii():
+        first = s
+        for end in (s, s - 1, s - 2):
+            if end < s and (end < 0 or not text[end].isspace()
+                            or (end == s - 2 and text[s - 1] != "\n")):
+                break  # "\\s?$": one white space, or one before a final newline
+            length = _PREFIX_LONGEST2.get(text[end - 2 : end] if end >= 2 else "", 0)
+            if not length and end >= 1 and text[end - 1] in _PREFIX_END1:
+                length = 1
+            if length and end - length < first:
+                first = end - length
+        if first == s:
+            return None
+        lo = first if first > lo else lo
+    pattern = globals().get("PREFIX_BEFORE") or __getattr__("PREFIX_BEFORE")
+    return pattern.search(text, lo, s)
+
+
 def prefix_may_end(text: str, s: int) -> bool:
     """Can ``PREFIX_BEFORE.search(text, ..., s)`` match? False only where it cannot (a
     cheap test on the last characters; any non-ASCII one is left to the regex).

@@ -360,10 +360,10 @@ def _left_context(
     mention starts, and whether a sign stands between prefix and number ("$-50.8bn")."""
     if not is_digits:
         return None, s, False  # a spelled number takes no currency sign
-    prefix_m = g.PREFIX_BEFORE.search(text, (s - 8 if s > 8 else 0), s) if g.prefix_may_end(text, s) else None
+    prefix_m = g.prefix_before(text, s) if g.prefix_may_end(text, s) else None
     sign_after_prefix = False
     if prefix_m is None and s > 1 and text[s - 1] in "-−" and g.prefix_may_end(text, s - 1):
-        prefix_m = g.PREFIX_BEFORE.search(text, (s - 9 if s > 9 else 0), s - 1)  # "$-50.8bn"
+        prefix_m = g.prefix_before(text, s - 1, 9)  # "$-50.8bn"
         sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
         if not sign_after_prefix:
             prefix_m = None
