@@ -240,6 +240,15 @@ CASES = [
     ("The group's exports rose to 300 mln francs.", "300 mln francs",
      dict(concept="company_exports")),
     ("Net profit rose to 45 mln dlrs.", "45 mln dlrs", dict(concept="company_profit")),
+    # a Reuters earnings table's "Shr" line is earnings per share, not a price
+    ("ACME CORP 1ST QTR NET\n    Shr 23 cts vs 17 cts\n    Net 1,234,000 vs 987,000",
+     "23 cts", dict(concept="company_profit", per="share")),
+    ("ACME CORP 1ST QTR NET\n    Oper shr 22 cts vs 18\n    Net 1,234,000 vs 987,000",
+     "18", dict(concept="company_profit", per="share", value=0.18)),
+    ("XYZ Corp said its EPS rose to 1.35 dlrs from 1.10 dlrs.", "1.35 dlrs",
+     dict(concept="company_profit")),
+    ("The company declared a quarterly dividend of 15 cts a share.", "15 cts a share",
+     dict(concept="prices", per="share")),  # a dividend is no profit
     ("Japan's current account surplus rose to $7 billion in May.", "$7 billion",
      dict(concept="current_account", parties="JPN")),
     ("The long-term capital account deficit widened to $11 billion.", "$11 billion",

@@ -47,7 +47,7 @@ import pandas as pd
 
 from .parse import FAMILY, FLOWS
 
-__all__ = ["REVIEW_PARTIES", "evidence_text", "review", "reviewed"]
+__all__ = ["REVIEW_PARTIES", "evidence_text", "hundredths_doubt", "review", "reviewed"]
 
 #: Parties readings that look outside the figure's sentence, and what a reviewer is told.
 #: ``story_subject`` (the owner of the story's last trade figure: "Japan's surplus rose ...
@@ -127,7 +127,42 @@ def review(row: dict[str, Any]) -> tuple[bool, str | None]:
         reasons.append("period: the story is undated (read against the latest year it names)")
     if row.get("speaker_by") == "earlier_sentence":
         reasons.append("speaker from an earlier sentence")
+    if row.get("_unit_doubt"):
+        reasons.append(row["_unit_doubt"])
     return (True, "; ".join(reasons)) if reasons else (False, None)
+
+
+_BARE_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+")
+
+
+def _bare(surface: object) -> float | None:
+    """The number a surface without a unit writes ("40.6", "1,200"), else None."""
+    if not isinstance(surface, str) or not _BARE_NUMBER.fullmatch(surface):
+        return None
+    return float(surface.replace(",", ""))
+
+
+def hundredths_doubt(items: list[Any], k: int) -> str | None:
+    """A review reason for a bare number the extractor read as hundredths of the amount
+    beside it ("Shr 95 cts vs 1.20": 1.20 cents) where that reading looks doubtful: the
+    amount is more than ten times its size, so the currency's main unit (1.20 dlrs) would
+    be the nearer reading. ``items``: the article's figures in text order (they have
+    ``kind``, ``unit``, ``surface``, ``value``, ``start``, ``end``)."""
+    it = items[k]
+    written = _bare(it.surface)
+    if it.kind != "money" or written is None or pd.isna(it.value) or written == 0 \
+            or abs(float(it.value) - written * 0.01) > 1e-9 * abs(written):
+        return None  # not a bare number read as hundredths
+    for j in (k - 1, k + 1):
+        nb = items[j] if 0 <= j < len(items) else None
+        if nb is None or nb.kind != "money" or nb.unit != it.unit or pd.isna(nb.value) \
+                or max(nb.start - it.end, it.start - nb.end) > 40 or _bare(nb.surface) is not None:
+            continue
+        if abs(float(it.value)) * 10 < abs(float(nb.value)):
+            return (f"unit: {it.surface} read as hundredths, like the figure beside it, "
+                    f"but over ten times smaller than {nb.surface}")
+        return None
+    return None
 
 
 def _na(v: Any) -> bool:

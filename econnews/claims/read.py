@@ -19,7 +19,7 @@ from ..common.sentences import sentence_at
 from .article import Article, Item, Sentence, find_conversions, items_of
 from .bases import compared_period, prior_period, respective_periods
 from .change import figure_change
-from .evidence import evidence_text, review
+from .evidence import evidence_text, hundredths_doubt, review
 from .figures import (
     BALANCES,
     compared_with,
@@ -80,7 +80,7 @@ _BALANCE_AFTER = re.compile(r"\s*(?:trade\s+)?(surplus|deficit)\b", re.IGNORECAS
 _AIMED_BOUND = re.compile(r"\b(?:bring|cut|reduce|lower|keep|push|lift|raise|hold)\b[^,;.]{0,40}?\b"
                           r"(?:below|under|above|over)\s+\Z", re.IGNORECASE)
 _PRIVATE = ("_undated", "_sentence", "_cmatch", "_compared", "_parties", "_clause", "_places",
-            "_sent_start")
+            "_sent_start", "_unit_doubt")
 
 
 @dataclass
@@ -167,6 +167,7 @@ def article_claims(art: Article, found: list[Item]) -> list[dict[str, Any]]:
         row = _read_figure(w, k, it)
         if row is None:
             continue
+        row["_unit_doubt"] = hundredths_doubt(w.items, k)  # "Shr 95 cts vs 1.20"
         rows.append(row)
         if row["concept"] in FAMILY:
             w.last_family = row

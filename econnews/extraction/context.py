@@ -67,6 +67,7 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
             continue
         if same_line_vs and prev.kind in ("money", "count") and prev.unit:
             q.kind, q.unit, q.unit_name, q.per = prev.kind, prev.unit, prev.unit_name, prev.per
+            _hundredth_size(q, prev)  # "Shr 23 cts vs. 17": 17 cents
         elif _LABEL_SHARES.match(label):
             q.kind, q.unit, q.unit_name = "count", "shares", "share"
         elif money and _LABEL_MONEY.match(label) and (line_start > 0 or after_prev):
@@ -146,6 +147,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
         ):
             # "4.27 pct (4.32)": last week's figure in brackets shares the unit
             q.kind, q.unit, q.unit_name, q.per = prv.kind, prv.unit, prv.unit_name, prv.per
+            _hundredth_size(q, prv)
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
         if (
@@ -156,6 +158,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
             and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000))
         ):
             q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
+            _hundredth_size(q, nxt)  # "7 or 8 cents": 7 cents
             continue
         if (
             nxt is not None
@@ -204,6 +207,56 @@ def _converted_like(text: str, found: list[_Q], i: int, conversion: _Q) -> _Q | 
 
 _SHARE_LABEL = re.compile(r"(?i:\b(?:avg\s+)?shrs?|\bshares|\bshs)\s+(?:outst(?:anding)?\s+)?$")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n {2,}|\n\t")
+
+
+#: The hundredth units ("48.4 cents", "95 pence", "12.5 sen"): a mention's ``value`` is in
+#: the currency's main unit, the number written times 0.01.
+_HUNDREDTHS = frozenset(["cent", "penny", "sen"])
+
+
+def _one_size(number: float, amount: _Q) -> bool:
+    """Can a bare number be as many hundredths as the hundredths ``amount`` it is paired
+    with? Not when the two written numbers are a thousand times apart or more: "a loss of
+    475,000, or five cts a share" is an amount and its share ("Shr 2 cts vs 62" is a pair)."""
+    n, written = abs(number), abs(amount.value) * 100
+    return n == 0 or written == 0 or (n < 1000 * written and written < 1000 * n)
+
+
+def _hundredth_size(q: _Q, src: _Q) -> None:
+    """A bare number ``q`` that has just taken the unit of the amount ``src`` it is paired
+    with: a hundredth unit ("7 or 8 cents", "from 12 to 15 cents", "Shr 23 cts vs. 17")
+    makes it that many hundredths, its value divided by 100 as the unit's own reading
+    divides it. A scaled number or one of another size shares only the currency ("29 mln
+    to 32 mln and 24 cts to 30 cts", "475,000, or five cts per share")."""
+    if src.unit_name not in _HUNDREDTHS:
+        return
+    if q.extra.get("scaled") or not _one_size(q.value, src):
+        q.unit_name = q.per = None  # the currency's own name, filled in by the table
+        return
+    q.value, q.low, q.high = _tidy(q.value * 0.01), _tidy(q.low * 0.01), _tidy(q.high * 0.01)
+
+
+def _elided_unit(
+    found: list[_Q], prev: _Q, number: float, scaled: bool
+) -> tuple[str | None, str | None, float]:
+    """The unit name, rate and factor a bare number takes from the earlier amount ``prev``
+    whose currency it shares (see :func:`_elided_from`). A rate is shared between amounts
+    of one size ("5 cts a share ... 2.3 mln" is not). A hundredth is shared, with its
+    factor 0.01, when nothing between the two changes the size: an unscaled number of the
+    same size right after the hundredths amount it is compared with ("Shr 48.4 cents vs
+    40.6", "raised to 15 cents from 12", "24 cts to 30 a share"). Not by a scaled number
+    ("76 cts a share vs 149.2 mln": only the currency), one with another figure between,
+    the new level after a change told in cents ("rose 75 cents to 45.25": a price in
+    dollars; but London quotes share prices in pence: "rose 49p to 237" is 237 pence), or
+    an amount beside its share ("31 cts a share, vs 271,000")."""
+    per = prev.per if bool(prev.extra.get("scaled")) == scaled else None
+    if prev.unit_name not in _HUNDREDTHS:
+        return prev.unit_name, per, 1.0
+    if not _one_size(number, prev):
+        return None, None, 1.0
+    if not scaled and prev is found[-1] and (not prev.change or prev.unit_name == "penny"):
+        return prev.unit_name, per, 0.01
+    return None, per, 1.0
 
 
 def _elided_from(text: str, found: list[_Q], s: int, e: int, scaled: bool) -> _Q | None:
@@ -286,6 +339,7 @@ def _movements(text: str, found: list[_Q]) -> None:
             a.role, b.role = "from", "to"
             if a.kind == "number" and _TIGHT_TO.fullmatch(text, a.end, b.start):
                 a.kind, a.unit, a.unit_name, a.per = b.kind, b.unit, b.unit_name, b.per
+                _hundredth_size(a, b)  # "rose from 12 to 15 cents": 12 cents
         elif (
             a.kind == b.kind
             and _GAP_FROM.fullmatch(text, a.end, b.start)

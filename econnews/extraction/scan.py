@@ -51,6 +51,7 @@ from .context import (
     _coordinate,
     _earnings_table,
     _elided_from,
+    _elided_unit,
     _movements,
 )
 from .cues import (
@@ -324,10 +325,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         prev = _elided_from(text, found, s, e, bool(scale_words))
         if prev is not None:
             kind, code = prev.kind, prev.unit
-            # "76 cts ... 149.2 mln": the currency is shared, not the hundredth
-            name = None if prev.unit_name in _HUNDREDTHS else prev.unit_name
-            # a rate is shared between amounts of one size ("5 cts a share ... 2.3 mln" is not)
-            per = prev.per if bool(prev.extra.get("scaled")) == bool(scale_words) else None
+            # "48.4 cents vs 40.6": 40.6 cents; "76 cts ... 149.2 mln": only the currency
+            name, per, size = _elided_unit(found, prev, (low + high) / 2, bool(scale_words))
+            low, high = low * size, high * size
             unit = dict(unit, name=name, per=per)
 
     low, high = _tidy(low), _tidy(high)
@@ -480,7 +480,6 @@ _FROM_SOON = re.compile(r"(?:\s+[\w,'’-]+){0,5}?\s+from\s+(?:[$€£¥]|\d)")
 _NEGATIVE_WORD = re.compile(r"(?i:\bnegative|\bminus)\s$")
 
 
-_HUNDREDTHS = frozenset(["cent", "penny", "sen"])
 _AGE_OF_BEFORE = re.compile(r"(?i:\bage\s+of\s)$")
 _OLD_AFTER = re.compile(r"-old\b")
 
