@@ -415,7 +415,7 @@ def test_word_pass_hints_cover_the_lexicons():
 ])
 def test_base_adjective(word, base):
 
-    from econnews.extraction.units import _base_adjective
+    from econnews.extraction.nouns import _base_adjective
 
     assert _base_adjective(word) == base
 

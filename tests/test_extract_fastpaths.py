@@ -120,12 +120,12 @@ def test_cheap_window_tests_hold_wherever_their_regex_matches():
 
 
 def _unit_patterns() -> list[re.Pattern]:
-    from econnews.extraction import measures, units
+    from econnews.extraction import counts, measures, units
 
     return [g.PERCENT_AFTER, g.RATIO_AFTER, g.SUFFIX_AFTER.regex, g.CENTS_AFTER, g.AGE_AFTER,
             g.MEASURE_AFTER.regex, units._LETTER_AFTER, units._GENERATION_AFTER,
-            measures._WORDS, units._ABBREV_COUNT, units._POINT_AFTER, units._ONE_OF,
-            units._MORE, units._WORD]
+            measures._WORDS, counts._ABBREV_COUNT, counts._POINT_AFTER, counts._ONE_OF,
+            counts._MORE, counts._WORD]
 
 
 def _lexicon_probes(items: list[tuple[str, bool]]) -> list[str]:

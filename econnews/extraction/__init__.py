@@ -8,7 +8,8 @@ Modules, in the order a number is read: :mod:`.scan` (numeric cores, each read i
 turn), :mod:`.rejects` (what is not a quantity), :mod:`.ranges` (ranges, scales stated
 once), :mod:`.wordforms` (quantities in words alone: "twice", "a third of"),
 :mod:`.numbers` (digits and number words), :mod:`.units` (what
-follows a number: scale, currency, percent, ratio, measure, counted noun),
+follows a number: scale, currency, percent, ratio, measure), :mod:`.counts` (a counted
+noun), :mod:`.per` (a rate's denominator), :mod:`.nouns` (plurals and singulars),
 :mod:`.cues` (words that set bound and change), :mod:`.context` (what mentions share
 across a text), :mod:`.measures` (physical units), :mod:`.grammar` and
 :mod:`.lexicon` (compiled patterns and the CSV lexicons in ``econnews/data``),

@@ -24,7 +24,7 @@ and sign, then scale, unit and range tail, then cue words). :mod:`.rejects` deci
 is not a quantity (years, dates, names, phones, votes…), :mod:`.ranges` reads ranges and
 scales stated once, :mod:`.wordforms` the quantities written in words alone ("twice", "a
 third of", "one in six"), :mod:`.units` what follows a number (scale, currency, percent,
-ratio, measure, counted noun), :mod:`.cues` the words that set bound and change,
+ratio, measure; :mod:`.counts` a counted noun, :mod:`.per` a rate), :mod:`.cues` the words that set bound and change,
 :mod:`.context` what mentions share across a text (elided currencies, earnings tables);
 :mod:`.table` builds the rows and the typed table, :mod:`.grammar` holds the compiled
 patterns and ``econnews/data/*.csv`` the lexicons they are built from.
@@ -62,6 +62,7 @@ from .cues import (
     _tail_words,
 )
 from .fold import fold, safe
+from .nouns import _base_adjective
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
@@ -77,12 +78,7 @@ from .rejects import (
 )
 from .table import QUANTITY_COLUMNS, empty_frame, frame, rows
 from .table import SENTENCE_WINDOW as SENTENCE_WINDOW  # where it was defined before
-from .units import (
-    _base_adjective,
-    _currency,
-    _scales,
-    _unit,
-)
+from .units import _currency, _scales, _unit
 from .wordforms import (
     _approx,
     _fractions,

@@ -17,11 +17,13 @@ from collections.abc import Iterator
 from ..common.budget import check as _check
 from . import grammar as g
 from . import lexicon as lx
+from .counts import _count
 from .cues import _DETERMINERS, _POSTPOSED, _left_cues, _right_cues, _tail_words, _words_before
+from .nouns import _is_plural_noun, _singular
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
-from .units import _NEXT_WORD, _count, _currency, _is_plural_noun, _singular
+from .units import _NEXT_WORD, _currency
 
 
 @functools.cache
