@@ -10,6 +10,7 @@ import re
 import pytest
 
 from econnews.extraction import grammar as g
+from econnews.extraction import numerals as num
 
 _TRICKY = [
     "Putin proposed to raise trade to $30 billion, by 1.5 times, up from 20 bln dlrs.",
@@ -35,7 +36,7 @@ def _spans(matches) -> list[tuple]:
 
 @pytest.mark.parametrize("text", _texts()[:60])
 def test_cores_are_what_core_finditer_finds(text):
-    assert _spans(g.cores(text)) == _spans(g.CORE.finditer(text))
+    assert _spans(num.cores(text)) == _spans(num.CORE.finditer(text))
 
 
 def test_guarded_patterns_match_as_their_regex_everywhere():
@@ -48,7 +49,7 @@ def test_guarded_patterns_match_as_their_regex_everywhere():
 
 def test_word_pass_conditions_hold_wherever_the_pass_matches():
     for text in _texts():
-        if g.SPOKEN_CORE.search(text):
+        if num.SPOKEN_CORE.search(text):
             assert g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
         if g.ONE_IN.search(text):
             assert g.ONE_IN_HINT.search(text)
@@ -62,7 +63,7 @@ def test_case_folds_the_fast_paths_rely_on():
     # the non-ASCII characters a case-insensitive regex matches to an ASCII letter
     folds = {c for c in map(chr, range(0x80, 0x3000)) if re.fullmatch("(?i:[a-z])", c)}
     assert folds <= set(g._FOLDS_TO_ASCII)
-    for letter, variants in g._FOLD.items():
+    for letter, variants in num._FOLD.items():
         assert {c for c in variants} == {c for c in map(chr, range(0x3000))
                                          if re.fullmatch(f"(?i:{letter})", c)}
 
@@ -85,7 +86,7 @@ def _soup(n: int = 3000) -> list[str]:
 def test_cores_are_what_core_finditer_finds_in_word_soup():
     # the spelled-number pass looks at two letters first ("to", "said" are skipped)
     for text in _soup():
-        assert _spans(g.cores(text)) == _spans(g.CORE.finditer(text)), text
+        assert _spans(num.cores(text)) == _spans(num.CORE.finditer(text)), text
 
 
 def test_cheap_window_tests_hold_wherever_their_regex_matches():
@@ -178,7 +179,7 @@ def test_spoken_cores_are_what_the_whole_text_pass_finds():
         "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(3000)
     ]
     for text in texts:
-        want = [m.span() for m in g.SPOKEN_CORE.finditer(text)]
+        want = [m.span() for m in num.SPOKEN_CORE.finditer(text)]
         assert [m.span() for m in spoken_cores(text)] == want, text
 
 

@@ -11,7 +11,8 @@ once), :mod:`.wordforms` (quantities in words alone: "twice", "a third of"),
 follows a number: scale, currency, percent, ratio, measure), :mod:`.counts` (a counted
 noun), :mod:`.per` (a rate's denominator), :mod:`.nouns` (plurals and singulars),
 :mod:`.cues` (words that set bound and change), :mod:`.context` (what mentions share
-across a text), :mod:`.measures` (physical units), :mod:`.grammar` and
+across a text), :mod:`.measures` (physical units), :mod:`.numerals` (numbers as
+written, and the pass that finds them), :mod:`.grammar` and
 :mod:`.lexicon` (compiled patterns and the CSV lexicons in ``econnews/data``),
 :mod:`.quantity` (the mention record), :mod:`.table` (the typed table) and
 :mod:`.corpus` (many articles, in parallel).

@@ -14,6 +14,7 @@ import re
 
 from . import grammar as g
 from . import lexicon as lx
+from . import numerals as num
 from .cues import _SPACED_DASH, _change_before, _from_after_change, _words_before
 from .numbers import parse_digits, parse_words
 from .rejects import _is_year, _not_a_quantity
@@ -62,7 +63,7 @@ def _range_tail(
         prefix2 = _currency(pm.group(0).rstrip(), "prefix", hint, text)
         if prefix2 is not None:
             p = pm.end()
-    m2 = g.SPOKEN_CORE.match(text, p) or g.CORE.match(text, p)  # "... to six-point-five"
+    m2 = num.SPOKEN_CORE.match(text, p) or num.CORE.match(text, p)  # "... to six-point-five"
     if not m2:
         return None
     d2 = m2.group("digits")
@@ -97,8 +98,8 @@ def _range_tail(
             return None
     final = unit2
     end = unit2["end"] if unit2 else p2
-    core1 = g.CORE.match(text, s)
-    first = _core_value(g.SPOKEN_CORE.match(text, s) or core1)
+    core1 = num.CORE.match(text, s)
+    first = _core_value(num.SPOKEN_CORE.match(text, s) or core1)
     if _is_year(core1.group(0)) and not (
         d2 is not None and len(m2.group(0)) == 4 and m2.group(0).isdigit() and mult2 == 1
     ):

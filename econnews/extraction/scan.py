@@ -26,8 +26,8 @@ scales stated once, :mod:`.wordforms` the quantities written in words alone ("tw
 third of", "one in six"), :mod:`.units` what follows a number (scale, currency, percent,
 ratio, measure; :mod:`.counts` a counted noun, :mod:`.per` a rate), :mod:`.cues` the words that set bound and change,
 :mod:`.context` what mentions share across a text (elided currencies, earnings tables);
-:mod:`.table` builds the rows and the typed table, :mod:`.grammar` holds the compiled
-patterns and ``econnews/data/*.csv`` the lexicons they are built from.
+:mod:`.table` builds the rows and the typed table, :mod:`.numerals` finds the numbers,
+:mod:`.grammar` holds the compiled patterns around them and ``econnews/data/*.csv`` the lexicons they are built from.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from ..common.text import without_surrogates
 from ..errors import InputError
 from . import grammar as g
 from . import lexicon as lx
+from . import numerals as num
 from .context import (
     _SHARE_LABEL,
     _coordinate,
@@ -196,7 +197,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
             fractions += _fractions_of_change(text, [(q.start, q.end) for q in fractions])
     fspans = [(q.start, q.end) for q in fractions] if fractions else []
     skip_to = 0
-    cores: Iterator[re.Match] = g.cores(text, low)
+    cores: Iterator[re.Match] = num.cores(text, low)
     if ("point" in low or "and-a-half" in low) and (  # numbers read aloud: "six-point-two"
         g.SPOKEN_DASHED_HINT.search(text) or g.SPOKEN_SPACED_HINT.search(text)
     ):

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ..common.budget import check as _check
 from . import grammar as g
 from . import lexicon as lx
+from . import numerals as num
 from .counts import _count
 from .cues import _DETERMINERS, _POSTPOSED, _left_cues, _right_cues, _tail_words, _words_before
 from .nouns import _is_plural_noun, _singular
@@ -40,21 +41,21 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 # Each word pass below tries its pattern only where a match can begin, found from a word
 # every match holds (:func:`.grammar.anchored`), instead of at every position of the text.
 
-_RATIO_FIRSTS = g.firsts(list(lx.ratio_words()))
-_FRACTION_FIRSTS = g.firsts(g._FRACTION)
+_RATIO_FIRSTS = num.firsts(list(lx.ratio_words()))
+_FRACTION_FIRSTS = num.firsts(num._FRACTION)
 _HALF_POINT_FIRSTS = ("half", "quarter")  # HALF_POINT's w and w2
 _NUM_BEFORE_FRACTION = 5  # FRACTION_WORD's longest num: "three"
 _ONE_IN_A = 3  # ONE_IN's longest a: "one", two digits
 # ONE_IN holds white space, "in" or "out of", white space and a number (ONE_IN_HINT):
 # found from its "in"/"out", a literal (in lower-cased text)
-_IN_AT = re.compile(rf"in(?<=\sin)(?=\s+(?:{g._CARD}|\d))")
-_OUT_OF_AT = re.compile(rf"out(?<=\sout)(?=\s+of\s+(?:{g._CARD}|\d))")
+_IN_AT = re.compile(rf"in(?<=\sin)(?=\s+(?:{num._CARD}|\d))")
+_OUT_OF_AT = re.compile(rf"out(?<=\sout)(?=\s+of\s+(?:{num._CARD}|\d))")
 
 
 def _ratio_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
     if not text.isascii():
         return g.RATIO_WORD.finditer(text)
-    return g.anchored(g.RATIO_WORD, text, g.finds(low, _RATIO_FIRSTS))
+    return num.anchored(g.RATIO_WORD, text, num.finds(low, _RATIO_FIRSTS))
 
 
 def _fraction_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
@@ -63,11 +64,11 @@ def _fraction_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match
     if not text.isascii():
         return g.FRACTION_WORD.finditer(text)
     starts = []
-    for i in g.finds(low, _FRACTION_FIRSTS):
+    for i in num.finds(low, _FRACTION_FIRSTS):
         starts.append(i)
-        j = i - 1 if i and text[i - 1] == "-" else g.space_start(text, i)
+        j = i - 1 if i and text[i - 1] == "-" else num.space_start(text, i)
         starts.extend(range(max(0, j - _NUM_BEFORE_FRACTION), j))
-    return g.anchored(g.FRACTION_WORD, text, starts)
+    return num.anchored(g.FRACTION_WORD, text, starts)
 
 
 def _half_point_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
@@ -76,12 +77,12 @@ def _half_point_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Mat
     if not text.isascii():
         return g.HALF_POINT.finditer(text)
     starts = []
-    for i in g.finds(low, _HALF_POINT_FIRSTS):
+    for i in num.finds(low, _HALF_POINT_FIRSTS):
         starts.append(i)
-        j = g.space_start(text, i)
+        j = num.space_start(text, i)
         if 0 < j < i:
             starts.append(j - 1)
-    return g.anchored(g.HALF_POINT, text, starts)
+    return num.anchored(g.HALF_POINT, text, starts)
 
 
 def _one_in_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
@@ -92,9 +93,9 @@ def _one_in_matches(text: str, low: str) -> Iterator[re.Match] | list[re.Match]:
     starts = []
     for anchor in (_IN_AT, _OUT_OF_AT) if "out" in low else (_IN_AT,):  # each begins so
         for a in anchor.finditer(low):
-            j = g.space_start(text, a.start())
+            j = num.space_start(text, a.start())
             starts.extend(range(max(0, j - _ONE_IN_A), j))
-    return g.anchored(g.ONE_IN, text, starts) if starts else []
+    return num.anchored(g.ONE_IN, text, starts) if starts else []
 
 
 # --------------------------------------------------------------------------- passes
@@ -299,15 +300,15 @@ def _approx(text: str, taken: list[tuple[int, int]]) -> Iterator[_Q]:
         yield q
 
 
-# A number read aloud (grammar.SPOKEN) holds "point" or "and-a-half", and begins at most
+# A number read aloud (numerals.SPOKEN) holds "point" or "and-a-half", and begins at most
 # a whole number's length (digits, or two number words and a hyphen) before the white
 # space or hyphen in front of that word.
 _SPOKEN_WORD = re.compile(r"(?i:point|and-a-half)")
-_SPOKEN_WHOLE_MAX = max(3, 2 * max(len(w) for w in g._CARDINAL) + 1)
+_SPOKEN_WHOLE_MAX = max(3, 2 * max(len(w) for w in num._CARDINAL) + 1)
 
 
 def spoken_cores(text: str) -> list[re.Match]:
-    """``list(grammar.SPOKEN_CORE.finditer(text))``, with the pattern tried only at the
+    """``list(numerals.SPOKEN_CORE.finditer(text))``, with the pattern tried only at the
     few positions before each "point" or "and-a-half" where a match can begin (the
     whole-text pass tried every position).
 
@@ -315,7 +316,7 @@ def spoken_cores(text: str) -> list[re.Match]:
     ['six-point-two']
     """
     out: list[re.Match] = []
-    match = g.SPOKEN_CORE.match
+    match = num.SPOKEN_CORE.match
     pos = 0
     while (w := _SPOKEN_WORD.search(text, pos)) is not None:
         h = w.start()
