@@ -245,6 +245,8 @@ CASES = [
      "23 cts", dict(concept="company_profit", per="share")),
     ("ACME CORP 1ST QTR NET\n    Oper shr 22 cts vs 18\n    Net 1,234,000 vs 987,000",
      "18", dict(concept="company_profit", per="share", value=0.18)),
+    ("ACME CORP 1ST QTR NET\n    Shr 23 cts vs 17 cts\n    Revs 173.2 mln vs 120.8 mln",
+     "173.2 mln", dict(concept="company_sales")),  # "Revs": the table's revenue line
     ("XYZ Corp said its EPS rose to 1.35 dlrs from 1.10 dlrs.", "1.35 dlrs",
      dict(concept="company_profit")),
     ("The company declared a quarterly dividend of 15 cts a share.", "15 cts a share",
