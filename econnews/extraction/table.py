@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 
 import numpy as np
 import pandas as pd
@@ -268,40 +269,65 @@ def rows(
 ) -> None:
     """Append one row per quantity in ``found`` (read from ``folded``, offsets mapped back
     to ``text`` through ``where``) to ``cols``, with its sentence (at most
-    :data:`SENTENCE_WINDOW` characters of it) and the article's ``doc_id`` and ``date``."""
+    :data:`SENTENCE_WINDOW` characters of it) and the article's ``doc_id`` and ``date``.
+    Rows join the columns :data:`_ROWS_AT_ONCE` at a time (on an exception some may have
+    joined: the callers drop the text's rows)."""
     n = len(text)
     spans = split_sentences(folded)
     _check()
     starts = [a for a, _ in spans]
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
     odd = where is not None or not text.isascii()
+    targets = _ROW_LISTS(cols)  # the column lists, in _ROW_COLUMNS' order
+    wa = wb = -1  # the window of the last sentence cut: the next row in it shares the string
+    sentence = ""
     records: list[tuple] = []  # one tuple per row, in _ROW_COLUMNS' order
     add = records.append
     for q in found:
         _check()
-        i = bisect.bisect_right(starts, q.start) - 1
+        start, end = q.start, q.end
+        i = bisect.bisect_right(starts, start) - 1
         a, b = spans[i] if i >= 0 else (0, len(folded))
-        if not (a <= q.start < b + 1):
-            a, b = q.start, q.end
-        if q.end > b:
-            b = q.end
-        if where is None:  # (original_span, inlined for the common case: no folding)
-            start, end = q.start, q.end
-        else:
-            start, end = original_span(where, q.start, q.end, n)
+        if not a <= start <= b:
+            a, b = start, end
+        if end > b:
+            b = end
+        if where is not None:
+            start, end = original_span(where, start, end, n)
             a, b = original_span(where, a, b, n)
-        wa, wb = (a, b) if b - a <= SENTENCE_WINDOW else _window(a, b, start, end)
-        surface, sentence = text[start:end], text[wa:wb]
-        if odd:
-            surface, sentence = safe(surface), safe(sentence)
-        add((doc_id, start, end, surface, q.kind, q.value, q.low, q.high, q.unit, q.bound,
-             q.change, sentence, a, b, stamp,
-             q.unit_name if q.unit_name is not None else _default_name(q), q.per, q.role))
-    # the text's rows join the columns at once (a tuple per row, then one extend per
-    # column, costs less than eighteen appends per row)
-    if records:
-        for name, column in zip(_ROW_COLUMNS, zip(*records, strict=True), strict=True):
-            cols[name].extend(column)
+        if b - a <= SENTENCE_WINDOW:
+            if a != wa or b != wb:
+                wa, wb = a, b
+                sentence = safe(text[a:b]) if odd else text[a:b]
+        else:
+            wa, wb = _window(a, b, start, end)
+            sentence = safe(text[wa:wb]) if odd else text[wa:wb]
+        name = q.unit_name
+        if name is None and q.kind == "money" and q.unit:
+            name = _measures.currency_name(q.unit)
+        add((doc_id, start, end, safe(text[start:end]) if odd else text[start:end],
+             q.kind, q.value, q.low, q.high, q.unit, q.bound, q.change, sentence, a, b,
+             stamp, name, q.per, q.role))
+        if len(records) == _ROWS_AT_ONCE:
+            _join(targets, records)
+    _join(targets, records)
+
+
+def _join(targets: tuple[list, ...], records: list[tuple]) -> None:
+    """The ``records`` (tuples in ``_ROW_COLUMNS``' order) appended to the column lists
+    ``targets``, and cleared. A tuple per row, then one extend per column, costs less
+    than eighteen appends per row; :func:`rows` joins them a block at a time so that the
+    tuples never pile up (tens of thousands alive at once set the garbage collector off,
+    and it walks the whole heap)."""
+    # (every tuple and targets are 18 long; a strict= keyword would double zip's cost)
+    for column, values in zip(targets, zip(*records)):  # noqa: B905
+        column.extend(values)
+    records.clear()
+
+
+#: Rows :func:`rows` gathers before they join the columns (fewer than the garbage
+#: collector's first threshold, 700 new objects).
+_ROWS_AT_ONCE = 256
 
 
 #: The columns :func:`rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
@@ -309,9 +335,5 @@ _ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "hi
                 "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
                 "per", "role")
 assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
+_ROW_LISTS = operator.itemgetter(*_ROW_COLUMNS)
 
-
-def _default_name(q: _Q) -> str | None:
-    if q.kind == "money" and q.unit:
-        return _measures.currency_name(q.unit)
-    return None
