@@ -111,7 +111,7 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
     thread or process, and no timer or signal of the caller's is touched."""
     doc_id, text, date, source, path, dateline, title = item
     doc = None if _missing(doc_id) else str(doc_id)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():  # (strip() would copy it)
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
                "message": "the article has no text; check the loader's text field"}
         if mode == "raise":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 
 import numpy as np
@@ -69,7 +70,7 @@ def _categories(dtype: pd.CategoricalDtype):
         checked = True
 
     def build(values: list):
-        codes_ = np.array([codes.get(v, -1) for v in values], dtype="int8")
+        codes_ = np.fromiter(map(codes.get, values, itertools.repeat(-1)), "int8", len(values))
         if checked:  # pragma: no cover
             return pd.Categorical.from_codes(codes_, dtype=dtype)
         return pd.Categorical.from_codes(codes_, dtype=dtype, validate=False)
@@ -252,9 +253,14 @@ def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tup
         return a, b
     if e - s >= width:
         return s, e
-    lo = max(a, s - (width - (e - s)) // 2)
-    hi = min(b, lo + width)
-    return max(a, hi - width), hi
+    # (comparisons, not max() and min(): called for every row of a run-on text)
+    lo = s - (width - (e - s)) // 2  # the mention in the middle ...
+    if lo < a:
+        lo = a
+    hi = lo + width
+    if hi > b:  # ... unless the sentence ends first
+        hi = b
+    return (hi - width if hi - width > a else a), hi
 
 
 def rows(
