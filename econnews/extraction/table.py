@@ -111,13 +111,15 @@ def frame(cols: dict[str, list], columns: dict[str, object] | None = None) -> pd
     >>> frame({"x": ["a"], "n": [1]}, {"x": schema.STRING, "n": schema.INT}).dtypes.tolist()
     [<StringDtype(na_value=<NA>)>, Int64Dtype()]
     """
-    if columns is not None and columns is not QUANTITY_COLUMNS:
+    if columns is None or columns is QUANTITY_COLUMNS:
+        fast = _fast_path()
+    elif columns is schema.CORPUS_QUANTITIES:  # extract_corpus' tables: with ``source``
+        fast = _fast_path(corpus=True)
+    else:
         return _frame(cols, tuple(columns.items()))
-    n = len(cols["start"])
-    fast = _fast_path()
-    if fast is not None and n <= _SMALL:
-        return fast(cols, n)
-    return _frame(cols)
+    if fast is None:  # pragma: no cover - another pandas
+        return _frame(cols, () if columns is None else tuple(columns.items()))
+    return fast(cols, len(cols["start"]))
 
 
 def _frame(cols: dict[str, list], columns: tuple = ()) -> pd.DataFrame:
@@ -126,16 +128,18 @@ def _frame(cols: dict[str, list], columns: tuple = ()) -> pd.DataFrame:
     return blocks_frame(arrays, _column_index(columns), pd.RangeIndex(n))
 
 
-#: Rows up to which :func:`frame` takes the small-table path: one text's quantities, as
-#: ``extract`` returns them (its cost is per column, not per row).
+#: Rows up to which the table builder makes one arrow array of all the string columns
+#: (one text's quantities, as ``extract`` returns them: the cost is per column there);
+#: a larger table gets one per column, so that no column holds the others' memory.
 _SMALL = 64
 
 
 @functools.cache
-def _fast_path():
-    """The small-table builder: each kind of column built in one go (one arrow array
-    for all string columns, one numpy array for the integers, one for the floats) and
-    the blocks handed to pandas' block manager as they are. It leans on pandas
+def _fast_path(corpus: bool = False):
+    """The table builder for the quantities (``corpus``: ``schema.CORPUS_QUANTITIES``,
+    extract_corpus' tables): each kind of column built in one go (one numpy array for the
+    integers, one for the floats; one arrow array for all string columns of a small
+    table) and the blocks handed to pandas' block manager as they are. It leans on pandas
     internals, so it is used only when it builds exactly what :func:`_frame` builds on
     this pandas (checked once here), else None."""
     try:
@@ -143,18 +147,20 @@ def _fast_path():
         from pandas.core.internals.blocks import get_block_type
         from pandas.core.internals.managers import BlockManager
 
+        schema_ = schema.CORPUS_QUANTITIES if corpus else QUANTITY_COLUMNS
+        key = tuple(schema_.items()) if corpus else ()
+        builders = _builders(key)
         kinds: dict[str, list[tuple[int, str]]] = {}
-        for i, (name, build) in enumerate(_builders()):
+        for i, (name, build) in enumerate(builders):
             kind = {_strings: "str", _ints: "int", _floats: "float", _dates: "date"}.get(
                 build, "other")
             kinds.setdefault(kind, []).append((i, name))
-        builders = _builders()
-        columns = _column_index()
+        columns = _column_index(key)
         places = [BlockPlacement(slice(i, i + 1)) for i in range(len(builders))]
         ints, floats = kinds.get("int", []), kinds.get("float", [])
         strs, dates = kinds.get("str", []), kinds.get("date", [])
-        cats = [(i, name, {c: k for k, c in enumerate(QUANTITY_COLUMNS[name].categories)},
-                 QUANTITY_COLUMNS[name]) for i, name in kinds.get("other", [])]
+        cats = [(i, name, {c: k for k, c in enumerate(schema_[name].categories)},
+                 schema_[name]) for i, name in kinds.get("other", [])]
         template = _STRING_TEMPLATE
         if template is None:
             return None
@@ -162,7 +168,7 @@ def _fast_path():
         floating_array = pd.arrays.FloatingArray._simple_new
         categorical = pd.Categorical._simple_new
 
-        def arrays(cols: dict[str, list], n: int) -> list:
+        def arrays(cols: dict[str, list], n: int, grouped: bool) -> list:
             out: list = [None] * len(builders)
             if ints:
                 values = np.array([cols[name] for _, name in ints], dtype="int64").reshape(
@@ -176,22 +182,26 @@ def _fast_path():
                 mask = np.zeros((len(floats), n), bool)
                 for j, (i, _) in enumerate(floats):
                     out[i] = floating_array(values[j], mask[j])
-            if strs:
+            if strs and grouped:
                 joined = pa.array([v for _, name in strs for v in cols[name]],
                                   type=pa.large_string())
                 for j, (i, _) in enumerate(strs):
                     out[i] = template._from_pyarrow_array(joined.slice(j * n, n))
+            elif strs:
+                for i, name in strs:
+                    out[i] = _strings(cols[name])
             for i, name, codes, dtype in cats:
                 out[i] = categorical(
-                    np.array([codes.get(v, -1) for v in cols[name]], dtype="int8"), dtype)
+                    np.fromiter(map(codes.get, cols[name], itertools.repeat(-1)), "int8", n),
+                    dtype)
             for i, name in dates:
                 out[i] = _dates(cols[name]).reshape(1, -1)  # datetime64: a 2-D block
             return out
 
         klasses: list = []
 
-        def build(cols: dict[str, list], n: int) -> pd.DataFrame:
-            values = arrays(cols, n)
+        def build(cols: dict[str, list], n: int, grouped: bool | None = None) -> pd.DataFrame:
+            values = arrays(cols, n, n <= _SMALL if grouped is None else grouped)
             if not klasses:
                 klasses.extend(get_block_type(v.dtype) for v in values)
             blocks = [klass(v, ndim=2, placement=place)
@@ -199,9 +209,11 @@ def _fast_path():
             mgr = BlockManager(tuple(blocks), [columns, pd.RangeIndex(n)], verify_integrity=False)
             return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
 
-        for rows in _PROBES:
+        for rows, grouped in itertools.product(_PROBES, (True, False)):
             cols = {name: [row[i] for row in rows] for i, name in enumerate(QUANTITY_COLUMNS)}
-            a, b = build(cols, len(rows)), _frame(cols)
+            for name in schema_:  # (the corpus' source)
+                cols.setdefault(name, ["Kyodo", None][:len(rows)])
+            a, b = build(cols, len(rows), grouped), _frame(cols, key)
             if not (a.equals(b) and list(a.dtypes) == list(b.dtypes)
                     and a._mgr.nblocks == b._mgr.nblocks):
                 return None  # pragma: no cover - another pandas: keep the checked path
