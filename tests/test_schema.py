@@ -365,3 +365,24 @@ def test_small_table_path_builds_what_the_checked_path_builds():
     small.loc[0, "start"] = -1  # columns share no writable memory
     assert small["end"].tolist() == checked["end"].tolist()
     assert small["sent_start"].tolist() == checked["sent_start"].tolist()
+
+
+def test_large_and_corpus_tables_build_what_the_checked_path_builds():
+    # the same builder makes extract_corpus' tables (with source) and large tables (a
+    # string array per column there); it must equal the checked path exactly
+    from econnews.extraction import scan, table
+
+    cols = scan.new_columns()
+    for k in range(40):
+        scan.add_rows(cols, f"Up {k}% to $3{k} bn; 2.5 times 1,4{k} tonnes in 2019.",
+                      doc_id=str(k), date=pd.Timestamp("2019-01-22") if k % 2 else None)
+    cols["source"] = [None if k % 3 else "Kyodo" for k in range(len(cols["start"]))]
+    assert len(cols["start"]) > table._SMALL
+    for columns in (schema.CORPUS_QUANTITIES, table.QUANTITY_COLUMNS):
+        built = table.frame(cols, columns)
+        checked = table._frame(cols, tuple(columns.items()))
+        pd.testing.assert_frame_equal(built, checked, check_exact=True)
+        assert built._mgr.nblocks == checked._mgr.nblocks
+        built.loc[0, "start"] = -1  # columns share no writable memory
+        assert built["end"].tolist() == checked["end"].tolist()
+    assert table._fast_path(corpus=True) is not None

@@ -122,6 +122,10 @@ def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
             spans.append((start, p_end))
             start, p_end = next(paragraphs)
         end = m.end()
+        if end == p_end or (p_end - end <= 40 and text[end:p_end].isspace()):
+            # only white space follows in its paragraph (looked at when short: a slice
+            # copies): a boundary or not, the spans come out the same once trimmed
+            continue
         if _is_boundary(text, end, dot, p_end):
             spans.append((start, end))
             start = end

@@ -111,7 +111,7 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
     thread or process, and no timer or signal of the caller's is touched."""
     doc_id, text, date, source, path, dateline, title = item
     doc = None if _missing(doc_id) else str(doc_id)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():  # (strip() would copy it)
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
                "message": "the article has no text; check the loader's text field"}
         if mode == "raise":
@@ -224,7 +224,8 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
     found = dateline_hint(dateline)
     body = text if isinstance(text, str) else ""
     opening = None  # a dateline opening the text (looked for once)
-    if found is None and body:
+    if found is None and body and (body[:2].isupper() or body[0].isspace()):
+        # (_TEXT_DATELINE needs two capitals, or a capital and a stop, after any space)
         opening = _TEXT_DATELINE.match(body, 0, 200)
         if opening is not None:
             found = dateline_hint(opening.group("city").title())
@@ -244,7 +245,9 @@ def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(OUTPUT)
-    out = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if len(frames) == 1:  # one table from frame(cols, OUTPUT): typed as the schema says
+        return frames[0]
+    out = pd.concat(frames, ignore_index=True)
     if list(out.columns) == list(OUTPUT) and all(
         a == b for a, b in zip(out.dtypes, OUTPUT.values(), strict=True)
     ):

@@ -33,7 +33,8 @@ import unicodedata
 __all__ = ["fold", "original_span", "safe"]
 
 # zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen, LTR/RTL marks
-_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+_DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+_DROP = re.compile(f"[{_DROPPED}]")
 _ARABIC_SIGNS = {"\u066a": "%", "\u066b": ".", "\u066c": ","}
 
 
@@ -62,6 +63,12 @@ class _Table(dict):
 
 
 _TABLE = _Table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _changes(ch: str) -> bool:
+    """Whether :func:`fold` changes or drops the character ``ch``."""
+    return _TABLE[ord(ch)] != ord(ch) or ch in _DROPPED
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:
@@ -69,6 +76,8 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     (``None``: the same offsets). ASCII text comes back as it is, at no cost."""
     if text.isascii():
         return text, None
+    if not any(map(_changes, set(_NON_ASCII.findall(text)))):
+        return text, None  # the common case: "’", "€", "—" fold to themselves
     folded = text.translate(_TABLE)
     if _DROP.search(folded) is None:
         return folded, None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 
 import numpy as np
 import pandas as pd
@@ -68,7 +70,7 @@ def _categories(dtype: pd.CategoricalDtype):
         checked = True
 
     def build(values: list):
-        codes_ = np.array([codes.get(v, -1) for v in values], dtype="int8")
+        codes_ = np.fromiter(map(codes.get, values, itertools.repeat(-1)), "int8", len(values))
         if checked:  # pragma: no cover
             return pd.Categorical.from_codes(codes_, dtype=dtype)
         return pd.Categorical.from_codes(codes_, dtype=dtype, validate=False)
@@ -109,13 +111,15 @@ def frame(cols: dict[str, list], columns: dict[str, object] | None = None) -> pd
     >>> frame({"x": ["a"], "n": [1]}, {"x": schema.STRING, "n": schema.INT}).dtypes.tolist()
     [<StringDtype(na_value=<NA>)>, Int64Dtype()]
     """
-    if columns is not None and columns is not QUANTITY_COLUMNS:
+    if columns is None or columns is QUANTITY_COLUMNS:
+        fast = _fast_path()
+    elif columns is schema.CORPUS_QUANTITIES:  # extract_corpus' tables: with ``source``
+        fast = _fast_path(corpus=True)
+    else:
         return _frame(cols, tuple(columns.items()))
-    n = len(cols["start"])
-    fast = _fast_path()
-    if fast is not None and n <= _SMALL:
-        return fast(cols, n)
-    return _frame(cols)
+    if fast is None:  # pragma: no cover - another pandas
+        return _frame(cols, () if columns is None else tuple(columns.items()))
+    return fast(cols, len(cols["start"]))
 
 
 def _frame(cols: dict[str, list], columns: tuple = ()) -> pd.DataFrame:
@@ -124,16 +128,18 @@ def _frame(cols: dict[str, list], columns: tuple = ()) -> pd.DataFrame:
     return blocks_frame(arrays, _column_index(columns), pd.RangeIndex(n))
 
 
-#: Rows up to which :func:`frame` takes the small-table path: one text's quantities, as
-#: ``extract`` returns them (its cost is per column, not per row).
+#: Rows up to which the table builder makes one arrow array of all the string columns
+#: (one text's quantities, as ``extract`` returns them: the cost is per column there);
+#: a larger table gets one per column, so that no column holds the others' memory.
 _SMALL = 64
 
 
 @functools.cache
-def _fast_path():
-    """The small-table builder: each kind of column built in one go (one arrow array
-    for all string columns, one numpy array for the integers, one for the floats) and
-    the blocks handed to pandas' block manager as they are. It leans on pandas
+def _fast_path(corpus: bool = False):
+    """The table builder for the quantities (``corpus``: ``schema.CORPUS_QUANTITIES``,
+    extract_corpus' tables): each kind of column built in one go (one numpy array for the
+    integers, one for the floats; one arrow array for all string columns of a small
+    table) and the blocks handed to pandas' block manager as they are. It leans on pandas
     internals, so it is used only when it builds exactly what :func:`_frame` builds on
     this pandas (checked once here), else None."""
     try:
@@ -141,18 +147,20 @@ def _fast_path():
         from pandas.core.internals.blocks import get_block_type
         from pandas.core.internals.managers import BlockManager
 
+        schema_ = schema.CORPUS_QUANTITIES if corpus else QUANTITY_COLUMNS
+        key = tuple(schema_.items()) if corpus else ()
+        builders = _builders(key)
         kinds: dict[str, list[tuple[int, str]]] = {}
-        for i, (name, build) in enumerate(_builders()):
+        for i, (name, build) in enumerate(builders):
             kind = {_strings: "str", _ints: "int", _floats: "float", _dates: "date"}.get(
                 build, "other")
             kinds.setdefault(kind, []).append((i, name))
-        builders = _builders()
-        columns = _column_index()
+        columns = _column_index(key)
         places = [BlockPlacement(slice(i, i + 1)) for i in range(len(builders))]
         ints, floats = kinds.get("int", []), kinds.get("float", [])
         strs, dates = kinds.get("str", []), kinds.get("date", [])
-        cats = [(i, name, {c: k for k, c in enumerate(QUANTITY_COLUMNS[name].categories)},
-                 QUANTITY_COLUMNS[name]) for i, name in kinds.get("other", [])]
+        cats = [(i, name, {c: k for k, c in enumerate(schema_[name].categories)},
+                 schema_[name]) for i, name in kinds.get("other", [])]
         template = _STRING_TEMPLATE
         if template is None:
             return None
@@ -160,7 +168,7 @@ def _fast_path():
         floating_array = pd.arrays.FloatingArray._simple_new
         categorical = pd.Categorical._simple_new
 
-        def arrays(cols: dict[str, list], n: int) -> list:
+        def arrays(cols: dict[str, list], n: int, grouped: bool) -> list:
             out: list = [None] * len(builders)
             if ints:
                 values = np.array([cols[name] for _, name in ints], dtype="int64").reshape(
@@ -174,22 +182,26 @@ def _fast_path():
                 mask = np.zeros((len(floats), n), bool)
                 for j, (i, _) in enumerate(floats):
                     out[i] = floating_array(values[j], mask[j])
-            if strs:
+            if strs and grouped:
                 joined = pa.array([v for _, name in strs for v in cols[name]],
                                   type=pa.large_string())
                 for j, (i, _) in enumerate(strs):
                     out[i] = template._from_pyarrow_array(joined.slice(j * n, n))
+            elif strs:
+                for i, name in strs:
+                    out[i] = _strings(cols[name])
             for i, name, codes, dtype in cats:
                 out[i] = categorical(
-                    np.array([codes.get(v, -1) for v in cols[name]], dtype="int8"), dtype)
+                    np.fromiter(map(codes.get, cols[name], itertools.repeat(-1)), "int8", n),
+                    dtype)
             for i, name in dates:
                 out[i] = _dates(cols[name]).reshape(1, -1)  # datetime64: a 2-D block
             return out
 
         klasses: list = []
 
-        def build(cols: dict[str, list], n: int) -> pd.DataFrame:
-            values = arrays(cols, n)
+        def build(cols: dict[str, list], n: int, grouped: bool | None = None) -> pd.DataFrame:
+            values = arrays(cols, n, n <= _SMALL if grouped is None else grouped)
             if not klasses:
                 klasses.extend(get_block_type(v.dtype) for v in values)
             blocks = [klass(v, ndim=2, placement=place)
@@ -197,9 +209,11 @@ def _fast_path():
             mgr = BlockManager(tuple(blocks), [columns, pd.RangeIndex(n)], verify_integrity=False)
             return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
 
-        for rows in _PROBES:
+        for rows, grouped in itertools.product(_PROBES, (True, False)):
             cols = {name: [row[i] for row in rows] for i, name in enumerate(QUANTITY_COLUMNS)}
-            a, b = build(cols, len(rows)), _frame(cols)
+            for name in schema_:  # (the corpus' source)
+                cols.setdefault(name, ["Kyodo", None][:len(rows)])
+            a, b = build(cols, len(rows), grouped), _frame(cols, key)
             if not (a.equals(b) and list(a.dtypes) == list(b.dtypes)
                     and a._mgr.nblocks == b._mgr.nblocks):
                 return None  # pragma: no cover - another pandas: keep the checked path
@@ -251,9 +265,14 @@ def _window(a: int, b: int, s: int, e: int, width: int = SENTENCE_WINDOW) -> tup
         return a, b
     if e - s >= width:
         return s, e
-    lo = max(a, s - (width - (e - s)) // 2)
-    hi = min(b, lo + width)
-    return max(a, hi - width), hi
+    # (comparisons, not max() and min(): called for every row of a run-on text)
+    lo = s - (width - (e - s)) // 2  # the mention in the middle ...
+    if lo < a:
+        lo = a
+    hi = lo + width
+    if hi > b:  # ... unless the sentence ends first
+        hi = b
+    return (hi - width if hi - width > a else a), hi
 
 
 def rows(
@@ -268,40 +287,65 @@ def rows(
 ) -> None:
     """Append one row per quantity in ``found`` (read from ``folded``, offsets mapped back
     to ``text`` through ``where``) to ``cols``, with its sentence (at most
-    :data:`SENTENCE_WINDOW` characters of it) and the article's ``doc_id`` and ``date``."""
+    :data:`SENTENCE_WINDOW` characters of it) and the article's ``doc_id`` and ``date``.
+    Rows join the columns :data:`_ROWS_AT_ONCE` at a time (on an exception some may have
+    joined: the callers drop the text's rows)."""
     n = len(text)
     spans = split_sentences(folded)
     _check()
     starts = [a for a, _ in spans]
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
     odd = where is not None or not text.isascii()
+    targets = _ROW_LISTS(cols)  # the column lists, in _ROW_COLUMNS' order
+    wa = wb = -1  # the window of the last sentence cut: the next row in it shares the string
+    sentence = ""
     records: list[tuple] = []  # one tuple per row, in _ROW_COLUMNS' order
     add = records.append
     for q in found:
         _check()
-        i = bisect.bisect_right(starts, q.start) - 1
+        start, end = q.start, q.end
+        i = bisect.bisect_right(starts, start) - 1
         a, b = spans[i] if i >= 0 else (0, len(folded))
-        if not (a <= q.start < b + 1):
-            a, b = q.start, q.end
-        if q.end > b:
-            b = q.end
-        if where is None:  # (original_span, inlined for the common case: no folding)
-            start, end = q.start, q.end
-        else:
-            start, end = original_span(where, q.start, q.end, n)
+        if not a <= start <= b:
+            a, b = start, end
+        if end > b:
+            b = end
+        if where is not None:
+            start, end = original_span(where, start, end, n)
             a, b = original_span(where, a, b, n)
-        wa, wb = (a, b) if b - a <= SENTENCE_WINDOW else _window(a, b, start, end)
-        surface, sentence = text[start:end], text[wa:wb]
-        if odd:
-            surface, sentence = safe(surface), safe(sentence)
-        add((doc_id, start, end, surface, q.kind, q.value, q.low, q.high, q.unit, q.bound,
-             q.change, sentence, a, b, stamp,
-             q.unit_name if q.unit_name is not None else _default_name(q), q.per, q.role))
-    # the text's rows join the columns at once (a tuple per row, then one extend per
-    # column, costs less than eighteen appends per row)
-    if records:
-        for name, column in zip(_ROW_COLUMNS, zip(*records, strict=True), strict=True):
-            cols[name].extend(column)
+        if b - a <= SENTENCE_WINDOW:
+            if a != wa or b != wb:
+                wa, wb = a, b
+                sentence = safe(text[a:b]) if odd else text[a:b]
+        else:
+            wa, wb = _window(a, b, start, end)
+            sentence = safe(text[wa:wb]) if odd else text[wa:wb]
+        name = q.unit_name
+        if name is None and q.kind == "money" and q.unit:
+            name = _measures.currency_name(q.unit)
+        add((doc_id, start, end, safe(text[start:end]) if odd else text[start:end],
+             q.kind, q.value, q.low, q.high, q.unit, q.bound, q.change, sentence, a, b,
+             stamp, name, q.per, q.role))
+        if len(records) == _ROWS_AT_ONCE:
+            _join(targets, records)
+    _join(targets, records)
+
+
+def _join(targets: tuple[list, ...], records: list[tuple]) -> None:
+    """The ``records`` (tuples in ``_ROW_COLUMNS``' order) appended to the column lists
+    ``targets``, and cleared. A tuple per row, then one extend per column, costs less
+    than eighteen appends per row; :func:`rows` joins them a block at a time so that the
+    tuples never pile up (tens of thousands alive at once set the garbage collector off,
+    and it walks the whole heap)."""
+    # one list.extend per column, the loop in C (extend returns None: any() runs them all);
+    # every tuple and targets are 18 long (a strict= keyword would double zip's cost)
+    any(map(list.extend, targets, zip(*records)))  # noqa: B905
+    records.clear()
+
+
+#: Rows :func:`rows` gathers before they join the columns (fewer than the garbage
+#: collector's first threshold, 700 new objects).
+_ROWS_AT_ONCE = 256
 
 
 #: The columns :func:`rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
@@ -309,9 +353,5 @@ _ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "hi
                 "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
                 "per", "role")
 assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
+_ROW_LISTS = operator.itemgetter(*_ROW_COLUMNS)
 
-
-def _default_name(q: _Q) -> str | None:
-    if q.kind == "money" and q.unit:
-        return _measures.currency_name(q.unit)
-    return None
