@@ -155,7 +155,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
             and nxt.kind in ("money", "percent", "ratio", "measure")
             and _COORD.match(text[q.end : nxt.start])
             and nxt.start - q.end < 12
-            and not (nxt.kind in ("percent", "ratio") and (q.extra.get("scaled") or q.value > 1000))
+            and not (nxt.kind in ("percent", "ratio") and (q.scaled or q.value > 1000))
         ):
             q.kind, q.unit, q.unit_name, q.per = nxt.kind, nxt.unit, nxt.unit_name, nxt.per
             _hundredth_size(q, nxt)  # "7 or 8 cents": 7 cents
@@ -172,7 +172,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
             if same is not None:
                 q.kind, q.unit, q.unit_name, q.per = "money", same.unit, same.unit_name, q.per
             continue
-        if q.extra.get("scaled") and not _SHARE_LABEL.search(text, (q.start - 16 if q.start > 16 else 0), q.start):
+        if q.scaled and not _SHARE_LABEL.search(text, (q.start - 16 if q.start > 16 else 0), q.start):
             for other in found[i + 1 :]:
                 if other.start - q.end > 200 or _STOP.search(text[q.end : other.start]):
                     break
@@ -230,7 +230,7 @@ def _hundredth_size(q: _Q, src: _Q) -> None:
     to 32 mln and 24 cts to 30 cts", "475,000, or five cts per share")."""
     if src.unit_name not in _HUNDREDTHS:
         return
-    if q.extra.get("scaled") or not _one_size(q.value, src):
+    if q.scaled or not _one_size(q.value, src):
         q.unit_name = q.per = None  # the currency's own name, filled in by the table
         return
     q.value, q.low, q.high = _tidy(q.value * 0.01), _tidy(q.low * 0.01), _tidy(q.high * 0.01)
@@ -249,7 +249,7 @@ def _elided_unit(
     the new level after a change told in cents ("rose 75 cents to 45.25": a price in
     dollars; but London quotes share prices in pence: "rose 49p to 237" is 237 pence), or
     an amount beside its share ("31 cts a share, vs 271,000")."""
-    per = prev.per if bool(prev.extra.get("scaled")) == scaled else None
+    per = prev.per if prev.scaled == scaled else None
     if prev.unit_name not in _HUNDREDTHS:
         return prev.unit_name, per, 1.0
     if not _one_size(number, prev):

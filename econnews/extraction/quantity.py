@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(slots=True)  # slots: built and read for every mention
@@ -24,7 +24,7 @@ class Mention:
     change: str | None = None
     per: str | None = None
     role: str | None = None
-    extra: dict = field(default_factory=dict)
+    scaled: bool = False  # written with a scale word ("5.7 billion"): a flag, not a dict
 
 
 _Q = Mention

@@ -334,7 +334,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     if unit.get("change"):
         q.change = unit["change"]
     if scale_words:
-        q.extra["scaled"] = True
+        q.scaled = True
     if kind == "money" and code != "USD" and q.per in g.word_set("commodity_per") and (
         _BARE_DOLLAR.search(text, start, pos)
     ):
