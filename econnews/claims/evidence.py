@@ -147,7 +147,14 @@ def hundredths_doubt(items: list[Any], k: int) -> str | None:
     beside it ("Shr 95 cts vs 1.20": 1.20 cents) where that reading looks doubtful: the
     amount is more than ten times its size, so the currency's main unit (1.20 dlrs) would
     be the nearer reading. ``items``: the article's figures in text order (they have
-    ``kind``, ``unit``, ``surface``, ``value``, ``start``, ``end``)."""
+    ``kind``, ``unit``, ``surface``, ``value``, ``start``, ``end``).
+
+    >>> from types import SimpleNamespace as F
+    >>> shr = [F(kind="money", unit="USD", surface="95 cts", value=0.95, start=4, end=10),
+    ...        F(kind="money", unit="USD", surface="1.20", value=0.012, start=14, end=18)]
+    >>> hundredths_doubt(shr, 1)
+    'unit: 1.20 read as hundredths, like the figure beside it, but over ten times smaller than 95 cts'
+    """
     it = items[k]
     written = _bare(it.surface)
     if it.kind != "money" or written is None or pd.isna(it.value) or written == 0 \
