@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 try:  # Python 3.11+: the regex parser behind ``re``
@@ -29,8 +30,14 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _P  # type: ignore[no-redef]
 
-__all__ = ["first_chars", "first_pairs", "trie_alternation", "with_first_chars",
-           "with_start_filter"]
+__all__ = [
+    "first_chars",
+    "first_pairs",
+    "lazy_patterns",
+    "trie_alternation",
+    "with_first_chars",
+    "with_start_filter",
+]
 
 _ZERO_WIDTH = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
 
@@ -385,3 +392,29 @@ def trie_alternation(words: list[str] | set[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+def lazy_patterns(namespace: dict[str, Any]
+                  ) -> tuple[dict[str, Callable[[], re.Pattern[str]]], Callable[[str], Any]]:
+    """Patterns a module compiles on first use: the table its builders go in, and the
+    module ``__getattr__`` that builds one when ``module.NAME`` is first read and keeps it
+    as a global of ``namespace`` (later reads cost nothing more).
+
+    >>> ns = {"__name__": "demo"}
+    >>> lazy, getattr_ = lazy_patterns(ns)
+    >>> lazy["WORD"] = lambda: re.compile("[a-z]+")
+    >>> getattr_("WORD").pattern, "WORD" in ns, "WORD" in lazy
+    ('[a-z]+', True, False)
+    """
+    table: dict[str, Callable[[], re.Pattern[str]]] = {}
+
+    def module_getattr(name: str) -> Any:
+        try:
+            build = table.pop(name)
+        except KeyError:
+            raise AttributeError(f"module {namespace['__name__']!r} has no attribute "
+                                 f"{name!r}") from None
+        value = namespace[name] = build()
+        return value
+
+    return table, module_getattr

@@ -16,9 +16,9 @@ them) is :mod:`.numerals`; this module holds what is read around a number.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
+from ..common.regex import lazy_patterns
 from . import lexicon as lx
 from .numerals import (  # number words the patterns after a number take
     _APPROX,
@@ -30,16 +30,7 @@ from .numerals import (  # number words the patterns after a number take
 # ``__getattr__`` builds one when ``grammar.NAME`` is first read and keeps it as a global
 # (later reads cost nothing more). Compiling every pattern was most of the time
 # ``import econnews`` spends on its own modules.
-_LAZY: dict[str, Callable[[], re.Pattern]] = {}
-
-
-def __getattr__(name: str) -> re.Pattern:
-    try:
-        build = _LAZY.pop(name)
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = globals()[name] = build()
-    return value
+_LAZY, __getattr__ = lazy_patterns(globals())
 
 
 _scale_any = [s.word for s in lx.scales().values() if s.attach in ("any", "spaced")]

@@ -12,22 +12,14 @@ a half") and read aloud ("six-point-two"), and the pass that finds them in a tex
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
+from ..common.regex import lazy_patterns
 from . import lexicon as lx
 
-# Patterns a reader needs only for some texts are compiled on first use, as in
-# :mod:`.grammar` (whose ``__getattr__`` asks this module's for the names defined here).
-_LAZY: dict[str, Callable[[], re.Pattern]] = {}
-
-
-def __getattr__(name: str) -> re.Pattern:
-    try:
-        build = _LAZY.pop(name)
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = globals()[name] = build()
-    return value
+# Patterns a reader needs only for some texts are compiled when ``numerals.NAME`` is first
+# read (as in :mod:`.grammar`).
+_LAZY, __getattr__ = lazy_patterns(globals())
 
 _NUMWORDS = lx.number_words()
 _CARDINAL = [w for w, (_, role) in _NUMWORDS.items() if role in ("unit", "teen", "tens")]
