@@ -159,6 +159,19 @@ def test_words_that_are_no_speaker():
                                          "Wang Chao-Ming"}, (s, sp)
 
 
+def test_figures_reported_from_a_source_are_no_speaker():
+    from econnews.claims.voice import find_speaker
+    # a data noun before the verb and "from" after it: a participle, the figures' origin
+    assert find_speaker("Previous results reported from Texas Eastern Corp's domestic "
+                        "division.") is None
+    sp = find_speaker("The figures reported from the provinces showed a rise of 5 pct, the "
+                      "ministry said.")
+    assert sp is not None and sp.name == "the ministry"
+    # an agent before "reported from" still speaks
+    sp = find_speaker("Reuters reported from Moscow that exports rose.")
+    assert sp is not None and sp.name == "Reuters"
+
+
 def test_a_singapore_story_reads_its_dollars_as_sgd():
     c = _claims("SINGAPORE, May 2 (Reuters) - Singapore's exports to Malaysia rose to 5.2 "
                 "billion dollars in March.", date="2019-05-02")

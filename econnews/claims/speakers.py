@@ -103,6 +103,11 @@ _THING_HEAD = with_start_filter(r"\b(?:balance|surplus|deficit|exports|imports|t
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+#: "Previous results reported from Texas Eastern ...": a data noun before the verb and
+#: "from" after it make the verb a participle (the figures' origin), not a statement
+_FROM_AFTER = re.compile(r"\s+from\b")
+_DATA_NOUN_BEFORE = re.compile(r"\b(?:figures|data|statistics|numbers|results)\s+$",
+                               re.IGNORECASE)
 
 
 _NP_BREAK = with_start_filter(r"[,;:\"“”()]|\s[-–—]\s|\bthat\b|\bwhich\b|\bwho\b|\band\b(?= [a-z])")
@@ -283,7 +288,8 @@ def find_speaker(sentence: str, offset: int = 0) -> Speaker | None:
         hint = hints.get(verb, "")
         head = sentence[:m.start()]
         # inverted: '..., said Trade Minister X.' / '"...," said X'
-        if _BY_AFTER.match(sentence, m.end()):
+        if _BY_AFTER.match(sentence, m.end()) or (
+                _FROM_AFTER.match(sentence, m.end()) and _DATA_NOUN_BEFORE.search(head)):
             continue  # "the debt freeze offered by the Paris Club": a passive participle
         if head.rstrip().endswith((",", '"', "”")) or not head.strip():  # ', said X
             if verb in {"told", "tells"}:
