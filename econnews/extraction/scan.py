@@ -24,10 +24,11 @@ and sign, then scale, unit and range tail, then cue words). :mod:`.rejects` deci
 is not a quantity (years, dates, names, phones, votes…), :mod:`.ranges` reads ranges and
 scales stated once, :mod:`.wordforms` the quantities written in words alone ("twice", "a
 third of", "one in six"), :mod:`.units` what follows a number (scale, currency, percent,
-ratio, measure; :mod:`.counts` a counted noun, :mod:`.per` a rate), :mod:`.cues` the words that set bound and change,
-:mod:`.context` what mentions share across a text (elided currencies, earnings tables);
-:mod:`.table` builds the rows and the typed table, :mod:`.numerals` finds the numbers,
-:mod:`.grammar` holds the compiled patterns around them and ``econnews/data/*.csv`` the lexicons they are built from.
+ratio, measure; :mod:`.counts` a counted noun, :mod:`.per` a rate), :mod:`.cues` the
+words that set bound and change, :mod:`.context` what mentions share across a text
+(elided currencies, earnings tables); :mod:`.table` builds the rows and the typed table,
+:mod:`.numerals` finds the numbers, :mod:`.grammar` holds the compiled patterns around
+them and ``econnews/data/*.csv`` the lexicons they are built from.
 """
 
 from __future__ import annotations
@@ -360,7 +361,7 @@ def _left_context(
     prefix_m = g.prefix_before(text, s) if g.prefix_may_end(text, s) else None
     sign_after_prefix = False
     if prefix_m is None and s > 1 and text[s - 1] in "-−" and g.prefix_may_end(text, s - 1):
-        prefix_m = g.prefix_before(text, s - 1, 9)  # "$-50.8bn"
+        prefix_m = g.prefix_before(text, s - 1)  # "$-50.8bn": the window before the sign
         sign_after_prefix = prefix_m is not None and text[s - 2] in "$€£¥"
         if not sign_after_prefix:
             prefix_m = None
