@@ -204,3 +204,36 @@ def test_prefix_before_is_the_window_search():
                 want = g.PREFIX_BEFORE.search(text, max(0, s - back), s)
                 got = g.prefix_before(text, s, back)
                 assert (want and want.span()) == (got and got.span()), (text, s, back)
+
+
+def test_one_hint_pass_finds_what_the_word_lists_find():
+    """scan._ANY_HINT finds a text exactly when one of the three hint lists' words occurs
+    in it (the word-only passes are skipped on the pass's answer)."""
+    from econnews.extraction import scan
+
+    words = (*scan._FRACTION_HINTS, *scan._RATIO_HINTS, *scan._APPROX_HINTS)
+    rnd = random.Random(7)
+    pieces = [*words, *(w[:-1] for w in words), *(w[1:] for w in words), " ", "x", "by ",
+              "hal", "f", "s"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 6)))
+             for _ in range(3000)]
+    for text in texts:
+        low = text.lower()
+        assert (scan._ANY_HINT.search(low) is not None) == any(w in low for w in words), text
+
+
+def test_movement_gaps_begin_and_end_with_white_space():
+    """context._movements skips a pair whose gap is shorter than four characters or does
+    not begin and end with white space: neither gap pattern can match it."""
+    from econnews.extraction import context as c
+
+    rnd = random.Random(11)
+    pieces = [" ", "  ", "\n", "to", "TO", "from", "From", "about", "more than", ",", "(",
+              "x", "rose", " to ", " from ", "\t"]
+    gaps = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 8)))
+            for _ in range(4000)] + [" to ", " from ", "  to\n", " rose to about "]
+    for gap in gaps:
+        text = "5" + gap + "6"
+        for pattern in (c._GAP_TO, c._GAP_FROM):
+            if pattern.fullmatch(text, 1, 1 + len(gap)):
+                assert len(gap) >= 4 and gap[0].isspace() and gap[-1].isspace(), gap

@@ -333,6 +333,9 @@ def _movements(text: str, found: list[_Q]) -> None:
             continue
         if a.kind != b.kind and a.kind != "number":
             continue
+        e, s = a.end, b.start
+        if s - e < 4 or not (text[e].isspace() and text[s - 1].isspace()):
+            continue  # both gap patterns begin and end with white space, around "to"/"from"
         # the gap matched in place (no copy: it can be long), the pattern first (cheaper)
         if _GAP_TO.fullmatch(text, a.end, b.start) and _words_before(text, a.start)[-1:] == [
                 "from"]:

@@ -47,7 +47,7 @@ from . import scan
 from .lexicon import dateline_currencies
 from .scan import check_currency_hint
 from .table import frame
-from .units import place_currency
+from .units import PlaceHint
 
 __all__ = ["OUTPUT", "ExtractWarning", "extract_corpus"]
 
@@ -120,7 +120,7 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
     before = len(cols["start"])
     try:
         with within(budget):
-            hint = hint or place_hint(dateline, title, text)  # here: in the worker
+            hint = hint or _place_hint(dateline, title, text)  # here: in the worker
             added = scan.add_rows(cols, text, doc_id=doc,
                                   date=None if _missing(date) else date, hint=hint)
     except BaseException as exc:
@@ -221,6 +221,12 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
     >>> place_hint(None, "HONG KONG M3 RISES 2.2 PCT", "Local M2 rose to 249 billion dlrs.")
     'HKD'
     """
+    hint = _place_hint(dateline, title, text)
+    return hint.code() if isinstance(hint, PlaceHint) else hint
+
+
+def _place_hint(dateline: Any, title: Any, text: Any) -> str | PlaceHint | None:
+    """:func:`place_hint`, its third step left to the reader (a :class:`PlaceHint`)."""
     found = dateline_hint(dateline)
     body = text if isinstance(text, str) else ""
     opening = None  # a dateline opening the text (looked for once)
@@ -237,8 +243,8 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
     if head.isupper():  # wire headlines in capitals: "HONG KONG M3 RISES"
         head = head.title()
     if not head:  # the same call the extractor makes for a bare "$": one cached answer
-        return place_currency(body) if body else None
-    return place_currency(body, head)
+        return PlaceHint(body) if body else None
+    return PlaceHint(body, head)
 
 
 def _assemble(frames: list[pd.DataFrame]) -> pd.DataFrame:

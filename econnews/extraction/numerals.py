@@ -218,9 +218,14 @@ def _word_cores(text: str, low: str | None = None) -> Iterator[re.Match]:
     non-word character (in ASCII text tried only where :func:`_word_core_starts` says one
     can begin; ``low`` is ``text.lower()``)."""
     if text.isascii():
-        yield from anchored(_WORDS_CORE, text,
-                            _word_core_starts(text, text.lower() if low is None else low))
-        return
+        return iter(anchored(_WORDS_CORE, text,
+                             _word_core_starts(text, text.lower() if low is None else low)))
+    return _unicode_word_cores(text)
+
+
+def _unicode_word_cores(text: str) -> Iterator[re.Match]:
+    """:func:`_word_cores` for text that is not ASCII (where lower-casing may not map a
+    letter to the one a case-insensitive match takes)."""
     pos = 0
     if text[:1] and text[0] in _FIRST:
         m = _WORDS_CORE.match(text, 0)
@@ -263,10 +268,15 @@ def cores(text: str, low: str | None = None) -> Iterator[re.Match]:
     """
     words = _word_cores(text, low)
     w = next(words, None)
-    if w is None:
-        yield from _digit_cores(text)
-        return
-    for d in _digit_cores(text):
+    if w is None:  # (most texts: the digit pass itself, no generator around it)
+        return _digit_cores(text)
+    return _merged(w, words, _digit_cores(text))
+
+
+def _merged(w: re.Match, words: Iterator[re.Match], digits: Iterator[re.Match]
+            ) -> Iterator[re.Match]:
+    """The spelled cores (``w``, then ``words``) and the digit cores, in order."""
+    for d in digits:
         while w is not None and w.start() < d.start():
             yield w
             w = next(words, None)

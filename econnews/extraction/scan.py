@@ -191,7 +191,8 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         fractions += _half_points(text, low)
     if " in " in low or "out of" in low:  # _one_in needs ONE_IN_HINT's words
         fractions += _one_in(text, low)
-    if _holds_any(low, _FRACTION_HINTS):
+    hinted = _ANY_HINT.search(low) is not None  # one pass: most texts hold no hint word
+    if hinted and _holds_any(low, _FRACTION_HINTS):
         if "half" in low or g.FRACTION_HINT.search(text):
             fractions += _fractions(text, [(q.start, q.end) for q in fractions], low)
         if g.FRACTION_CHANGE_HINT.search(text):
@@ -229,7 +230,8 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
     found.extend(fractions)
     _check()
     extra: list[_Q] = []
-    ratio, approx = _holds_any(low, _RATIO_HINTS), _holds_any(low, _APPROX_HINTS)
+    ratio = hinted and _holds_any(low, _RATIO_HINTS)
+    approx = hinted and _holds_any(low, _APPROX_HINTS)
     if ratio or approx:  # the spans taken: only these passes need them
         taken = [(q.start, q.end) for q in found]
         if ratio:
@@ -262,6 +264,10 @@ def _holds_any(low: str, words: tuple[str, ...]) -> bool:
 _FRACTION_HINTS = ("half", "third", "quarter", "fifth", "tenth", "fourth")
 _RATIO_HINTS = ("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "by half")
 _APPROX_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions")
+# any of the three lists' words, as a substring (the engine skips to their first letters)
+_ANY_HINT = re.compile(lx.grouped_alternation(
+    [(w, False) for w in sorted({*_FRACTION_HINTS, *_RATIO_HINTS, *_APPROX_HINTS},
+                                key=lambda w: (-len(w), w))]))
 
 
 
