@@ -7,9 +7,12 @@ singulars, and the base form of a comparative or superlative.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import grammar as g
+
+# (the word functions are cached: pure functions of a word, and words recur across texts)
 
 _ADJ_BASE = {
     "best": "good",
@@ -23,6 +26,7 @@ _ADJ_BASE = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _base_adjective(word: str) -> str:
     """The plain form of a comparative or superlative modifier ('smaller' -> 'small',
     'hottest' -> 'hot', 'earliest' -> 'early', 'best' -> 'good'); other words as they are."""
@@ -110,12 +114,14 @@ _MEN = re.compile(r"[a-z]{3,}men$")
 _NOT_MEN = frozenset(["specimen", "abdomen", "regimen", "acumen", "stamen"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_plural_noun(w: str) -> bool:
     if w in g.irregular_plurals() or (_MEN.match(w) and w not in _NOT_MEN):
         return True  # "60 commercial fishermen", "two congressmen"
     return len(w) > 3 and w.endswith("s") and not _NOT_PLURAL.search(w) and w.isalpha()
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_singular_noun(w: str) -> bool:
     lw = w.lower()
     return (
@@ -126,6 +132,7 @@ def _is_singular_noun(w: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _singular(w: str) -> str:
     lw = w.lower()
     if lw in _IRREGULAR:

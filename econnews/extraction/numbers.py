@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -24,6 +25,7 @@ _SCIENTIFIC = re.compile(r"\s?[×x]\s?10\^?([−-]?)(\d{1,3})$")
 _GLUED_FRACTION = re.compile(r"(.*?)(?:(?:-|\s)(\d{1,2})/(\d{1,2}))")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the string: figures recur
 def parse_digits(s: str) -> float | None:
     """The value of a digit string as the grammar matched it, or None."""
     s = s.strip().replace("⁄", "/")
@@ -101,6 +103,7 @@ def parse_spoken(s: str) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_words(s: str) -> float | None:
     """The value of a spelled-out number ("thirty billion", "two and a half"), or None."""
     if "point" in s.lower() or s[:1].isdigit():

@@ -137,6 +137,7 @@ def _scale_after_bracket(
     return (mult, words) if mult > 1 and words else (1.0, scale_words)
 
 
+@functools.lru_cache(maxsize=1024)  # (a pure function of the words)
 def _scale_in_words(words: str) -> float:
     """The largest scale word in a spelled number ('three billion' -> 1e9), else 1."""
     table = lx.number_words()
