@@ -302,7 +302,6 @@ def rows(
     records: list[tuple] = []  # one tuple per row, in _ROW_COLUMNS' order
     add = records.append
     for q in found:
-        _check()
         start, end = q.start, q.end
         i = bisect.bisect_right(starts, start) - 1
         a, b = spans[i] if i >= 0 else (0, len(folded))
@@ -327,6 +326,7 @@ def rows(
              q.kind, q.value, q.low, q.high, q.unit, q.bound, q.change, sentence, a, b,
              stamp, name, q.per, q.role))
         if len(records) == _ROWS_AT_ONCE:
+            _check()  # (a block at a time: a row costs microseconds)
             _join(targets, records)
     _join(targets, records)
 
