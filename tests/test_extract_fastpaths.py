@@ -237,3 +237,29 @@ def test_movement_gaps_begin_and_end_with_white_space():
         for pattern in (c._GAP_TO, c._GAP_FROM):
             if pattern.fullmatch(text, 1, 1 + len(gap)):
                 assert len(gap) >= 4 and gap[0].isspace() and gap[-1].isspace(), gap
+
+
+def test_unit_letter_gates_hold_wherever_their_regex_matches():
+    """units._unit tries CENTS_AFTER, AGE_AFTER and _LETTER_AFTER only where a look at the
+    next characters says their word can begin there."""
+    from econnews.extraction import units
+
+    rnd = random.Random(5)
+    pieces = ["5", " ", "  ", "-", " - ", "\u00a0", "\n", "c", "C", "cents", "cts", "ct",
+              "US", "U.S.", "us", "year", "years", "Year", "yrs", "YRS", "-old", " old", "old",
+              "kts", "kt", "kn", "A", "C", "F", "R", "V", "b", "k", "x", "ſ", "é", ".", ","]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 9)))
+             for _ in range(4000)]
+    texts += ["5 cents", "5 US cents", "5 - c", "5-year-old", "5 yrs old", "5 kts", "5 A",
+              "5\u00a0cents", "5 U.S. cts", "5 -cts", "5 years-old"]
+    for text in texts:
+        for s in range(len(text) + 1):
+            head = text[s : s + 4]
+            if g.CENTS_AFTER.match(text, s):
+                assert not head.isascii() or not units._CENTS_FIRST.isdisjoint(head), (text, s)
+            if g.AGE_AFTER.match(text, s):
+                assert text[s + 1 : s + 2] in units._Y, (text, s)
+            if units._LETTER_AFTER.match(text, s):
+                c = text[s : s + 1]
+                assert c in units._LETTER_FIRST or (
+                    c.isspace() and text[s + 1 : s + 2] in units._LETTER_FIRST), (text, s)

@@ -334,9 +334,13 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
             low, high = low * size, high * size
             unit = dict(unit, name=name, per=per)
 
-    low, high = _tidy(low), _tidy(high)
+    if low == high and -1e300 < low < 1e300:  # one figure (most): tidied once, its own mean
+        low = high = mid = _tidy(low)
+    else:
+        low, high = _tidy(low), _tidy(high)
+        mid = _tidy((low + high) / 2)
     # (positional: the keyword call costs twice as much; min() and max() written out)
-    q = _Q(start, pos, kind, _tidy((low + high) / 2), high if high < low else low,
+    q = _Q(start, pos, kind, mid, high if high < low else low,
            high if high > low else low, code, unit.get("name"), "=", None, unit.get("per"))
     if unit.get("change"):
         q.change = unit["change"]

@@ -306,7 +306,9 @@ def _unit(
     gated = _letter_unit(text, pos, value)
     if gated is not None:
         return _per(text, gated) if gated["kind"] != "count" else gated
-    cm = g.CENTS_AFTER.match(text, pos)
+    head = text[pos : pos + 4]  # (CENTS_AFTER's word begins within four characters)
+    cm = g.CENTS_AFTER.match(text, pos) if (
+        not head.isascii() or not _CENTS_FIRST.isdisjoint(head)) else None
     if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
         if type(hint) is PlaceHint:
             hint = hint.code()
@@ -340,6 +342,9 @@ def _letter_units() -> dict[str, tuple[tuple[str, str, str, str | None], ...]]:
 
 
 _LETTER_AFTER = re.compile(r"(?P<sp>\s?)(?P<u>kts|kt|kn|[ACFRVb])(?![\w&'’-])")
+_LETTER_FIRST = frozenset("ACFRVbk")  # the letters _LETTER_AFTER's unit can begin with
+_CENTS_FIRST = frozenset("cCuU")  # ... CENTS_AFTER's word ("cents", "US cents")
+_Y = frozenset("yY")  # ... AGE_AFTER's second character ("-year-old", " yrs old")
 # "5G", "3G and 4G networks": a small integer with a glued G is a wireless generation
 # ("256GB" and "5GHz" are not: a letter follows)
 _GENERATION_AFTER = re.compile(r"G(?![\w&'’])")
@@ -375,6 +380,9 @@ def _letter_unit(text: str, pos: int, value: float) -> dict | None:
         and _GENERATION_AFTER.match(text, pos)
     ):
         return {"kind": "count", "unit": "G", "name": "wireless generation", "end": pos + 1}
+    c = text[pos : pos + 1]
+    if c not in _LETTER_FIRST and not (c.isspace() and text[pos + 1 : pos + 2] in _LETTER_FIRST):
+        return None  # _LETTER_AFTER: at most one white space, then one of these letters
     lm = _LETTER_AFTER.match(text, pos)
     if lm is None:
         return None
@@ -423,7 +431,7 @@ _ADJ_NEXT = re.compile(r"\s(?:[a-z]|\$)")
 
 
 def _measure_or_count(text: str, pos: int, value: float) -> dict | None:
-    am = g.AGE_AFTER.match(text, pos)
+    am = g.AGE_AFTER.match(text, pos) if text[pos + 1 : pos + 2] in _Y else None
     if am:
         return {"kind": "measure", "unit": "year", "name": "year of age", "end": am.end()}
     mm = g.MEASURE_AFTER.match(text, pos)
