@@ -3,6 +3,8 @@ singulars, and the base form of a comparative or superlative.
 
 >>> _singular("fishermen"), _is_plural_noun("tonnes"), _base_adjective("hottest")
 ('fisherman', True, 'hot')
+
+The word functions are cached: pure functions of a word, and words recur across texts.
 """
 
 from __future__ import annotations
@@ -11,8 +13,6 @@ import functools
 import re
 
 from . import grammar as g
-
-# (the word functions are cached: pure functions of a word, and words recur across texts)
 
 _ADJ_BASE = {
     "best": "good",

@@ -80,7 +80,7 @@ from .rejects import (
 )
 from .table import QUANTITY_COLUMNS, empty_frame, frame, rows
 from .table import SENTENCE_WINDOW as SENTENCE_WINDOW  # where it was defined before
-from .units import _currency, _scales, _unit
+from .units import PlaceHint, _currency, _scales, _unit
 from .wordforms import (
     _approx,
     _fractions,
@@ -140,10 +140,10 @@ def add_rows(
     *,
     doc_id: str | None = None,
     date=None,
-    hint: str | None = None,
+    hint: str | PlaceHint | None = None,
 ) -> int:
     """Append the quantities of ``text`` to ``cols`` (as :func:`extract` reads them; the
-    hint already checked) and return how many rows were added. Many texts fill one set of
+    hint already checked, or a :class:`~econnews.extraction.units.PlaceHint`) and return how many rows were added. Many texts fill one set of
     columns and :func:`econnews.extraction.table.frame` builds the typed table once: the
     table costs more than reading a short text.
 

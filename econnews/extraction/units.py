@@ -66,7 +66,8 @@ def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str
     return mult, pos, words
 
 
-def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str | None:
+def _currency(surface: str, where: str, hint: str | PlaceHint | None, text: str = ""
+              ) -> str | None:
     table = lx.currency_lookup(where)
     code = table.get(surface) or table.get(surface.lower())
     if code is None:
@@ -74,8 +75,7 @@ def _currency(surface: str, where: str, hint: str | None, text: str = "") -> str
     if code.startswith("@"):
         return _context_currency(text, code[1:])
     low = surface.lower()
-    if type(hint) is PlaceHint:
-        hint = hint.code()
+    hint = resolved(hint)
     if not hint and low in _DOLLAR_WORDS:
         hint = _article_dollar(text)
     if not hint and (surface == "$" or low in _DOLLAR_WORDS or low in _RUPEE_WORDS):
@@ -151,6 +151,15 @@ class PlaceHint:
         return self._code
 
 
+def resolved(hint: str | PlaceHint | None) -> str | None:
+    """The currency code a hint names (a :class:`PlaceHint` worked out now).
+
+    >>> resolved("CAD"), resolved(PlaceHint("Sales rose in Toronto, Canada."))
+    ('CAD', 'CAD')
+    """
+    return hint.code() if type(hint) is PlaceHint else hint
+
+
 @functools.cache
 def _place_codes() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -224,7 +233,8 @@ _PERCENT_RATIO_FIRST = frozenset("%pPbBtTfF")
 
 
 def _unit(
-    text: str, pos: int, prefix: str | None, hint: str | None, value: float, scaled: bool
+    text: str, pos: int, prefix: str | None, hint: str | PlaceHint | None, value: float,
+    scaled: bool,
 ) -> dict | None:
     """What follows the number: percent, ratio, currency, measure, counted noun."""
     c = text[pos : pos + 1]
@@ -310,8 +320,7 @@ def _unit(
     cm = g.CENTS_AFTER.match(text, pos) if (
         not head.isascii() or not _CENTS_FIRST.isdisjoint(head)) else None
     if cm and (cm.group(0).strip().lower() != "c" or cm.group(0)[0] != " "):
-        if type(hint) is PlaceHint:
-            hint = hint.code()
+        hint = resolved(hint)
         code = hint if hint in _DOLLAR_CODES else "USD"
         return _per(
             text,
