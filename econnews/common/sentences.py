@@ -111,6 +111,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=256)
 def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
+    if "\n" not in text and not _END.search(text, 0, len(text) - 1):
+        # one paragraph with no stop before its last character (a search that ends there
+        # finds any candidate that begins earlier): one sentence, as the loop below finds
+        n = len(text)
+        if n and not text[0].isspace() and not text[-1].isspace():
+            return ((0, n),)  # (most texts: nothing to trim)
+        return _trimmed(text, ((0, n),))
     spans: list[tuple[int, int]] = []
     paragraphs = iter(_paragraphs(text))
     start, p_end = next(paragraphs)
@@ -131,6 +138,11 @@ def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
             start = end
     spans.append((start, p_end))
     spans.extend(paragraphs)
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans) -> tuple[tuple[int, int], ...]:
+    """``spans`` without the white space at their ends; those with nothing else dropped."""
     out = []
     for s, e in spans:
         seg = text[s:e]

@@ -175,4 +175,7 @@ def _index_talk(text: str, pos: int) -> bool:
     index points)?"""
     lo = (pos - 200 if pos > 200 else 0)
     window = text[lo : pos + 120].lower()
-    return any(w in g.word_set("index_word") for w in re.findall(r"[a-z&-]+", window))
+    return not g.word_set("index_word").isdisjoint(_INDEX_TOKEN.findall(window))
+
+
+_INDEX_TOKEN = re.compile(r"[a-z&-]+")

@@ -95,13 +95,19 @@ class _Guarded:
             two = text[pos : pos + 2]
             if not two:
                 return None  # every alternative needs a character
-            if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
-                if not (two[0].isspace() or two[0] == "-"):
+            if two.isascii() and two not in self._starts2 and two[0] not in self._starts1:
+                if two[0] not in _SPACE_OR_HYPHEN:
                     return None
                 two = text[pos + 1 : pos + 3]  # (self._may_start of it, inlined)
                 if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
                     return None
         return (self._regex or self.regex).match(text, pos)
+
+
+# the ASCII characters str.isspace() takes, and the hyphen (a word may follow either; after
+# a character that is not ASCII the regex decides)
+_SPACE_OR_HYPHEN = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f-")
+assert {chr(i) for i in range(128) if chr(i).isspace()} | {"-"} == _SPACE_OR_HYPHEN
 
 
 CURRENCY_PREFIX = lx.currency_regex("prefix")
@@ -401,23 +407,38 @@ FISCAL_AFTER = re.compile(r"/\d{2,4}\b|-\d{2}\b(?!\s?%)")
 PHONE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
 
 @cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    """Every list of ``words.csv``, built in one pass over its rows (the first reader to
+    ask for any list pays for all: a pass per list cost a look at every row each time)."""
+    lists: dict[str, set[str]] = {}
+    for r in lx.read_table("words.csv"):
+        lists.setdefault(r["list"], set()).add(r["word"])
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@cache
 def function_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "function")
+    return _word_lists().get("function", _NO_WORDS)
 
 
 @cache
 def word_set(name: str) -> frozenset[str]:
-    """One list of ``words.csv`` ("name_after", "index_word", "phrasal", ...)."""
-    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == name)
+    """One list of ``words.csv`` ("name_after", "index_word", "phrasal", ...).
+
+    >>> "and" in word_set("function"), word_set("no such list")
+    (True, frozenset())
+    """
+    return _word_lists().get(name, _NO_WORDS)
 
 
 @cache
 def name_before_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in lx.read_table("words.csv") if r["list"] == "name_before")
+    return _word_lists().get("name_before", _NO_WORDS)
 
 
 @cache
 def irregular_plurals() -> frozenset[str]:
-    return frozenset(
-        r["word"] for r in lx.read_table("words.csv") if r["list"] == "irregular_plural"
-    )
+    return _word_lists().get("irregular_plural", _NO_WORDS)

@@ -193,6 +193,8 @@ def _word_core_starts(text: str, low: str) -> list[int]:
         starts, bigs = [], []
         for m in _FIRSTS_AT.finditer(low):
             b = m.start()
+            if b and low[b - 1] in _WORD_CHARS:
+                continue  # inside a word ("money", "often"): no \b before it, no match
             c = low[b]
             if c in "bdhm" or (c == "t" and low.startswith(_BIG_T, b)):
                 bigs.append(b)
@@ -204,13 +206,17 @@ def _word_core_starts(text: str, low: str) -> list[int]:
         j = space_start(text, b)
         if j == b:
             continue
-        for q in (j - 1, j - 2):  # "a", "an"
-            if q >= 0:
+        for q in (j - 1, j - 2):  # "a", "an": a match from here begins with "a" (a cardinal
+            if q >= 0 and low[q] == "a":  # word is longer, and found above where it begins)
                 starts.append(q)
                 k = space_start(text, q)
-                if 4 <= k < q:
+                if 4 <= k < q and low.startswith("half", k - 4):
                     starts.append(k - 4)  # "half"
     return starts
+
+
+# \w in ASCII text: before one of these no \b holds, and no spelled number begins
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def _word_cores(text: str, low: str | None = None) -> Iterator[re.Match]:

@@ -24,7 +24,10 @@ _SCORE_MAX = 20
 
 def _rejected(
     text: str,
-    m: re.Match,
+    s: int,
+    e: int,
+    core: str,
+    is_digits: bool,
     start: int,
     pos: int,
     unit: dict,
@@ -34,10 +37,8 @@ def _rejected(
     high: float,
 ) -> int | None:
     """Where reading resumes when the mention is not a quantity once its unit is known
-    (a split, a vote, a model number, a year, a name, a score, an address), else None."""
-    s, e = m.span()
-    is_digits = m.group("digits") is not None
-    core = m.group(0)
+    (a split, a vote, a model number, a year, a name, a score, an address), else None; the
+    number ``core`` is ``text[s:e]`` (``is_digits``: written in digits)."""
     kind = unit["kind"]
     bare = kind in ("number", "count")
     if kind == "skip":
@@ -68,7 +69,8 @@ def _rejected(
             return pos  # "the Kick Six"
     if kind == "measure" and unit.get("adjective"):
         return pos  # "a five-year $700,000 award": a description, not a figure
-    if lo2 is not None and _rejected_range(text, m, start, kind, prefix, low, high):
+    if lo2 is not None and _rejected_range(text, e, core, is_digits, start, kind, prefix,
+                                           low, high):
         return pos
     if bare and is_digits and text[e : e + 1].isspace() and _ADDRESS_AFTER.match(text, e):
         return pos  # "49 Zorro Ranch Road"
@@ -78,12 +80,11 @@ def _rejected(
 
 
 def _rejected_range(
-    text: str, m: re.Match, start: int, kind: str, prefix: str | None, low: float, high: float
+    text: str, e: int, core: str, is_digits: bool, start: int, kind: str, prefix: str | None,
+    low: float, high: float
 ) -> bool:
-    """A range that is a score, a span of years or part of a name ("ISO 3888-2")."""
-    e = m.end()
-    core = m.group(0)
-    is_digits = m.group("digits") is not None
+    """A range that is a score, a span of years or part of a name ("ISO 3888-2"); the first
+    number ``core`` ends at ``e``."""
     if is_digits and (
         kind == "number"
         and prefix is None

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from collections.abc import Iterator
 from datetime import date as _date
@@ -239,16 +240,23 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         if approx:
             extra += _approx(text, taken + [(q.start, q.end) for q in extra])
     found.extend(extra)
-    found.sort(key=lambda q: q.start)
+    found.sort(key=_START)
     return iter(found)
+
+
+_START = operator.attrgetter("start")  # (a sort key in C: no Python call per mention)
 
 
 def _may_be_table(text: str, low: str, found: list[_Q]) -> bool:
     """Can :func:`_earnings_table` change a mention? Only a bare figure, or a figure
     after a "Shr" label or a "vs" (for ASCII text a look at the lower-cased text
     decides; in other text a case-insensitive pattern may match more: "ſhr")."""
-    return (not text.isascii() or "shr" in low or "vs" in low or "versus" in low
-            or any(q.kind == "number" for q in found))
+    if not text.isascii() or "shr" in low or "vs" in low or "versus" in low:
+        return True
+    for q in found:  # noqa: SIM110 - a plain loop: any() over a generator costs twice this
+        if q.kind == "number":
+            return True
+    return False
 
 
 def _holds_any(low: str, words: tuple[str, ...]) -> bool:
@@ -308,9 +316,9 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     neg, start = _sign(text, s, start, prefix, sign_after_prefix, is_digits)
 
     low, high, pos, unit, lo2, scale_words = _right_context(
-        text, m, value, prefix, hint, start
+        text, s, e, core, is_digits, value, prefix, hint, start
     )
-    stop = _rejected(text, m, start, pos, unit, prefix, lo2, low, high)
+    stop = _rejected(text, s, e, core, is_digits, start, pos, unit, prefix, lo2, low, high)
     if stop is not None:
         return None, stop
     if right_char == "," and _is_age(text, s, e, unit, lo2, value, is_digits):  # ("Smith, 52,")
@@ -336,9 +344,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
 
     if low == high and -1e300 < low < 1e300:  # one figure (most): tidied once, its own mean
         low = high = mid = _tidy(low)
+        finite = True  # (tidy keeps a finite figure finite)
     else:
         low, high = _tidy(low), _tidy(high)
         mid = _tidy((low + high) / 2)
+        finite = math.isfinite(mid) and math.isfinite(low) and math.isfinite(high)
     # (positional: the keyword call costs twice as much; min() and max() written out)
     q = _Q(start, pos, kind, mid, high if high < low else low,
            high if high > low else low, code, unit.get("name"), "=", None, unit.get("per"))
@@ -350,8 +360,8 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         _BARE_DOLLAR.search(text, start, pos)
     ):
         q.unit = "USD"  # "$52 a barrel" in a Canadian story: world prices are in US dollars
-    _finish(text, q, unit)
-    if not (math.isfinite(q.value) and math.isfinite(q.low) and math.isfinite(q.high)):
+    _finish(text, q, unit)  # (it sets words, never the figures)
+    if not finite:
         return None, pos
     return q, pos
 
@@ -416,17 +426,17 @@ def _sign(
 
 
 def _right_context(
-    text: str, m: re.Match, value: float, prefix: str | None, hint: str | None, start: int
+    text: str, s: int, e: int, core: str, is_digits: bool, value: float, prefix: str | None,
+    hint: str | None, start: int
 ) -> tuple[float, float, int, dict, float | None, list]:
-    """Scale, unit and range tail after the number: ``(low, high, end, unit, lo2,
-    scale_words)``; ``lo2`` is the range's low end when a range was read."""
-    s, e = m.span()
-    is_digits = m.group("digits") is not None
+    """Scale, unit and range tail after the number ``core`` at ``text[s:e]`` (``is_digits``:
+    written in digits): ``(low, high, end, unit, lo2, scale_words)``; ``lo2`` is the
+    range's low end when a range was read."""
     mult, pos, scale_words = _scales(text, e, prefix is not None)
     if mult == 1 and is_digits:
         mult, scale_words = _scale_after_bracket(text, s, pos, prefix is not None, scale_words)
     low = high = value * mult
-    scaled = mult > 1 or (not is_digits and _scale_in_words(m.group(0)) > 1)
+    scaled = mult > 1 or (not is_digits and _scale_in_words(core) > 1)
     unit = _unit(text, pos, prefix, hint, value * mult, scaled)
     if (
         unit is not None
