@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-__all__ = ["OverBudget", "check", "paused", "remaining", "within"]
+__all__ = ["OverBudget", "check", "enter", "leave", "paused", "remaining", "within"]
 
 class _Local(threading.local):
     deadline: float | None = None  # a class default: no failed lookup (and its cost) per check
@@ -66,6 +66,30 @@ def remaining() -> float | None:
     """
     deadline = getattr(_local, "deadline", None)
     return None if deadline is None else deadline - _clock()
+
+
+def enter(seconds: float | None) -> float | None:
+    """What entering :func:`within` does, without a context manager (for a loop that
+    starts a budget per article): this thread's deadline set ``seconds`` from now (``None``:
+    unchanged; an earlier deadline is kept). Returns the deadline to give back to
+    :func:`leave`.
+
+    >>> previous = enter(5.0)
+    >>> 0 < remaining() <= 5.0
+    True
+    >>> leave(previous); remaining() is None
+    True
+    """
+    previous = _local.deadline
+    if seconds is not None:
+        deadline = _clock() + float(seconds)
+        _local.deadline = deadline if previous is None or deadline < previous else previous
+    return previous
+
+
+def leave(previous: float | None) -> None:
+    """Give this thread back the deadline :func:`enter` returned."""
+    _local.deadline = previous
 
 
 class _Within:

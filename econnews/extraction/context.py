@@ -21,8 +21,9 @@ from .numbers import tidy as _tidy
 from .quantity import _Q
 from .units import _TIME_UNITS
 
-# the passes over a text's mentions check the time budget every 32 mentions (a step costs
-# microseconds, and a check a tenth of one: at each step it was a tenth of their time)
+# the passes over a text's mentions check the time budget every 32 mentions, from the 32nd
+# (a step costs microseconds, and a check a tenth of one: at each step it was a tenth of
+# their time; the scanner checks once before these passes, so a short text needs none)
 _EVERY = 31
 
 _LABEL_MONEY = re.compile(
@@ -45,7 +46,7 @@ def _earnings_table(text: str, found: list[_Q]) -> None:
     money = next((q.unit for q in found if q.kind == "money"), None)
     breaks = [m.start() for m in _NEWLINE.finditer(text)]  # once: rfind per row is O(n^2)
     for i, q in enumerate(found):
-        if not i & _EVERY:
+        if i & _EVERY == _EVERY:
             _check()
         k = bisect.bisect_left(breaks, q.start)
         line_start = breaks[k - 1] + 1 if k else 0
@@ -99,7 +100,7 @@ def _dollars_and_cents(text: str, found: list[_Q]) -> None:
     """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
     i = 0
     while i + 1 < len(found):
-        if not i & _EVERY:
+        if i & _EVERY == _EVERY:
             _check()
         a, b = found[i], found[i + 1]
         if (
@@ -133,7 +134,7 @@ def _coordinate(text: str, found: list[_Q]) -> None:
     against a 1.65 billion yen profit')."""
     _dollars_and_cents(text, found)
     for i, q in enumerate(found):
-        if not i & _EVERY:
+        if i & _EVERY == _EVERY:
             _check()
         prv = found[i - 1] if i > 0 else None
         if (
@@ -335,7 +336,7 @@ def _movements(text: str, found: list[_Q]) -> None:
     $34,935' (``role`` from, to), 'narrowed to 138,285 lots from 212,577 lots' (to, from).
     A bare old level takes the new one's unit ('slowed from 4.8 to 4.7 percent')."""
     for k, (a, b) in enumerate(itertools.pairwise(found)):
-        if not k & _EVERY:
+        if k & _EVERY == _EVERY:
             _check()
         if a.role or b.role or a.low != a.high or b.low != b.high:
             continue

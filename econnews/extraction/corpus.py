@@ -39,7 +39,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from .. import schema
-from ..common.budget import OverBudget, within
+from ..common.budget import OverBudget, enter, leave
 from ..common.progress import progress_bar
 from ..errors import ExtractWarning, InputError
 from ..load.articles import errors_table
@@ -110,7 +110,7 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
     checked in the scanner's loops (:mod:`econnews.common.budget`): it holds in any
     thread or process, and no timer or signal of the caller's is touched."""
     doc_id, text, date, source, path, dateline, title = item
-    doc = None if _missing(doc_id) else str(doc_id)
+    doc = doc_id if type(doc_id) is str else None if _missing(doc_id) else str(doc_id)
     if not isinstance(text, str) or not text or text.isspace():  # (strip() would copy it)
         err = {"doc_id": doc, "path": path, "stage": "extract", "code": "no-text",
                "message": "the article has no text; check the loader's text field"}
@@ -119,10 +119,14 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
         return err
     before = len(cols["start"])
     try:
-        with within(budget):
+        previous = enter(budget)  # (what ``with within(budget)`` does, for less per article)
+        try:
             hint = hint or _place_hint(dateline, title, text)  # here: in the worker
             added = scan.add_rows(cols, text, doc_id=doc,
-                                  date=None if _missing(date) else date, hint=hint)
+                                  date=None if date is None or _missing(date) else date,
+                                  hint=hint)
+        finally:
+            leave(previous)
     except BaseException as exc:
         for values in cols.values():  # the article's rows, some written: none kept
             del values[before:]
@@ -142,7 +146,8 @@ def _one(item: _Item, mode: str, hint: str | None, budget: float | None,
         return {"doc_id": doc, "path": path, "stage": "extract", "code": "extract-failed",
                 "message": f"{type(exc).__name__}: {exc}"[:500]}
     if added:
-        cols["source"].extend([None if _missing(source) else str(source)] * added)
+        cols["source"].extend([None if source is None or _missing(source) else str(source)]
+                              * added)
     return None
 
 
@@ -227,6 +232,9 @@ def place_hint(dateline: Any = None, title: Any = None, text: Any = None) -> str
 
 def _place_hint(dateline: Any, title: Any, text: Any) -> str | PlaceHint | None:
     """:func:`place_hint`, its third step left to the reader (a :class:`PlaceHint`)."""
+    if dateline is None and title is None and type(text) is str and text and not (
+            text[:2].isupper() or text[0].isspace()):
+        return PlaceHint(text)  # (most texts: what the steps below come to for them)
     found = dateline_hint(dateline)
     body = text if isinstance(text, str) else ""
     opening = None  # a dateline opening the text (looked for once)

@@ -229,8 +229,7 @@ def _scan(text: str, hint: str | None) -> Iterator[_Q]:
         _coordinate(text, found)
         _movements(text, found)
     found.extend(fractions)
-    _check()
-    extra: list[_Q] = []
+    extra: list[_Q] = []  # (the word passes below check the budget at each of their matches)
     ratio = hinted and _holds_any(low, _RATIO_HINTS)
     approx = hinted and _holds_any(low, _APPROX_HINTS)
     if ratio or approx:  # the spans taken: only these passes need them

@@ -244,9 +244,9 @@ def _unit(
     # a hyphen, then "%" or one of these letters: where none of the next four characters
     # is one (in ASCII text: no other letter matches them in any case) neither can match
     head = text[pos : pos + 4]
-    maybe = not head.isascii() or not _PERCENT_RATIO_FIRST.isdisjoint(head)
-    pm = g.PERCENT_AFTER.match(text, pos) if maybe else None
-    if pm and prefix is None:
+    maybe = prefix is None and (not head.isascii() or not _PERCENT_RATIO_FIRST.isdisjoint(head))
+    pm = g.PERCENT_AFTER.match(text, pos) if maybe else None  # (after a prefix: money)
+    if pm:
         if pm.group("bp"):
             return _points(pm.end(), name="basis point", factor=0.01)
         if pm.group("pt"):
@@ -261,7 +261,7 @@ def _unit(
                 "rangeable": True,
             },
         )
-    if prefix is None and maybe:
+    if maybe:
         rm = g.RATIO_AFTER.match(text, pos)
         if rm and _occasions(text, rm.end(), value) and not _change_before(text, pos - 1):
             return _per(text, {"kind": "count", "unit": "times", "name": "time", "end": rm.end()})
