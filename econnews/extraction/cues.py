@@ -36,7 +36,7 @@ _FILLERS = frozenset(
 
 def _tail_words(text: str, end: int, span: int = 60) -> list[str]:
     """The lower-cased words right before ``end`` (nothing but spaces between them and it)."""
-    start = max(0, end - span)
+    start = end - span if end > span else 0
     if start == end or not text[end - 1].isspace():
         return []
     return list(_tail_tuple(text, start, end))

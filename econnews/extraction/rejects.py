@@ -56,7 +56,7 @@ def _rejected(
         (text.startswith("-", s + 3) and _MODEL.match(text, s)) or _name_noun_after(text, e)
     ):
         return _run_end(text, e)  # "the 737-800", "its 777 plane"
-    if is_digits and _is_year(core) and kind == "measure" and unit.get("name") in _TIME_UNITS:
+    if kind == "measure" and is_digits and _is_year(core) and unit.get("name") in _TIME_UNITS:
         return pos  # "the 1986 second half", "1986 year operating loss"
     if bare and prefix is None and lo2 is None:
         if is_digits and _is_year(core) and low == high == parse_digits(core):

@@ -432,7 +432,8 @@ def _right_context(
     written in digits): ``(low, high, end, unit, lo2, scale_words)``; ``lo2`` is the
     range's low end when a range was read."""
     mult, pos, scale_words = _scales(text, e, prefix is not None)
-    if mult == 1 and is_digits:
+    if mult == 1 and is_digits and (prefix is not None or "(" in text[(s - 3 if s > 3 else 0) : s]):
+        # (it reads a bracket after a prefixed figure, or a figure in one: "(" just before it)
         mult, scale_words = _scale_after_bracket(text, s, pos, prefix is not None, scale_words)
     low = high = value * mult
     scaled = mult > 1 or (not is_digits and _scale_in_words(core) > 1)

@@ -293,7 +293,8 @@ def rows(
     n = len(text)
     spans = split_sentences(folded)
     _check()
-    starts = [a for a, _ in spans]
+    one = spans[0] if len(spans) == 1 else None  # (a short text: one sentence, no search)
+    starts = [a for a, _ in spans] if one is None else [one[0]]
     stamp = pd.Timestamp(date) if date is not None and not pd.isna(date) else pd.NaT
     odd = where is not None or not text.isascii()
     targets = _ROW_LISTS(cols)  # the column lists, in _ROW_COLUMNS' order
@@ -303,8 +304,11 @@ def rows(
     add = records.append
     for q in found:
         start, end = q.start, q.end
-        i = bisect.bisect_right(starts, start) - 1
-        a, b = spans[i] if i >= 0 else (0, len(folded))
+        if one is not None and start >= one[0]:
+            a, b = one
+        else:
+            i = bisect.bisect_right(starts, start) - 1
+            a, b = spans[i] if i >= 0 else (0, len(folded))
         if not a <= start <= b:
             a, b = start, end
         if end > b:
