@@ -307,9 +307,9 @@ _PARALLEL_FROM = 1_000_000
 def _warm() -> None:
     """Load what the extractor loads lazily (the unit tables) before workers are forked,
     so that they inherit it: a corpus read in batches starts workers for every batch."""
-    from .measures import _units
+    from .measures import _first_words
 
-    _units()
+    _first_words()  # (and the tables it is drawn from)
 
 
 def _died(item: _Item, exc: BaseException) -> dict[str, Any]:

@@ -21,6 +21,7 @@ _ONE_OF = re.compile(
     r"(?:\s+(?:most|very|few|many|more))?(?=\s)"
 )
 _POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
+_P = frozenset("pP")  # (no other letter matches p in any case)
 _ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
 _MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
 _SCOPE = re.compile(
@@ -47,7 +48,8 @@ _WORD = re.compile(r"[ \t\n-]+([A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z])")
 
 def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     """A counted noun phrase after the number: '3,400 people', 'five profile slots'."""
-    ab = _ABBREV_COUNT.match(text, pos)
+    spaced = text[pos : pos + 1].isspace()  # (_ABBREV_COUNT and _POINT_AFTER begin so)
+    ab = _ABBREV_COUNT.match(text, pos) if spaced else None
     if ab and ab.group(1) in lx.count_abbreviations():
         return {
             "kind": "count",
@@ -55,7 +57,7 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
             "name": lx.count_abbreviations()[ab.group(1)],
             "end": ab.end(),
         }
-    pm = _POINT_AFTER.match(text, pos)
+    pm = _POINT_AFTER.match(text, pos) if spaced and text[pos + 1 : pos + 2] in _P else None
     if pm and value <= 5 and not _index_talk(text, pos):
         # "foreign trade added 0.5 point", "knocked off 1.5 points": percentage points
         return _points(pm.end())

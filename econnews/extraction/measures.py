@@ -58,12 +58,24 @@ def lookup(text: str, pos: int) -> tuple[int, str, str] | None:
     return m.end(k), name, pint_unit  # the words are groups 1..k: no group is skipped
 
 
+@cache
+def _first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the symbols, and of the lower-cased surfaces, that name a unit:
+    a phrase that begins with none of them names none."""
+    symbols, surfaces = _units()
+    return (frozenset(k.split(" ")[0] for k, (name, _) in symbols.items() if name),
+            frozenset(k.split(" ")[0] for k, (name, _) in surfaces.items() if name))
+
+
 @lru_cache(maxsize=8192)
 def _lookup_words(groups: tuple[str | None, ...]) -> tuple[int, str, str] | None:
     """How many of the words (``_WORDS``' groups) name a unit, its name and pint unit;
     the same words always give the same answer, so it is asked once for each."""
     symbols, surfaces = _units()
     words = [w for w in groups if w]
+    first_symbol, first_surface = _first_words()
+    if words[0] not in first_symbol and words[0].lower() not in first_surface:
+        return None  # every phrase tried below begins with it (most words after a number)
     # longest first: "square kilometres" before "square"
     for k in range(len(words), 0, -1):
         phrase = " ".join(words[:k])

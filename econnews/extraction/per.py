@@ -46,8 +46,8 @@ def _per(text: str, unit: dict) -> dict:
     pm = g.PER_AFTER.match(text, end) if g.PER_MAY.match(text, end) else None
     if pm:
         return dict(unit, per=_per_name(pm), end=pm.end())
-    bm = _BRACKETED_AMOUNT.match(text, end)
-    if bm:
+    bm = _BRACKETED_AMOUNT.match(text, end) if "(" in text[end : end + 2] else None
+    if bm:  # (it begins with "(", after at most one white space)
         pm = g.PER_AFTER.match(text, bm.end())
         if pm:
             return dict(unit, per=_per_name(pm))

@@ -312,7 +312,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
         and not _UNIT_SOON.match(text, e)
     ):  # "the two countries" is a reference, "the two million tourists" a count
         return None, e
-    neg, start = _sign(text, s, start, prefix, sign_after_prefix, is_digits)
+    neg, start = _sign(text, s, start, prefix, sign_after_prefix, is_digits, left_char)
 
     low, high, pos, unit, lo2, scale_words = _right_context(
         text, s, e, core, is_digits, value, prefix, hint, start
@@ -400,13 +400,14 @@ def _left_context(
 
 
 def _sign(
-    text: str, s: int, start: int, prefix: str | None, sign_after_prefix: bool, is_digits: bool
+    text: str, s: int, start: int, prefix: str | None, sign_after_prefix: bool, is_digits: bool,
+    c: str,
 ) -> tuple[bool, int]:
-    """Whether the amount is negative, and where the mention then starts."""
+    """Whether the amount is negative, and where the mention then starts (``c``: the
+    character before the number, "" at the start of the text)."""
     if sign_after_prefix and prefix is not None:  # "$-50.8bn"
         return True, min(start, s - 2)
-    if prefix is None:
-        c = text[s - 1] if s > 0 else ""  # g.ends_in(text, s, "-−") or g.space_before(...)
+    if prefix is None:  # (c: g.ends_in(text, s, "-−") or g.space_before(...) below)
         if not is_digits or not (c.isspace() or (c and c in "-−")):
             return False, start
         window = text[(s - 10 if s > 10 else 0) : s]  # a match holds "-", "minus" or "negative":
