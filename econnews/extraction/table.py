@@ -326,9 +326,8 @@ def rows(
         name = q.unit_name
         if name is None and q.kind == "money" and q.unit:
             name = _measures.currency_name(q.unit)
-        add((doc_id, start, end, safe(text[start:end]) if odd else text[start:end],
-             q.kind, q.value, q.low, q.high, q.unit, q.bound, q.change, sentence, a, b,
-             stamp, name, q.per, q.role))
+        add((doc_id, start, end, safe(text[start:end]) if odd else text[start:end], sentence,
+             a, b, stamp, name, *_MENTION_FIELDS(q)))
         if len(records) == _ROWS_AT_ONCE:
             _check()  # (a block at a time: a row costs microseconds)
             _join(targets, records)
@@ -353,9 +352,12 @@ _ROWS_AT_ONCE = 256
 
 
 #: The columns :func:`rows` fills, in its order (all of ``QUANTITY_COLUMNS``).
-_ROW_COLUMNS = ("doc_id", "start", "end", "surface", "kind", "value", "low", "high", "unit",
-                "bound", "change", "sentence", "sent_start", "sent_end", "date", "unit_name",
+_ROW_COLUMNS = ("doc_id", "start", "end", "surface", "sentence", "sent_start", "sent_end",
+                "date", "unit_name", "kind", "value", "low", "high", "unit", "bound", "change",
                 "per", "role")
+#: The fields a row takes from the mention as it is (the last of ``_ROW_COLUMNS``), read
+#: in one call.
+_MENTION_FIELDS = operator.attrgetter(*_ROW_COLUMNS[9:])
 assert set(_ROW_COLUMNS) == set(QUANTITY_COLUMNS) and len(_ROW_COLUMNS) == len(QUANTITY_COLUMNS)
 _ROW_LISTS = operator.itemgetter(*_ROW_COLUMNS)
 
