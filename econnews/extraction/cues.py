@@ -130,6 +130,13 @@ def _bound_ends() -> frozenset[str]:
     return frozenset(p.rsplit(" ", 1)[-1] for p in lx.cues("bound", "before"))
 
 
+@functools.cache
+def _left_cue_words() -> frozenset[str]:
+    """The words :func:`_left_cues` reads when they come last before a number: a bound
+    phrase's last word, a filler, a change word (without one of them it sets nothing)."""
+    return _bound_ends() | _FILLERS | frozenset(lx.cues("change", "before"))
+
+
 def _left_cues(text: str, q: _Q) -> None:
     """Bound and change from the words before the mention ("rose about", "more than")."""
     c = text[q.start - 1] if q.start > 0 else ""
@@ -140,8 +147,8 @@ def _left_cues(text: str, q: _Q) -> None:
         q.change = "up"  # "+5%"
         return
     words = _tail_words(text, q.start)
-    if not words:
-        return
+    if not words or words[-1] not in _left_cue_words():
+        return  # (most mentions: no cue ends right before them, and nothing below applies)
     bounds = lx.cues("bound", "before")
     for k in (3, 2, 1) if words[-1] in _bound_ends() else ():
         if len(words) >= k and " ".join(words[-k:]) in bounds:

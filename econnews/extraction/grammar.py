@@ -47,10 +47,12 @@ _FOLDS_TO_ASCII = frozenset("ſ\u212aİı")
 
 class _Guarded:
     """A pattern made of an optional white space or hyphen, then one of ``words`` (each
-    literal, matched in any case where its flag says so), then more: ``match`` runs the
-    regex only where one of the words can begin, which a look at two characters decides
-    (the regex tries its alternatives one by one: a hundred and more for the currency
-    and measure lexicons). Non-ASCII text is always left to the regex.
+    literal, matched in any case where its flag says so), then more: ``match`` tries it
+    only where one of the words can begin, which a look at two characters decides (the
+    regex tries its alternatives one by one: a hundred and more for the currency and
+    measure lexicons). The look is a lookahead in front of the pattern: the engine makes
+    it at once, in C, and a failed one ends the match. Non-ASCII text is always left to
+    the pattern itself.
 
     >>> SUFFIX_AFTER.match("5 dlrs", 1).group(0), SUFFIX_AFTER.match("5 people", 1)
     (' dlrs', None)
@@ -59,25 +61,25 @@ class _Guarded:
     def __init__(self, pattern: str, words: list[tuple[str, bool]]) -> None:
         self.pattern = pattern
         self._regex: re.Pattern | None = None  # compiled on first use
-        self._exact1: set[str] = set()
-        self._any1: set[str] = set()
-        self._exact2: set[str] = set()
-        self._any2: set[str] = set()
-        self._always = False
+        self._looking: re.Pattern | None = None  # ... with the lookahead
+        exact1: set[str] = set()
+        any1: set[str] = set()
+        exact2: set[str] = set()
+        any2: set[str] = set()
+        always = False
         for word, any_case in words:
             head = word[:2]
             if any_case and set(head) & _FOLDS_TO_ASCII:
-                self._always = True  # ("ſ" matches "s" in any case): no cheap test
+                always = True  # ("ſ" matches "s" in any case): no cheap test
             if len(word) == 1:
-                (self._any1 if any_case else self._exact1).add(head.lower() if any_case else head)
+                (any1 if any_case else exact1).add(head.lower() if any_case else head)
             else:
-                (self._any2 if any_case else self._exact2).add(head.lower() if any_case else head)
-
-        # the same tests as sets of what may stand there, each case of a letter spelled out
-        # (for ASCII text, where ``low in self._any2`` is ``two in`` these variants)
-        self._starts2 = self._exact2 | {a + b for h in self._any2
-                                        for a in {h[0], h[0].upper()} for b in {h[1], h[1].upper()}}
-        self._starts1 = self._exact1 | {c.upper() for c in self._any1} | self._any1
+                (any2 if any_case else exact2).add(head.lower() if any_case else head)
+        # what may stand where a word begins, each case of a letter spelled out
+        starts2 = exact2 | {a + b for h in any2 for a in {h[0], h[0].upper()}
+                            for b in {h[1], h[1].upper()}}
+        starts1 = exact1 | {c.upper() for c in any1} | any1
+        self._lookahead = "" if always else _head_lookahead(starts2, starts1)
 
     @property
     def regex(self) -> re.Pattern:
@@ -86,28 +88,36 @@ class _Guarded:
             self._regex = re.compile(self.pattern)
         return self._regex
 
-    def _may_start(self, two: str) -> bool:
-        return two in self._starts2 or two[:1] in self._starts1 or not two.isascii()
+    def _compiled(self) -> re.Pattern:
+        if self._looking is None:
+            self._looking = re.compile(self._lookahead + self.pattern)
+        return self._looking
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
-        """``regex.match(text, pos)``, skipped where no word can begin."""
-        if not self._always:
-            two = text[pos : pos + 2]
-            if not two:
-                return None  # every alternative needs a character
-            if two.isascii() and two not in self._starts2 and two[0] not in self._starts1:
-                if two[0] not in _SPACE_OR_HYPHEN:
-                    return None
-                two = text[pos + 1 : pos + 3]  # (self._may_start of it, inlined)
-                if not (two in self._starts2 or two[:1] in self._starts1 or not two.isascii()):
-                    return None
-        return (self._regex or self.regex).match(text, pos)
+        """``regex.match(text, pos)``, tried only where one of the words can begin."""
+        return (self._looking or self._compiled()).match(text, pos)
 
 
-# the ASCII characters str.isspace() takes, and the hyphen (a word may follow either; after
-# a character that is not ASCII the regex decides)
-_SPACE_OR_HYPHEN = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f-")
-assert {chr(i) for i in range(128) if chr(i).isspace()} | {"-"} == _SPACE_OR_HYPHEN
+def _head_lookahead(starts2: set[str], starts1: set[str]) -> str:
+    """A lookahead that holds where a word can begin, at once or after one ASCII white
+    space or hyphen: its first two characters are one of ``starts2``, its first is one of
+    ``starts1``, or one of the two is not ASCII (there a case-insensitive match may take
+    a character for an ASCII letter, and the pattern decides).
+
+    >>> re.match(_head_lookahead({"bn"}, {"$"}), " bn") is not None
+    True
+    >>> re.match(_head_lookahead({"bn"}, {"$"}), " people") is None
+    True
+    """
+    by_first: dict[str, set[str]] = {}
+    for pair in starts2:
+        by_first.setdefault(pair[0], set()).add(pair[1])
+    heads = [f"{re.escape(a)}[{''.join(re.escape(b) for b in sorted(bs))}]"
+             for a, bs in sorted(by_first.items())]
+    if starts1:
+        heads.append("[" + "".join(re.escape(c) for c in sorted(starts1)) + "]")
+    heads += [r"[^\x00-\x7f]", r"[\s\S][^\x00-\x7f]"]
+    return r"(?=[ \t\n\r\x0b\x0c\x1c-\x1f-]?(?:" + "|".join(heads) + "))"
 
 
 CURRENCY_PREFIX = lx.currency_regex("prefix")
