@@ -171,12 +171,13 @@ _LAZY["PREFIX_BEFORE"] = lambda: re.compile(
 # The last characters a currency prefix can end with (both cases where its case is free):
 # a window search for PREFIX_BEFORE is needed only where one stands right before the
 # number (or before the space or final newline that ``\s?$`` allows).
-_PREFIX_LAST = frozenset(
+PREFIX_LAST = frozenset(
     ch
     for c in lx.currencies()
     if c.where in ("prefix", "both")
     for ch in ((c.surface[-1].lower(), c.surface[-1].upper()) if c.any_case else (c.surface[-1],))
 )
+assert " " not in PREFIX_LAST  # (scan._read spares prefix_may_end after a space so)
 
 
 # ... and their last two characters (a prefix of one character: that one), each case of
@@ -255,16 +256,16 @@ def prefix_may_end(text: str, s: int) -> bool:
     c1 = text[s - 1] if s >= 1 else ""
     if not c1:
         return False
-    if c1 in _PREFIX_LAST or not c1.isascii():
+    if c1 in PREFIX_LAST or not c1.isascii():
         return _prefix_ends_at(text, s - 1)
     if not c1.isspace():
         return False
     c2 = text[s - 2] if s >= 2 else ""
-    if c2 and (c2 in _PREFIX_LAST or not c2.isascii()) and _prefix_ends_at(text, s - 2):
+    if c2 and (c2 in PREFIX_LAST or not c2.isascii()) and _prefix_ends_at(text, s - 2):
         return True
     if c1 == "\n" and c2 and c2.isspace():  # "$" also matches before a final newline
         c3 = text[s - 3] if s >= 3 else ""
-        return bool(c3) and (c3 in _PREFIX_LAST or not c3.isascii()) and _prefix_ends_at(
+        return bool(c3) and (c3 in PREFIX_LAST or not c3.isascii()) and _prefix_ends_at(
             text, s - 3)
     return False
 

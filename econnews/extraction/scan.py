@@ -69,7 +69,7 @@ from .nouns import _base_adjective
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
-from .ranges import _range_tail, _scale_after_bracket, _scale_in_words
+from .ranges import _DASHES, _SEP_NEXT, _range_tail, _scale_after_bracket, _scale_in_words
 from .rejects import (
     _THE_BEFORE,
     _UNIT_SOON,
@@ -299,7 +299,11 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
 
     left_char = text[s - 1] if s > 0 else ""
     right_char = text[e] if e < len(text) else ""
-    if is_digits and (left_char in _LEFT_CONTEXT_CHARS or g.prefix_may_end(text, s)):
+    if is_digits and (left_char in _LEFT_CONTEXT_CHARS or (
+            # (g.prefix_may_end is False after a space with no prefix's last character
+            # before it: most numbers; the call is spared there)
+            (left_char != " " or (s >= 2 and (text[s - 2] in g.PREFIX_LAST or not text[s - 2].isascii())))
+            and g.prefix_may_end(text, s))):
         prefix, start, sign_after_prefix = _left_context(text, s, is_digits, hint)
     else:  # what _left_context finds where no currency prefix can end
         prefix, start, sign_after_prefix = None, s, False
@@ -447,7 +451,10 @@ def _right_context(
         unit = None  # "drill 50 oil wells": not "a 12 page document"
     lo2 = None
     if unit is None or unit.get("rangeable"):
-        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s)
+        after = unit["end"] if unit else pos  # (the look _range_tail begins with, first)
+        c = text[after : after + 1]
+        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s) if (
+            c in _DASHES or (c.isspace() and text[after + 1 : after + 2] in _SEP_NEXT)) else None
         if rng is not None:
             lo2, hi2, pos, unit = rng
             if lo2 is not None:

@@ -34,6 +34,8 @@ _STRAY_US = re.compile(r"US(?=\s+(?i:million|billion|trillion|mn|bn|mln|bln)\b)"
 
 
 def _scales(text: str, pos: int, has_prefix: bool) -> tuple[float, int, list[str]]:
+    if not has_prefix and g.SCALE_AFTER.match(text, pos) is None:
+        return 1.0, pos, []  # (most figures: the loop below would stop at once)
     mult = 1.0
     words: list[str] = []
     if has_prefix:
