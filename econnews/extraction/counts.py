@@ -24,6 +24,7 @@ _POINT_AFTER = re.compile(r"\s(?i:points?|pts?)\b")
 _P = frozenset("pP")  # (no other letter matches p in any case)
 _ABBREV_COUNT = re.compile(r"\s([A-Za-z]{2,4})\b")
 _MORE = re.compile(r"\s(?i:more|fewer|additional|extra)(?=\s)")
+_MORE_FIRST = frozenset("mMfFaAeE")  # (the first letters of _MORE's words, in either case)
 _SCOPE = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+|my\s+|our\s+)?"
     r"([A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)?)"
@@ -64,13 +65,14 @@ def _count(text: str, pos: int, value: float = 2.0) -> dict | None:
     words: list[tuple[str, int]] = []
     p = pos
     owner = None
-    of = _ONE_OF.match(text, p)
+    of = _ONE_OF.match(text, p) if spaced and (
+        text.startswith("of", p + 1) or text[p + 1 : p + 2].isspace()) else None  # (\s+of)
     if of and (value == 1 or _NOUN_SOON.match(text, of.end())):
         # "one of the best wireless speakers": one speaker; "two of Johnson's deputies"
         p = of.end()
         value = 2.0  # the noun after "one of the" is plural
         owner = _OWNER.search(of.group(0))
-    mo = _MORE.match(text, p)
+    mo = _MORE.match(text, p) if text[p : p + 1].isspace() and text[p + 1 : p + 2] in _MORE_FIRST else None
     if mo:
         p = mo.end()
     for _ in range(6):
