@@ -263,3 +263,73 @@ def test_unit_letter_gates_hold_wherever_their_regex_matches():
                 c = text[s : s + 1]
                 assert c in units._LETTER_FIRST or (
                     c.isspace() and text[s + 1 : s + 2] in units._LETTER_FIRST), (text, s)
+
+
+def test_count_bracket_and_prefix_gates_hold_wherever_their_regex_matches():
+    """Issue 24, eighth session: the count reader's four patterns, the bracketed amount
+    after a unit and the scale word are tried only where a look at the next characters
+    says they can match; the prefix search is spared after a space with no prefix's last
+    character before it."""
+    from econnews.extraction import counts, per
+
+    rnd = random.Random(8)
+    pieces = ["5", " ", "  ", "\n", "\t", "-", "of", "Of", "OF", "of the", "more", "MORE",
+              "Fewer", "extra", "additional", "points", "PTS", "pt", "P", "p", "bn", "BN",
+              "(", ")", "($4)", "( US $4.46 )", "million", "$", "Rs", "C", "€", "ſ", "é",
+              "\u00a0", ",", ".", "x", "cars", "kg"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 9)))
+             for _ in range(4000)]
+    texts += ["5 of the cars", "5  of the cars", "5\nof their", "5 more cars", "5 points",
+              "5 ($4)", "5 (US $4.46) per share", "5 bn", "paid $ 5", "Rs 5", "x C $5"]
+    for text in texts:
+        for s in range(len(text) + 1):
+            spaced = text[s : s + 1].isspace()
+            if counts._ABBREV_COUNT.match(text, s) or counts._POINT_AFTER.match(text, s):
+                assert spaced, (text, s)
+            if counts._POINT_AFTER.match(text, s):
+                assert text[s + 1 : s + 2] in counts._P, (text, s)
+            if counts._ONE_OF.match(text, s):
+                assert spaced and (text.startswith("of", s + 1)
+                                   or text[s + 1 : s + 2].isspace()), (text, s)
+            if counts._MORE.match(text, s):
+                assert spaced and text[s + 1 : s + 2] in counts._MORE_FIRST, (text, s)
+            if per._BRACKETED_AMOUNT.match(text, s):
+                assert "(" in text[s : s + 2], (text, s)
+            if text[s - 1 : s] == " " and not (
+                    s >= 2 and (text[s - 2] in g.PREFIX_LAST or not text[s - 2].isascii())):
+                assert not g.prefix_may_end(text, s), (text, s)
+
+
+def test_one_sentence_texts_split_as_the_loop_splits_them():
+    """common.sentences: a text without a newline or a stop before its last character
+    is one sentence without the loop; the loop gives the same spans."""
+    from econnews.common import sentences as st
+
+    rnd = random.Random(9)
+    pieces = ["Sales rose", " ", "  ", "5.5", "U.S.", ".", "!", "?", "\"", ")", "Mr.", "It",
+              "the", "\t", "x", "Corp.", " The", "e.g.", "”"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 10)))
+             for _ in range(3000)] + ["", " ", "Up 5%.", " Up 5%. ", "Up. Down."]
+    for text in texts:
+        if "\n" in text:
+            continue
+        st._split_cached.cache_clear()
+        fast = st.split_sentences(text)
+        assert fast == list(st._trimmed(text, st._loop_spans(text))), text
+
+
+def test_unit_words_begin_with_a_first_word_the_gate_knows():
+    """measures._lookup_words returns at once for a word no unit begins with: every
+    symbol and surface that names a unit begins with one of ``_first_words``."""
+    from econnews.extraction import measures
+
+    symbols, surfaces = measures._units()
+    first_symbol, first_surface = measures._first_words()
+    for key, (name, _) in symbols.items():
+        if name:
+            assert key.split(" ")[0] in first_symbol
+    for key, (name, _) in surfaces.items():
+        if name:
+            assert key.split(" ")[0] in first_surface
+    assert measures.lookup("5 square kilometres", 1)[1] == "square kilometre"
+    assert measures.lookup("5 people", 1) is None

@@ -113,11 +113,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
     if "\n" not in text and not _END.search(text, 0, len(text) - 1):
         # one paragraph with no stop before its last character (a search that ends there
-        # finds any candidate that begins earlier): one sentence, as the loop below finds
+        # finds any candidate that begins earlier): one sentence, as _loop_spans finds
         n = len(text)
         if n and not text[0].isspace() and not text[-1].isspace():
             return ((0, n),)  # (most texts: nothing to trim)
         return _trimmed(text, ((0, n),))
+    return _trimmed(text, _loop_spans(text))
+
+
+def _loop_spans(text: str) -> list[tuple[int, int]]:
+    """The sentence spans of ``text``, untrimmed: each boundary the stops mark."""
     spans: list[tuple[int, int]] = []
     paragraphs = iter(_paragraphs(text))
     start, p_end = next(paragraphs)
@@ -138,7 +143,7 @@ def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
             start = end
     spans.append((start, p_end))
     spans.extend(paragraphs)
-    return _trimmed(text, spans)
+    return spans
 
 
 def _trimmed(text: str, spans) -> tuple[tuple[int, int], ...]:
