@@ -292,7 +292,7 @@ def _read(text: str, m: re.Match, hint: str | None, found: list[_Q]) -> tuple[_Q
     """
     s, e = m.span()
     core = m.group(0)
-    is_digits = m.group("digits") is not None
+    is_digits = m.lastgroup == "digits"  # (the cores' patterns have two groups, one matched)
     if is_digits:  # plain digits (most cores) read as parse_digits reads them
         value = float(core) if core.isdigit() and core.isascii() else parse_digits(core)
     else:

@@ -315,7 +315,9 @@ def _unit(
         return _per(
             text, {"kind": "money", "unit": prefix, "name": None, "end": end, "rangeable": True}
         )
-    gated = _letter_unit(text, pos, value)
+    # (c is text[pos : pos + 1]: the first look _letter_unit takes, here; most fail it)
+    gated = _letter_unit(text, pos, value) if c == "G" or c in _LETTER_FIRST or (
+        c.isspace() and text[pos + 1 : pos + 2] in _LETTER_FIRST) else None
     if gated is not None:
         return _per(text, gated) if gated["kind"] != "count" else gated
     head = text[pos : pos + 4]  # (CENTS_AFTER's word begins within four characters)
