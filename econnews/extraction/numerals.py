@@ -178,8 +178,11 @@ _BIG_FIRSTS = firsts(_BIG)
 # whose calls then cost more than the scanning. It finds no occurrence inside another,
 # which finds() would: such a one follows a letter, where neither a spelled number nor the
 # "a" before a big word can begin (every word here is letters only).
+# Each word only where no word character stands before it (a lookbehind after its first
+# letter: a match inside a word, "money", "often", fails there at once).
 _FIRSTS_AT = re.compile(lx.grouped_alternation(
-    [(w, False) for w in sorted({*_CARDINAL_FIRSTS, *_BIG_FIRSTS}, key=lambda w: (-len(w), w))]))
+    [(w, False) for w in sorted({*_CARDINAL_FIRSTS, *_BIG_FIRSTS}, key=lambda w: (-len(w), w))],
+    after_head=r"(?<![a-z0-9_].)"))
 assert not {w[0] for w in _CARDINAL_FIRSTS} & set("bdhm") and {w[0] for w in _BIG_FIRSTS} <= set("bdhmt")
 _BIG_T = tuple(w for w in _BIG_FIRSTS if w[0] == "t")  # "thousand", "trillion"
 _SHORT = 400  # characters: below this the single pass is the cheaper
@@ -191,10 +194,8 @@ def _word_core_starts(text: str, low: str) -> list[int]:
     the heads of ``_SPELLED_BODY_CASELESS``."""
     if len(low) < _SHORT:
         starts, bigs = [], []
-        for m in _FIRSTS_AT.finditer(low):
+        for m in _FIRSTS_AT.finditer(low):  # (none inside a word: no \b before it there)
             b = m.start()
-            if b and low[b - 1] in _WORD_CHARS:
-                continue  # inside a word ("money", "often"): no \b before it, no match
             c = low[b]
             if c in "bdhm" or (c == "t" and low.startswith(_BIG_T, b)):
                 bigs.append(b)
@@ -214,9 +215,6 @@ def _word_core_starts(text: str, low: str) -> list[int]:
                     starts.append(k - 4)  # "half"
     return starts
 
-
-# \w in ASCII text: before one of these no \b holds, and no spelled number begins
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def _word_cores(text: str, low: str | None = None) -> Iterator[re.Match]:
