@@ -175,11 +175,10 @@ _BIG_FIRSTS = firsts(_BIG)
 
 # In a short text the first words are found in one pass of this pattern (grouped by first
 # letter: the engine skips to those letters in C) rather than a str.find pass per word,
-# whose calls then cost more than the scanning. It finds no occurrence inside another,
-# which finds() would: such a one follows a letter, where neither a spelled number nor the
-# "a" before a big word can begin (every word here is letters only).
-# Each word only where no word character stands before it (a lookbehind after its first
-# letter: a match inside a word, "money", "often", fails there at once).
+# whose calls then cost more than the scanning. It finds a word only where no word
+# character stands before it (a lookbehind after its first letter: in "money" or "often"
+# the match fails there at once), where finds() takes any occurrence: one inside a word
+# follows a letter, where neither a spelled number nor the "a" before a big word can begin.
 _FIRSTS_AT = re.compile(lx.grouped_alternation(
     [(w, False) for w in sorted({*_CARDINAL_FIRSTS, *_BIG_FIRSTS}, key=lambda w: (-len(w), w))],
     after_head=r"(?<![a-z0-9_].)"))
@@ -214,7 +213,6 @@ def _word_core_starts(text: str, low: str) -> list[int]:
                 if 4 <= k < q and low.startswith("half", k - 4):
                     starts.append(k - 4)  # "half"
     return starts
-
 
 
 def _word_cores(text: str, low: str | None = None) -> Iterator[re.Match]:
