@@ -103,13 +103,10 @@ class _Within:
         self._previous: float | None = None
 
     def __enter__(self) -> None:
-        previous = self._previous = getattr(_local, "deadline", None)
-        if self._seconds is not None:
-            deadline = _clock() + float(self._seconds)
-            _local.deadline = deadline if previous is None else min(previous, deadline)
+        self._previous = enter(self._seconds)
 
     def __exit__(self, *exc: object) -> None:
-        _local.deadline = self._previous
+        leave(self._previous)
 
 
 def within(seconds: float | None) -> AbstractContextManager[None]:

@@ -29,6 +29,18 @@ def _prefix_at() -> re.Pattern:  # compiled on first use: a range with a second 
     return re.compile(g.CURRENCY_PREFIX + r"\s?")
 
 
+def may_range(text: str, after: int) -> bool:
+    """Can a range separator begin at ``after``? RANGE_SEP and _SPACED_DASH begin with a
+    dash, or white space and then a dash, "to" or "and" (no other letter matches t or a
+    in any case).
+
+    >>> may_range("5 to 6", 1), may_range("5 people", 1)
+    (True, False)
+    """
+    c = text[after : after + 1]
+    return c in _DASHES or (c.isspace() and text[after + 1 : after + 2] in _SEP_NEXT)
+
+
 def _range_tail(
     text: str,
     pos: int,
@@ -39,12 +51,10 @@ def _range_tail(
     qstart: int,
     s: int,
 ):
-    """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'."""
+    """'$2-3 billion', '$2 billion to $3 billion', 'between 40 and 50', '15 to 22 miles per hour'.
+
+    Called only where :func:`may_range` holds after the unit (the caller looks first)."""
     after_unit = unit["end"] if unit else pos
-    c = text[after_unit : after_unit + 1]
-    if c not in _DASHES and not (c.isspace() and text[after_unit + 1 : after_unit + 2] in _SEP_NEXT):
-        return None  # RANGE_SEP and _SPACED_DASH begin with a dash, or white space and then
-        # a dash, "to" or "and" (no other letter matches t or a in any case)
     sep = g.RANGE_SEP.match(text, after_unit)
     if not sep and prefix is not None:
         sep = _SPACED_DASH.match(text, after_unit)  # "EUR 0.8 -1.2 million"

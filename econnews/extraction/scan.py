@@ -69,7 +69,7 @@ from .nouns import _base_adjective
 from .numbers import parse_digits, parse_words
 from .numbers import tidy as _tidy
 from .quantity import _Q
-from .ranges import _DASHES, _SEP_NEXT, _range_tail, _scale_after_bracket, _scale_in_words
+from .ranges import _range_tail, _scale_after_bracket, _scale_in_words, may_range
 from .rejects import (
     _THE_BEFORE,
     _UNIT_SOON,
@@ -454,10 +454,8 @@ def _right_context(
         unit = None  # "drill 50 oil wells": not "a 12 page document"
     lo2 = None
     if unit is None or unit.get("rangeable"):
-        after = unit["end"] if unit else pos  # (the look _range_tail begins with, first)
-        c = text[after : after + 1]
-        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s) if (
-            c in _DASHES or (c.isspace() and text[after + 1 : after + 2] in _SEP_NEXT)) else None
+        rng = _range_tail(text, pos, prefix, hint, unit, mult, start, s) if may_range(
+            text, unit["end"] if unit else pos) else None
         if rng is not None:
             lo2, hi2, pos, unit = rng
             if lo2 is not None:
